@@ -1,0 +1,54 @@
+"""The Answer every front end renders: cited passages, highlights, speakers, and why nothing was answered."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Refusal(str, Enum):
+    """Why a question was not answered."""
+
+    LOW_CONFIDENCE = "low_confidence"  # the nearest passages are not close enough
+    UNKNOWN_NAME = "unknown_name"  # the question names something the coverage never mentions
+    UNKNOWN_SPEAKER = "unknown_speaker"  # "what did X say" for an X nobody quotes
+    NO_QUOTES = "no_quotes"  # X is in the coverage but never quoted
+
+
+class AnswerPassage(BaseModel):
+    """One cited passage; ``highlight`` is the sentence(s) of ``text`` that answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str
+    article_id: str
+    title: str | None
+    source: str | None
+    published: date | None
+    url: str | None
+    paragraph: int
+    kind: str = "body"
+    text: str
+    highlight: str
+    highlight_start: int
+    highlight_end: int
+    speaker: str | None
+    score: float
+    rights_restricted: bool = False
+
+
+class Answer(BaseModel):
+    """What the engine says to a question; ``passages`` are the answer when ``answered``, else the nearest."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    answered: bool
+    confidence: float
+    intent: str
+    refusal: Refusal | None = None
+    unknown: tuple[str, ...] = ()
+    speaker_note: str | None = None
+    passages: tuple[AnswerPassage, ...] = ()

@@ -1,0 +1,230 @@
+"""The answer engine: one object that answers questions for every front end."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.answer import Answer, AnswerPassage, Refusal
+from index.attribution import Quote
+from index.embedder import Embedder
+from index.handle import IndexHandle
+from index.question import Intent, Question, analyse, is_generic_speaker, referenced_articles, unknown_names
+from index.retrieval import FusionWeights, Hit, HybridRetriever
+from index.store import LoadedIndex
+from index.temporal import temporal_weight
+from index.text import tokenize
+
+logger = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 1000
+MAX_K = 20
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Tunable answering behaviour (defaults tuned on the dev questions; see README)."""
+
+    weights: FusionWeights = FusionWeights()
+    min_confidence: float = 0.5
+    # Fused score at which confidence is 0.5, and how sharply it rises around it.
+    confidence_midpoint: float = 0.42
+    confidence_slope: float = 14.0
+    intent_bonus: float = 0.08
+    duplicate_cosine: float = 0.92
+    extend_margin: float = 0.04
+    overlap_weight: float = 0.15
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
+
+
+class Engine:
+    """Answers questions from the current index version with cited, extractive passages."""
+
+    def __init__(self, handle: IndexHandle, embedder: Embedder, config: EngineConfig | None = None) -> None:
+        self._handle = handle
+        self._embedder = embedder
+        self._config = config or EngineConfig()
+
+    @property
+    def index(self) -> LoadedIndex:
+        return self._handle.current()
+
+    def ask(self, question: str, k: int = 3) -> Answer:
+        question = " ".join(question.split())
+        if not question:
+            raise ValueError("question must not be empty")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise ValueError(f"question must be at most {MAX_QUESTION_CHARS} characters, got {len(question)}")
+        if not 0 < k <= MAX_K:
+            raise ValueError(f"k must be between 1 and {MAX_K}, got {k}")
+        index = self._handle.current()
+        retriever = HybridRetriever(index, self._embedder, self._config.weights)
+        parsed = analyse(question, index.people)
+        vector = retriever.embed(question)
+        hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
+        refusal: Refusal | None = None
+        unknown = tuple(unknown_names(question, index.vocabulary))
+        note = None
+        if unknown:
+            refusal = Refusal.UNKNOWN_NAME
+        elif parsed.intent is Intent.QUOTE and parsed.target and not is_generic_speaker(parsed.target):
+            if parsed.person is None:
+                refusal, unknown = Refusal.UNKNOWN_SPEAKER, (parsed.target,)
+            else:
+                spoken = self._quote_hits(index, retriever, question, vector, parsed)
+                note = _ambiguity_note(parsed)
+                if spoken:
+                    hits = spoken
+                else:
+                    refusal, unknown = Refusal.NO_QUOTES, (parsed.person.name,)
+        ranked = self._rank(index, hits, parsed)
+        confidence = self._confidence(ranked[0][0] if ranked else 0.0)
+        if refusal is None and confidence < self._config.min_confidence:
+            refusal = Refusal.LOW_CONFIDENCE
+        passages = self._passages(index, ranked, vector, parsed, k)
+        return Answer(
+            question=question,
+            answered=refusal is None,
+            confidence=round(confidence if refusal is None else min(confidence, 0.0 if unknown else confidence), 4),
+            intent=parsed.intent.value,
+            refusal=refusal,
+            unknown=unknown,
+            speaker_note=note,
+            passages=tuple(passages),
+        )
+
+    def _quote_hits(
+        self, index: LoadedIndex, retriever: HybridRetriever, question: str, vector: np.ndarray, parsed: Question
+    ) -> list[Hit]:
+        person = parsed.person
+        assert person is not None
+        wanted = {(q.article_id, q.start) for q in index.quotes if q.person_id == person.id}
+        ids = [p.id for p in index.passages if any((p.article_id, s.start) in wanted for s in p.sentences)]
+        return retriever.score_passages(question, vector, ids) if ids else []
+
+    def _rank(self, index: LoadedIndex, hits: list[Hit], parsed: Question) -> list[tuple[float, Hit, list[int]]]:
+        """Re-rank with the question's intent; returns (score, hit, chosen sentence indexes)."""
+        ranked = []
+        terms = {t: index.lexical.idf(t) for t in set(tokenize(parsed.text))}
+        referenced = referenced_articles(parsed.text, index.articles)
+        for hit in hits:
+            feature = [self._sentence_feature(index, hit, i, parsed) for i in range(len(hit.passage.sentences))]
+            overlap = [_overlap(terms, s.text) for s in hit.passage.sentences]
+            adjusted = [
+                s + self._config.intent_bonus * f + self._config.overlap_weight * o
+                for s, f, o in zip(hit.sentence_scores, feature, overlap, strict=True)
+            ]
+            best = int(np.argmax(adjusted)) if adjusted else 0
+            bonus = self._config.intent_bonus * (feature[best] if feature else 0.0)
+            chosen = self._extend(adjusted, best, hit, index, parsed)
+            if hit.passage.article_id in referenced:
+                bonus += self._config.intent_bonus
+            ranked.append((hit.score + bonus, hit, chosen))
+        ranked.sort(key=lambda t: t[0], reverse=True)
+        return ranked
+
+    def _sentence_feature(self, index: LoadedIndex, hit: Hit, i: int, parsed: Question) -> float:
+        sentence = hit.passage.sentences[i]
+        if parsed.intent is Intent.WHEN:
+            return temporal_weight(sentence.text)
+        quote = index.quote_at(hit.passage.article_id, sentence.start)
+        # Reporters asking what someone said want the exact words: direct quotes outrank paraphrase.
+        weight = 0.0 if quote is None else (1.0 if quote.quoted and len(quote.quoted.split()) >= 4 else 0.25)
+        if parsed.intent is Intent.WHO:
+            return weight
+        if parsed.intent is Intent.QUOTE and parsed.person is not None:
+            return weight if quote is not None and quote.person_id == parsed.person.id else -1.0
+        return 0.0
+
+    def _extend(self, scores: list[float], best: int, hit: Hit, index: LoadedIndex, parsed: Question) -> list[int]:
+        """The best sentence, plus a neighbour that scores nearly as well or continues the same quote."""
+        chosen = [best]
+        best_quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[best].start)
+        for j in (best - 1, best + 1):
+            if not 0 <= j < len(scores):
+                continue
+            quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[j].start)
+            same_speaker = best_quote is not None and quote is not None and quote.person_id == best_quote.person_id
+            if scores[j] >= scores[best] - self._config.extend_margin or (same_speaker and quote.resolved_by == "continuation"):
+                chosen.append(j)
+                break
+        return sorted(chosen)
+
+    def _confidence(self, score: float) -> float:
+        c = self._config
+        return 1.0 / (1.0 + math.exp(-c.confidence_slope * (score - c.confidence_midpoint)))
+
+    def _passages(
+        self,
+        index: LoadedIndex,
+        ranked: list[tuple[float, Hit, list[int]]],
+        vector: np.ndarray,
+        parsed: Question,
+        k: int,
+    ) -> list[AnswerPassage]:
+        out: list[AnswerPassage] = []
+        kept: list[np.ndarray] = []
+        seen_highlights: set[str] = set()
+        for score, hit, chosen in ranked:
+            passage = hit.passage
+            sentences = [passage.sentences[i] for i in chosen]
+            highlight = passage.text[sentences[0].start - passage.start : sentences[-1].end - passage.start]
+            key = " ".join(highlight.lower().split())
+            pvec = index.dense.vectors(np.array([passage.id]))[0]
+            # Two passages that say the same thing (a caption repeating the lede, wire copy reused) count once.
+            if key in seen_highlights or any(float(pvec @ v) >= self._config.duplicate_cosine for v in kept):
+                continue
+            seen_highlights.add(key)
+            kept.append(pvec)
+            meta = index.articles[passage.article_id]
+            speaker = _speaker(index, passage.article_id, [s.start for s in sentences])
+            out.append(
+                AnswerPassage(
+                    file=meta.file,
+                    article_id=meta.id,
+                    title=meta.title,
+                    source=meta.outlet,
+                    published=meta.published,
+                    url=meta.url,
+                    paragraph=passage.paragraph,
+                    kind=passage.kind,
+                    text=passage.text,
+                    highlight=highlight,
+                    highlight_start=sentences[0].start,
+                    highlight_end=sentences[-1].end,
+                    speaker=speaker.speaker if speaker else None,
+                    score=round(float(score), 4),
+                    rights_restricted=meta.ai_use_restricted,
+                )
+            )
+            if len(out) == k:
+                break
+        return out
+
+
+def _overlap(terms: dict[str, float], sentence: str) -> float:
+    """Share of the question's content words (idf-weighted, stemmed) found in the sentence."""
+    total = sum(terms.values())
+    found = set(tokenize(sentence))
+    return sum(w for t, w in terms.items() if t in found) / total if total else 0.0
+
+
+def _speaker(index: LoadedIndex, article_id: str, starts: list[int]) -> Quote | None:
+    for start in starts:
+        if (quote := index.quote_at(article_id, start)) is not None:
+            return quote
+    return None
+
+
+def _ambiguity_note(parsed: Question) -> str | None:
+    if parsed.person is None or len(parsed.people) < 2 or parsed.target is None:
+        return None
+    others = ", ".join(p.name for p in parsed.people[1:])
+    return f"“{parsed.target}” taken as {parsed.person.name}; also in the coverage: {others}"
+

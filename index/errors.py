@@ -1,0 +1,25 @@
+"""Errors raised by the index and the answer engine."""
+
+from __future__ import annotations
+
+REBUILD_HINT = "rebuild it with: summitbot index build"
+
+
+class IndexStoreError(RuntimeError):
+    """Base error of the index package."""
+
+
+class IndexMissingError(IndexStoreError):
+    """No index has been built at the configured location."""
+
+
+class IndexMismatchError(IndexStoreError):
+    """The index on disk was built differently (model, dimension, format) from what is configured."""
+
+
+class IndexCorruptError(IndexStoreError):
+    """The index on disk is incomplete or unreadable."""
+
+
+class EmbedderError(IndexStoreError):
+    """The embedding model could not be loaded or used."""

@@ -1,0 +1,48 @@
+"""A reader's handle on the index directory: serves the current version and follows switches."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from index.errors import IndexStoreError
+from index.store import LoadedIndex, current_version_dir, open_index
+
+logger = logging.getLogger(__name__)
+
+
+class IndexHandle:
+    """Loads the current version and swaps to a newer one when the CURRENT pointer moves.
+
+    A question in flight keeps the version it started with; a version that fails to load
+    leaves the previous one serving.
+    """
+
+    def __init__(self, index_dir: Path, model: str, *, loaded: LoadedIndex | None = None) -> None:
+        self._dir = index_dir
+        self._model = model
+        self._lock = threading.Lock()
+        self._loaded = loaded
+
+    @classmethod
+    def of(cls, index: LoadedIndex, model: str) -> IndexHandle:
+        """A handle serving an already-loaded index (its directory is the version's grandparent)."""
+        return cls(index.path.parent.parent, model, loaded=index)
+
+    def current(self) -> LoadedIndex:
+        path = current_version_dir(self._dir)
+        loaded = self._loaded
+        if loaded is not None and (path is None or path.name == loaded.version):
+            return loaded
+        with self._lock:
+            if self._loaded is not None and path is not None and path.name == self._loaded.version:
+                return self._loaded
+            try:
+                self._loaded = open_index(self._dir, model=self._model)
+                logger.info("serving index version %s", self._loaded.version)
+            except IndexStoreError:
+                if self._loaded is None:
+                    raise
+                logger.exception("new index version failed to load; still serving %s", self._loaded.version)
+            return self._loaded

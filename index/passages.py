@@ -1,0 +1,132 @@
+"""Passages: the retrievable units (paragraphs, long ones split at sentence boundaries) and article metadata."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from seeds_loader import Article
+
+DEFAULT_MAX_WORDS = 120
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence of a passage; offsets are into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrievable unit of one article; ``first_sentence`` indexes the sentence vector rows."""
+
+    id: int
+    article_id: str
+    paragraph: int
+    part: int
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentences: tuple[SentenceSpan, ...]
+    first_sentence: int
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What a citation needs to know about an article."""
+
+    id: str
+    file: str
+    content_hash: str
+    title: str | None
+    outlet: str | None
+    byline: str | None
+    published: date | None
+    url: str | None
+    rights: str | None
+    ai_use_restricted: bool
+    paragraphs: int
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleMeta:
+        return cls(
+            id=article.id,
+            file=article.file,
+            content_hash=article.content_hash,
+            title=article.title,
+            outlet=article.outlet,
+            byline=article.byline,
+            published=article.published,
+            url=article.url,
+            rights=article.rights,
+            ai_use_restricted=article.ai_use_restricted,
+            paragraphs=len(article.paragraphs),
+        )
+
+
+def build_passages(
+    articles: list[Article], *, max_words: int = DEFAULT_MAX_WORDS, first_id: int = 0, first_sentence: int = 0
+) -> list[Passage]:
+    """Cut articles into passages, numbering passages and sentences from the given ids."""
+    if max_words <= 0:
+        raise ValueError(f"max_words must be > 0, got {max_words}")
+    passages: list[Passage] = []
+    next_sentence = first_sentence
+    for article in articles:
+        for paragraph in sorted(article.paragraphs + article.captions, key=lambda p: p.number):
+            spans = [SentenceSpan(s.text, s.start, s.end) for s in paragraph.sentences] or [
+                SentenceSpan(paragraph.text, paragraph.start, paragraph.end)
+            ]
+            for part, group in enumerate(_pack(spans, max_words)):
+                start, end = group[0].start, group[-1].end
+                passages.append(
+                    Passage(
+                        id=first_id + len(passages),
+                        article_id=article.id,
+                        paragraph=paragraph.number,
+                        part=part,
+                        kind=paragraph.kind,
+                        text=article.text[start:end],
+                        start=start,
+                        end=end,
+                        sentences=tuple(group),
+                        first_sentence=next_sentence,
+                    )
+                )
+                next_sentence += len(group)
+    return passages
+
+
+def _pack(spans: list[SentenceSpan], max_words: int) -> list[list[SentenceSpan]]:
+    """Greedily group consecutive sentences so each group stays within ``max_words`` where it can."""
+    groups: list[list[SentenceSpan]] = [[]]
+    words = 0
+    for span in spans:
+        n = len(span.text.split())
+        if groups[-1] and words + n > max_words:
+            groups.append([])
+            words = 0
+        groups[-1].append(span)
+        words += n
+    return groups
+
+
+def lexical_text(passage: Passage, article: ArticleMeta) -> str:
+    """What BM25 indexes: the passage with its article's headline, so "the editorial" finds the editorial."""
+    return f"{article.title}\n{passage.text}" if article.title else passage.text
+
+
+_LEANS_BACK = re.compile(r"^(?:[“\"‘]|(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b)")
+
+
+def dense_text(passage: Passage, previous: Passage | None) -> str:
+    """What the passage vector embeds: a passage that opens with a quote or a pronoun leans on the
+    sentence before it for its meaning ("...,” he told reporters), so that sentence is embedded with it."""
+    if previous is not None and previous.article_id == passage.article_id and _LEANS_BACK.match(passage.text):
+        return f"{previous.sentences[-1].text} {passage.text}"
+    return passage.text

@@ -1,0 +1,134 @@
+"""Question analysis: what kind of answer is wanted, whom it is about, and what it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from index.passages import ArticleMeta
+from index.people import PeopleRegistry, Person
+from index.text import normalize_word
+
+_SAY = (
+    r"say|said|tell|told|think|argue|claim|describe|emphasi[sz]e|note|warn|mean|predict|promise|pledge|"
+    r"stress|add|state|suggest|propose|call|announce|reveal|explain|insist|acknowledge"
+)
+_QUOTE_PATTERNS = (
+    re.compile(rf"\bwhat (?:did|does|do|has|had|have) (?P<name>.+?) (?:{_SAY})\b", re.I),
+    re.compile(rf"\bhow did (?P<name>.+?) (?:describe|characteri[sz]e|explain|respond|react)\b", re.I),
+    re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I),
+    re.compile(r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position)\b", re.I),
+)
+_WHO = re.compile(
+    rf"^\s*who (?:(?:has|had|have) )?(?:{_SAY}|says|said|told|argued|warned|noted|described|emphasi[sz]ed|"
+    r"predicted|claimed|called|stressed|stated|thinks|believes|suggested)\b",
+    re.I,
+)
+_WHEN = re.compile(r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b|which (?:day|date)\b)", re.I)
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_GENERIC_SPEAKERS = frozenset(
+    "analysts experts officials observers critics seoul tokyo beijing washington korea japan china "
+    "government the blue house the blue home the president's office".split()
+)
+_ROLE_STOPWORDS = frozenset("the a an of to in at for on and s".split())
+
+
+class Intent(str, Enum):
+    """The kind of answer a question wants."""
+
+    QUOTE = "quote"  # what did X say
+    WHO = "who"  # who said ...
+    WHEN = "when"
+    FACT = "fact"
+
+
+@dataclass(frozen=True)
+class Question:
+    """A parsed question: its intent, the speaker it names (if any) and how that name resolved."""
+
+    text: str
+    intent: Intent
+    target: str | None = None
+    people: tuple[Person, ...] = ()
+
+    @property
+    def person(self) -> Person | None:
+        return self.people[0] if self.people else None
+
+
+def analyse(text: str, registry: PeopleRegistry) -> Question:
+    """Classify ``text`` and resolve the person a quote question is about."""
+    for pattern in _QUOTE_PATTERNS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        target = m.group("name").strip(" ,?")
+        if not target or target.lower() in {"it", "they", "this", "that", "he", "she", "you", "we"}:
+            continue
+        return Question(text, Intent.QUOTE, target, tuple(resolve_speaker(target, registry)))
+    if _WHO.search(text):
+        return Question(text, Intent.WHO)
+    if _WHEN.search(text):
+        return Question(text, Intent.WHEN)
+    return Question(text, Intent.FACT)
+
+
+def resolve_speaker(target: str, registry: PeopleRegistry) -> list[Person]:
+    """People a name or role ("Lee", "the security adviser") may mean, most prominent first."""
+    words = [w for w in re.split(r"[\s]+", target.strip()) if w]
+    # "President Lee", "Prime Minister Takaichi": drop leading titles and articles, keep the name.
+    for i in range(len(words)):
+        if found := registry.candidates(" ".join(words[i:])):
+            titled = [p for p in found if any(t.lower() in target.lower() for t in p.titles())]
+            return titled + [p for p in found if p not in titled]
+    return _by_role(target, registry)
+
+
+def is_generic_speaker(target: str) -> bool:
+    """Institutions and groups ("analysts", "Seoul") are not people; their words are searched normally."""
+    return target.lower().strip() in _GENERIC_SPEAKERS or target.lower().removeprefix("the ") in _GENERIC_SPEAKERS
+
+
+def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
+    wanted = {w for w in re.findall(r"[a-z]+", target.lower()) if w not in _ROLE_STOPWORDS}
+    if not wanted:
+        return []
+    scored = []
+    for person in registry.people.values():
+        role_words = {w for r in person.roles for w in re.findall(r"[a-z]+", r.lower())}
+        overlap = wanted & role_words
+        # Every word of the role asked for must be in the person's roles ("US ambassador" needs both).
+        if overlap == wanted:
+            scored.append((len(overlap), person.mentions, person))
+    scored.sort(key=lambda t: (-t[0], -t[1]))
+    return [p for _, _, p in scored]
+
+
+def unknown_names(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """Capitalised names in the question of which no word occurs anywhere in the coverage."""
+    missing = []
+    for m in _CAPITALISED.finditer(text):
+        if m.start() == len(text) - len(text.lstrip()):
+            continue  # the question's first word is capitalised anyway
+        words = [normalize_word(w) for w in re.findall(r"\w+", m.group(0))]
+        if words and not any(w in vocabulary for w in words):
+            missing.append(m.group(0))
+    return missing
+
+
+_ARTICLE_TYPES = frozenset(
+    "editorial editorials column op-ed opinion commentary analysis interview explainer obituary review".split()
+)
+
+
+def referenced_articles(text: str, articles: dict[str, ArticleMeta]) -> set[str]:
+    """Articles the question points at by type ("the editorial") or by outlet ("Yonhap reported")."""
+    words = {w.lower() for w in re.findall(r"[\w-]+", text)}
+    found = set()
+    for meta in articles.values():
+        title_words = {w.lower() for w in re.findall(r"[\w-]+", meta.title or "")}
+        outlet_words = {w.lower() for w in re.findall(r"[\w-]+", meta.outlet or "")} - {"the", "news", "agency"}
+        if (words & title_words & _ARTICLE_TYPES) or (outlet_words and outlet_words <= words):
+            found.add(meta.id)
+    return found

@@ -1,0 +1,103 @@
+"""Hybrid retrieval: dense (passage and best-sentence cosine) and BM25 scores fused into one ranking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from index.embedder import Embedder
+from index.passages import Passage
+from index.store import LoadedIndex
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """Weights of the three signals in the fused score (see README, "How it works")."""
+
+    passage: float = 0.66
+    sentence: float = 0.17
+    lexical: float = 0.17
+
+    def __post_init__(self) -> None:
+        for name in ("passage", "sentence", "lexical"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"fusion weight {name} must be >= 0, got {getattr(self, name)}")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved passage with the signals that ranked it."""
+
+    passage: Passage
+    score: float
+    dense: float
+    lexical: float
+    bm25: float
+    sentence_scores: tuple[float, ...]
+
+    @property
+    def best_sentence(self) -> int:
+        return int(np.argmax(self.sentence_scores)) if self.sentence_scores else 0
+
+
+class Retriever(Protocol):
+    """Anything that ranks passages for a question."""
+
+    def search(self, query: str, k: int) -> list[Hit]: ...
+
+
+class HybridRetriever:
+    """Dense candidates from FAISS plus BM25 candidates, rescored together."""
+
+    def __init__(
+        self, index: LoadedIndex, embedder: Embedder, weights: FusionWeights | None = None, *, pool: int = 50
+    ) -> None:
+        if pool <= 0:
+            raise ValueError(f"pool must be > 0, got {pool}")
+        self._index = index
+        self._embedder = embedder
+        self._weights = weights or FusionWeights()
+        self._pool = pool
+
+    @property
+    def index(self) -> LoadedIndex:
+        return self._index
+
+    def embed(self, query: str) -> np.ndarray:
+        return self._embedder.encode([query])[0]
+
+    def search(self, query: str, k: int) -> list[Hit]:
+        return self.search_with_vector(query, self.embed(query), k)
+
+    def search_with_vector(self, query: str, vector: np.ndarray, k: int) -> list[Hit]:
+        if k <= 0:
+            raise ValueError(f"k must be > 0, got {k}")
+        if not query.strip():
+            raise ValueError("query must not be empty")
+        pool = max(self._pool, 5 * k)
+        dense = self._index.dense.search(vector, pool)
+        bm25 = self._index.lexical.scores(query)
+        top_lexical = np.argsort(-bm25)[:pool]
+        candidates = np.unique(np.concatenate([dense.ids, top_lexical[bm25[top_lexical] > 0]]))
+        return self._score(candidates, vector, bm25)[:k]
+
+    def score_passages(self, query: str, vector: np.ndarray, ids: list[int]) -> list[Hit]:
+        """Fused scores of the given passages only, best first (for answers restricted to a speaker)."""
+        return self._score(np.asarray(sorted(set(ids)), dtype=np.int64), vector, self._index.lexical.scores(query))
+
+    def _score(self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray) -> list[Hit]:
+        index = self._index
+        passage_cos = index.dense.vectors(candidates) @ vector
+        bm25_max = float(bm25.max()) if bm25.size else 0.0
+        w = self._weights
+        hits = []
+        for pid, cos in zip(candidates.tolist(), passage_cos.tolist(), strict=True):
+            passage = index.passages[pid]
+            sentence_scores = tuple(float(x) for x in index.sentence_rows(passage) @ vector)
+            lexical = float(bm25[pid]) / bm25_max if bm25_max > 0 else 0.0
+            score = w.passage * cos + w.sentence * max(sentence_scores, default=cos) + w.lexical * lexical
+            hits.append(Hit(passage, score, float(cos), lexical, float(bm25[pid]), sentence_scores))
+        hits.sort(key=lambda h: h.score, reverse=True)
+        return hits

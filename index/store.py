@@ -1,0 +1,378 @@
+"""The on-disk index: versioned directories, a manifest, an atomic switch, and loading with checks."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+
+from index.attribution import Quote, attribute
+from index.dense import DenseStore
+from index.embedder import Embedder
+from index.errors import (
+    REBUILD_HINT,
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexMissingError,
+)
+from index.lexical import LexicalStore
+from index.passages import (
+    DEFAULT_MAX_WORDS,
+    ArticleMeta,
+    Passage,
+    SentenceSpan,
+    build_passages,
+    dense_text,
+    lexical_text,
+)
+from index.people import PeopleRegistry, Person, find_people
+from index.text import normalize_word
+from seeds_loader import Article
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 2
+KEEP_VERSIONS = 2
+_CURRENT = "CURRENT"
+_VERSIONS = "versions"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Build metadata saved beside the index."""
+
+    format_version: int
+    model: str
+    dimension: int
+    created: str
+    articles: int
+    passages: int
+    sentences: int
+    articles_fingerprint: str
+    max_words: int
+    dense_index: str = "flat"
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+        except (OSError, ValueError, TypeError) as e:
+            raise IndexCorruptError(f"the index manifest {path} is unreadable; {REBUILD_HINT}") from e
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    """One index version, loaded for serving. Immutable: a new version is a new object."""
+
+    version: str
+    path: Path
+    manifest: Manifest
+    articles: dict[str, ArticleMeta]
+    passages: list[Passage]
+    dense: DenseStore
+    lexical: LexicalStore
+    sentence_vectors: np.ndarray
+    people: PeopleRegistry
+    quotes: tuple[Quote, ...]
+    vocabulary: frozenset[str]
+    quotes_by_sentence: dict[tuple[str, int], Quote]
+
+    def quote_at(self, article_id: str, start: int) -> Quote | None:
+        """The attributed quote whose sentence starts at ``start`` in the article, if any."""
+        return self.quotes_by_sentence.get((article_id, start))
+
+    def sentence_rows(self, passage: Passage) -> np.ndarray:
+        return self.sentence_vectors[passage.first_sentence : passage.first_sentence + len(passage.sentences)]
+
+
+def articles_fingerprint(articles: list[Article]) -> str:
+    """A digest of which articles, with which content, an index was built from."""
+    digest = hashlib.sha256()
+    for article in sorted(articles, key=lambda a: a.id):
+        digest.update(f"{article.id}:{article.content_hash}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def current_version_dir(index_dir: Path) -> Path | None:
+    """The directory of the version being served, or None when nothing was ever built."""
+    pointer = index_dir / _CURRENT
+    try:
+        name = pointer.read_text("utf-8").strip()
+    except FileNotFoundError:
+        return None
+    path = index_dir / _VERSIONS / name
+    return path if path.is_dir() else None
+
+
+def read_manifest(index_dir: Path) -> Manifest | None:
+    """The served version's manifest, or None when there is no index."""
+    version = current_version_dir(index_dir)
+    return None if version is None else Manifest.read(version / "manifest.json")
+
+
+@contextmanager
+def writer_lock(index_dir: Path) -> Iterator[None]:
+    """Serialise writers (builds, adds) across processes; readers never take it."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_index(
+    articles: list[Article],
+    embedder: Embedder,
+    index_dir: Path,
+    *,
+    max_words: int = DEFAULT_MAX_WORDS,
+    progress: Progress | None = None,
+) -> LoadedIndex:
+    """Build a complete new version from ``articles`` and switch to it atomically."""
+    if not articles:
+        raise ValueError("cannot build an index from zero articles")
+    passages = build_passages(articles, max_words=max_words)
+    metas = {a.id: ArticleMeta.of(a) for a in articles}
+    sentence_texts = [s.text for p in passages for s in p.sentences]
+    passage_vectors, sentence_vectors = _embed(
+        embedder, [dense_text(p, passages[i - 1] if i else None) for i, p in enumerate(passages)], sentence_texts, progress
+    )
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        model=embedder.name,
+        dimension=int(passage_vectors.shape[1]),
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        articles=len(articles),
+        passages=len(passages),
+        sentences=len(sentence_texts),
+        articles_fingerprint=articles_fingerprint(articles),
+        max_words=max_words,
+    )
+    registry = find_people(articles)
+    quotes = attribute(articles, registry)
+    extras = {
+        "people.json": [_person_json(p) for p in registry.people.values()],
+        "quotes.json": [asdict(q) for q in quotes],
+    }
+    with writer_lock(index_dir):
+        version = _write_version(index_dir, manifest, metas, passages, passage_vectors, sentence_vectors, extras)
+        _switch(index_dir, version)
+        _prune(index_dir, keep=version)
+    return open_index(index_dir, model=embedder.name)
+
+
+def _embed(
+    embedder: Embedder, passage_texts: list[str], sentence_texts: list[str], progress: Progress | None
+) -> tuple[np.ndarray, np.ndarray]:
+    # One-sentence passages are common: embed each distinct text once.
+    unique = list(dict.fromkeys(passage_texts + sentence_texts))
+    batch = 256
+    chunks = []
+    for i in range(0, len(unique), batch):
+        chunks.append(embedder.encode(unique[i : i + batch]))
+        if progress is not None:
+            progress(min(i + batch, len(unique)), len(unique))
+    vectors = np.concatenate(chunks) if chunks else np.zeros((0, embedder.dimension), np.float32)
+    row = {text: i for i, text in enumerate(unique)}
+    return (
+        vectors[[row[t] for t in passage_texts]],
+        vectors[[row[t] for t in sentence_texts]] if sentence_texts else vectors[:0],
+    )
+
+
+def _write_version(
+    index_dir: Path,
+    manifest: Manifest,
+    metas: dict[str, ArticleMeta],
+    passages: list[Passage],
+    passage_vectors: np.ndarray,
+    sentence_vectors: np.ndarray,
+    extras: dict[str, object],
+) -> str:
+    versions = index_dir / _VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    name = f"v{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    staging = versions / f".staging-{name}"
+    staging.mkdir()
+    DenseStore.build(passage_vectors).save(staging / "dense.faiss")
+    LexicalStore.build([lexical_text(p, metas[p.article_id]) for p in passages]).save(staging / "bm25")
+    np.save(staging / "sentences.npy", sentence_vectors)
+    _write_json(staging / "articles.json", [_meta_json(m) for m in metas.values()])
+    with open(staging / "passages.jsonl", "w", encoding="utf-8") as out:
+        for p in passages:
+            out.write(json.dumps(_passage_json(p), ensure_ascii=False) + "\n")
+    for file_name, data in extras.items():
+        _write_json(staging / file_name, data)
+    # The manifest is written last: a version without one is incomplete by definition.
+    _write_json(staging / "manifest.json", asdict(manifest))
+    _fsync_tree(staging)
+    os.rename(staging, versions / name)
+    return name
+
+
+def _switch(index_dir: Path, version: str) -> None:
+    tmp = index_dir / f".{_CURRENT}.tmp"
+    tmp.write_text(version + "\n", "utf-8")
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / _CURRENT)
+    dir_fd = os.open(index_dir, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    logger.info("index version %s is now current", version)
+
+
+def _prune(index_dir: Path, keep: str) -> None:
+    versions = index_dir / _VERSIONS
+    finished = sorted((p for p in versions.iterdir() if p.name.startswith("v")), key=lambda p: p.name)
+    old = [p for p in finished if p.name != keep][: max(0, len(finished) - KEEP_VERSIONS)]
+    # Leftovers of killed builds are garbage; no live build can exist while we hold the lock.
+    old += [p for p in versions.iterdir() if p.name.startswith(".staging-")]
+    for path in old:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def open_index(index_dir: Path, *, model: str) -> LoadedIndex:
+    """Load the current version, refusing one built with another model or format."""
+    path = current_version_dir(index_dir)
+    if path is None:
+        raise IndexMissingError(f"no index at {index_dir}; build it with: summitbot index build")
+    manifest = Manifest.read(path / "manifest.json")
+    if manifest.format_version != FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"the index at {index_dir} has format version {manifest.format_version}, "
+            f"this summitbot reads version {FORMAT_VERSION}; {REBUILD_HINT}"
+        )
+    if manifest.model != model:
+        raise IndexMismatchError(
+            f"the index at {index_dir} was built with model {manifest.model!r} "
+            f"but SUMMITBOT_EMBEDDING_MODEL is {model!r}; {REBUILD_HINT}"
+        )
+    try:
+        metas = [_meta_from_json(d) for d in json.loads((path / "articles.json").read_text("utf-8"))]
+        with open(path / "passages.jsonl", encoding="utf-8") as lines:
+            passages = [_passage_from_json(json.loads(line)) for line in lines]
+        sentence_vectors = np.load(path / "sentences.npy", mmap_mode="r")
+        people = PeopleRegistry(_person_from_json(d) for d in json.loads((path / "people.json").read_text("utf-8")))
+        quotes = tuple(Quote(**d) for d in json.loads((path / "quotes.json").read_text("utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise IndexCorruptError(f"the index version {path.name} is unreadable; {REBUILD_HINT}") from e
+    dense = DenseStore.load(path / "dense.faiss")
+    counts = (len(passages), dense.size, manifest.passages)
+    if len(set(counts)) != 1 or dense.dimension != manifest.dimension:
+        raise IndexCorruptError(f"the index version {path.name} is inconsistent {counts}; {REBUILD_HINT}")
+    lexical = LexicalStore.load(path / "bm25", size=len(passages))
+    return LoadedIndex(
+        version=path.name,
+        path=path,
+        manifest=manifest,
+        articles={m.id: m for m in metas},
+        passages=passages,
+        dense=dense,
+        lexical=lexical,
+        sentence_vectors=sentence_vectors,
+        people=people,
+        quotes=quotes,
+        quotes_by_sentence={(q.article_id, q.start): q for q in quotes},
+        vocabulary=frozenset(normalize_word(w) for p in passages for w in _WORDS.findall(p.text))
+        | frozenset(normalize_word(w) for m in metas for w in _WORDS.findall(f"{m.title or ''} {m.outlet or ''}")),
+    )
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _person_json(p: Person) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "variants": dict(p.variants),
+        "roles": p.roles,
+        "articles": sorted(p.articles),
+        "mentions": p.mentions,
+    }
+
+
+def _person_from_json(d: dict[str, object]) -> Person:
+    return Person(
+        id=str(d["id"]),
+        name=str(d["name"]),
+        variants=Counter(d["variants"]),  # type: ignore[arg-type]
+        roles=list(d["roles"]),  # type: ignore[call-overload]
+        articles=set(d["articles"]),  # type: ignore[call-overload]
+        mentions=int(d["mentions"]),  # type: ignore[call-overload]
+    )
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def _meta_json(meta: ArticleMeta) -> dict[str, object]:
+    data = asdict(meta)
+    data["published"] = meta.published.isoformat() if meta.published else None
+    return data
+
+
+def _meta_from_json(data: dict[str, object]) -> ArticleMeta:
+    published = data.get("published")
+    return ArticleMeta(**{**data, "published": date.fromisoformat(published) if published else None})  # type: ignore[arg-type]
+
+
+def _passage_json(p: Passage) -> dict[str, object]:
+    return {
+        "id": p.id,
+        "article_id": p.article_id,
+        "paragraph": p.paragraph,
+        "part": p.part,
+        "kind": p.kind,
+        "text": p.text,
+        "start": p.start,
+        "end": p.end,
+        "sentences": [[s.start, s.end] for s in p.sentences],
+        "first_sentence": p.first_sentence,
+    }
+
+
+def _passage_from_json(d: dict[str, object]) -> Passage:
+    text, start = str(d["text"]), int(d["start"])  # type: ignore[call-overload]
+    sentences = tuple(SentenceSpan(text[s - start : e - start], s, e) for s, e in d["sentences"])  # type: ignore[union-attr]
+    return Passage(
+        id=int(d["id"]),  # type: ignore[call-overload]
+        article_id=str(d["article_id"]),
+        paragraph=int(d["paragraph"]),  # type: ignore[call-overload]
+        part=int(d["part"]),  # type: ignore[call-overload]
+        kind=str(d["kind"]),
+        text=text,
+        start=start,
+        end=int(d["end"]),  # type: ignore[call-overload]
+        sentences=sentences,
+        first_sentence=int(d["first_sentence"]),  # type: ignore[call-overload]
+    )

@@ -1,0 +1,26 @@
+"""Temporal expressions in sentences: which sentences can answer "when" questions."""
+
+from __future__ import annotations
+
+import re
+
+_SPECIFIC = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\b(?:19|20)\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\bthe \d{1,2}(?:st|nd|rd|th)\b"
+)
+_RELATIVE = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:last|next|this|early|late) (?:week|month|year|weekend)\b|"
+    r"\b(?:earlier|later) this (?:week|month|year)\b|\b\w+ (?:days|weeks|months) (?:ago|later|earlier)\b",
+    re.I,
+)
+
+
+def temporal_weight(sentence: str) -> float:
+    """1.0 for a specific date or weekday, 0.5 for a relative one ("last week"), else 0."""
+    if _SPECIFIC.search(sentence):
+        return 1.0
+    if _RELATIVE.search(sentence):
+        return 0.5
+    return 0.0

@@ -1,0 +1,43 @@
+"""Lexical normalisation shared by BM25 indexing and queries: tokens, stop words, stems."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# Small on purpose: BM25's idf handles the rest, and words like "said" or "who" matter for quotes.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being it its
+    this that these those there their they them he she his her we our you your i me my do does did
+    what which when where how why whom whose will would could should can may might shall has have had
+    not no nor so than too very about into over under between after before during also just""".split()
+)
+
+
+# News copy abbreviates months ("Oct. 30"); questions spell them out.
+_MONTHS = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
+    "dec": "december",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def normalize_word(word: str) -> str:
+    """A lower-cased word with month abbreviations spelled out ("Oct" -> "october")."""
+    word = word.lower()
+    return _MONTHS.get(word, word)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed content tokens; possessives and hyphenated names split into words."""
+    words = [w.split("'")[0].split("’")[0] for w in _TOKEN.findall(text.lower())]
+    words = [_MONTHS.get(w, w) for w in words if w and w not in STOPWORDS]
+    return list(_stemmer().stemWords(words))

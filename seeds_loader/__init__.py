@@ -1,0 +1,30 @@
+"""Reading article files into typed Article models."""
+
+from pathlib import Path
+
+from seeds_loader.errors import BinaryFileError, EmptyArticleError, FrontMatterError, LoaderError, UnsupportedFormatError
+from seeds_loader.loader import TEXT_SUFFIXES, article_id_for, load_article, load_directory, parse_article
+from seeds_loader.models import Article, Paragraph, Sentence
+
+
+def bundled_articles_dir() -> Path:
+    """The demo articles shipped with the project (read-only)."""
+    return Path(__file__).parent / "demo_articles"
+
+
+__all__ = [
+    "TEXT_SUFFIXES",
+    "Article",
+    "BinaryFileError",
+    "EmptyArticleError",
+    "FrontMatterError",
+    "LoaderError",
+    "Paragraph",
+    "Sentence",
+    "UnsupportedFormatError",
+    "article_id_for",
+    "bundled_articles_dir",
+    "load_article",
+    "load_directory",
+    "parse_article",
+]

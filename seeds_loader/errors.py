@@ -1,0 +1,23 @@
+"""Errors raised while reading article files."""
+
+from __future__ import annotations
+
+
+class LoaderError(ValueError):
+    """An article file could not be read; the message names the file and the problem."""
+
+
+class UnsupportedFormatError(LoaderError):
+    """The file's extension is not one the loader reads."""
+
+
+class EmptyArticleError(LoaderError):
+    """The file holds no article text (empty, whitespace or only debris)."""
+
+
+class BinaryFileError(LoaderError):
+    """The file is binary, not text."""
+
+
+class FrontMatterError(LoaderError):
+    """The YAML front matter is malformed or has a bad value."""

@@ -1,0 +1,203 @@
+"""Reading article files (.txt, .md) into Article models."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from datetime import date
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+import yaml
+
+from seeds_loader.decode import decode_bytes
+from seeds_loader.errors import EmptyArticleError, FrontMatterError, LoaderError, UnsupportedFormatError
+from seeds_loader.metadata import Block, BlockKind, InferredMetadata, classify, parse_date
+from seeds_loader.models import Article, Paragraph
+from seeds_loader.sentences import split_sentences
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+MAX_FILE_BYTES = 5 * 1024 * 1024
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_FRONT_MATTER_KEYS = {
+    "title": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "byline": "byline",
+    "author": "byline",
+    "published": "published",
+    "date": "published",
+    "url": "url",
+    "rights": "rights",
+    "copyright": "rights",
+}
+
+
+def article_id_for(file_name: str) -> str:
+    """A stable, readable id from the file name: its stem, lower-cased, unsafe characters dashed."""
+    stem = Path(file_name).stem.lower()
+    return re.sub(r"[^a-z0-9_.-]+", "-", stem).strip("-") or "article"
+
+
+def load_article(path: Path) -> Article:
+    """Read one article file; raises a LoaderError subclass naming the file and the problem."""
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise UnsupportedFormatError(
+            f"{path.name}: unsupported file type {path.suffix or '(none)'!r}; "
+            f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}"
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoaderError(f"{path.name}: file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+        data = path.read_bytes()
+    except FileNotFoundError as e:
+        raise LoaderError(f"{path}: no such file") from e
+    except IsADirectoryError as e:
+        raise LoaderError(f"{path}: is a directory, not an article file") from e
+    except OSError as e:
+        raise LoaderError(f"{path}: cannot be read ({e.strerror})") from e
+    return parse_article(decode_bytes(data, path.name), path.name)
+
+
+def parse_article(text: str, file_name: str) -> Article:
+    """Build an Article from decoded text; ``file_name`` names it in errors and citations."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    overrides, body_start = _front_matter(text, file_name)
+    blocks = _split_blocks(text, body_start)
+    labelled, meta = classify(blocks)
+    _apply_overrides(meta, overrides, file_name)
+    # Soft line breaks inside a block become spaces: same length, so offsets stay valid.
+    flat = list(text)
+    paragraphs: list[Paragraph] = []
+    captions: list[Paragraph] = []
+    number = 0
+    for block in labelled:
+        if block.kind is BlockKind.HEADER:
+            continue
+        number += 1
+        for i in range(block.start, block.end):
+            if flat[i] == "\n":
+                flat[i] = " "
+        block_text = "".join(flat[block.start : block.end])
+        if block.kind in (BlockKind.BODY, BlockKind.CAPTION):
+            paragraph = Paragraph(
+                number=number,
+                kind="caption" if block.kind is BlockKind.CAPTION else "body",
+                text=block_text,
+                start=block.start,
+                end=block.end,
+                sentences=split_sentences(block_text, offset=block.start),
+            )
+            (captions if block.kind is BlockKind.CAPTION else paragraphs).append(paragraph)
+    if not paragraphs:
+        raise EmptyArticleError(f"{file_name}: no article text found (only headings, captions or notices)")
+    return Article(
+        id=article_id_for(file_name),
+        file=file_name,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=meta.title,
+        outlet=meta.outlet,
+        byline=meta.byline,
+        published=meta.published,
+        url=meta.url,
+        rights=meta.rights,
+        captions=tuple(captions),
+        text="".join(flat),
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def _front_matter(text: str, file_name: str) -> tuple[dict[str, Any], int]:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, 0
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as e:
+        raise FrontMatterError(f"{file_name}: front matter is not valid YAML ({e.__class__.__name__})") from e
+    if not isinstance(data, dict):
+        raise FrontMatterError(f"{file_name}: front matter must be a mapping of keys to values")
+    return data, match.end()
+
+
+def _apply_overrides(meta: InferredMetadata, data: dict[str, Any], file_name: str) -> None:
+    for key, value in data.items():
+        field = _FRONT_MATTER_KEYS.get(str(key).lower())
+        if field is None or value is None:
+            continue
+        if field == "published":
+            published = value if isinstance(value, date) else parse_date(str(value))
+            if published is None:
+                raise FrontMatterError(f"{file_name}: front matter {key}: {value!r} is not a date (use YYYY-MM-DD)")
+            meta.published = published
+        else:
+            setattr(meta, field, str(value).strip())
+
+
+def _split_blocks(text: str, start: int) -> list[Block]:
+    """Blocks are lines in one-paragraph-per-line copy, blank-line runs in wrapped copy."""
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for line in text[start:].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    if not nonblank:
+        return []
+    wrapped = _looks_wrapped(text, lines)
+    blocks: list[Block] = []
+    current: list[tuple[int, int]] = []
+    for s, e in lines:
+        if not text[s:e].strip():
+            _close(blocks, text, current)
+            current = []
+        elif wrapped:
+            current.append((s, e))
+        else:
+            _close(blocks, text, [(s, e)])
+    _close(blocks, text, current)
+    return blocks
+
+
+def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    lengths = [e - s for s, e in lines if text[s:e].strip()]
+    followed = sum(
+        1 for (s1, e1), (s2, e2) in zip(lines, lines[1:]) if text[s1:e1].strip() and text[s2:e2].strip()
+    )
+    return followed > len(lengths) / 2 and median(lengths) < 100
+
+
+def _close(blocks: list[Block], text: str, lines: list[tuple[int, int]]) -> None:
+    if not lines:
+        return
+    s, e = lines[0][0], lines[-1][1]
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        blocks.append(Block(text[s:e], s, e))
+
+
+def load_directory(directory: Path) -> tuple[list[Article], list[LoaderError]]:
+    """Load every article file in ``directory`` (sorted by name); unreadable ones are returned as errors."""
+    if not directory.is_dir():
+        raise LoaderError(f"{directory}: articles directory does not exist")
+    articles: list[Article] = []
+    errors: list[LoaderError] = []
+    for path in sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith(".")):
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            logger.debug("skipping %s: not an article file type", path.name)
+            continue
+        try:
+            articles.append(load_article(path))
+        except LoaderError as e:
+            logger.warning("%s", e)
+            errors.append(e)
+    return articles, errors
