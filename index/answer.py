@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
 
-class Refusal(str, Enum):
+class Refusal(StrEnum):
     """Why a question was not answered."""
 
     LOW_CONFIDENCE = "low_confidence"  # the nearest passages are not close enough

@@ -14,7 +14,26 @@ _PRONOUN_VERB = re.compile(rf"\b(he|she)\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b", 
 _WHAT_PRONOUN = re.compile(r"\bwhat (he|she) (?:calls|called|describes|described)\b", re.I)
 _NAME_RE = re.compile(NAME)
 _SUBJECT_BLOCKERS = frozenset(
-    "on with to for by of from about against at toward towards between under after before into over".split()
+    [
+        "on",
+        "with",
+        "to",
+        "for",
+        "by",
+        "of",
+        "from",
+        "about",
+        "against",
+        "at",
+        "toward",
+        "towards",
+        "between",
+        "under",
+        "after",
+        "before",
+        "into",
+        "over",
+    ]
 )
 MIN_QUOTE_WORDS = 4
 
@@ -101,9 +120,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _mentions(
-    text: str, article_id: str, registry: PeopleRegistry, quoted: list[tuple[int, int]]
-) -> list[_Mention]:
+def _mentions(text: str, article_id: str, registry: PeopleRegistry, quoted: list[tuple[int, int]]) -> list[_Mention]:
     """Person mentions outside quotation marks, each marked as a possible grammatical subject or not."""
     found: list[_Mention] = []
     for m in _NAME_RE.finditer(text):

@@ -116,7 +116,7 @@ class HashEmbedder:
 
     @property
     def name(self) -> str:
-        return f"hash-{self._dimension}"
+        return f"hash:{self._dimension}"
 
     @property
     def dimension(self) -> int:
@@ -134,3 +134,14 @@ class HashEmbedder:
             if norm > 0:
                 out[row] /= norm
         return out
+
+
+def make_embedder(model: str, *, batch_size: int = 64) -> Embedder:
+    """The embedder a model setting names: ``hash:N`` is the deterministic test embedder, anything
+    else a sentence-transformers model (the bundled name, a directory, or a model name)."""
+    if model.startswith("hash:"):
+        try:
+            return HashEmbedder(int(model.removeprefix("hash:")))
+        except ValueError as e:
+            raise EmbedderError(f"hash embedder needs a positive dimension, e.g. hash:64, got {model!r}") from e
+    return SentenceTransformerEmbedder(model, batch_size=batch_size)

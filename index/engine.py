@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -12,6 +13,7 @@ from index.answer import Answer, AnswerPassage, Refusal
 from index.attribution import Quote
 from index.embedder import Embedder
 from index.handle import IndexHandle
+from index.people import Person
 from index.question import Intent, Question, analyse, is_generic_speaker, referenced_articles, unknown_names
 from index.retrieval import FusionWeights, Hit, HybridRetriever
 from index.store import LoadedIndex
@@ -28,7 +30,7 @@ MAX_K = 20
 class EngineConfig:
     """Tunable answering behaviour (defaults tuned on the dev questions; see README)."""
 
-    weights: FusionWeights = FusionWeights()
+    weights: FusionWeights = field(default_factory=FusionWeights)
     min_confidence: float = 0.5
     # Fused score at which confidence is 0.5, and how sharply it rises around it.
     confidence_midpoint: float = 0.42
@@ -82,9 +84,17 @@ class Engine:
                 if spoken:
                     hits = spoken
                 else:
-                    refusal, unknown = Refusal.NO_QUOTES, (parsed.person.name,)
+                    refusal, unknown = Refusal.NO_QUOTES, tuple(p.name for p in self._speakers(parsed))
+        elif parsed.intent is Intent.PROFILE and parsed.target:
+            if parsed.person is None:
+                refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
+            else:
+                note = _ambiguity_note(parsed)
+                hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person.variants))
         ranked = self._rank(index, hits, parsed)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
+        if parsed.intent is Intent.PROFILE and parsed.person is not None and ranked:
+            confidence = 1.0  # the person is in the coverage: their introductions are the answer
         if refusal is None and confidence < self._config.min_confidence:
             refusal = Refusal.LOW_CONFIDENCE
         passages = self._passages(index, ranked, vector, parsed, k)
@@ -99,12 +109,21 @@ class Engine:
             passages=tuple(passages),
         )
 
+    @staticmethod
+    def _speakers(parsed: Question) -> tuple[Person, ...]:
+        """Whose words a quote question asks for: everyone holding a role, else the one person named."""
+        return parsed.people if parsed.by_role else parsed.people[:1]
+
+    @staticmethod
+    def _mention_ids(index: LoadedIndex, variants: Iterable[str]) -> list[int]:
+        names = [v for v in variants if v]
+        return [p.id for p in index.passages if any(n in p.text for n in names)]
+
     def _quote_hits(
         self, index: LoadedIndex, retriever: HybridRetriever, question: str, vector: np.ndarray, parsed: Question
     ) -> list[Hit]:
-        person = parsed.person
-        assert person is not None
-        wanted = {(q.article_id, q.start) for q in index.quotes if q.person_id == person.id}
+        speakers = {p.id for p in self._speakers(parsed)}
+        wanted = {(q.article_id, q.start) for q in index.quotes if q.person_id in speakers}
         ids = [p.id for p in index.passages if any((p.article_id, s.start) in wanted for s in p.sentences)]
         return retriever.score_passages(question, vector, ids) if ids else []
 
@@ -139,7 +158,11 @@ class Engine:
         if parsed.intent is Intent.WHO:
             return weight
         if parsed.intent is Intent.QUOTE and parsed.person is not None:
-            return weight if quote is not None and quote.person_id == parsed.person.id else -1.0
+            speakers = {p.id for p in self._speakers(parsed)}
+            return weight if quote is not None and quote.person_id in speakers else -1.0
+        if parsed.intent is Intent.PROFILE and parsed.person is not None:
+            # The sentence that introduces the person by full name (with title or role) answers "who is".
+            return 1.0 if any(v in sentence.text for v in parsed.person.variants) else 0.0
         return 0.0
 
     def _extend(self, scores: list[float], best: int, hit: Hit, index: LoadedIndex, parsed: Question) -> list[int]:
@@ -151,7 +174,9 @@ class Engine:
                 continue
             quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[j].start)
             same_speaker = best_quote is not None and quote is not None and quote.person_id == best_quote.person_id
-            if scores[j] >= scores[best] - self._config.extend_margin or (same_speaker and quote.resolved_by == "continuation"):
+            if scores[j] >= scores[best] - self._config.extend_margin or (
+                same_speaker and quote.resolved_by == "continuation"
+            ):
                 chosen.append(j)
                 break
         return sorted(chosen)
@@ -225,6 +250,7 @@ def _speaker(index: LoadedIndex, article_id: str, starts: list[int]) -> Quote | 
 def _ambiguity_note(parsed: Question) -> str | None:
     if parsed.person is None or len(parsed.people) < 2 or parsed.target is None:
         return None
+    if parsed.by_role and parsed.intent is Intent.QUOTE:
+        return f"“{parsed.target}” matches {', '.join(p.name for p in parsed.people)}"
     others = ", ".join(p.name for p in parsed.people[1:])
     return f"“{parsed.target}” taken as {parsed.person.name}; also in the coverage: {others}"
-

@@ -12,6 +12,8 @@ from index.errors import IndexCorruptError
 from index.text import tokenize
 
 logger = logging.getLogger(__name__)
+# bm25s logs every index build at DEBUG on its own handler; keep our output clean.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 class LexicalStore:

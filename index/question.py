@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from index.passages import ArticleMeta
 from index.people import PeopleRegistry, Person
@@ -16,7 +16,7 @@ _SAY = (
 )
 _QUOTE_PATTERNS = (
     re.compile(rf"\bwhat (?:did|does|do|has|had|have) (?P<name>.+?) (?:{_SAY})\b", re.I),
-    re.compile(rf"\bhow did (?P<name>.+?) (?:describe|characteri[sz]e|explain|respond|react)\b", re.I),
+    re.compile(r"\bhow did (?P<name>.+?) (?:describe|characteri[sz]e|explain|respond|react)\b", re.I),
     re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I),
     re.compile(r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position)\b", re.I),
 )
@@ -25,20 +25,46 @@ _WHO = re.compile(
     r"predicted|claimed|called|stressed|stated|thinks|believes|suggested)\b",
     re.I,
 )
-_WHEN = re.compile(r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b|which (?:day|date)\b)", re.I)
+_PROFILE = re.compile(r"^\s*(?:who(?:'s| is| was)|tell me about|what do we know about) (?P<name>.+?)\s*\??$", re.I)
+_WHEN = re.compile(
+    r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b|which (?:day|date)\b)", re.I
+)
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _GENERIC_SPEAKERS = frozenset(
-    "analysts experts officials observers critics seoul tokyo beijing washington korea japan china "
-    "government the blue house the blue home the president's office".split()
+    [
+        "analysts",
+        "experts",
+        "officials",
+        "observers",
+        "critics",
+        "seoul",
+        "tokyo",
+        "beijing",
+        "washington",
+        "korea",
+        "japan",
+        "china",
+        "government",
+        "the",
+        "blue",
+        "house",
+        "the",
+        "blue",
+        "home",
+        "the",
+        "president's",
+        "office",
+    ]
 )
-_ROLE_STOPWORDS = frozenset("the a an of to in at for on and s".split())
+_ROLE_STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "at", "for", "on", "and", "s"])
 
 
-class Intent(str, Enum):
+class Intent(StrEnum):
     """The kind of answer a question wants."""
 
     QUOTE = "quote"  # what did X say
     WHO = "who"  # who said ...
+    PROFILE = "profile"  # who is X
     WHEN = "when"
     FACT = "fact"
 
@@ -51,6 +77,7 @@ class Question:
     intent: Intent
     target: str | None = None
     people: tuple[Person, ...] = ()
+    by_role: bool = False
 
     @property
     def person(self) -> Person | None:
@@ -66,7 +93,12 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
         target = m.group("name").strip(" ,?")
         if not target or target.lower() in {"it", "they", "this", "that", "he", "she", "you", "we"}:
             continue
-        return Question(text, Intent.QUOTE, target, tuple(resolve_speaker(target, registry)))
+        people, by_role = resolve_speaker(target, registry)
+        return Question(text, Intent.QUOTE, target, tuple(people), by_role)
+    if m := _PROFILE.search(text):
+        target = m.group("name").strip(" ,?")
+        people, by_role = resolve_speaker(target, registry)
+        return Question(text, Intent.PROFILE, target, tuple(people), by_role)
     if _WHO.search(text):
         return Question(text, Intent.WHO)
     if _WHEN.search(text):
@@ -74,15 +106,17 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
     return Question(text, Intent.FACT)
 
 
-def resolve_speaker(target: str, registry: PeopleRegistry) -> list[Person]:
-    """People a name or role ("Lee", "the security adviser") may mean, most prominent first."""
+def resolve_speaker(target: str, registry: PeopleRegistry) -> tuple[list[Person], bool]:
+    """People a name or role ("Lee", "the security adviser") may mean, most prominent first,
+    and whether they were found by role (then all of them are meant) rather than by name."""
     words = [w for w in re.split(r"[\s]+", target.strip()) if w]
     # "President Lee", "Prime Minister Takaichi": drop leading titles and articles, keep the name.
     for i in range(len(words)):
         if found := registry.candidates(" ".join(words[i:])):
             titled = [p for p in found if any(t.lower() in target.lower() for t in p.titles())]
-            return titled + [p for p in found if p not in titled]
-    return _by_role(target, registry)
+            return titled + [p for p in found if p not in titled], False
+    by_role = _by_role(target, registry)
+    return by_role, bool(by_role)
 
 
 def is_generic_speaker(target: str) -> bool:
@@ -118,7 +152,19 @@ def unknown_names(text: str, vocabulary: frozenset[str]) -> list[str]:
 
 
 _ARTICLE_TYPES = frozenset(
-    "editorial editorials column op-ed opinion commentary analysis interview explainer obituary review".split()
+    [
+        "editorial",
+        "editorials",
+        "column",
+        "op-ed",
+        "opinion",
+        "commentary",
+        "analysis",
+        "interview",
+        "explainer",
+        "obituary",
+        "review",
+    ]
 )
 
 

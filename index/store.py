@@ -153,7 +153,10 @@ def build_index(
     metas = {a.id: ArticleMeta.of(a) for a in articles}
     sentence_texts = [s.text for p in passages for s in p.sentences]
     passage_vectors, sentence_vectors = _embed(
-        embedder, [dense_text(p, passages[i - 1] if i else None) for i, p in enumerate(passages)], sentence_texts, progress
+        embedder,
+        [dense_text(p, passages[i - 1] if i else None) for i, p in enumerate(passages)],
+        sentence_texts,
+        progress,
     )
     manifest = Manifest(
         format_version=FORMAT_VERSION,

@@ -2,7 +2,13 @@
 
 from pathlib import Path
 
-from seeds_loader.errors import BinaryFileError, EmptyArticleError, FrontMatterError, LoaderError, UnsupportedFormatError
+from seeds_loader.errors import (
+    BinaryFileError,
+    EmptyArticleError,
+    FrontMatterError,
+    LoaderError,
+    UnsupportedFormatError,
+)
 from seeds_loader.loader import TEXT_SUFFIXES, article_id_for, load_article, load_directory, parse_article
 from seeds_loader.models import Article, Paragraph, Sentence
 

@@ -6,6 +6,7 @@ import hashlib
 import logging
 import re
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -167,9 +168,7 @@ def _split_blocks(text: str, start: int) -> list[Block]:
 
 def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     lengths = [e - s for s, e in lines if text[s:e].strip()]
-    followed = sum(
-        1 for (s1, e1), (s2, e2) in zip(lines, lines[1:]) if text[s1:e1].strip() and text[s2:e2].strip()
-    )
+    followed = sum(1 for (s1, e1), (s2, e2) in pairwise(lines) if text[s1:e1].strip() and text[s2:e2].strip())
     return followed > len(lengths) / 2 and median(lengths) < 100
 
 

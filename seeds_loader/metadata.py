@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block of the article is; only BODY blocks are searchable."""
 
     HEADER = "header"  # headline, dateline, "Input"/"Updated" stamps: not numbered
@@ -59,9 +59,7 @@ _DATE_LINE = re.compile(
     rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$"
 )
-_STAMP_LABEL = re.compile(
-    r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I
-)
+_STAMP_LABEL = re.compile(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
 _PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
 _CAPTION = re.compile(
     r"\((?:pool\s+)?(?:photo|picture|pic|image)s?\)|\bpool\s+(?:photo|picture)\b|"

@@ -8,9 +8,60 @@ from seeds_loader.models import Sentence
 
 # Tokens that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col sgt capt sen rep gov pres st jr sr no nos vs etc approx
-    jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept univ fig est
-    a.m p.m e.g i.e u.s u.k u.n u.s.a e.u d.c""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "dept",
+        "univ",
+        "fig",
+        "est",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+        "d.c",
+    ]
 )
 _CLOSERS = "\"'”’)]»"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.

@@ -1,0 +1,37 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is here for them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
+STAMP := $(VENV)/.setup-done
+
+.PHONY: setup run test lint eval bench clean
+
+setup: $(STAMP)
+
+# torch first, pinned, so that sentence-transformers finds it and does not pull the CUDA build.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PIP) torch==2.13.0
+	@$(PIP) -e '.[test]'
+	@touch $(STAMP)
+
+run: setup
+	@$(BIN)/summitbot run
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+eval: setup
+	$(BIN)/summitbot eval tests/dev_qa.jsonl -v
+
+bench: setup
+	$(BIN)/python bench/answer_speed.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache *.egg-info

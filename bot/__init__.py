@@ -1,0 +1,1 @@
+"""The summitbot front ends: command line (and Slack app), settings and user-facing messages."""

@@ -1,0 +1,194 @@
+"""The `summitbot` command line: ask, index, eval and run."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from bot import messages
+from bot.render_text import render_answer
+from bot.settings import Settings, SettingsError, load_settings
+from index.errors import IndexStoreError
+from seeds_loader import LoaderError
+
+logger = logging.getLogger(__name__)
+
+app = typer.Typer(
+    help="summitbot: answers questions about the coverage with cited passages from our articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+index_app = typer.Typer(help="Build and inspect the search index.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+def _fail(message: str, code: int = EXIT_FAILURE) -> NoReturn:
+    typer.echo(messages.ERROR_PREFIX + message, err=True)
+    raise typer.Exit(code)
+
+
+def _notify(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Known failures become one clear line and a non-zero exit, never a traceback."""
+    try:
+        yield
+    except SettingsError as e:
+        _fail(str(e), EXIT_USAGE)
+    except (LoaderError, IndexStoreError) as e:
+        _fail(str(e))
+    except ValueError as e:
+        _fail(str(e), EXIT_USAGE)
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+def _settings() -> Settings:
+    logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+    return load_settings()
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal; nothing when output is piped."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _engine(settings: Settings, *, rebuild_stale: bool):  # type: ignore[no-untyped-def]
+    from bot.wiring import ensure_index, make_embedder, make_engine
+
+    embedder = make_embedder(settings)
+    with _progress("Embedding passages") as progress:
+        handle = ensure_index(settings, embedder, rebuild_stale=rebuild_stale, notify=_notify, progress=progress)
+    return make_engine(settings, handle, embedder)
+
+
+def _questions(stream: Iterator[str], prompt: bool) -> Iterator[str]:
+    while True:
+        if prompt:
+            typer.echo(messages.PROMPT, nl=False)
+        line = next(stream, None)
+        if line is None:
+            if prompt:
+                typer.echo()
+            return
+        if line.strip():
+            yield line.strip()
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question; '-' reads one question per line from stdin.")],
+    k: Annotated[
+        int | None, typer.Option("-k", "--top-k", help="Passages to return (default SUMMITBOT_TOP_K).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per answer.")] = False,
+) -> None:
+    """Answer a question with cited passages from the indexed coverage."""
+    with _errors():
+        settings = _settings()
+        top_k = settings.top_k if k is None else k
+        if not 0 < top_k <= 20:
+            _fail(f"-k must be between 1 and 20, got {top_k}", EXIT_USAGE)
+        if question != "-" and not question.strip():
+            _fail(messages.EMPTY_QUESTION, EXIT_USAGE)
+        engine = _engine(settings, rebuild_stale=False)
+        questions = _questions(iter(sys.stdin), prompt=False) if question == "-" else iter([question])
+        for i, text in enumerate(questions):
+            answer = engine.ask(text, k=top_k)
+            if as_json:
+                typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
+            else:
+                typer.echo(("\n" if i else "") + render_answer(answer))
+
+
+@index_app.command("build")
+def index_build() -> None:
+    """(Re)build the index from SUMMITBOT_ARTICLES_DIR; the old index serves until the new one is complete."""
+    from bot.wiring import build, make_embedder
+
+    with _errors():
+        settings = _settings()
+        with _progress("Embedding passages") as progress:
+            report = build(settings, make_embedder(settings), progress)
+        for error in report.skipped:
+            _notify(f"  skipped: {error}")
+        typer.echo(report.summary())
+
+
+@app.command("eval")
+def eval_command(
+    file: Annotated[Path, typer.Argument(help="QA file: JSON lines with q, gold [[file prefix, substring]], speaker.")],
+    k: Annotated[int, typer.Option("-k", help="Passages per answer.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every question's outcome.")] = False,
+) -> None:
+    """Score the engine on a QA file: passage and highlight hits, speakers, abstention."""
+    from index.evaluate import QAFileError, evaluate, load_qa
+
+    with _errors():
+        try:
+            items = load_qa(file)
+        except QAFileError as e:
+            _fail(str(e), EXIT_USAGE)
+        settings = _settings()
+        report = evaluate(_engine(settings, rebuild_stale=False), items, k=k)
+        if as_json:
+            typer.echo(json.dumps(report.metrics, indent=1))
+            return
+        typer.echo(messages.EVAL_TITLE.format(path=file, count=len(items)))
+        if verbose:
+            for r in report.results:
+                top = r.answer.passages[0] if r.answer.passages else None
+                marks = "".join(m if ok else "-" for m, ok in (("P", r.passage_hit1), ("H", r.highlight_hit1)))
+                state = "answered" if r.answer.answered else f"refused ({r.answer.refusal.value})"  # type: ignore[union-attr]
+                where = f"{top.file} ¶{top.paragraph}" if top else "-"
+                typer.echo(f"  {r.item.id:<5} {marks if r.item.answerable else '  '} {state:<28} {where}")
+        for name, value in report.metrics.items():
+            typer.echo(f"  {name:<22} {value:.3f}")
+
+
+@app.command()
+def run() -> None:
+    """Index the configured articles if needed, then answer questions typed on stdin until EOF."""
+    with _errors():
+        settings = _settings()
+        engine = _engine(settings, rebuild_stale=True)
+        interactive = sys.stdin.isatty()
+        if interactive:
+            m = engine.index.manifest
+            typer.echo(messages.TERMINAL_BANNER.format(articles=m.articles, passages=m.passages))
+        for text in _questions(iter(sys.stdin), prompt=interactive):
+            try:
+                typer.echo(render_answer(engine.ask(text, k=settings.top_k)) + "\n")
+            except ValueError as e:
+                typer.echo(messages.ERROR_PREFIX + str(e), err=True)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Passages, embeddings, FAISS and BM25 stores, hybrid retrieval, attribution and the answer engine."""

@@ -1,0 +1,59 @@
+"""Shared fixtures: the real seed articles, a hash-embedder index over them, and the real model's index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.embedder import HashEmbedder, SentenceTransformerEmbedder
+from index.engine import Engine
+from index.handle import IndexHandle
+from index.store import LoadedIndex, build_index
+from seeds_loader import Article, bundled_articles_dir, load_directory
+
+TESTS = Path(__file__).parent
+DEV_QA = TESTS / "dev_qa.jsonl"
+ATTRIBUTION_GOLD = TESTS / "attribution_gold.jsonl"
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    return bundled_articles_dir()
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seed_dir: Path) -> list[Article]:
+    articles, errors = load_directory(seed_dir)
+    assert not errors
+    return articles
+
+
+def article(articles: list[Article], prefix: str) -> Article:
+    return next(a for a in articles if a.file.startswith(prefix))
+
+
+@pytest.fixture(scope="session")
+def hash_embedder() -> HashEmbedder:
+    return HashEmbedder(64)
+
+
+@pytest.fixture(scope="session")
+def hash_index(seed_articles: list[Article], hash_embedder: HashEmbedder, tmp_path_factory) -> LoadedIndex:
+    return build_index(seed_articles, hash_embedder, tmp_path_factory.mktemp("hash-index"))
+
+
+@pytest.fixture(scope="session")
+def hash_engine(hash_index: LoadedIndex, hash_embedder: HashEmbedder) -> Engine:
+    return Engine(IndexHandle.of(hash_index, hash_embedder.name), hash_embedder)
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_engine(seed_articles: list[Article], real_embedder: SentenceTransformerEmbedder, tmp_path_factory) -> Engine:
+    index = build_index(seed_articles, real_embedder, tmp_path_factory.mktemp("real-index"))
+    return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)

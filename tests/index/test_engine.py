@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from index.answer import Refusal
+from index.engine import Engine
+from index.retrieval import FusionWeights, HybridRetriever
+
+
+def test_answer_passages_are_cited_and_extractive(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did Wi Sung-lac say the leaders would discuss?", k=3)
+    assert 1 <= len(answer.passages) <= 3
+    index = hash_engine.index
+    for p in answer.passages:
+        assert p.highlight in p.text
+        meta = index.articles[p.article_id]
+        assert p.file == meta.file and p.paragraph >= 1
+        article_text = next(x for x in index.passages if x.article_id == p.article_id and x.text == p.text)
+        assert article_text.start <= p.highlight_start < p.highlight_end <= article_text.end
+
+
+def test_quote_question_is_restricted_to_the_speaker(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did Yang Kee-ho say about China and Japan?")
+    assert answer.answered and answer.intent == "quote"
+    assert answer.passages and all(p.speaker == "Yang Kee-ho" for p in answer.passages)
+
+
+def test_ambiguous_surname_names_the_choice_and_the_others(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did Lee say about Japan?")
+    assert answer.speaker_note is not None
+    assert "Lee Jae Myung" in answer.speaker_note and "Lee Chang-min" in answer.speaker_note
+    assert all(p.speaker == "Lee Jae Myung" for p in answer.passages)
+
+
+def test_analyst_lee_by_full_name(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did Lee Chang-min say?")
+    assert answer.passages and {p.speaker for p in answer.passages} == {"Lee Chang-min"}
+    assert answer.speaker_note is None
+
+
+def test_unknown_name_is_refused_with_the_name(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("Which trade deal did Korea sign with Vietnam?")
+    assert not answer.answered and answer.refusal is Refusal.UNKNOWN_NAME and answer.unknown == ("Vietnam",)
+    assert answer.passages  # the nearest passages are still shown, for transparency
+
+
+def test_unknown_speaker_is_refused(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did the US ambassador to Japan say about the summit?")
+    assert not answer.answered and answer.refusal is Refusal.UNKNOWN_SPEAKER
+
+
+def test_person_never_quoted_is_refused(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did Nicolás Maduro say about the summit?")
+    assert not answer.answered and answer.refusal is Refusal.NO_QUOTES and answer.unknown == ("Nicolás Maduro",)
+
+
+def test_role_resolves_to_the_person(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did the Japanese foreign minister say?")
+    assert answer.passages[0].speaker == "Toshimitsu Motegi"
+
+
+def test_no_two_passages_say_the_same_thing(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("President Lee Jae-myung of South Korea will visit Japan on the 13th and 14th", k=5)
+    highlights = [" ".join(p.highlight.lower().split()) for p in answer.passages]
+    assert len(highlights) == len(set(highlights))
+    # the 003 caption repeats the lede word for word: only one of them may be returned
+    assert sum("will visit japan on the 13th and 14th" in h for h in highlights) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "k", "message"), [("  ", 3, "empty"), ("x" * 1001, 3, "at most"), ("hi?", 0, "k must")]
+)
+def test_bad_input_is_named(hash_engine: Engine, question: str, k: int, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        hash_engine.ask(question, k=k)
+
+
+def test_retriever_validates_k_and_weights(hash_index, hash_embedder) -> None:
+    retriever = HybridRetriever(hash_index, hash_embedder)
+    with pytest.raises(ValueError, match="k must be > 0, got 0"):
+        retriever.search("summit", 0)
+    with pytest.raises(ValueError, match="fusion weight lexical must be >= 0, got -1"):
+        FusionWeights(lexical=-1)
+
+
+def test_bm25_alone_finds_the_exact_term(hash_index, hash_embedder) -> None:
+    retriever = HybridRetriever(hash_index, hash_embedder, FusionWeights(passage=0, sentence=0, lexical=1))
+    top = retriever.search("CPTPP seafood prefectures Fukushima", 1)[0]
+    assert "seafood" in top.passage.text and top.lexical == 1.0

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from index.attribution import attribute
+from index.people import PeopleRegistry, find_people
+from seeds_loader import Article
+from tests.conftest import ATTRIBUTION_GOLD
+
+
+@pytest.fixture(scope="module")
+def registry(seed_articles: list[Article]) -> PeopleRegistry:
+    return find_people(seed_articles)
+
+
+def test_spelling_variants_merge(registry: PeopleRegistry) -> None:
+    lee = registry.lookup("Lee Jae-myung")
+    assert lee is not None and lee is registry.lookup("Lee Jae Myung") and lee.name == "Lee Jae Myung"
+    wi = registry.lookup("Wi Sung-lack")
+    assert wi is not None and wi is registry.lookup("Wi Sung-lac") and wi.name == "Wi Sung-lac"
+
+
+def test_two_lees_never_merge(registry: PeopleRegistry) -> None:
+    president, analyst = registry.lookup("Lee Jae Myung"), registry.lookup("Lee Chang-min")
+    assert president is not None and analyst is not None and president.id != analyst.id
+    assert [p.name for p in registry.candidates("Lee")] == ["Lee Jae Myung", "Lee Chang-min"]
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Wi Sung-lac", "National Security Adviser"),
+        ("Yang Kee-ho", "professor at South Korea’s Sungkonghoe University"),
+        ("Jo Yang-hyeon", "professor on the Korea Nationwide Diplomatic Academy"),
+        ("Toshimitsu Motegi", "Foreign Minister"),
+        ("Lee Chang-min", "Japan expert at Hankuk University of Foreign Studies"),
+    ],
+)
+def test_roles_are_found(registry: PeopleRegistry, name: str, role: str) -> None:
+    person = registry.lookup(name)
+    assert person is not None
+    assert any(role.lower() in r.lower() for r in person.roles), person.roles
+
+
+def test_attribution_precision_and_recall_on_hand_labelled_set(seed_articles, registry) -> None:
+    gold = [json.loads(line) for line in ATTRIBUTION_GOLD.read_text().splitlines() if line.strip()]
+    quotes = attribute(seed_articles, registry)
+    correct = 0
+    for g in gold:
+        found = [q for q in quotes if q.article_id.startswith(g["file"]) and g["sentence"] in q.text]
+        correct += bool(found) and found[0].speaker == g["speaker"]
+    precision, recall = correct / len(quotes), correct / len(gold)
+    assert precision >= 0.95, precision
+    assert recall >= 0.9, recall
+
+
+def test_pronoun_quote_goes_to_the_president(seed_articles, registry) -> None:
+    quotes = attribute(seed_articles, registry)
+    quarrel = next(q for q in quotes if "quarrel between adults" in q.text)
+    assert (quarrel.speaker, quarrel.resolved_by, quarrel.verb) == ("Lee Jae Myung", "pronoun", "advised")
+
+
+def test_the_two_lees_keep_their_own_quotes(seed_articles, registry) -> None:
+    quotes = attribute(seed_articles, registry)
+    analyst = [q.text for q in quotes if q.speaker == "Lee Chang-min"]
+    president = [q.text for q in quotes if q.speaker == "Lee Jae Myung"]
+    assert any("Not only has Japan’s relationship" in t for t in analyst)
+    assert any("as important as our relationship with China" in t for t in president)
+    assert not any("as important as" in t for t in analyst)
+    assert not any("Not only has Japan" in t or "strategic partnership" in t for t in president)
+
+
+def test_cueless_quote_continues_previous_speaker(seed_articles, registry) -> None:
+    quotes = attribute(seed_articles, registry)
+    follow = next(q for q in quotes if q.text.startswith("“It is very likely"))
+    assert (follow.speaker, follow.resolved_by) == ("Yang Kee-ho", "continuation")
+
+
+def test_analysts_are_nobody(seed_articles, registry) -> None:
+    quotes = attribute(seed_articles, registry)
+    assert not any("analysts say" in q.text or "analysts predicting" in q.text for q in quotes)

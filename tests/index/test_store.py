@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.embedder import HashEmbedder
+from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
+from index.handle import IndexHandle
+from index.store import FORMAT_VERSION, build_index, current_version_dir, open_index, read_manifest
+from seeds_loader import Article
+
+
+class ExplodingEmbedder(HashEmbedder):
+    """Fails part-way through a build, like a process killed mid-embedding."""
+
+    def __init__(self, fail_after: int) -> None:
+        super().__init__(64)
+        self.calls = 0
+        self.fail_after = fail_after
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        if self.calls > self.fail_after:
+            raise RuntimeError("killed")
+        return super().encode(texts)
+
+
+def test_manifest_records_the_build(hash_index, seed_articles: list[Article]) -> None:
+    m = hash_index.manifest
+    assert m.format_version == FORMAT_VERSION
+    assert (m.model, m.dimension, m.articles) == ("hash:64", 64, len(seed_articles))
+    assert m.passages == len(hash_index.passages) == hash_index.dense.size
+    assert m.sentences == hash_index.sentence_vectors.shape[0]
+    assert m.created.endswith("+00:00")
+
+
+def test_passage_sentences_point_at_their_vectors(hash_index) -> None:
+    embedder = HashEmbedder(64)
+    for passage in hash_index.passages[:10]:
+        rows = hash_index.sentence_rows(passage)
+        np.testing.assert_allclose(rows, embedder.encode([s.text for s in passage.sentences]), atol=1e-6)
+
+
+def test_missing_index_says_how_to_build(tmp_path: Path) -> None:
+    with pytest.raises(IndexMissingError, match="summitbot index build"):
+        open_index(tmp_path, model="hash:64")
+
+
+def test_other_model_is_refused_with_rebuild_hint(hash_index) -> None:
+    index_dir = hash_index.path.parent.parent
+    with pytest.raises(IndexMismatchError, match=r"built with model 'hash:64'.*summitbot index build"):
+        open_index(index_dir, model="all-MiniLM-L6-v2")
+
+
+def test_old_format_is_refused(seed_articles, tmp_path: Path) -> None:
+    index = build_index(seed_articles[:1], HashEmbedder(64), tmp_path)
+    manifest = index.path / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["format_version"] = 0
+    manifest.write_text(json.dumps(data))
+    with pytest.raises(IndexMismatchError, match="format version 0"):
+        open_index(tmp_path, model="hash:64")
+
+
+def test_inconsistent_version_is_refused(seed_articles, tmp_path: Path) -> None:
+    index = build_index(seed_articles[:1], HashEmbedder(64), tmp_path)
+    (index.path / "passages.jsonl").write_text("")
+    with pytest.raises(IndexCorruptError, match="inconsistent"):
+        open_index(tmp_path, model="hash:64")
+
+
+def test_failed_build_leaves_previous_version_serving(seed_articles, tmp_path: Path) -> None:
+    first = build_index(seed_articles[:2], HashEmbedder(64), tmp_path, max_words=40)
+    with pytest.raises(RuntimeError, match="killed"):
+        build_index(seed_articles, ExplodingEmbedder(fail_after=0), tmp_path)
+    assert current_version_dir(tmp_path) == first.path
+    assert open_index(tmp_path, model="hash:64").manifest.articles == 2
+
+
+def test_rebuild_switches_and_prunes_old_versions_and_staging(seed_articles, tmp_path: Path) -> None:
+    (tmp_path / "versions" / ".staging-dead").mkdir(parents=True)
+    versions = [build_index(seed_articles[: i + 1], HashEmbedder(64), tmp_path).version for i in range(4)]
+    remaining = sorted(p.name for p in (tmp_path / "versions").iterdir())
+    assert versions[-1] in remaining and len(remaining) == 2
+    assert read_manifest(tmp_path).articles == 4  # type: ignore[union-attr]
+
+
+def test_handle_follows_a_new_version(seed_articles, tmp_path: Path) -> None:
+    build_index(seed_articles[:1], HashEmbedder(64), tmp_path)
+    handle = IndexHandle(tmp_path, "hash:64")
+    assert handle.current().manifest.articles == 1
+    build_index(seed_articles[:3], HashEmbedder(64), tmp_path)
+    assert handle.current().manifest.articles == 3
+
+
+def test_handle_keeps_serving_when_a_new_version_is_broken(seed_articles, tmp_path: Path) -> None:
+    build_index(seed_articles[:1], HashEmbedder(64), tmp_path)
+    handle = IndexHandle(tmp_path, "hash:64")
+    served = handle.current().version
+    broken = build_index(seed_articles[:2], HashEmbedder(64), tmp_path)
+    (broken.path / "manifest.json").write_text("{not json")
+    assert handle.current().version == served
+
+
+def test_long_paragraphs_are_split_at_sentence_boundaries(seed_articles, tmp_path: Path) -> None:
+    index = build_index(seed_articles, HashEmbedder(64), tmp_path, max_words=30)
+    parts = [p for p in index.passages if p.part > 0]
+    assert parts
+    for p in index.passages:
+        assert p.text == p.text.strip() and p.sentences[0].start == p.start and p.sentences[-1].end == p.end
