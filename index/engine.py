@@ -93,8 +93,9 @@ class Engine:
                 hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person.variants))
         ranked = self._rank(index, hits, parsed)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
-        if parsed.intent is Intent.PROFILE and parsed.person is not None and ranked:
-            confidence = 1.0  # the person is in the coverage: their introductions are the answer
+        whole_answer = parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
+        if refusal is None and parsed.person is not None and ranked and whole_answer:
+            confidence = 1.0  # the person's introductions, or all their quotes, are the answer
         if refusal is None and confidence < self._config.min_confidence:
             refusal = Refusal.LOW_CONFIDENCE
         passages = self._passages(index, ranked, vector, parsed, k)

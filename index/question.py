@@ -78,6 +78,7 @@ class Question:
     target: str | None = None
     people: tuple[Person, ...] = ()
     by_role: bool = False
+    has_topic: bool = True  # "what did X say?" alone has none: all of X's quotes are on topic
 
     @property
     def person(self) -> Person | None:
@@ -94,7 +95,8 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
         if not target or target.lower() in {"it", "they", "this", "that", "he", "she", "you", "we"}:
             continue
         people, by_role = resolve_speaker(target, registry)
-        return Question(text, Intent.QUOTE, target, tuple(people), by_role)
+        rest = text[m.end() :].strip(" ?.!")
+        return Question(text, Intent.QUOTE, target, tuple(people), by_role, has_topic=bool(rest))
     if m := _PROFILE.search(text):
         target = m.group("name").strip(" ,?")
         people, by_role = resolve_speaker(target, registry)
