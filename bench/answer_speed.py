@@ -82,11 +82,15 @@ def one_shot(data_dir: Path) -> tuple[float, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         floor, answer = warm(Path(tmp) / "index")
-        print(f"warm answer     median {answer * 1000:7.1f} ms  floor (embed + flat search) {floor * 1000:7.1f} ms  "
-              f"ratio {answer / floor:.2f}x  (goal <= 1.5x)")
+        print(
+            f"warm answer     median {answer * 1000:7.1f} ms  floor (embed + flat search) {floor * 1000:7.1f} ms  "
+            f"ratio {answer / floor:.2f}x  (goal <= 1.5x)"
+        )
         floor, ask = one_shot(Path(tmp) / "data")
-        print(f"one-shot ask    median {ask:7.2f} s   floor (import + load model)   {floor:7.2f} s   "
-              f"ratio {ask / floor:.2f}x  (goal <= 1.3x)")
+        print(
+            f"one-shot ask    median {ask:7.2f} s   floor (import + load model)   {floor:7.2f} s   "
+            f"ratio {ask / floor:.2f}x  (goal <= 1.3x)"
+        )
 
 
 if __name__ == "__main__":

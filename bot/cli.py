@@ -186,6 +186,80 @@ def run() -> None:
                 typer.echo(messages.ERROR_PREFIX + str(e), err=True)
 
 
+def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]
+    """The index for quick facts: built if missing, but the model is never loaded just to read facts."""
+    from bot.wiring import ensure_index, make_embedder
+
+    with _progress("Embedding passages") as progress:
+        handle = ensure_index(settings, make_embedder(settings), rebuild_stale=False, notify=_notify, progress=progress)
+    return handle.current()
+
+
+def _emit_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+
+
+@app.command()
+def quotes(
+    name: Annotated[str, typer.Argument(help="A name, surname or role: 'Lee', 'Wi Sung-lack', 'the professor'.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Everything NAME said, grouped by article, each with its citation (one group per person NAME may mean)."""
+    from dataclasses import asdict
+
+    from bot.render_text import render_quotes
+    from index.facts import quotes_of
+
+    with _errors():
+        groups = quotes_of(_facts_index(_settings()), name)
+        _emit_json([asdict(g) for g in groups]) if as_json else typer.echo(render_quotes(groups, name))
+
+
+@app.command()
+def who(
+    name: Annotated[str, typer.Argument(help="A name, surname or role.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Who NAME is: canonical name, roles, spellings seen, mentions, articles and most quoted lines."""
+    from dataclasses import asdict
+
+    from bot.render_text import render_profiles
+    from index.facts import profiles
+
+    with _errors():
+        found = profiles(_facts_index(_settings()), name)
+        _emit_json([asdict(p) for p in found]) if as_json else typer.echo(render_profiles(found, name))
+
+
+@app.command()
+def timeline(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Dated events in order; relative dates resolved against publication dates (marked inferred)."""
+    from dataclasses import asdict
+
+    from bot.render_text import render_timeline
+    from index.timeline import timeline as build_timeline
+
+    with _errors():
+        events = build_timeline(_facts_index(_settings()))
+        if as_json:
+            _emit_json([{**asdict(e), "label": e.label} for e in events])
+        else:
+            typer.echo(render_timeline(events))
+
+
+@app.command()
+def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Every indexed article: title, outlet, byline, date, file, passages and any rights notice."""
+    from dataclasses import asdict
+
+    from bot.render_text import render_sources
+    from index.facts import sources as list_sources
+
+    with _errors():
+        found = list_sources(_facts_index(_settings()))
+        _emit_json([asdict(s) for s in found]) if as_json else typer.echo(render_sources(found))
+
+
 def main() -> None:
     app()
 

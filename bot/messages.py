@@ -26,6 +26,12 @@ NO_ARTICLES = "No readable articles in {path}; add .txt or .md files there."
 EMPTY_QUESTION = "Please type a question."
 EVAL_TITLE = "Evaluation on {path} ({count} questions)"
 ERROR_PREFIX = "error: "
+DISAGREEMENT_HEADER = "Sources disagree on this; compare them:"
+NOBODY_NAMED = "Nobody in the coverage is called or described as “{name}”."
+SEVERAL_PEOPLE = "“{name}” could mean {count} people in the coverage; each is listed separately."
+NEVER_QUOTED = "(never quoted in the coverage)"
+UNKNOWN_OUTLET = "outlet not stated"
+NO_TITLE = "(no headline)"
 
 
 def refusal_text(refusal: str | None, names: tuple[str, ...]) -> str:

@@ -39,6 +39,30 @@ class AnswerPassage(BaseModel):
     rights_restricted: bool = False
 
 
+class Claim(BaseModel):
+    """What one source says about the disputed point, with its citation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    phrase: str
+    file: str
+    article_id: str
+    source: str | None
+    published: date | None
+    paragraph: int
+    sentence: str
+
+
+class Disagreement(BaseModel):
+    """Sources giving different figures or dates for what was asked; shown side by side, none picked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # "figure" or "date"
+    claims: tuple[Claim, ...]
+
+
 class Answer(BaseModel):
     """What the engine says to a question; ``passages`` are the answer when ``answered``, else the nearest."""
 
@@ -52,3 +76,4 @@ class Answer(BaseModel):
     unknown: tuple[str, ...] = ()
     speaker_note: str | None = None
     passages: tuple[AnswerPassage, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()

@@ -9,16 +9,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from index.answer import Answer, AnswerPassage, Refusal
+from index.answer import Answer, AnswerPassage, Claim, Disagreement, Refusal
 from index.attribution import Quote
+from index.disagree import counted_nouns, figures, is_count_question
 from index.embedder import Embedder
 from index.handle import IndexHandle
+from index.passages import ArticleMeta
 from index.people import Person
 from index.question import Intent, Question, analyse, is_generic_speaker, referenced_articles, unknown_names
 from index.retrieval import FusionWeights, Hit, HybridRetriever
 from index.store import LoadedIndex
 from index.temporal import temporal_weight
 from index.text import tokenize
+from index.timeline import resolve_dates
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +42,7 @@ class EngineConfig:
     duplicate_cosine: float = 0.92
     extend_margin: float = 0.04
     overlap_weight: float = 0.15
+    disagreement_pool: int = 20
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
@@ -99,6 +103,7 @@ class Engine:
         if refusal is None and confidence < self._config.min_confidence:
             refusal = Refusal.LOW_CONFIDENCE
         passages = self._passages(index, ranked, vector, parsed, k)
+        disagreements = self._disagreements(index, ranked, parsed) if refusal is None else ()
         return Answer(
             question=question,
             answered=refusal is None,
@@ -108,6 +113,7 @@ class Engine:
             unknown=unknown,
             speaker_note=note,
             passages=tuple(passages),
+            disagreements=disagreements,
         )
 
     @staticmethod
@@ -182,6 +188,42 @@ class Engine:
                 break
         return sorted(chosen)
 
+    def _disagreements(
+        self, index: LoadedIndex, ranked: list[tuple[float, Hit, list[int]]], parsed: Question
+    ) -> tuple[Disagreement, ...]:
+        """Different figures (count questions) or dates ("when" questions) from different articles."""
+        claims: dict[str, Claim] = {}
+        kind = "figure" if is_count_question(parsed.text) else "date" if parsed.intent is Intent.WHEN else None
+        if kind is None:
+            return ()
+        nouns = counted_nouns(parsed.text)
+        pool = ranked[: self._config.disagreement_pool] if kind == "figure" else ranked[:3]
+        for _, hit, chosen in pool:
+            passage = hit.passage
+            if passage.article_id in claims:
+                continue
+            meta = index.articles[passage.article_id]
+            # Counts may sit anywhere in a strong passage; dates must be in the answering sentence.
+            sentences = passage.sentences if kind == "figure" else [passage.sentences[i] for i in chosen]
+            for sentence in sentences:
+                found = _figure_claim(sentence.text, nouns) if kind == "figure" else _date_claim(sentence.text, meta)
+                if found is not None:
+                    value, phrase = found
+                    claims[passage.article_id] = Claim(
+                        value=value,
+                        phrase=phrase,
+                        file=meta.file,
+                        article_id=meta.id,
+                        source=meta.outlet,
+                        published=meta.published,
+                        paragraph=passage.paragraph,
+                        sentence=sentence.text,
+                    )
+                    break
+        if len({c.value for c in claims.values()}) < 2:
+            return ()
+        return (Disagreement(kind=kind, claims=tuple(claims.values())),)
+
     def _confidence(self, score: float) -> float:
         c = self._config
         return 1.0 / (1.0 + math.exp(-c.confidence_slope * (score - c.confidence_midpoint)))
@@ -232,6 +274,18 @@ class Engine:
             if len(out) == k:
                 break
         return out
+
+
+def _figure_claim(sentence: str, nouns: frozenset[str]) -> tuple[str, str] | None:
+    found = figures(sentence, nouns)
+    return (f"{found[0].value:g}", found[0].phrase) if found else None
+
+
+def _date_claim(sentence: str, meta: ArticleMeta) -> tuple[str, str] | None:
+    for mention in resolve_dates(sentence, meta.published):
+        if mention.when is not None and mention.precision == "day":
+            return mention.when.isoformat(), mention.expression
+    return None
 
 
 def _overlap(terms: dict[str, float], sentence: str) -> float:

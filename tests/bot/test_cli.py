@@ -149,3 +149,25 @@ def test_make_run_example_with_the_real_model(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "quarrel between adults" in done.stdout
     assert "— Lee Jae Myung · The Hankyoreh · ¶12 · 000_ce80a095a2018a15.txt" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["quotes", "Lee"], "“Lee” could mean 2 people"),
+        (["who", "Yang Kee-ho"], "Sungkonghoe University"),
+        (["timeline"], "2025-10-30"),
+        (["sources"], "rights notice: restricts AI use"),
+        (["who", "Kim Jong Un"], "Nobody in the coverage"),
+    ],
+)
+def test_quick_facts_commands(env: dict[str, str], args: list[str], expected: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
+
+
+def test_quick_facts_json(env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["who", "Wi Sung-lac", "--json"])
+    data = json.loads(result.stdout[result.stdout.index("[") :])
+    assert data[0]["name"] == "Wi Sung-lac" and "Wi Sung-lack" in data[0]["variants"]

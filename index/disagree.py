@@ -1,0 +1,87 @@
+"""Sources that disagree: different figures (or dates) for what was asked, from different articles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.text import tokenize
+
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+_CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | {w: i for i, w in enumerate(_CARDINALS, 1)}
+_NUMBER_WORDS |= {"once": 1, "twice": 2}
+_WORD = re.compile(r"[\w.-]+|[,;:()“”\"]")
+_WINDOW = 4
+_COUNT_QUESTION = re.compile(r"\bhow (?:many|much|often)\b|\bnumber of\b|\bwhich (?:meeting|time|round)\b", re.I)
+# Questions about how often people met count meetings, whatever noun the article uses for them.
+_MEETING_WORDS = frozenset(tokenize("meetings summits talks engagements visits times"))
+_MEETING_VERBS = frozenset(tokenize("met meet meetings summits talks visited times"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number an article gives for the thing asked about, in the words it uses."""
+
+    value: float
+    phrase: str
+
+
+def is_count_question(question: str) -> bool:
+    return _COUNT_QUESTION.search(question) is not None
+
+
+_COUNTED = re.compile(
+    r"\bhow many ((?:[\w-]+ ){0,2}?[\w-]+)"
+    r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)",
+    re.I,
+)
+
+
+def counted_nouns(question: str) -> frozenset[str]:
+    """Stems of what a count question counts: the phrase after "how many" (meetings, if it counts
+    times people met), else every word of the question."""
+    m = _COUNTED.search(question)
+    stems = frozenset(tokenize(m.group(1))) if m else frozenset(tokenize(question)) - {"often", "much"}
+    everything = frozenset(tokenize(question))
+    counts_meetings = (stems | everything) & _MEETING_VERBS and stems <= _MEETING_VERBS | _MEETING_WORDS
+    return stems | _MEETING_WORDS if counts_meetings else stems
+
+
+def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
+    """Numbers in ``text`` attached to what is counted ("the third high-level engagement"), the one
+    matching most of the counted words first ("136 Korean forced laborers" before "183 laborers")."""
+    words = [m for m in _WORD.finditer(text)]
+    found: list[tuple[int, Figure]] = []
+    for i, m in enumerate(words):
+        token = m.group(0).lower().rstrip(".")
+        if token in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[token])
+        elif re.fullmatch(r"\d+(?:\.\d+)?", token):
+            value = float(token)
+            if 1800 <= value <= 2100:
+                continue  # a year, not a count
+        else:
+            continue
+        hits, last = 0, None
+        for follower in words[i + 1 : i + 1 + _WINDOW]:
+            if not follower.group(0)[0].isalnum():
+                break  # a figure's noun phrase does not cross punctuation
+            if set(tokenize(follower.group(0))) & nouns:
+                hits, last = hits + 1, follower
+        if last is not None:
+            found.append((hits, Figure(value, text[m.start() : last.end()].rstrip("."))))
+    return [f for _, f in sorted(found, key=lambda t: -t[0])]
