@@ -27,6 +27,7 @@ from index.errors import (
     IndexCorruptError,
     IndexMismatchError,
     IndexMissingError,
+    IndexStoreError,
 )
 from index.lexical import LexicalStore
 from index.passages import (
@@ -145,19 +146,33 @@ def build_index(
     *,
     max_words: int = DEFAULT_MAX_WORDS,
     progress: Progress | None = None,
+    reuse: bool = True,
 ) -> LoadedIndex:
-    """Build a complete new version from ``articles`` and switch to it atomically."""
+    """Build a complete new version from ``articles`` and switch to it atomically, holding the writer lock."""
+    with writer_lock(index_dir):
+        return build_locked(articles, embedder, index_dir, max_words=max_words, progress=progress, reuse=reuse)
+
+
+def build_locked(
+    articles: list[Article],
+    embedder: Embedder,
+    index_dir: Path,
+    *,
+    max_words: int = DEFAULT_MAX_WORDS,
+    progress: Progress | None = None,
+    reuse: bool = True,
+) -> LoadedIndex:
+    """The same, for a caller that already holds the writer lock. With ``reuse``, articles whose id and
+    content are unchanged since the current version keep their vectors: only new text is embedded."""
     if not articles:
         raise ValueError("cannot build an index from zero articles")
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"two articles share an id: {sorted({i for i in ids if ids.count(i) > 1})}")
     passages = build_passages(articles, max_words=max_words)
     metas = {a.id: ArticleMeta.of(a) for a in articles}
-    sentence_texts = [s.text for p in passages for s in p.sentences]
-    passage_vectors, sentence_vectors = _embed(
-        embedder,
-        [dense_text(p, passages[i - 1] if i else None) for i, p in enumerate(passages)],
-        sentence_texts,
-        progress,
-    )
+    previous = _reusable(index_dir, embedder.name, max_words) if reuse else None
+    passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
     manifest = Manifest(
         format_version=FORMAT_VERSION,
         model=embedder.name,
@@ -165,7 +180,7 @@ def build_index(
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         articles=len(articles),
         passages=len(passages),
-        sentences=len(sentence_texts),
+        sentences=int(sentence_vectors.shape[0]),
         articles_fingerprint=articles_fingerprint(articles),
         max_words=max_words,
     )
@@ -175,11 +190,70 @@ def build_index(
         "people.json": [_person_json(p) for p in registry.people.values()],
         "quotes.json": [asdict(q) for q in quotes],
     }
-    with writer_lock(index_dir):
-        version = _write_version(index_dir, manifest, metas, passages, passage_vectors, sentence_vectors, extras)
-        _switch(index_dir, version)
-        _prune(index_dir, keep=version)
+    version = _write_version(index_dir, manifest, metas, passages, passage_vectors, sentence_vectors, extras)
+    _switch(index_dir, version)
+    _prune(index_dir, keep=version)
     return open_index(index_dir, model=embedder.name)
+
+
+def _reusable(index_dir: Path, model: str, max_words: int) -> LoadedIndex | None:
+    """The current version, if its vectors can be reused (same model, format and passage size)."""
+    try:
+        current = open_index(index_dir, model=model)
+    except IndexStoreError:
+        return None
+    return current if current.manifest.max_words == max_words else None
+
+
+def _vectors(
+    embedder: Embedder,
+    articles: list[Article],
+    passages: list[Passage],
+    previous: LoadedIndex | None,
+    progress: Progress | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Passage and sentence vectors in passage order: reused where unchanged, embedded where new."""
+    old: dict[str, list[Passage]] = {}
+    if previous is not None:
+        unchanged = {
+            a.id
+            for a in articles
+            if (m := previous.articles.get(a.id)) is not None and m.content_hash == a.content_hash
+        }
+        for p in previous.passages:
+            if p.article_id in unchanged:
+                old.setdefault(p.article_id, []).append(p)
+    fresh: dict[str, list[Passage]] = {}
+    for p in passages:
+        fresh.setdefault(p.article_id, []).append(p)
+    reused = {
+        aid: olds
+        for aid, olds in old.items()
+        if [(q.text, len(q.sentences)) for q in olds] == [(q.text, len(q.sentences)) for q in fresh[aid]]
+    }
+    todo = [i for i, p in enumerate(passages) if p.article_id not in reused]
+    new_passages, new_sentences = _embed(
+        embedder,
+        [dense_text(passages[i], passages[i - 1] if i else None) for i in todo],
+        [s.text for i in todo for s in passages[i].sentences],
+        progress,
+    )
+    dimension = new_passages.shape[1] if todo else previous.manifest.dimension  # type: ignore[union-attr]
+    passage_vectors = np.zeros((len(passages), dimension), dtype=np.float32)
+    sentence_vectors = np.zeros((sum(len(p.sentences) for p in passages), dimension), dtype=np.float32)
+    passage_vectors[todo] = new_passages
+    rows = [passages[i].first_sentence + j for i in todo for j in range(len(passages[i].sentences))]
+    sentence_vectors[rows] = new_sentences
+    if reused:
+        assert previous is not None
+        for aid, olds in reused.items():
+            targets = fresh[aid]
+            passage_vectors[[p.id for p in targets]] = previous.dense.vectors(np.array([p.id for p in olds]))
+            for target, source in zip(targets, olds, strict=True):
+                sentence_vectors[target.first_sentence : target.first_sentence + len(target.sentences)] = (
+                    previous.sentence_rows(source)
+                )
+    return passage_vectors, sentence_vectors
 
 
 def _embed(

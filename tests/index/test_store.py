@@ -10,6 +10,7 @@ import pytest
 from index.embedder import HashEmbedder
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.handle import IndexHandle
+from index.passages import build_passages, dense_text
 from index.store import FORMAT_VERSION, build_index, current_version_dir, open_index, read_manifest
 from seeds_loader import Article
 
@@ -112,3 +113,43 @@ def test_long_paragraphs_are_split_at_sentence_boundaries(seed_articles, tmp_pat
     assert parts
     for p in index.passages:
         assert p.text == p.text.strip() and p.sentences[0].start == p.start and p.sentences[-1].end == p.end
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self) -> None:
+        super().__init__(64)
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return super().encode(texts)
+
+
+def embedded_texts(article: Article) -> set[str]:
+    """Every text embedding ``article`` needs: its passages (with any leaned-on sentence) and sentences."""
+    passages = build_passages([article])
+    return {dense_text(p, passages[i - 1] if i else None) for i, p in enumerate(passages)} | {
+        s.text for p in passages for s in p.sentences
+    }
+
+
+def test_incremental_build_embeds_only_new_text_and_equals_a_full_build(seed_articles, tmp_path: Path) -> None:
+    build_index(seed_articles[:4], HashEmbedder(64), tmp_path / "inc")
+    counting = CountingEmbedder()
+    incremental = build_index(seed_articles, counting, tmp_path / "inc")
+    assert set(counting.texts) == embedded_texts(seed_articles[4])
+    full = build_index(seed_articles, HashEmbedder(64), tmp_path / "full", reuse=False)
+    ids = np.arange(full.dense.size)
+    np.testing.assert_allclose(incremental.dense.vectors(ids), full.dense.vectors(ids), atol=1e-6)
+    np.testing.assert_allclose(np.asarray(incremental.sentence_vectors), np.asarray(full.sentence_vectors), atol=1e-6)
+    assert [p.text for p in incremental.passages] == [p.text for p in full.passages]
+
+
+def test_changed_article_is_reembedded(seed_articles, tmp_path: Path) -> None:
+    build_index(seed_articles, HashEmbedder(64), tmp_path)
+    first = seed_articles[0]
+    changed = first.model_copy(update={"content_hash": "changed", "paragraphs": first.paragraphs[:3]})
+    counting = CountingEmbedder()
+    index = build_index([changed, *seed_articles[1:]], counting, tmp_path)
+    assert set(counting.texts) == embedded_texts(changed)
+    assert sum(p.article_id == changed.id for p in index.passages) == len(changed.paragraphs) + len(changed.captions)
