@@ -137,6 +137,77 @@ def index_build() -> None:
         typer.echo(report.summary())
 
 
+def _report_changes(report) -> None:  # type: ignore[no-untyped-def]
+    for outcome in report.outcomes:
+        name = outcome.source
+        if outcome.file and outcome.status in ("added", "replaced") and Path(outcome.source).name != outcome.file:
+            name += f" → {outcome.file}"
+        line = f"  {outcome.status:<9} {name}"
+        if outcome.status == "failed":
+            _notify(f"  failed    {outcome.message}")
+        else:
+            typer.echo(line + ("" if outcome.message in ("added", "removed") else f"  ({outcome.message})"))
+    if report.index is not None:
+        m = report.index.manifest
+        typer.echo(
+            messages.CHANGE_SUMMARY.format(
+                articles=m.articles, passages=m.passages, seconds=report.seconds, version=report.index.version
+            )
+        )
+    else:
+        typer.echo(messages.NO_CHANGE)
+    if report.failed:
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@index_app.command("add")
+def index_add(
+    sources: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html) or http(s) URLs.")],
+) -> None:
+    """Add articles (copied into SUMMITBOT_ARTICLES_DIR) and update the index without re-embedding the rest.
+
+    A changed version of a file or URL replaces the old one; the same text added twice is one article.
+    Bad sources are reported and the rest are added; the exit code is 1 if any failed."""
+    from bot.wiring import make_collection, make_embedder
+
+    with _errors():
+        settings = _settings()
+        collection = make_collection(settings, make_embedder(settings))
+        with _progress("Embedding new passages") as progress:
+            report = collection.add(sources, progress)
+        _report_changes(report)
+
+
+@index_app.command("remove")
+def index_remove(
+    articles: Annotated[list[str], typer.Argument(help="Article ids or file names (see: summitbot index list).")],
+) -> None:
+    """Remove articles from SUMMITBOT_ARTICLES_DIR and from the index."""
+    from bot.wiring import make_collection, make_embedder
+
+    with _errors():
+        settings = _settings()
+        report = make_collection(settings, make_embedder(settings)).remove(articles)
+        _report_changes(report)
+
+
+@index_app.command("list")
+def index_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The indexed articles: id, file, outlet, date, passages, title."""
+    from dataclasses import asdict
+
+    from index.facts import sources as list_sources
+
+    with _errors():
+        found = list_sources(_facts_index(_settings()))
+        if as_json:
+            _emit_json([asdict(s) for s in found])
+            return
+        for s in found:
+            published = s.published.isoformat() if s.published else "-"
+            typer.echo(f"{s.article_id:<40} {published:<10} {s.passages:>4}  {s.outlet or '-'}  {s.title or s.file}")
+
+
 @app.command("eval")
 def eval_command(
     file: Annotated[Path, typer.Argument(help="QA file: JSON lines with q, gold [[file prefix, substring]], speaker.")],

@@ -22,10 +22,11 @@ BUILD_SUMMARY = (
     "Indexed {articles} articles, {passages} passages, {sentences} sentences in {seconds:.1f} s ({version})."
 )
 SKIPPED_FILES = "Skipped {count} file(s) that could not be read:"
-NO_ARTICLES = "No readable articles in {path}; add .txt or .md files there."
 EMPTY_QUESTION = "Please type a question."
 EVAL_TITLE = "Evaluation on {path} ({count} questions)"
 ERROR_PREFIX = "error: "
+CHANGE_SUMMARY = "Index now has {articles} articles, {passages} passages ({seconds:.1f} s, {version})."
+NO_CHANGE = "Index unchanged."
 DISAGREEMENT_HEADER = "Sources disagree on this; compare them:"
 NOBODY_NAMED = "Nobody in the coverage is called or described as “{name}”."
 SEVERAL_PEOPLE = "“{name}” could mean {count} people in the coverage; each is listed separately."

@@ -8,8 +8,6 @@ from pathlib import Path
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from seeds_loader import bundled_articles_dir
-
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -19,13 +17,16 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SUMMITBOT_", env_file=".env", extra="ignore")
 
     data_dir: Path = Path("data")
-    articles_dir: Path = Field(default_factory=bundled_articles_dir)
+    articles_dir: Path | None = None
     index_dir: Path | None = None
     embedding_model: str = "all-MiniLM-L6-v2"
     top_k: int = Field(3, ge=1, le=20)
     min_confidence: float = Field(0.5, ge=0.0, le=1.0)
     passage_max_words: int = Field(120, ge=20, le=400)
     log_level: str = "WARNING"
+    fetch_timeout: float = Field(10.0, gt=0, le=120)
+    max_article_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
+    allow_private_urls: bool = False
 
     @field_validator("log_level")
     @classmethod
@@ -40,6 +41,15 @@ class Settings(BaseSettings):
         if not value.strip():
             raise ValueError("must name a model or a model directory")
         return value.strip()
+
+    @property
+    def resolved_articles_dir(self) -> Path:
+        """The articles directory; by default a data directory seeded from the bundled demo articles."""
+        return (self.articles_dir or self.data_dir / "articles").expanduser().resolve()
+
+    @property
+    def seeds_default_articles(self) -> bool:
+        return self.articles_dir is None
 
     @property
     def resolved_index_dir(self) -> Path:

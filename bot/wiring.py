@@ -1,30 +1,27 @@
-"""Turning settings into a ready engine: the embedder, the index (built or checked), the engine."""
+"""Turning settings into ready objects: the embedder, the articles collection, the index, the engine."""
 
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from bot import messages
 from bot.settings import Settings
+from index.collection import Collection
 from index.embedder import Embedder
 from index.embedder import make_embedder as embedder_for
 from index.engine import Engine, EngineConfig
-from index.errors import IndexMismatchError, IndexMissingError, IndexStoreError
+from index.errors import IndexMismatchError, IndexMissingError
 from index.handle import IndexHandle
-from index.store import LoadedIndex, Progress, articles_fingerprint, build_index, open_index
-from seeds_loader import Article, LoaderError, load_directory
+from index.store import LoadedIndex, Progress, articles_fingerprint, open_index
+from seeds_loader import TEXT_SUFFIXES, FetchPolicy, LoaderError, bundled_articles_dir, load_directory
 
 logger = logging.getLogger(__name__)
 
 Notify = Callable[[str], None]
-
-
-class NothingToIndexError(IndexStoreError):
-    """The articles directory has no readable article."""
 
 
 @dataclass(frozen=True)
@@ -48,20 +45,38 @@ def make_embedder(settings: Settings) -> Embedder:
     return embedder_for(settings.embedding_model)
 
 
-def read_articles(directory: Path) -> tuple[list[Article], list[LoaderError]]:
-    articles, errors = load_directory(directory)
-    if not articles:
-        raise NothingToIndexError(messages.NO_ARTICLES.format(path=directory))
-    return articles, errors
+def seed_articles(settings: Settings) -> None:
+    """On first use, fill the default articles directory with a copy of the bundled demo articles."""
+    target = settings.resolved_articles_dir
+    if not settings.seeds_default_articles or target.exists():
+        return
+    target.mkdir(parents=True)
+    for path in sorted(bundled_articles_dir().iterdir()):
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            shutil.copy2(path, target / path.name)
+    logger.info("seeded %s with the bundled demo articles", target)
+
+
+def make_collection(settings: Settings, embedder: Embedder) -> Collection:
+    seed_articles(settings)
+    return Collection(
+        settings.resolved_articles_dir,
+        settings.resolved_index_dir,
+        embedder,
+        max_words=settings.passage_max_words,
+        fetch_policy=FetchPolicy(
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.max_article_bytes,
+            allow_private=settings.allow_private_urls,
+        ),
+        read_only=bundled_articles_dir(),
+    )
 
 
 def build(settings: Settings, embedder: Embedder, progress: Progress | None = None) -> BuildReport:
     """Rebuild the index from the articles directory; the previous version serves until this completes."""
     started = time.perf_counter()
-    articles, errors = read_articles(settings.articles_dir)
-    index = build_index(
-        articles, embedder, settings.resolved_index_dir, max_words=settings.passage_max_words, progress=progress
-    )
+    index, errors = make_collection(settings, embedder).rebuild(progress)
     return BuildReport(index, time.perf_counter() - started, tuple(errors))
 
 
@@ -70,30 +85,32 @@ def ensure_index(
 ) -> IndexHandle:
     """Open the index, building it when missing. A mismatched or stale one is rebuilt when
     ``rebuild_stale`` (the `run` path), else a mismatch is refused and staleness is warned about."""
+    seed_articles(settings)
     index_dir = settings.resolved_index_dir
     try:
         index = open_index(index_dir, model=embedder.name)
     except IndexMissingError:
-        notify(messages.NO_INDEX_BUILDING.format(path=index_dir, articles=settings.articles_dir))
-        report = build(settings, embedder, progress)
-        notify(report.summary())
-        return IndexHandle.of(report.index, embedder.name)
+        notify(messages.NO_INDEX_BUILDING.format(path=index_dir, articles=settings.resolved_articles_dir))
+        return _rebuilt(settings, embedder, notify, progress)
     except IndexMismatchError as e:
         if not rebuild_stale:
             raise
         notify(messages.MISMATCH_REBUILDING.format(problem=str(e).split(";")[0]))
-        report = build(settings, embedder, progress)
-        notify(report.summary())
-        return IndexHandle.of(report.index, embedder.name)
-    articles, _ = load_directory(settings.articles_dir) if settings.articles_dir.is_dir() else ([], [])
+        return _rebuilt(settings, embedder, notify, progress)
+    articles_dir = settings.resolved_articles_dir
+    articles, _ = load_directory(articles_dir) if articles_dir.is_dir() else ([], [])
     if articles and articles_fingerprint(articles) != index.manifest.articles_fingerprint:
         if rebuild_stale:
             notify(messages.STALE_INDEX)
-            report = build(settings, embedder, progress)
-            notify(report.summary())
-            return IndexHandle.of(report.index, embedder.name)
+            return _rebuilt(settings, embedder, notify, progress)
         notify(messages.STALE_WARNING)
     return IndexHandle.of(index, embedder.name)
+
+
+def _rebuilt(settings: Settings, embedder: Embedder, notify: Notify, progress: Progress | None) -> IndexHandle:
+    report = build(settings, embedder, progress)
+    notify(report.summary())
+    return IndexHandle.of(report.index, embedder.name)
 
 
 def make_engine(settings: Settings, handle: IndexHandle, embedder: Embedder) -> Engine:

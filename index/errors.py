@@ -21,5 +21,9 @@ class IndexCorruptError(IndexStoreError):
     """The index on disk is incomplete or unreadable."""
 
 
+class NoArticlesError(IndexStoreError):
+    """There is no readable article to index."""
+
+
 class EmbedderError(IndexStoreError):
     """The embedding model could not be loaded or used."""

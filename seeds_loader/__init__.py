@@ -9,7 +9,16 @@ from seeds_loader.errors import (
     LoaderError,
     UnsupportedFormatError,
 )
-from seeds_loader.loader import TEXT_SUFFIXES, article_id_for, load_article, load_directory, parse_article
+from seeds_loader.fetch import FetchError, FetchPolicy, fetch, is_url
+from seeds_loader.html import html_to_markdown
+from seeds_loader.loader import (
+    MAX_FILE_BYTES,
+    TEXT_SUFFIXES,
+    article_id_for,
+    load_article,
+    load_directory,
+    parse_article,
+)
 from seeds_loader.models import Article, Paragraph, Sentence
 
 
@@ -19,10 +28,13 @@ def bundled_articles_dir() -> Path:
 
 
 __all__ = [
+    "MAX_FILE_BYTES",
     "TEXT_SUFFIXES",
     "Article",
     "BinaryFileError",
     "EmptyArticleError",
+    "FetchError",
+    "FetchPolicy",
     "FrontMatterError",
     "LoaderError",
     "Paragraph",
@@ -30,6 +42,9 @@ __all__ = [
     "UnsupportedFormatError",
     "article_id_for",
     "bundled_articles_dir",
+    "fetch",
+    "html_to_markdown",
+    "is_url",
     "load_article",
     "load_directory",
     "parse_article",

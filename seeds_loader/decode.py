@@ -19,8 +19,10 @@ _BOMS = (
 
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode article bytes; UTF-8 first, then a BOM, then a detected encoding."""
-    if not data.strip():
+    if not data:
         raise EmptyArticleError(f"{name}: the file is empty")
+    if not data.strip():
+        raise EmptyArticleError(f"{name}: the file holds only whitespace")
     text = _decode(data, name)
     # Control characters other than tab/newline mean this was never text, whatever decoded.
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")

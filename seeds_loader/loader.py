@@ -15,13 +15,15 @@ import yaml
 
 from seeds_loader.decode import decode_bytes
 from seeds_loader.errors import EmptyArticleError, FrontMatterError, LoaderError, UnsupportedFormatError
+from seeds_loader.html import html_to_markdown
 from seeds_loader.metadata import Block, BlockKind, InferredMetadata, classify, parse_date
 from seeds_loader.models import Article, Paragraph
 from seeds_loader.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 _FRONT_MATTER_KEYS = {
@@ -45,7 +47,7 @@ def article_id_for(file_name: str) -> str:
     return re.sub(r"[^a-z0-9_.-]+", "-", stem).strip("-") or "article"
 
 
-def load_article(path: Path) -> Article:
+def load_article(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
     """Read one article file; raises a LoaderError subclass naming the file and the problem."""
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise UnsupportedFormatError(
@@ -54,8 +56,8 @@ def load_article(path: Path) -> Article:
         )
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoaderError(f"{path.name}: file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+        if size > max_bytes:
+            raise LoaderError(f"{path.name}: file is {size:,} bytes, over the {max_bytes:,}-byte limit")
         data = path.read_bytes()
     except FileNotFoundError as e:
         raise LoaderError(f"{path}: no such file") from e
@@ -63,7 +65,10 @@ def load_article(path: Path) -> Article:
         raise LoaderError(f"{path}: is a directory, not an article file") from e
     except OSError as e:
         raise LoaderError(f"{path}: cannot be read ({e.strerror})") from e
-    return parse_article(decode_bytes(data, path.name), path.name)
+    text = decode_bytes(data, path.name)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = html_to_markdown(text, path.name)
+    return parse_article(text, path.name)
 
 
 def parse_article(text: str, file_name: str) -> Article:
@@ -184,7 +189,7 @@ def _close(blocks: list[Block], text: str, lines: list[tuple[int, int]]) -> None
         blocks.append(Block(text[s:e], s, e))
 
 
-def load_directory(directory: Path) -> tuple[list[Article], list[LoaderError]]:
+def load_directory(directory: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Article], list[LoaderError]]:
     """Load every article file in ``directory`` (sorted by name); unreadable ones are returned as errors."""
     if not directory.is_dir():
         raise LoaderError(f"{directory}: articles directory does not exist")
@@ -195,7 +200,7 @@ def load_directory(directory: Path) -> tuple[list[Article], list[LoaderError]]:
             logger.debug("skipping %s: not an article file type", path.name)
             continue
         try:
-            articles.append(load_article(path))
+            articles.append(load_article(path, max_bytes=max_bytes))
         except LoaderError as e:
             logger.warning("%s", e)
             errors.append(e)

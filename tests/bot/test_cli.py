@@ -96,7 +96,7 @@ def test_index_build_with_no_articles_fails_clearly(env: dict[str, str], tmp_pat
     (tmp_path / "none").mkdir()
     monkeypatch.setenv("SUMMITBOT_ARTICLES_DIR", str(tmp_path / "none"))
     result = runner.invoke(app, ["index", "build"])
-    assert result.exit_code == 1 and "No readable articles" in result.output
+    assert result.exit_code == 1 and "no readable articles" in result.output
 
 
 def test_eval_prints_every_metric(env: dict[str, str]) -> None:

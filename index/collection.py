@@ -1,0 +1,236 @@
+"""The articles directory as the source of truth: add (files, HTML, URLs), remove and list. Every change
+updates the index incrementally under the writer lock; a failure restores the directory, and the
+previous index version keeps serving."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from index.embedder import Embedder
+from index.errors import IndexStoreError, NoArticlesError
+from index.passages import DEFAULT_MAX_WORDS
+from index.store import LoadedIndex, Progress, build_locked, writer_lock
+from seeds_loader import (
+    Article,
+    FetchPolicy,
+    LoaderError,
+    fetch,
+    html_to_markdown,
+    is_url,
+    load_article,
+    load_directory,
+    parse_article,
+)
+
+logger = logging.getLogger(__name__)
+
+Status = Literal["added", "replaced", "unchanged", "duplicate", "removed", "failed"]
+
+
+class ReadOnlyArticlesError(IndexStoreError):
+    """The articles directory is the bundled demo corpus, which is never written to."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one source (path, URL, or article to remove)."""
+
+    source: str
+    status: Status
+    file: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    outcomes: tuple[Outcome, ...]
+    index: LoadedIndex | None
+    seconds: float
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    source: str
+    file: str
+    data: bytes
+    article: Article
+
+
+def body_hash(article: Article) -> str:
+    """Identity of an article's text, whatever its file name or front matter."""
+    return hashlib.sha256("\n\n".join(p.text for p in article.paragraphs).encode("utf-8")).hexdigest()
+
+
+def url_file_name(url: str) -> str:
+    """A stable file name for a URL: the same URL always maps to the same file (so it is replaced)."""
+    parts = urllib.parse.urlsplit(url)
+    clean = urllib.parse.urlunsplit((parts.scheme, parts.netloc.lower(), parts.path, parts.query, ""))
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{parts.hostname or ''}{parts.path}".lower().removeprefix("www.")).strip("-")
+    return f"{slug[:60] or 'article'}-{hashlib.sha1(clean.encode()).hexdigest()[:8]}.md"
+
+
+class Collection:
+    """Adds and removes articles in ``articles_dir`` and keeps the index at ``index_dir`` in step."""
+
+    def __init__(
+        self,
+        articles_dir: Path,
+        index_dir: Path,
+        embedder: Embedder,
+        *,
+        max_words: int = DEFAULT_MAX_WORDS,
+        fetch_policy: FetchPolicy | None = None,
+        read_only: Path | None = None,
+    ) -> None:
+        self._dir = articles_dir
+        self._index_dir = index_dir
+        self._embedder = embedder
+        self._max_words = max_words
+        self._policy = fetch_policy or FetchPolicy()
+        self._read_only = read_only
+
+    def _check_writable(self) -> None:
+        if self._read_only is not None and self._dir.resolve() == self._read_only.resolve():
+            raise ReadOnlyArticlesError(
+                f"{self._dir} holds the bundled demo articles, which are never modified; "
+                "set SUMMITBOT_ARTICLES_DIR to a directory of your own"
+            )
+
+    def rebuild(self, progress: Progress | None = None) -> tuple[LoadedIndex, list[LoaderError]]:
+        """Full rebuild from the directory (vectors of unchanged articles are reused)."""
+        with writer_lock(self._index_dir):
+            articles, errors = self._articles()
+            if not articles:
+                raise NoArticlesError(f"no readable articles in {self._dir}; add .txt, .md or .html files there")
+            return self._build(articles, progress), errors
+
+    def add(self, sources: list[str], progress: Progress | None = None) -> ChangeReport:
+        """Copy what is accepted into the directory and update the index; bad sources are reported."""
+        self._check_writable()
+        started = time.perf_counter()
+        outcomes: list[Outcome] = []
+        candidates: list[_Candidate] = []
+        for source in sources:
+            try:
+                candidates.append(self._prepare(source))
+            except LoaderError as e:
+                outcomes.append(Outcome(source, "failed", None, str(e)))
+        with writer_lock(self._index_dir):
+            existing, _ = self._articles()
+            by_id = {a.id: a for a in existing}
+            by_body = {body_hash(a): a.file for a in existing}
+            writes: dict[str, bytes] = {}
+            deletes: list[str] = []
+            for c in candidates:
+                digest = body_hash(c.article)
+                same_id = by_id.get(c.article.id)
+                if digest in by_body:
+                    twin = by_body[digest]
+                    status: Status = "unchanged" if twin == c.file else "duplicate"
+                    message = "already indexed" if twin == c.file else f"same text as {twin}; not added again"
+                    outcomes.append(Outcome(c.source, status, twin, message))
+                    continue
+                if same_id is not None:
+                    if same_id.file != c.file:
+                        deletes.append(same_id.file)
+                    by_body = {h: f for h, f in by_body.items() if f != same_id.file}
+                    outcomes.append(Outcome(c.source, "replaced", c.file, f"replaces the earlier {same_id.file}"))
+                else:
+                    outcomes.append(Outcome(c.source, "added", c.file, "added"))
+                writes[c.file] = c.data
+                by_body[digest] = c.file
+                by_id[c.article.id] = c.article
+            index = self._apply(writes, deletes, progress) if writes or deletes else None
+        return ChangeReport(tuple(outcomes), index, time.perf_counter() - started)
+
+    def remove(self, keys: list[str], progress: Progress | None = None) -> ChangeReport:
+        """Remove articles by id or file name and update the index."""
+        self._check_writable()
+        started = time.perf_counter()
+        outcomes: list[Outcome] = []
+        with writer_lock(self._index_dir):
+            existing, _ = self._articles()
+            deletes = []
+            for key in keys:
+                match = next((a for a in existing if key in (a.id, a.file)), None)
+                if match is None:
+                    outcomes.append(Outcome(key, "failed", None, f"{key}: no article with that id or file name"))
+                else:
+                    deletes.append(match.file)
+                    outcomes.append(Outcome(key, "removed", match.file, "removed"))
+            if deletes and len(set(deletes)) == len(existing):
+                raise ValueError("refusing to remove every article: the index would be empty")
+            index = self._apply({}, deletes, progress) if deletes else None
+        return ChangeReport(tuple(outcomes), index, time.perf_counter() - started)
+
+    def _articles(self) -> tuple[list[Article], list[LoaderError]]:
+        if not self._dir.is_dir():
+            return [], []
+        return load_directory(self._dir, max_bytes=self._policy.max_bytes)
+
+    def _build(self, articles: list[Article], progress: Progress | None) -> LoadedIndex:
+        return build_locked(articles, self._embedder, self._index_dir, max_words=self._max_words, progress=progress)
+
+    def _apply(self, writes: dict[str, bytes], deletes: list[str], progress: Progress | None) -> LoadedIndex:
+        """Change the files, rebuild incrementally; on any failure put every file back as it was."""
+        self._dir.mkdir(parents=True, exist_ok=True)
+        backup = {
+            name: (self._dir / name).read_bytes() if (self._dir / name).exists() else None
+            for name in [*writes, *deletes]
+        }
+        try:
+            for name, data in writes.items():
+                _atomic_write(self._dir / name, data)
+            for name in deletes:
+                (self._dir / name).unlink(missing_ok=True)
+            articles, _ = self._articles()
+            if not articles:
+                raise ValueError("no readable articles would remain")
+            return self._build(articles, progress)
+        except BaseException:
+            for name, data in backup.items():
+                if data is None:
+                    (self._dir / name).unlink(missing_ok=True)
+                else:
+                    _atomic_write(self._dir / name, data)
+            raise
+
+    def _prepare(self, source: str) -> _Candidate:
+        """Read and validate one source without touching the directory."""
+        if "://" in source and not is_url(source):
+            raise LoaderError(f"{source}: only http and https URLs can be added")
+        if is_url(source):
+            fetched = fetch(source, self._policy)
+            if fetched.content_type in ("text/html", "application/xhtml+xml"):
+                text = html_to_markdown(fetched.text(), source, url=fetched.url)
+            else:
+                text = f'---\nurl: "{fetched.url}"\n---\n{fetched.text()}'
+            name = url_file_name(source)
+            return _Candidate(source, name, text.encode("utf-8"), parse_article(text, name))
+        path = Path(source).expanduser()
+        if not path.exists():
+            raise LoaderError(f"{source}: no such file")
+        if path.is_dir():
+            raise LoaderError(f"{source}: is a directory; name the article files to add")
+        article = load_article(path, max_bytes=self._policy.max_bytes)
+        return _Candidate(source, path.name, path.read_bytes(), article)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)

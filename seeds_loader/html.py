@@ -1,0 +1,34 @@
+"""HTML articles: main text and metadata extracted with trafilatura, stored as Markdown with front matter."""
+
+from __future__ import annotations
+
+import json
+
+from seeds_loader.errors import EmptyArticleError
+from seeds_loader.metadata import outlet_for_domain
+
+
+def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
+    """The article in ``html`` as Markdown: YAML front matter (title, outlet, author, date, url), then
+    one paragraph per block. Raises EmptyArticleError when no article text is found."""
+    import trafilatura  # heavy (lxml and friends): only when HTML actually arrives
+
+    text = trafilatura.extract(html, url=url, favor_precision=True, include_comments=False, include_tables=False)
+    if not text or not text.strip():
+        raise EmptyArticleError(f"{name}: no article text found in the HTML")
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    fields: dict[str, str | None] = {}
+    if meta is not None:
+        fields = {
+            "title": meta.title,
+            "outlet": meta.sitename or (outlet_for_domain(meta.hostname) if meta.hostname else None),
+            "author": meta.author,
+            "published": meta.date,
+            "url": meta.url or url,
+        }
+    elif url:
+        fields = {"url": url}
+    # JSON strings are valid YAML scalars, so any title or name survives quoting.
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items() if value)
+    body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return f"---\n{front}---\n{body}\n" if front else f"{body}\n"

@@ -1,0 +1,269 @@
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+import pytest
+
+from index.collection import Collection, ReadOnlyArticlesError, url_file_name
+from index.embedder import HashEmbedder
+from index.store import current_version_dir, open_index
+from seeds_loader import FetchPolicy, bundled_articles_dir
+
+ARTICLE_HTML = """<html><head><title>Leaders agree hotline | The Korea Herald</title>
+<meta property="og:site_name" content="The Korea Herald"><meta name="author" content="Kim Min-ji">
+<meta property="article:published_time" content="2026-01-14T09:00:00+09:00">
+<link rel="canonical" href="https://www.koreaherald.com/view.php?ud=42"></head><body>
+<nav>Home | World | Opinion</nav><article><h1>Leaders agree hotline</h1>
+<p>President Lee Jae Myung and Prime Minister Sanae Takaichi agreed on Wednesday to open a hotline on
+supply chains, officials said after the Nara summit.</p>
+<p>“A hotline lets us act within hours, not weeks,” said Kim Min-ji, a trade ministry official.</p>
+</article><footer>Copyright The Korea Herald. Related Posts</footer></body></html>"""
+
+
+class Site(BaseHTTPRequestHandler):
+    pages: ClassVar[dict[str, tuple[str, bytes]]] = {}
+
+    def do_GET(self) -> None:
+        if self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(50 * 1024 * 1024))
+            self.end_headers()
+            return
+        if self.path not in self.pages:
+            self.send_error(404)
+            return
+        content_type, body = self.pages[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    Site.pages = {
+        "/article.html": ("text/html; charset=utf-8", ARTICLE_HTML.encode()),
+        "/photo.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        "/notes.txt": ("text/plain", b"Wi Sung-lac said the hotline would open in March."),
+    }
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def collection(tmp_path: Path, seed_articles) -> Collection:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in sorted(bundled_articles_dir().iterdir())[:2]:
+        (articles / path.name).write_bytes(path.read_bytes())
+    c = Collection(articles, tmp_path / "index", HashEmbedder(64), fetch_policy=FetchPolicy(allow_private=True))
+    c.rebuild()
+    return c
+
+
+def index_of(c: Collection):  # type: ignore[no-untyped-def]
+    return open_index(c._index_dir, model="hash:64")
+
+
+def texts(c: Collection) -> str:
+    return "\n".join(p.text for p in index_of(c).passages)
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> str:
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    return str(path)
+
+
+def test_add_a_text_file(collection: Collection, tmp_path: Path) -> None:
+    report = collection.add([write(tmp_path, "hotline.txt", "Lee and Takaichi agreed on a hotline, officials said.")])
+    assert [o.status for o in report.outcomes] == ["added"]
+    assert (collection._dir / "hotline.txt").exists()
+    assert report.index is not None and "hotline" in report.index.articles
+    assert "agreed on a hotline" in texts(collection)
+
+
+def test_same_content_twice_is_one_article(collection: Collection, tmp_path: Path) -> None:
+    text = "Lee and Takaichi agreed on a hotline, officials said."
+    collection.add([write(tmp_path, "a.txt", text)])
+    version = current_version_dir(collection._index_dir)
+    again = collection.add([write(tmp_path, "a.txt", text), write(tmp_path, "b.md", text)])
+    assert [o.status for o in again.outcomes] == ["unchanged", "duplicate"]
+    assert again.index is None and current_version_dir(collection._index_dir) == version
+    assert not (collection._dir / "b.md").exists()
+
+
+def test_changed_file_replaces_the_old_version(collection: Collection, tmp_path: Path) -> None:
+    collection.add([write(tmp_path, "story.txt", "The summit will be held in Nara on Tuesday, officials said.")])
+    report = collection.add(
+        [write(tmp_path, "story.txt", "The summit will be held in Kyoto on Tuesday, officials said.")]
+    )
+    assert [o.status for o in report.outcomes] == ["replaced"]
+    assert "Kyoto" in texts(collection) and "held in Nara on Tuesday" not in texts(collection)
+
+
+def test_markdown_replaces_text_file_of_the_same_id(collection: Collection, tmp_path: Path) -> None:
+    collection.add([write(tmp_path, "story.txt", "First version of the story, officials said.")])
+    report = collection.add([write(tmp_path, "story.md", "Corrected version of the story, officials said.")])
+    assert report.outcomes[0].status == "replaced"
+    assert not (collection._dir / "story.txt").exists()
+    assert "First version" not in texts(collection)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty.txt: the file is empty"),
+        ("blank.md", b"  \n\n ", "blank.md: the file holds only whitespace"),
+        ("blob.txt", bytes(range(256)) * 8, "blob.txt: the file is binary"),
+        ("scan.pdf", b"%PDF-1.4", "unsupported file type"),
+    ],
+)
+def test_bad_files_are_refused_and_the_index_is_unchanged(
+    collection: Collection, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    version = current_version_dir(collection._index_dir)
+    report = collection.add([write(tmp_path, name, data)])
+    assert report.outcomes[0].status == "failed" and message in report.outcomes[0].message
+    assert report.index is None and current_version_dir(collection._index_dir) == version
+    assert not (collection._dir / name).exists()
+
+
+def test_missing_and_oversized_files(tmp_path: Path, collection: Collection) -> None:
+    small = Collection(
+        collection._dir, collection._index_dir, HashEmbedder(64), fetch_policy=FetchPolicy(max_bytes=100)
+    )
+    big = write(tmp_path, "big.txt", "Officials said the summit went well. " * 20)
+    report = small.add([str(tmp_path / "nope.txt"), big])
+    assert [o.message for o in report.outcomes] == [
+        f"{tmp_path / 'nope.txt'}: no such file",
+        "big.txt: file is 740 bytes, over the 100-byte limit",
+    ]
+
+
+def test_good_sources_are_added_and_bad_ones_reported(collection: Collection, tmp_path: Path) -> None:
+    good = write(tmp_path, "good.txt", "Takaichi said she would visit Seoul in the spring.")
+    report = collection.add([good, write(tmp_path, "empty.txt", b""), str(tmp_path / "missing.txt")])
+    assert [o.status for o in report.outcomes] == ["failed", "failed", "added"]
+    assert len(report.failed) == 2 and "visit Seoul in the spring" in texts(collection)
+
+
+def test_html_file_keeps_its_metadata(collection: Collection, tmp_path: Path) -> None:
+    collection.add([write(tmp_path, "hotline.html", ARTICLE_HTML)])
+    meta = index_of(collection).articles["hotline"]
+    assert (meta.title, meta.outlet, meta.byline, meta.published) == (
+        "Leaders agree hotline",
+        "The Korea Herald",
+        "Kim Min-ji",
+        date(2026, 1, 14),
+    )
+    assert meta.url == "https://www.koreaherald.com/view.php?ud=42"
+    assert "Home | World" not in texts(collection) and "act within hours" in texts(collection)
+
+
+def test_url_is_fetched_with_metadata_and_quotes(collection: Collection, site: str) -> None:
+    report = collection.add([f"{site}/article.html"])
+    assert report.outcomes[0].status == "added"
+    index = index_of(collection)
+    (meta,) = [m for m in index.articles.values() if m.file == url_file_name(f"{site}/article.html")]
+    assert meta.outlet == "The Korea Herald" and meta.published == date(2026, 1, 14)
+    assert any(q.speaker == "Kim Min-ji" and "act within hours" in q.text for q in index.quotes)
+
+
+def test_changed_page_at_the_same_url_replaces_it(collection: Collection, site: str) -> None:
+    collection.add([f"{site}/article.html"])
+    Site.pages["/article.html"] = ("text/html", ARTICLE_HTML.replace("within hours", "within minutes").encode())
+    report = collection.add([f"{site}/article.html"])
+    assert report.outcomes[0].status == "replaced"
+    assert "within minutes" in texts(collection) and "within hours" not in texts(collection)
+
+
+def test_plain_text_url(collection: Collection, site: str) -> None:
+    collection.add([f"{site}/notes.txt"])
+    index = index_of(collection)
+    assert any(m.url == f"{site}/notes.txt" for m in index.articles.values())
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/photo.png", "content type image/png is not an article"),
+        ("/huge", "over the 5,242,880-byte limit"),
+        ("/gone", "the server answered 404"),
+    ],
+)
+def test_bad_urls_are_refused(collection: Collection, site: str, path: str, message: str) -> None:
+    report = collection.add([f"{site}{path}"])
+    assert report.outcomes[0].status == "failed" and message in report.outcomes[0].message
+    assert f"{site}{path}" in report.outcomes[0].message
+
+
+def test_unreachable_url(collection: Collection) -> None:
+    report = collection.add(["http://127.0.0.1:9/closed"])
+    assert "unreachable" in report.outcomes[0].message
+
+
+def test_private_and_loopback_urls_are_refused_by_default(tmp_path: Path, site: str) -> None:
+    strict = Collection(tmp_path / "a", tmp_path / "i", HashEmbedder(64))
+    report = strict.add([f"{site}/article.html", "ftp://example.org/x"])
+    assert "refusing a private or local address (127.0.0.1)" in report.outcomes[0].message
+    assert "only http and https" in report.outcomes[1].message
+
+
+def test_remove_by_id_and_by_file(collection: Collection, tmp_path: Path) -> None:
+    collection.add(
+        [write(tmp_path, "x.txt", "Wi said the talks were useful."), write(tmp_path, "y.md", "Takaichi said so too.")]
+    )
+    report = collection.remove(["x", "y.md", "nothing"])
+    assert [o.status for o in report.outcomes] == ["removed", "removed", "failed"]
+    assert set(index_of(collection).articles) == {"000_ce80a095a2018a15", "001_1552b9b2a9b9fce4"}
+
+
+def test_removing_everything_is_refused(collection: Collection) -> None:
+    with pytest.raises(ValueError, match="every article"):
+        collection.remove(["000_ce80a095a2018a15", "001_1552b9b2a9b9fce4"])
+
+
+def test_bundled_articles_are_never_written(tmp_path: Path) -> None:
+    bundled = Collection(bundled_articles_dir(), tmp_path / "i", HashEmbedder(64), read_only=bundled_articles_dir())
+    with pytest.raises(ReadOnlyArticlesError, match="never modified"):
+        bundled.add([write(tmp_path, "x.txt", "Anything at all, officials said.")])
+    with pytest.raises(ReadOnlyArticlesError):
+        bundled.remove(["000_ce80a095a2018a15"])
+
+
+class BrokenEmbedder(HashEmbedder):
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        raise RuntimeError("model crashed")
+
+
+def test_failed_update_restores_the_directory_and_keeps_the_index(collection: Collection, tmp_path: Path) -> None:
+    before = {p.name: p.read_bytes() for p in collection._dir.iterdir()}
+    version = current_version_dir(collection._index_dir)
+    broken = Collection(collection._dir, collection._index_dir, BrokenEmbedder(64))
+    with pytest.raises(RuntimeError, match="model crashed"):
+        broken.add([write(tmp_path, "new.txt", "Brand new text that needs embedding, officials said.")])
+    assert {p.name: p.read_bytes() for p in collection._dir.iterdir()} == before
+    assert current_version_dir(collection._index_dir) == version
+
+
+def test_add_reuses_vectors_of_the_rest(collection: Collection, tmp_path: Path) -> None:
+    before = index_of(collection)
+    collection.add([write(tmp_path, "n.txt", "Officials said a new committee would meet in April.")])
+    after = index_of(collection)
+    old_ids = [p.id for p in before.passages]
+    np.testing.assert_allclose(after.dense.vectors(np.array(old_ids)), before.dense.vectors(np.array(old_ids)))
