@@ -132,6 +132,7 @@ class Collection:
             by_id = {a.id: a for a in existing}
             by_body = {body_hash(a): a.file for a in existing}
             writes: dict[str, bytes] = {}
+            parsed: dict[str, Article] = {}
             deletes: list[str] = []
             for c in candidates:
                 digest = body_hash(c.article)
@@ -150,9 +151,13 @@ class Collection:
                 else:
                     outcomes.append(Outcome(c.source, "added", c.file, "added"))
                 writes[c.file] = c.data
+                parsed[c.file] = c.article
                 by_body[digest] = c.file
                 by_id[c.article.id] = c.article
-            index = self._apply(writes, deletes, progress) if writes or deletes else None
+            changed = set(writes) | set(deletes)
+            # The directory was parsed once above; only the new files need adding to that list.
+            after = sorted([a for a in existing if a.file not in changed] + list(parsed.values()), key=lambda a: a.file)
+            index = self._apply(writes, deletes, after, progress) if writes or deletes else None
         return ChangeReport(tuple(outcomes), index, time.perf_counter() - started)
 
     def remove(self, keys: list[str], progress: Progress | None = None) -> ChangeReport:
@@ -172,7 +177,8 @@ class Collection:
                     outcomes.append(Outcome(key, "removed", match.file, "removed"))
             if deletes and len(set(deletes)) == len(existing):
                 raise ValueError("refusing to remove every article: the index would be empty")
-            index = self._apply({}, deletes, progress) if deletes else None
+            after = [a for a in existing if a.file not in deletes]
+            index = self._apply({}, deletes, after, progress) if deletes else None
         return ChangeReport(tuple(outcomes), index, time.perf_counter() - started)
 
     def _articles(self) -> tuple[list[Article], list[LoaderError]]:
@@ -183,8 +189,11 @@ class Collection:
     def _build(self, articles: list[Article], progress: Progress | None) -> LoadedIndex:
         return build_locked(articles, self._embedder, self._index_dir, max_words=self._max_words, progress=progress)
 
-    def _apply(self, writes: dict[str, bytes], deletes: list[str], progress: Progress | None) -> LoadedIndex:
-        """Change the files, rebuild incrementally; on any failure put every file back as it was."""
+    def _apply(
+        self, writes: dict[str, bytes], deletes: list[str], articles: list[Article], progress: Progress | None
+    ) -> LoadedIndex:
+        """Change the files and index ``articles`` (what the directory now holds) incrementally; on any
+        failure put every file back as it was."""
         self._dir.mkdir(parents=True, exist_ok=True)
         backup = {
             name: (self._dir / name).read_bytes() if (self._dir / name).exists() else None
@@ -195,7 +204,6 @@ class Collection:
                 _atomic_write(self._dir / name, data)
             for name in deletes:
                 (self._dir / name).unlink(missing_ok=True)
-            articles, _ = self._articles()
             if not articles:
                 raise ValueError("no readable articles would remain")
             return self._build(articles, progress)

@@ -185,9 +185,15 @@ class PeopleRegistry:
     def __init__(self, people: Iterable[Person] = ()) -> None:
         self.people: dict[str, Person] = {p.id: p for p in people}
         self._by_key: dict[str, str] = {}
+        # One-word references ("Lee", "Takaichi") by the first or last word of any spelling.
+        self._by_word: dict[str, list[Person]] = {}
         for person in self.people.values():
             for variant in person.variants:
                 self._by_key[name_key(variant)] = person.id
+                for word in {variant.split()[0], variant.split()[-1]}:
+                    group = self._by_word.setdefault(name_key(word), [])
+                    if person not in group:
+                        group.append(person)
 
     def get(self, person_id: str) -> Person:
         return self.people[person_id]
@@ -204,7 +210,7 @@ class PeopleRegistry:
             return [exact]
         words = name.split()
         if len(words) == 1:
-            found = [p for p in self.people.values() if p.answers_to(name)]
+            found = list(self._by_word.get(name_key(name), ()))
         else:
             key = name_key(name)
             found = [p for p in self.people.values() if any(_close(name_key(v), key) for v in p.variants)]
@@ -266,15 +272,18 @@ def _full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
 def find_people(articles: list[Article]) -> PeopleRegistry:
     """Build the registry: multi-word names merge by spelling; one-word names join a full name if one fits."""
     people: list[Person] = []
+    by_key: dict[str, Person] = {}
 
     def person_for(name: str) -> Person:
         key = name_key(name)
-        for person in people:
-            if any(_close(name_key(v), key) for v in person.variants):
-                return person
-        person = Person(id=key, name=name)
-        people.append(person)
-        return person
+        if key in by_key:
+            return by_key[key]
+        found = next((p for p in people if any(_close(name_key(v), key) for v in p.variants)), None)
+        if found is None:
+            found = Person(id=key, name=name)
+            people.append(found)
+        by_key[key] = found
+        return found
 
     singles: list[tuple[str, str | None, str]] = []
     for article in articles:
@@ -305,19 +314,41 @@ def _role_text(role: str) -> str:
 
 
 def _count_mentions(people: list[Person], articles: list[Article]) -> None:
+    """Mentions per spelling, plus titled short references ("President Lee" counts for the Lee who is
+    a president, not for every Lee); one combined pattern each, one pass per article."""
+    variants: dict[str, list[Person]] = {}
+    titled: dict[tuple[str, str], list[Person]] = {}
+    for person in people:
+        for variant in person.variants:
+            variants.setdefault(variant, []).append(person)
+        if len(person.tokens) > 1:
+            for title in person.titles():
+                for token in {person.tokens[0], person.tokens[-1]}:
+                    titled.setdefault((title.lower(), token), []).append(person)
+    if not variants:
+        return
+    by_length = sorted(variants, key=len, reverse=True)
+    variant_re = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, by_length)) + r")(?![\w-])")
+    titled_re = (
+        re.compile(
+            r"(?i:\b(" + "|".join(sorted({re.escape(t) for t, _ in titled}, key=len, reverse=True)) + r"))"
+            r"\s(" + "|".join(sorted({re.escape(w) for _, w in titled}, key=len, reverse=True)) + r")(?![\w-])"
+        )
+        if titled
+        else None
+    )
     for article in articles:
         text = " ".join(p.text for p in article.paragraphs + article.captions)
+        counts: Counter[str] = Counter()
+        for m in variant_re.finditer(text):
+            for person in variants[m.group(1)]:
+                person.variants[m.group(1)] += 1
+                counts[person.id] += 1
+        if titled_re is not None:
+            for m in titled_re.finditer(text):
+                for person in titled.get((m.group(1).lower(), m.group(2)), ()):
+                    counts[person.id] += 1
         for person in people:
-            count = 0
-            for variant in list(person.variants):
-                n = len(re.findall(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text))
-                person.variants[variant] += n
-                count += n
-            titles = person.titles()
-            for token in {person.tokens[0], person.tokens[-1]} if titles and len(person.tokens) > 1 else set():
-                # "President Lee" counts for the Lee who is a president, not for every Lee.
-                alternatives = "|".join(re.escape(t) for t in titles)
-                count += len(re.findall(rf"(?i:\b(?:{alternatives}))\s{re.escape(token)}(?![\w-])", text))
-            if count:
-                person.mentions += count
+            if counts[person.id]:
+                person.mentions += counts[person.id]
                 person.articles.add(article.id)

@@ -13,8 +13,9 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -91,8 +92,15 @@ class LoadedIndex:
     sentence_vectors: np.ndarray
     people: PeopleRegistry
     quotes: tuple[Quote, ...]
-    vocabulary: frozenset[str]
     quotes_by_sentence: dict[tuple[str, int], Quote]
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the coverage (passages, headlines, outlets), normalised; built on first use."""
+        words = {normalize_word(w) for p in self.passages for w in _WORDS.findall(p.text)}
+        for m in self.articles.values():
+            words.update(normalize_word(w) for w in _WORDS.findall(f"{m.title or ''} {m.outlet or ''}"))
+        return frozenset(words)
 
     def quote_at(self, article_id: str, start: int) -> Quote | None:
         """The attributed quote whose sentence starts at ``start`` in the article, if any."""
@@ -190,10 +198,14 @@ def build_locked(
         "people.json": [_person_json(p) for p in registry.people.values()],
         "quotes.json": [asdict(q) for q in quotes],
     }
-    version = _write_version(index_dir, manifest, metas, passages, passage_vectors, sentence_vectors, extras)
-    _switch(index_dir, version)
-    _prune(index_dir, keep=version)
-    return open_index(index_dir, model=embedder.name)
+    staging = _write_version(index_dir, manifest, metas, passages, passage_vectors, sentence_vectors, extras)
+    # Verified before it is switched to: a version that cannot be loaded is never served.
+    loaded = _load_version(staging, embedder.name)
+    final = staging.with_name(staging.name.removeprefix(".staging-"))
+    os.rename(staging, final)
+    _switch(index_dir, final.name)
+    _prune(index_dir, keep=final.name)
+    return replace(loaded, version=final.name, path=final)
 
 
 def _reusable(index_dir: Path, model: str, max_words: int) -> LoadedIndex | None:
@@ -283,7 +295,7 @@ def _write_version(
     passage_vectors: np.ndarray,
     sentence_vectors: np.ndarray,
     extras: dict[str, object],
-) -> str:
+) -> Path:
     versions = index_dir / _VERSIONS
     versions.mkdir(parents=True, exist_ok=True)
     name = f"v{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
@@ -301,8 +313,7 @@ def _write_version(
     # The manifest is written last: a version without one is incomplete by definition.
     _write_json(staging / "manifest.json", asdict(manifest))
     _fsync_tree(staging)
-    os.rename(staging, versions / name)
-    return name
+    return staging
 
 
 def _switch(index_dir: Path, version: str) -> None:
@@ -334,6 +345,11 @@ def open_index(index_dir: Path, *, model: str) -> LoadedIndex:
     path = current_version_dir(index_dir)
     if path is None:
         raise IndexMissingError(f"no index at {index_dir}; build it with: summitbot index build")
+    return _load_version(path, model)
+
+
+def _load_version(path: Path, model: str) -> LoadedIndex:
+    index_dir = path.parent.parent
     manifest = Manifest.read(path / "manifest.json")
     if manifest.format_version != FORMAT_VERSION:
         raise IndexMismatchError(
@@ -371,8 +387,6 @@ def open_index(index_dir: Path, *, model: str) -> LoadedIndex:
         people=people,
         quotes=quotes,
         quotes_by_sentence={(q.article_id, q.start): q for q in quotes},
-        vocabulary=frozenset(normalize_word(w) for p in passages for w in _WORDS.findall(p.text))
-        | frozenset(normalize_word(w) for m in metas for w in _WORDS.findall(f"{m.title or ''} {m.outlet or ''}")),
     )
 
 
