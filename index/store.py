@@ -271,9 +271,10 @@ def _vectors(
 def _embed(
     embedder: Embedder, passage_texts: list[str], sentence_texts: list[str], progress: Progress | None
 ) -> tuple[np.ndarray, np.ndarray]:
-    # One-sentence passages are common: embed each distinct text once.
-    unique = list(dict.fromkeys(passage_texts + sentence_texts))
-    batch = 256
+    # One-sentence passages are common: embed each distinct text once. Texts of similar length share a
+    # chunk, so the model pads little (it sorts within a call, but our chunks are its calls).
+    unique = sorted(dict.fromkeys(passage_texts + sentence_texts), key=len)
+    batch = 512
     chunks = []
     for i in range(0, len(unique), batch):
         chunks.append(embedder.encode(unique[i : i + batch]))
