@@ -240,12 +240,61 @@ def eval_command(
             typer.echo(f"  {name:<22} {value:.3f}")
 
 
+def _serve_slack(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import create_app
+    from bot.records import Records
+    from bot.serve import serve as serve_app
+    from bot.wiring import make_collection
+
+    records = Records(settings.database_path)
+    collection = make_collection(settings, engine.embedder)
+    serve_app(settings, create_app(settings, engine, records=records, collection=collection))
+
+
+@app.command()
+def serve() -> None:
+    """Serve the Slack bot (SUMMITBOT_SLACK_MODE=socket or http), indexing first if needed."""
+    with _errors():
+        settings = _settings()
+        if not settings.slack_configured:
+            needed = "SLACK_APP_TOKEN" if settings.slack_mode == "socket" else "SLACK_SIGNING_SECRET"
+            _fail(messages.SLACK_NOT_CONFIGURED.format(mode=settings.slack_mode, needed=needed), EXIT_USAGE)
+        _serve_slack(settings, _engine(settings, rebuild_stale=True))
+
+
+@app.command()
+def feedback(
+    everything: Annotated[bool, typer.Option("--all", help="Include answers voted helpful.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Answers that failed in Slack: refused questions and down-voted answers, newest first."""
+    from dataclasses import asdict
+
+    from bot.records import Records
+
+    with _errors():
+        rows = Records(_settings().database_path).feedback(only_failed=not everything)
+        if as_json:
+            _emit_json([asdict(r) for r in rows])
+            return
+        if not rows:
+            typer.echo(messages.NO_FEEDBACK)
+        for r in rows:
+            state = "answered" if r.answered else "refused"
+            typer.echo(
+                f"#{r.ask_id:<5} 👍{r.up} 👎{r.down} {state:<9} {r.user:<12} {r.question}  [{r.top_file or '-'}]"
+            )
+
+
 @app.command()
 def run() -> None:
-    """Index the configured articles if needed, then answer questions typed on stdin until EOF."""
+    """Index if needed; then serve Slack when its tokens are configured, else answer questions from stdin."""
     with _errors():
         settings = _settings()
         engine = _engine(settings, rebuild_stale=True)
+        if settings.slack_configured:
+            _serve_slack(settings, engine)
+            return
         interactive = sys.stdin.isatty()
         if interactive:
             m = engine.index.manifest

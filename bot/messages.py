@@ -25,6 +25,8 @@ SKIPPED_FILES = "Skipped {count} file(s) that could not be read:"
 EMPTY_QUESTION = "Please type a question."
 EVAL_TITLE = "Evaluation on {path} ({count} questions)"
 ERROR_PREFIX = "error: "
+SLACK_NOT_CONFIGURED = "Slack is not configured for {mode} mode: set SLACK_BOT_TOKEN and {needed} (see README)."
+NO_FEEDBACK = "No failed or down-voted answers recorded."
 CHANGE_SUMMARY = "Index now has {articles} articles, {passages} passages ({seconds:.1f} s, {version})."
 NO_CHANGE = "Index unchanged."
 DISAGREEMENT_HEADER = "Sources disagree on this; compare them:"
@@ -45,3 +47,62 @@ def refusal_text(refusal: str | None, names: tuple[str, ...]) -> str:
     if refusal == "no_quotes":
         return f"{NOT_IN_COVERAGE} {NO_QUOTES.format(names=joined)}"
     return f"{NOT_IN_COVERAGE} {LOW_CONFIDENCE}"
+
+
+# Slack
+ADMIN_READ_ONLY = "the articles directory is the bundled demo corpus, which is never modified"
+ADMIN_NO_ARTICLES = "there are no readable articles to index"
+ADMIN_WOULD_EMPTY = "that would leave the index empty"
+ADMIN_UNEXPECTED = "an unexpected error (details are in the bot's log)"
+
+
+def admin_failure(error: Exception) -> str:
+    """A fixed, user-safe description of why an admin job failed (never the exception's own text)."""
+    from index.collection import ReadOnlyArticlesError
+    from index.errors import NoArticlesError, WouldEmptyIndexError
+
+    if isinstance(error, ReadOnlyArticlesError):
+        return ADMIN_READ_ONLY
+    if isinstance(error, NoArticlesError):
+        return ADMIN_NO_ARTICLES
+    if isinstance(error, WouldEmptyIndexError):
+        return ADMIN_WOULD_EMPTY
+    return ADMIN_UNEXPECTED
+
+
+SLACK_WORKING = "Looking through the coverage…"
+SLACK_SPEAKER = "— {speaker}"
+SLACK_ALSO = "Also in the coverage:"
+SLACK_SHARE = "Share in channel"
+SLACK_HELPFUL = "👍 Helpful"
+SLACK_NOT_HELPFUL = "👎 Not helpful"
+SLACK_FEEDBACK_THANKS = "Thanks — your feedback is recorded."
+SLACK_FEEDBACK_UNKNOWN = "That answer is too old to rate."
+SLACK_SHARED_BY = "Shared by <@{user}>"
+SLACK_NOT_ADMIN = "Sorry, only summitbot admins can do that. Ask an editor on the admin list."
+SLACK_RATE_LIMITED = "You're asking faster than I can keep up ({limit} a minute). Please try again in a minute."
+SLACK_EMPTY_QUESTION = "Ask me a question about the coverage, e.g. `/summit what did Lee say about China?`"
+SLACK_FAILED = "Something went wrong while answering; the team has been notified in the logs. Please try again."
+SLACK_POST_FAILED = "I found an answer but could not post it here ({error})."
+SLACK_REINDEX_STARTED = "Re-indexing the articles; I'll report here when it's done."
+SLACK_REINDEX_DONE = "Re-indexed: {articles} articles, {passages} passages in {seconds:.1f} s."
+SLACK_ADD_RESULT = "{status}: {source}{detail}"
+SLACK_CHANGE_DONE = "Index now has {articles} articles, {passages} passages."
+SLACK_NO_CHANGE = "Index unchanged."
+SLACK_OPERATION_FAILED = "That didn't work: {problem}"
+SLACK_NOBODY = "Nobody in the coverage is called or described as “{name}”."
+SLACK_TIMELINE_MORE = "…and {count} more; `summitbot timeline` on the command line lists them all."
+SLACK_HOME_TITLE = "summitbot"
+SLACK_HOME_INTRO = (
+    "I answer questions about our coverage with the exact sentences from our articles, who said them, "
+    "and where they were published. If the coverage doesn't answer, I say so."
+)
+SLACK_HOME_STATS = "*Index:* {articles} articles · {passages} passages · last re-index {created}"
+SLACK_HELP = """*How to use summitbot*
+• `/summit <question>` — cited answer (only you see it; *Share in channel* to post it)
+• `/summit who <name>` — who someone is: roles, spellings, articles, best quotes
+• `/summit quotes <name>` — everything someone said, by article
+• `/summit timeline` — dated events from the coverage
+• `/summit sources` — the articles we have, with outlet, date and rights notices
+• Mention @summitbot in a channel or DM me: I answer in a thread, and follow-ups there too
+Admins: `/summit reindex`, `/summit add <url>`, `/summit remove <article id or file>`"""

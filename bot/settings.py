@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -28,6 +29,16 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
     allow_private_urls: bool = False
 
+    # Slack: its own variable names for the secrets, SUMMITBOT_* for ours.
+    slack_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_BOT_TOKEN"))
+    slack_app_token: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_APP_TOKEN"))
+    slack_signing_secret: SecretStr | None = Field(None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET"))
+    slack_mode: Literal["socket", "http"] = "socket"
+    port: int = Field(3000, ge=1, le=65535)
+    slack_api_url: str = "https://slack.com/api/"
+    admin_users: str = ""
+    rate_limit_per_minute: int = Field(10, ge=1, le=600)
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:
@@ -41,6 +52,38 @@ class Settings(BaseSettings):
         if not value.strip():
             raise ValueError("must name a model or a model directory")
         return value.strip()
+
+    @field_validator("admin_users")
+    @classmethod
+    def _admins(cls, value: str) -> str:
+        ids = [v.strip() for v in value.split(",") if v.strip()]
+        bad = [v for v in ids if not v.isalnum() or not v[0].isupper()]
+        if bad:
+            raise ValueError(f"must be comma-separated Slack user IDs like U012ABCDEF, got {', '.join(bad)}")
+        return ",".join(ids)
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def admin_ids(self) -> frozenset[str]:
+        return frozenset(v for v in self.admin_users.split(",") if v)
+
+    @property
+    def slack_configured(self) -> bool:
+        """True when the tokens the chosen Slack mode needs are all set."""
+        if self.slack_bot_token is None:
+            return False
+        needed = self.slack_app_token if self.slack_mode == "socket" else self.slack_signing_secret
+        return needed is not None
+
+    @property
+    def database_path(self) -> Path:
+        return (self.data_dir / "summitbot.sqlite3").expanduser().resolve()
 
     @property
     def resolved_articles_dir(self) -> Path:
@@ -67,7 +110,8 @@ def load_settings() -> Settings:
     except ValidationError as e:
         problems = []
         for error in e.errors():
-            name = "SUMMITBOT_" + str(error["loc"][0]).upper() if error["loc"] else "settings"
+            field = str(error["loc"][0]) if error["loc"] else "settings"
+            name = field.upper() if field.upper().startswith("SLACK_") else f"SUMMITBOT_{field.upper()}"
             problems.append(f"{name}={error.get('input')!r}: {error['msg']}")
         raise SettingsError("invalid setting " + "; ".join(problems)) from e
     logging.getLogger().setLevel(settings.log_level)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from index.embedder import Embedder
-from index.errors import IndexStoreError, NoArticlesError
+from index.errors import IndexStoreError, NoArticlesError, WouldEmptyIndexError
 from index.passages import DEFAULT_MAX_WORDS
 from index.store import LoadedIndex, Progress, build_locked, writer_lock
 from seeds_loader import (
@@ -176,7 +176,7 @@ class Collection:
                     deletes.append(match.file)
                     outcomes.append(Outcome(key, "removed", match.file, "removed"))
             if deletes and len(set(deletes)) == len(existing):
-                raise ValueError("refusing to remove every article: the index would be empty")
+                raise WouldEmptyIndexError("refusing to remove every article: the index would be empty")
             after = [a for a in existing if a.file not in deletes]
             index = self._apply({}, deletes, after, progress) if deletes else None
         return ChangeReport(tuple(outcomes), index, time.perf_counter() - started)
@@ -205,7 +205,7 @@ class Collection:
             for name in deletes:
                 (self._dir / name).unlink(missing_ok=True)
             if not articles:
-                raise ValueError("no readable articles would remain")
+                raise WouldEmptyIndexError("no readable articles would remain")
             return self._build(articles, progress)
         except BaseException:
             for name, data in backup.items():

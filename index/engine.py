@@ -58,6 +58,10 @@ class Engine:
         self._config = config or EngineConfig()
 
     @property
+    def embedder(self) -> Embedder:
+        return self._embedder
+
+    @property
     def index(self) -> LoadedIndex:
         return self._handle.current()
 

@@ -25,5 +25,9 @@ class NoArticlesError(IndexStoreError):
     """There is no readable article to index."""
 
 
+class WouldEmptyIndexError(IndexStoreError):
+    """A change would leave no article to index."""
+
+
 class EmbedderError(IndexStoreError):
     """The embedding model could not be loaded or used."""

@@ -12,6 +12,7 @@ import pytest
 
 from index.collection import Collection, ReadOnlyArticlesError, url_file_name
 from index.embedder import HashEmbedder
+from index.errors import WouldEmptyIndexError
 from index.store import current_version_dir, open_index
 from seeds_loader import FetchPolicy, bundled_articles_dir
 
@@ -234,7 +235,7 @@ def test_remove_by_id_and_by_file(collection: Collection, tmp_path: Path) -> Non
 
 
 def test_removing_everything_is_refused(collection: Collection) -> None:
-    with pytest.raises(ValueError, match="every article"):
+    with pytest.raises(WouldEmptyIndexError, match="every article"):
         collection.remove(["000_ce80a095a2018a15", "001_1552b9b2a9b9fce4"])
 
 

@@ -1,0 +1,312 @@
+"""The Slack app: create_app builds a bolt App whose listeners parse input and render the engine's answers."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.webhook import WebhookClient
+
+from bot import blocks, messages
+from bot.commands import ADMIN_KINDS, Command, Kind, parse
+from bot.ratelimit import RateLimiter
+from bot.records import Records
+from bot.settings import Settings
+from index.answer import Answer
+from index.collection import Collection
+from index.engine import Engine
+from index.facts import profiles, quotes_of, sources
+from index.timeline import timeline
+
+logger = logging.getLogger(__name__)
+
+_MENTION = re.compile(r"<@[A-Z0-9]+>")
+Payload = dict[str, Any]
+
+
+def retry_handlers() -> list[Any]:
+    """Retry on 429 (honouring Retry-After) and on connection errors."""
+    return [ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3)]
+
+
+def web_client(settings: Settings) -> WebClient:
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(token=token, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
+
+
+class SlackBot:
+    """The listeners' logic, kept apart from bolt's wiring so each piece is small and testable."""
+
+    def __init__(
+        self, settings: Settings, engine: Engine, records: Records, collection: Collection | None = None
+    ) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.records = records
+        self.collection = collection
+        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        # Admin jobs (re-index, add) can take minutes: never on the listener threads that answer questions.
+        self.jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
+
+    # --- delivery -------------------------------------------------------------------------------
+    def respond(self, url: str, payload: Payload) -> bool:
+        """Post to a response_url with retries; failures are logged, never raised into a listener."""
+        try:
+            response = WebhookClient(url, retry_handlers=retry_handlers(), timeout=10).send_dict(payload)
+        except Exception:
+            logger.exception("posting to the response URL failed")
+            return False
+        if response.status_code != 200:
+            logger.error("response URL answered %s: %s", response.status_code, response.body)
+            return False
+        return True
+
+    def post(self, client: WebClient, channel: str, thread_ts: str, user: str, text: str, blocks_: list[Any]) -> bool:
+        try:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=blocks_)
+            return True
+        except SlackApiError as e:
+            logger.error("chat.postMessage to %s failed: %s", channel, e.response.get("error"))
+            error = str(e.response.get("error"))
+        except Exception as e:
+            logger.exception("chat.postMessage to %s failed", channel)
+            error = e.__class__.__name__
+        try:  # tell the asker, privately, rather than fail in silence
+            client.chat_postEphemeral(channel=channel, user=user, text=messages.SLACK_POST_FAILED.format(error=error))
+        except Exception:
+            logger.exception("could not report the failure to %s either", user)
+        return False
+
+    # --- answering ------------------------------------------------------------------------------
+    def answer(self, question: str) -> Answer | None:
+        try:
+            return self.engine.ask(question, k=self.settings.top_k)
+        except ValueError:
+            return None
+        except Exception:
+            logger.exception("answering %r failed", question)
+            raise
+
+    def slash(self, body: Payload) -> None:
+        user, url = body["user_id"], body["response_url"]
+        command = parse(body.get("text", ""))
+        if command.kind in ADMIN_KINDS:
+            self.admin(command, user, url)
+            return
+        if command.kind is not Kind.HELP and not self.limiter.allow(user):
+            self.respond(url, _ephemeral(messages.SLACK_RATE_LIMITED.format(limit=self.settings.rate_limit_per_minute)))
+            return
+        try:
+            payload = self.quick(command, user, body.get("channel_id"))
+        except Exception:
+            logger.exception("/summit %s failed", command.kind)
+            payload = _ephemeral(messages.SLACK_FAILED)
+        self.respond(url, payload)
+
+    def quick(self, command: Command, user: str, channel: str | None) -> Payload:
+        index = self.engine.index
+        if command.kind is Kind.HELP:
+            return _ephemeral(messages.SLACK_HELP)
+        if command.kind is Kind.WHO:
+            return _blocks(blocks.profile_blocks(profiles(index, command.argument), command.argument), command.argument)
+        if command.kind is Kind.QUOTES:
+            found = quotes_of(index, command.argument)
+            return _blocks(blocks.quotes_blocks(found, command.argument), command.argument)
+        if command.kind is Kind.TIMELINE:
+            return _blocks(blocks.timeline_blocks(timeline(index)), "timeline")
+        if command.kind is Kind.SOURCES:
+            return _blocks(blocks.sources_blocks(sources(index)), "sources")
+        answer = self.answer(command.argument)
+        if answer is None:
+            return _ephemeral(messages.SLACK_EMPTY_QUESTION)
+        ask_id = self.records.record_ask(user, channel, "slash", answer)
+        return {
+            "response_type": "ephemeral",
+            "text": blocks.answer_text(answer),
+            "blocks": blocks.answer_blocks(answer, ask_id=ask_id, shareable=True),
+        }
+
+    def conversation(self, client: WebClient, event: Payload, source: str) -> None:
+        """A mention, a DM, or a follow-up in a thread the bot is in: answered in that thread."""
+        channel, user = event["channel"], event.get("user", "")
+        thread_ts = event.get("thread_ts") or event["ts"]
+        question = _MENTION.sub("", event.get("text", "")).strip()
+        self.records.remember_thread(channel, thread_ts)
+        if not self.limiter.allow(user):
+            text = messages.SLACK_RATE_LIMITED.format(limit=self.settings.rate_limit_per_minute)
+            self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
+            return
+        answer = self.answer(question) if question else None
+        if answer is None:
+            text = messages.SLACK_EMPTY_QUESTION
+            self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
+            return
+        ask_id = self.records.record_ask(user, channel, source, answer)
+        blocks_ = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False)
+        self.post(client, channel, thread_ts, user, blocks.answer_text(answer), blocks_)
+
+    # --- buttons --------------------------------------------------------------------------------
+    def share(self, body: Payload) -> None:
+        user = body["user"]["id"]
+        ask_id = int(body["actions"][0]["value"])
+        answer = self.records.answer(ask_id)
+        if answer is None:
+            self.respond(body["response_url"], _ephemeral(messages.SLACK_FEEDBACK_UNKNOWN))
+            return
+        shared = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False, shared_by=user)
+        payload = {"response_type": "in_channel", "delete_original": True, "text": blocks.answer_text(answer)}
+        self.respond(body["response_url"], {**payload, "blocks": shared})
+
+    def feedback(self, body: Payload, up: bool) -> None:
+        ask_id = int(body["actions"][0]["value"])
+        known = self.records.record_feedback(ask_id, body["user"]["id"], up)
+        text = messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN
+        self.respond(body["response_url"], {"response_type": "ephemeral", "replace_original": False, "text": text})
+
+    # --- admin ----------------------------------------------------------------------------------
+    def admin(self, command: Command, user: str, url: str) -> None:
+        # The user id comes from Slack's signed request body, never from the message text.
+        if user not in self.settings.admin_ids or self.collection is None:
+            self.respond(url, _ephemeral(messages.SLACK_NOT_ADMIN))
+            return
+        self.respond(url, _ephemeral(messages.SLACK_REINDEX_STARTED))
+        self.jobs.submit(self._run_admin, command, url)
+
+    def _run_admin(self, command: Command, url: str) -> None:
+        assert self.collection is not None
+        started = time.perf_counter()
+        try:
+            if command.kind is Kind.REINDEX:
+                index, _ = self.collection.rebuild()
+                text = messages.SLACK_REINDEX_DONE.format(
+                    articles=index.manifest.articles,
+                    passages=index.manifest.passages,
+                    seconds=time.perf_counter() - started,
+                )
+            else:
+                report = (
+                    self.collection.add([command.argument])
+                    if command.kind is Kind.ADD
+                    else self.collection.remove([command.argument])
+                )
+                lines = [
+                    messages.SLACK_ADD_RESULT.format(
+                        status=o.status, source=o.source, detail="" if o.status == "failed" else f" → {o.file}"
+                    )
+                    + (f" — {o.message}" if o.status == "failed" else "")
+                    for o in report.outcomes
+                ]
+                if report.index is not None:
+                    m = report.index.manifest
+                    lines.append(messages.SLACK_CHANGE_DONE.format(articles=m.articles, passages=m.passages))
+                else:
+                    lines.append(messages.SLACK_NO_CHANGE)
+                text = "\n".join(lines)
+        except Exception as e:
+            logger.exception("admin command %s failed", command.kind)
+            text = messages.SLACK_OPERATION_FAILED.format(problem=messages.admin_failure(e))
+        self.respond(url, _ephemeral(text))
+
+    # --- home -----------------------------------------------------------------------------------
+    def home(self, client: WebClient, user: str) -> None:
+        m = self.engine.index.manifest
+        view = {
+            "type": "home",
+            "blocks": [
+                {"type": "header", "text": {"type": "plain_text", "text": messages.SLACK_HOME_TITLE}},
+                blocks.section(messages.SLACK_HOME_INTRO),
+                blocks.section(
+                    messages.SLACK_HOME_STATS.format(articles=m.articles, passages=m.passages, created=m.created)
+                ),
+                {"type": "divider"},
+                blocks.section(messages.SLACK_HELP),
+            ],
+        }
+        try:
+            client.views_publish(user_id=user, view=view)
+        except SlackApiError as e:
+            logger.error("views.publish for %s failed: %s", user, e.response.get("error"))
+
+
+def _ephemeral(text: str) -> Payload:
+    return {"response_type": "ephemeral", "text": blocks.escape(text), "blocks": [blocks.section(text)]}
+
+
+def _blocks(blocks_: list[Any], fallback: str) -> Payload:
+    return {"response_type": "ephemeral", "text": blocks.escape(fallback), "blocks": blocks_}
+
+
+def create_app(
+    settings: Settings,
+    engine: Engine,
+    *,
+    records: Records | None = None,
+    collection: Collection | None = None,
+    client: WebClient | None = None,
+) -> App:
+    """The bolt App for ``settings`` (tokens, mode, API URL), answering from ``engine``."""
+    records = records or Records(settings.database_path)
+    bot = SlackBot(settings, engine, records, collection)
+    app = App(
+        client=client or web_client(settings),
+        signing_secret=settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None,
+        token_verification_enabled=False,
+        logger=logging.getLogger("slack_bolt"),
+    )
+    app.summitbot = bot  # type: ignore[attr-defined]
+
+    def first(body: Payload) -> bool:
+        event_id = body.get("event_id")
+        return event_id is None or records.first_delivery(event_id)
+
+    @app.command("/summit")
+    def _slash(ack: Any, body: Payload) -> None:
+        ack()  # within Slack's 3 seconds; the answer follows through the response URL
+        bot.slash(body)
+
+    @app.event("app_mention")
+    def _mention(body: Payload, event: Payload, client: WebClient) -> None:
+        if first(body):
+            bot.conversation(client, event, "mention")
+
+    @app.event("message")
+    def _message(body: Payload, event: Payload, client: WebClient, context: Any) -> None:
+        if event.get("subtype") or event.get("bot_id") or not first(body):
+            return
+        if event.get("channel_type") == "im":
+            bot.conversation(client, event, "dm")
+            return
+        mentions_bot = context.bot_user_id and f"<@{context.bot_user_id}>" in event.get("text", "")
+        thread = event.get("thread_ts")
+        # A mention is answered by the app_mention listener; other messages only in the bot's threads.
+        if thread and not mentions_bot and records.in_thread(event["channel"], thread):
+            bot.conversation(client, event, "thread")
+
+    @app.action("share_answer")
+    def _share(ack: Any, body: Payload) -> None:
+        ack()
+        bot.share(body)
+
+    @app.action("feedback_up")
+    def _up(ack: Any, body: Payload) -> None:
+        ack()
+        bot.feedback(body, up=True)
+
+    @app.action("feedback_down")
+    def _down(ack: Any, body: Payload) -> None:
+        ack()
+        bot.feedback(body, up=False)
+
+    @app.event("app_home_opened")
+    def _home(event: Payload, client: WebClient) -> None:
+        if event.get("tab", "home") == "home":
+            bot.home(client, event["user"])
+
+    return app
