@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from bot import blocks
+from bot.app import SlackBot
+from bot.cli import app as cli
+from bot.commands import Command, Kind, parse
+from bot.ratelimit import RateLimiter
+from bot.records import Records
+from bot.settings import Settings
+from index.engine import Engine
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_rate_limiter_window() -> None:
+    clock = Clock()
+    limiter = RateLimiter(2, clock=clock)
+    assert limiter.allow("U1") and limiter.allow("U1") and not limiter.allow("U1")
+    assert limiter.allow("U2")  # per user
+    clock.now += 60
+    assert limiter.allow("U1")
+
+
+class RecordingBot(SlackBot):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sent: list[dict[str, Any]] = []
+
+    def respond(self, url: str, payload: dict[str, Any]) -> bool:
+        self.sent.append(payload)
+        return True
+
+
+def test_flood_gets_a_message_not_silence(hash_engine: Engine, tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, rate_limit_per_minute=2, data_dir=tmp_path)
+    bot = RecordingBot(settings, hash_engine, Records(tmp_path / "db"))
+    for _ in range(3):
+        bot.slash({"user_id": "U1", "response_url": "http://x", "text": "What did Yang Kee-ho say?"})
+    assert len(bot.sent) == 3
+    assert "asking faster than I can keep up (2 a minute)" in bot.sent[2]["text"]
+    assert "Yang Kee-ho" in str(bot.sent[0]["blocks"])
+
+
+def test_admin_failure_never_shows_the_exception_text(hash_engine: Engine, tmp_path: Path) -> None:
+    class Exploding:
+        def rebuild(self, progress=None):  # type: ignore[no-untyped-def]
+            raise RuntimeError("secret internal detail /etc/passwd")
+
+    settings = Settings(_env_file=None, admin_users="UADMIN", data_dir=tmp_path)
+    bot = RecordingBot(settings, hash_engine, Records(tmp_path / "db"), Exploding())  # type: ignore[arg-type]
+    bot._run_admin(Command(Kind.REINDEX), "http://x")
+    assert "secret internal detail" not in bot.sent[-1]["text"]
+    assert "unexpected error" in bot.sent[-1]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", Command(Kind.HELP)),
+        ("who Lee", Command(Kind.WHO, "Lee")),
+        ("who", Command(Kind.HELP, "who")),
+        ("timeline", Command(Kind.TIMELINE)),
+        ("timeline of the talks?", Command(Kind.ASK, "timeline of the talks?")),
+        ("add <https://example.org/a|example.org/a>", Command(Kind.ADD, "https://example.org/a")),
+        ("What did Lee say?", Command(Kind.ASK, "What did Lee say?")),
+        ("REINDEX", Command(Kind.REINDEX)),
+    ],
+)
+def test_parse_slash_text(text: str, expected: Command) -> None:
+    assert parse(text) == expected
+
+
+def test_long_text_is_clipped_to_slack_limits(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did Yang Kee-ho say?")
+    long = answer.model_copy(update={"question": "x" * 5000})
+    rendered = blocks.answer_blocks(long, ask_id=1, shareable=True)
+    assert all(len(b["text"]["text"]) <= blocks.MAX_SECTION for b in rendered if b["type"] == "section")
+
+
+def test_feedback_cli_lists_failed_answers(hash_engine: Engine, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SUMMITBOT_DATA_DIR", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    records = Records(Settings(_env_file=None, data_dir=tmp_path).database_path)
+    good = records.record_ask("U1", "C1", "slash", hash_engine.ask("What did Yang Kee-ho say?"))
+    records.record_ask("U2", "C1", "slash", hash_engine.ask("Which trade deal did Korea sign with Vietnam?"))
+    records.record_feedback(good, "U1", up=False)
+    result = CliRunner().invoke(cli, ["feedback"])
+    assert result.exit_code == 0
+    assert "Vietnam" in result.stdout and "refused" in result.stdout and "👎1" in result.stdout
