@@ -133,9 +133,7 @@ class Engine:
     def _quote_hits(
         self, index: LoadedIndex, retriever: HybridRetriever, question: str, vector: np.ndarray, parsed: Question
     ) -> list[Hit]:
-        speakers = {p.id for p in self._speakers(parsed)}
-        wanted = {(q.article_id, q.start) for q in index.quotes if q.person_id in speakers}
-        ids = [p.id for p in index.passages if any((p.article_id, s.start) in wanted for s in p.sentences)]
+        ids = [pid for person in self._speakers(parsed) for pid in index.passages_quoting.get(person.id, ())]
         return retriever.score_passages(question, vector, ids) if ids else []
 
     def _rank(self, index: LoadedIndex, hits: list[Hit], parsed: Question) -> list[tuple[float, Hit, list[int]]]:

@@ -93,6 +93,7 @@ class LoadedIndex:
     people: PeopleRegistry
     quotes: tuple[Quote, ...]
     quotes_by_sentence: dict[tuple[str, int], Quote]
+    passages_quoting: dict[str, tuple[int, ...]]
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -388,10 +389,21 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         people=people,
         quotes=quotes,
         quotes_by_sentence={(q.article_id, q.start): q for q in quotes},
+        passages_quoting=_passages_quoting(passages, quotes),
     )
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def _passages_quoting(passages: list[Passage], quotes: tuple[Quote, ...]) -> dict[str, tuple[int, ...]]:
+    """Person id -> the passages holding their quotes, so "what did X say" costs no scan per question."""
+    speaker_at = {(q.article_id, q.start): q.person_id for q in quotes}
+    found: dict[str, list[int]] = {}
+    for p in passages:
+        for person in dict.fromkeys(speaker_at[k] for s in p.sentences if (k := (p.article_id, s.start)) in speaker_at):
+            found.setdefault(person, []).append(p.id)
+    return {person: tuple(ids) for person, ids in found.items()}
 
 
 def _person_json(p: Person) -> dict[str, object]:
