@@ -79,7 +79,7 @@ class Engine:
         vector = retriever.embed(question)
         hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
         refusal: Refusal | None = None
-        unknown = tuple(unknown_names(question, index.vocabulary))
+        unknown = tuple(unknown_names(question, index.knows))
         note = None
         if unknown:
             refusal = Refusal.UNKNOWN_NAME

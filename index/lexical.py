@@ -43,13 +43,28 @@ class LexicalStore:
     @classmethod
     def load(cls, directory: Path, size: int) -> LexicalStore:
         try:
-            bm25 = bm25s.BM25.load(str(directory), mmap=False, show_progress=False, verbosity=0)
+            # Memory-mapped: the score matrix stays on disk and in the page cache, not on the heap.
+            bm25 = bm25s.BM25.load(str(directory), mmap=True, show_progress=False, verbosity=0)
         except (OSError, ValueError, KeyError) as e:
             raise IndexCorruptError(f"cannot read the BM25 index in {directory}") from e
         return cls(bm25, size)
 
     def save(self, directory: Path) -> None:
         self._bm25.save(str(directory), show_progress=False)
+
+    def knows(self, word: str) -> bool:
+        """True when every content word of ``word`` occurs somewhere in the indexed text."""
+        vocab = self._bm25.vocab_dict
+        return all(t in vocab for t in tokenize(word))
+
+    def top(self, scores: np.ndarray, k: int) -> np.ndarray:
+        """Ids of the ``k`` best-scoring passages with a positive score, best first (no full sort)."""
+        k = min(k, scores.size)
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64)
+        ids = np.argpartition(-scores, k - 1)[:k]
+        ids = ids[scores[ids] > 0]
+        return ids[np.argsort(-scores[ids])]
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no query word is in the vocabulary)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -141,14 +142,14 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     return [p for _, _, p in scored]
 
 
-def unknown_names(text: str, vocabulary: frozenset[str]) -> list[str]:
+def unknown_names(text: str, knows: Callable[[str], bool]) -> list[str]:
     """Capitalised names in the question of which no word occurs anywhere in the coverage."""
     missing = []
     for m in _CAPITALISED.finditer(text):
         if m.start() == len(text) - len(text.lstrip()):
             continue  # the question's first word is capitalised anyway
         words = [normalize_word(w) for w in re.findall(r"\w+", m.group(0))]
-        if words and not any(w in vocabulary for w in words):
+        if words and not any(knows(w) for w in words):
             missing.append(m.group(0))
     return missing
 

@@ -79,8 +79,7 @@ class HybridRetriever:
         pool = max(self._pool, 5 * k)
         dense = self._index.dense.search(vector, pool)
         bm25 = self._index.lexical.scores(query)
-        top_lexical = np.argsort(-bm25)[:pool]
-        candidates = np.unique(np.concatenate([dense.ids, top_lexical[bm25[top_lexical] > 0]]))
+        candidates = np.unique(np.concatenate([dense.ids, self._index.lexical.top(bm25, pool)]))
         return self._score(candidates, vector, bm25)[:k]
 
     def score_passages(self, query: str, vector: np.ndarray, ids: list[int]) -> list[Hit]:

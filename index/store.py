@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
-from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -94,14 +93,11 @@ class LoadedIndex:
     quotes: tuple[Quote, ...]
     quotes_by_sentence: dict[tuple[str, int], Quote]
     passages_quoting: dict[str, tuple[int, ...]]
+    outlet_words: frozenset[str]
 
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        """Every word of the coverage (passages, headlines, outlets), normalised; built on first use."""
-        words = {normalize_word(w) for p in self.passages for w in _WORDS.findall(p.text)}
-        for m in self.articles.values():
-            words.update(normalize_word(w) for w in _WORDS.findall(f"{m.title or ''} {m.outlet or ''}"))
-        return frozenset(words)
+    def knows(self, word: str) -> bool:
+        """True when ``word`` occurs anywhere in the coverage: passages, headlines or outlet names."""
+        return self.lexical.knows(word) or normalize_word(word) in self.outlet_words
 
     def quote_at(self, article_id: str, start: int) -> Quote | None:
         """The attributed quote whose sentence starts at ``start`` in the article, if any."""
@@ -390,6 +386,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         quotes=quotes,
         quotes_by_sentence={(q.article_id, q.start): q for q in quotes},
         passages_quoting=_passages_quoting(passages, quotes),
+        outlet_words=frozenset(normalize_word(w) for m in metas for w in _WORDS.findall(m.outlet or "")),
     )
 
 
