@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -98,7 +97,7 @@ class Engine:
                 refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
             else:
                 note = _ambiguity_note(parsed)
-                hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person.variants))
+                hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person))
         ranked = self._rank(index, hits, parsed)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
         whole_answer = parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
@@ -126,9 +125,11 @@ class Engine:
         return parsed.people if parsed.by_role else parsed.people[:1]
 
     @staticmethod
-    def _mention_ids(index: LoadedIndex, variants: Iterable[str]) -> list[int]:
-        names = [v for v in variants if v]
-        return [p.id for p in index.passages if any(n in p.text for n in names)]
+    def _mention_ids(index: LoadedIndex, person: Person) -> list[int]:
+        """Passages naming the person in full, looked for only in the articles that mention them."""
+        names = [v for v in person.variants if v]
+        ids = (i for article in sorted(person.articles) for i in index.passages.of_article(article))
+        return [i for i in ids if any(n in index.passages[i].text for n in names)]
 
     def _quote_hits(
         self, index: LoadedIndex, retriever: HybridRetriever, question: str, vector: np.ndarray, parsed: Question

@@ -137,9 +137,7 @@ def profiles(index: LoadedIndex, name: str, top: int = 3) -> list[Profile]:
 
 def sources(index: LoadedIndex) -> list[Source]:
     """Every indexed article with its metadata, passage count and rights notice."""
-    counts: dict[str, int] = {}
-    for passage in index.passages:
-        counts[passage.article_id] = counts.get(passage.article_id, 0) + 1
+    counts = index.passages.counts()
     return [
         Source(
             article_id=m.id,

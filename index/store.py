@@ -30,11 +30,11 @@ from index.errors import (
     IndexStoreError,
 )
 from index.lexical import LexicalStore
+from index.passage_table import PassageTable
 from index.passages import (
     DEFAULT_MAX_WORDS,
     ArticleMeta,
     Passage,
-    SentenceSpan,
     build_passages,
     dense_text,
     lexical_text,
@@ -45,7 +45,7 @@ from seeds_loader import Article
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 KEEP_VERSIONS = 2
 _CURRENT = "CURRENT"
 _VERSIONS = "versions"
@@ -85,7 +85,7 @@ class LoadedIndex:
     path: Path
     manifest: Manifest
     articles: dict[str, ArticleMeta]
-    passages: list[Passage]
+    passages: PassageTable
     dense: DenseStore
     lexical: LexicalStore
     sentence_vectors: np.ndarray
@@ -194,6 +194,7 @@ def build_locked(
     extras = {
         "people.json": [_person_json(p) for p in registry.people.values()],
         "quotes.json": [asdict(q) for q in quotes],
+        "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
     }
     staging = _write_version(index_dir, manifest, metas, passages, passage_vectors, sentence_vectors, extras)
     # Verified before it is switched to: a version that cannot be loaded is never served.
@@ -303,9 +304,7 @@ def _write_version(
     LexicalStore.build([lexical_text(p, metas[p.article_id]) for p in passages]).save(staging / "bm25")
     np.save(staging / "sentences.npy", sentence_vectors)
     _write_json(staging / "articles.json", [_meta_json(m) for m in metas.values()])
-    with open(staging / "passages.jsonl", "w", encoding="utf-8") as out:
-        for p in passages:
-            out.write(json.dumps(_passage_json(p), ensure_ascii=False) + "\n")
+    PassageTable.write(staging / "passages", passages)
     for file_name, data in extras.items():
         _write_json(staging / file_name, data)
     # The manifest is written last: a version without one is incomplete by definition.
@@ -361,8 +360,8 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         )
     try:
         metas = [_meta_from_json(d) for d in json.loads((path / "articles.json").read_text("utf-8"))]
-        with open(path / "passages.jsonl", encoding="utf-8") as lines:
-            passages = [_passage_from_json(json.loads(line)) for line in lines]
+        passages = PassageTable(path / "passages")
+        quoting = {k: tuple(v) for k, v in json.loads((path / "quote_passages.json").read_text("utf-8")).items()}
         sentence_vectors = np.load(path / "sentences.npy", mmap_mode="r")
         people = PeopleRegistry(_person_from_json(d) for d in json.loads((path / "people.json").read_text("utf-8")))
         quotes = tuple(Quote(**d) for d in json.loads((path / "quotes.json").read_text("utf-8")))
@@ -385,7 +384,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         people=people,
         quotes=quotes,
         quotes_by_sentence={(q.article_id, q.start): q for q in quotes},
-        passages_quoting=_passages_quoting(passages, quotes),
+        passages_quoting=quoting,
         outlet_words=frozenset(normalize_word(w) for m in metas for w in _WORDS.findall(m.outlet or "")),
     )
 
@@ -445,35 +444,3 @@ def _meta_json(meta: ArticleMeta) -> dict[str, object]:
 def _meta_from_json(data: dict[str, object]) -> ArticleMeta:
     published = data.get("published")
     return ArticleMeta(**{**data, "published": date.fromisoformat(published) if published else None})  # type: ignore[arg-type]
-
-
-def _passage_json(p: Passage) -> dict[str, object]:
-    return {
-        "id": p.id,
-        "article_id": p.article_id,
-        "paragraph": p.paragraph,
-        "part": p.part,
-        "kind": p.kind,
-        "text": p.text,
-        "start": p.start,
-        "end": p.end,
-        "sentences": [[s.start, s.end] for s in p.sentences],
-        "first_sentence": p.first_sentence,
-    }
-
-
-def _passage_from_json(d: dict[str, object]) -> Passage:
-    text, start = str(d["text"]), int(d["start"])  # type: ignore[call-overload]
-    sentences = tuple(SentenceSpan(text[s - start : e - start], s, e) for s, e in d["sentences"])  # type: ignore[union-attr]
-    return Passage(
-        id=int(d["id"]),  # type: ignore[call-overload]
-        article_id=str(d["article_id"]),
-        paragraph=int(d["paragraph"]),  # type: ignore[call-overload]
-        part=int(d["part"]),  # type: ignore[call-overload]
-        kind=str(d["kind"]),
-        text=text,
-        start=start,
-        end=int(d["end"]),  # type: ignore[call-overload]
-        sentences=sentences,
-        first_sentence=int(d["first_sentence"]),  # type: ignore[call-overload]
-    )

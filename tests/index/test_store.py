@@ -69,9 +69,27 @@ def test_old_format_is_refused(seed_articles, tmp_path: Path) -> None:
 
 def test_inconsistent_version_is_refused(seed_articles, tmp_path: Path) -> None:
     index = build_index(seed_articles[:1], HashEmbedder(64), tmp_path)
-    (index.path / "passages.jsonl").write_text("")
+    np.save(index.path / "passages" / "text_offsets.npy", np.zeros(3, dtype=np.int64))
     with pytest.raises(IndexCorruptError, match="inconsistent"):
         open_index(tmp_path, model="hash:64")
+
+
+def test_missing_file_is_refused(seed_articles, tmp_path: Path) -> None:
+    index = build_index(seed_articles[:1], HashEmbedder(64), tmp_path)
+    (index.path / "passages" / "sentences.npy").unlink()
+    with pytest.raises(IndexCorruptError, match=r"unreadable.*summitbot index build"):
+        open_index(tmp_path, model="hash:64")
+
+
+def test_passage_table_round_trips(hash_index, seed_articles) -> None:
+    table = hash_index.passages
+    rebuilt = build_passages(seed_articles)
+    assert len(table) == len(rebuilt) and list(table) == rebuilt
+    assert table[-1] == rebuilt[-1] and table[2:4] == rebuilt[2:4]
+    with pytest.raises(IndexError):
+        table[len(table)]
+    first = seed_articles[0].id
+    assert [p.article_id for p in (table[i] for i in table.of_article(first))] == [first] * table.counts()[first]
 
 
 def test_failed_build_leaves_previous_version_serving(seed_articles, tmp_path: Path) -> None:

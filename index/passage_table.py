@@ -1,0 +1,105 @@
+"""Passages stored column-wise and memory-mapped: a Passage object exists only while someone uses it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import overload
+
+import numpy as np
+
+from index.passages import Passage, SentenceSpan
+
+_KINDS = ("body", "caption")
+_COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences")
+
+
+class PassageTable(Sequence[Passage]):
+    """Read-only table of passages; the text is one UTF-8 blob with byte offsets, the rest numpy columns."""
+
+    def __init__(self, directory: Path) -> None:
+        self._dir = directory
+        self.article_ids: list[str] = json.loads((directory / "article_ids.json").read_text("utf-8"))
+        self._text = np.load(directory / "text.npy", mmap_mode="r")
+        self._offsets = np.load(directory / "text_offsets.npy", mmap_mode="r")
+        self._columns = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in _COLUMNS}
+        self._sentences = np.load(directory / "sentences.npy", mmap_mode="r")
+        articles = self._columns["article"]
+        # Passages of one article are contiguous: its range is found by binary search, not a scan.
+        self._firsts = np.searchsorted(articles, np.arange(len(self.article_ids)), side="left")
+        self._lasts = np.searchsorted(articles, np.arange(len(self.article_ids)), side="right")
+        self._index_of = {a: i for i, a in enumerate(self.article_ids)}
+
+    @staticmethod
+    def write(directory: Path, passages: list[Passage]) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        article_ids = list(dict.fromkeys(p.article_id for p in passages))
+        code = {a: i for i, a in enumerate(article_ids)}
+        encoded = [p.text.encode("utf-8") for p in passages]
+        offsets = np.zeros(len(passages) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in encoded], out=offsets[1:])
+        np.save(directory / "text.npy", np.frombuffer(b"".join(encoded), dtype=np.uint8))
+        np.save(directory / "text_offsets.npy", offsets)
+        columns = {
+            "article": np.array([code[p.article_id] for p in passages], dtype=np.int32),
+            "paragraph": np.array([p.paragraph for p in passages], dtype=np.int32),
+            "part": np.array([p.part for p in passages], dtype=np.int16),
+            "kind": np.array([_KINDS.index(p.kind) for p in passages], dtype=np.int8),
+            "start": np.array([p.start for p in passages], dtype=np.int64),
+            "end": np.array([p.end for p in passages], dtype=np.int64),
+            "first_sentence": np.array([p.first_sentence for p in passages], dtype=np.int64),
+            "n_sentences": np.array([len(p.sentences) for p in passages], dtype=np.int32),
+        }
+        for name, values in columns.items():
+            np.save(directory / f"{name}.npy", values)
+        bounds = np.array([(s.start, s.end) for p in passages for s in p.sentences], dtype=np.int64)
+        np.save(directory / "sentences.npy", bounds.reshape(-1, 2))
+        (directory / "article_ids.json").write_text(json.dumps(article_ids), "utf-8")
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> Passage: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Passage]: ...
+
+    def __getitem__(self, i: int | slice) -> Passage | list[Passage]:
+        if isinstance(i, slice):
+            return [self._passage(j) for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(f"passage {i} out of range 0..{len(self) - 1}")
+        return self._passage(i % len(self))
+
+    def __iter__(self) -> Iterator[Passage]:
+        for i in range(len(self)):
+            yield self._passage(i)
+
+    def _passage(self, i: int) -> Passage:
+        c = self._columns
+        text = bytes(self._text[self._offsets[i] : self._offsets[i + 1]]).decode("utf-8")
+        start, first, n = int(c["start"][i]), int(c["first_sentence"][i]), int(c["n_sentences"][i])
+        bounds = self._sentences[first : first + n]
+        return Passage(
+            id=i,
+            article_id=self.article_ids[int(c["article"][i])],
+            paragraph=int(c["paragraph"][i]),
+            part=int(c["part"][i]),
+            kind=_KINDS[int(c["kind"][i])],
+            text=text,
+            start=start,
+            end=int(c["end"][i]),
+            sentences=tuple(SentenceSpan(text[s - start : e - start], int(s), int(e)) for s, e in bounds),
+            first_sentence=first,
+        )
+
+    def of_article(self, article_id: str) -> range:
+        """Ids of the article's passages (empty when it has none)."""
+        code = self._index_of.get(article_id)
+        return range(0) if code is None else range(int(self._firsts[code]), int(self._lasts[code]))
+
+    def counts(self) -> dict[str, int]:
+        """Passages per article id."""
+        return {a: int(self._lasts[i] - self._firsts[i]) for i, a in enumerate(self.article_ids)}
