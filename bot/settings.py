@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     top_k: int = Field(3, ge=1, le=20)
     min_confidence: float = Field(0.5, ge=0.0, le=1.0)
     passage_max_words: int = Field(120, ge=20, le=400)
+    dense_index: Literal["auto", "flat", "hnsw", "ivf-sq8"] = "auto"
     log_level: str = "WARNING"
     fetch_timeout: float = Field(10.0, gt=0, le=120)
     max_article_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)

@@ -70,6 +70,7 @@ def make_collection(settings: Settings, embedder: Embedder) -> Collection:
             allow_private=settings.allow_private_urls,
         ),
         read_only=bundled_articles_dir(),
+        dense_index=settings.dense_index,
     )
 
 

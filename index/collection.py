@@ -93,6 +93,7 @@ class Collection:
         max_words: int = DEFAULT_MAX_WORDS,
         fetch_policy: FetchPolicy | None = None,
         read_only: Path | None = None,
+        dense_index: str = "auto",
     ) -> None:
         self._dir = articles_dir
         self._index_dir = index_dir
@@ -100,6 +101,7 @@ class Collection:
         self._max_words = max_words
         self._policy = fetch_policy or FetchPolicy()
         self._read_only = read_only
+        self._dense_index = dense_index
 
     def _check_writable(self) -> None:
         if self._read_only is not None and self._dir.resolve() == self._read_only.resolve():
@@ -187,7 +189,14 @@ class Collection:
         return load_directory(self._dir, max_bytes=self._policy.max_bytes)
 
     def _build(self, articles: list[Article], progress: Progress | None) -> LoadedIndex:
-        return build_locked(articles, self._embedder, self._index_dir, max_words=self._max_words, progress=progress)
+        return build_locked(
+            articles,
+            self._embedder,
+            self._index_dir,
+            max_words=self._max_words,
+            progress=progress,
+            dense_index=self._dense_index,
+        )
 
     def _apply(
         self, writes: dict[str, bytes], deletes: list[str], articles: list[Article], progress: Progress | None

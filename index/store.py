@@ -45,7 +45,7 @@ from seeds_loader import Article
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 KEEP_VERSIONS = 2
 _CURRENT = "CURRENT"
 _VERSIONS = "versions"
@@ -67,6 +67,8 @@ class Manifest:
     articles_fingerprint: str
     max_words: int
     dense_index: str = "flat"
+    dense_recall_at_10: float = 1.0
+    dense_params: dict[str, int] | None = None
 
     @classmethod
     def read(cls, path: Path) -> Manifest:
@@ -152,10 +154,19 @@ def build_index(
     max_words: int = DEFAULT_MAX_WORDS,
     progress: Progress | None = None,
     reuse: bool = True,
+    dense_index: str = "auto",
 ) -> LoadedIndex:
     """Build a complete new version from ``articles`` and switch to it atomically, holding the writer lock."""
     with writer_lock(index_dir):
-        return build_locked(articles, embedder, index_dir, max_words=max_words, progress=progress, reuse=reuse)
+        return build_locked(
+            articles,
+            embedder,
+            index_dir,
+            max_words=max_words,
+            progress=progress,
+            reuse=reuse,
+            dense_index=dense_index,
+        )
 
 
 def build_locked(
@@ -166,6 +177,7 @@ def build_locked(
     max_words: int = DEFAULT_MAX_WORDS,
     progress: Progress | None = None,
     reuse: bool = True,
+    dense_index: str = "auto",
 ) -> LoadedIndex:
     """The same, for a caller that already holds the writer lock. With ``reuse``, articles whose id and
     content are unchanged since the current version keep their vectors: only new text is embedded."""
@@ -178,6 +190,7 @@ def build_locked(
     metas = {a.id: ArticleMeta.of(a) for a in articles}
     previous = _reusable(index_dir, embedder.name, max_words) if reuse else None
     passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
+    dense = DenseStore.build(passage_vectors, dense_index)
     manifest = Manifest(
         format_version=FORMAT_VERSION,
         model=embedder.name,
@@ -188,6 +201,9 @@ def build_locked(
         sentences=int(sentence_vectors.shape[0]),
         articles_fingerprint=articles_fingerprint(articles),
         max_words=max_words,
+        dense_index=dense.info.kind,
+        dense_recall_at_10=dense.info.recall_at_10,
+        dense_params=dense.info.params,
     )
     registry = find_people(articles)
     quotes = attribute(articles, registry)
@@ -196,7 +212,7 @@ def build_locked(
         "quotes.json": [asdict(q) for q in quotes],
         "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
     }
-    staging = _write_version(index_dir, manifest, metas, passages, passage_vectors, sentence_vectors, extras)
+    staging = _write_version(index_dir, manifest, metas, passages, dense, sentence_vectors, extras)
     # Verified before it is switched to: a version that cannot be loaded is never served.
     loaded = _load_version(staging, embedder.name)
     final = staging.with_name(staging.name.removeprefix(".staging-"))
@@ -291,7 +307,7 @@ def _write_version(
     manifest: Manifest,
     metas: dict[str, ArticleMeta],
     passages: list[Passage],
-    passage_vectors: np.ndarray,
+    dense: DenseStore,
     sentence_vectors: np.ndarray,
     extras: dict[str, object],
 ) -> Path:
@@ -300,7 +316,7 @@ def _write_version(
     name = f"v{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     staging = versions / f".staging-{name}"
     staging.mkdir()
-    DenseStore.build(passage_vectors).save(staging / "dense.faiss")
+    dense.save(staging)
     LexicalStore.build([lexical_text(p, metas[p.article_id]) for p in passages]).save(staging / "bm25")
     np.save(staging / "sentences.npy", sentence_vectors)
     _write_json(staging / "articles.json", [_meta_json(m) for m in metas.values()])
@@ -367,7 +383,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         quotes = tuple(Quote(**d) for d in json.loads((path / "quotes.json").read_text("utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise IndexCorruptError(f"the index version {path.name} is unreadable; {REBUILD_HINT}") from e
-    dense = DenseStore.load(path / "dense.faiss")
+    dense = DenseStore.load(path)
     counts = (len(passages), dense.size, manifest.passages)
     if len(set(counts)) != 1 or dense.dimension != manifest.dimension:
         raise IndexCorruptError(f"the index version {path.name} is inconsistent {counts}; {REBUILD_HINT}")
