@@ -123,7 +123,9 @@ class DenseStore:
         try:
             info = DenseInfo(**json.loads((directory / "dense.json").read_text("utf-8")))
             index = faiss.read_index(str(directory / "dense.faiss"))
-            vectors = np.load(directory / "dense_vectors.npy", mmap_mode="r") if info.kind == "ivf-sq8" else None
+            vectors = (
+                np.asarray(np.load(directory / "dense_vectors.npy", mmap_mode="r")) if info.kind == "ivf-sq8" else None
+            )
         except (OSError, RuntimeError, ValueError, TypeError) as e:
             raise IndexCorruptError(f"cannot read the vector index in {directory}") from e
         return cls(index, info, vectors)

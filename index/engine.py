@@ -141,7 +141,7 @@ class Engine:
         """Re-rank with the question's intent; returns (score, hit, chosen sentence indexes)."""
         ranked = []
         terms = {t: index.lexical.idf(t) for t in set(tokenize(parsed.text))}
-        referenced = referenced_articles(parsed.text, index.articles)
+        referenced = referenced_articles(parsed.text, index.article_references)
         for hit in hits:
             feature = [self._sentence_feature(index, hit, i, parsed) for i in range(len(hit.passage.sentences))]
             overlap = [_overlap(terms, s.text) for s in hit.passage.sentences]

@@ -21,10 +21,10 @@ class PassageTable(Sequence[Passage]):
     def __init__(self, directory: Path) -> None:
         self._dir = directory
         self.article_ids: list[str] = json.loads((directory / "article_ids.json").read_text("utf-8"))
-        self._text = np.load(directory / "text.npy", mmap_mode="r")
-        self._offsets = np.load(directory / "text_offsets.npy", mmap_mode="r")
-        self._columns = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in _COLUMNS}
-        self._sentences = np.load(directory / "sentences.npy", mmap_mode="r")
+        self._text = _mapped(directory / "text.npy")
+        self._offsets = _mapped(directory / "text_offsets.npy")
+        self._columns = {name: _mapped(directory / f"{name}.npy") for name in _COLUMNS}
+        self._sentences = _mapped(directory / "sentences.npy")
         articles = self._columns["article"]
         # Passages of one article are contiguous: its range is found by binary search, not a scan.
         self._firsts = np.searchsorted(articles, np.arange(len(self.article_ids)), side="left")
@@ -95,6 +95,10 @@ class PassageTable(Sequence[Passage]):
             first_sentence=first,
         )
 
+    def sentence_ranges(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """First sentence row and sentence count of each passage id."""
+        return self._columns["first_sentence"][ids], self._columns["n_sentences"][ids].astype(np.int64)
+
     def of_article(self, article_id: str) -> range:
         """Ids of the article's passages (empty when it has none)."""
         code = self._index_of.get(article_id)
@@ -103,3 +107,8 @@ class PassageTable(Sequence[Passage]):
     def counts(self) -> dict[str, int]:
         """Passages per article id."""
         return {a: int(self._lasts[i] - self._firsts[i]) for i, a in enumerate(self.article_ids)}
+
+
+def _mapped(path: Path) -> np.ndarray:
+    # A plain ndarray view of the mapping: same pages, without np.memmap's per-access overhead.
+    return np.asarray(np.load(path, mmap_mode="r"))

@@ -154,6 +154,7 @@ def unknown_names(text: str, knows: Callable[[str], bool]) -> list[str]:
     return missing
 
 
+_OUTLET_FILLER = frozenset({"the", "news", "agency"})
 _ARTICLE_TYPES = frozenset(
     [
         "editorial",
@@ -171,13 +172,26 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
-def referenced_articles(text: str, articles: dict[str, ArticleMeta]) -> set[str]:
-    """Articles the question points at by type ("the editorial") or by outlet ("Yonhap reported")."""
-    words = {w.lower() for w in re.findall(r"[\w-]+", text)}
-    found = set()
+def article_references(articles: dict[str, ArticleMeta]) -> dict[str, frozenset[str]]:
+    """Words a question can point at articles with: article types in headlines ("editorial") and outlet
+    names ("yonhap"), each mapped to the articles it names. Built once per index version."""
+    refs: dict[str, set[str]] = {}
     for meta in articles.values():
-        title_words = {w.lower() for w in re.findall(r"[\w-]+", meta.title or "")}
-        outlet_words = {w.lower() for w in re.findall(r"[\w-]+", meta.outlet or "")} - {"the", "news", "agency"}
-        if (words & title_words & _ARTICLE_TYPES) or (outlet_words and outlet_words <= words):
-            found.add(meta.id)
+        for word in {w.lower() for w in re.findall(r"[\w-]+", meta.title or "")} & _ARTICLE_TYPES:
+            refs.setdefault(word, set()).add(meta.id)
+        outlet = " ".join(
+            w.lower() for w in re.findall(r"[\w-]+", meta.outlet or "") if w.lower() not in _OUTLET_FILLER
+        )
+        if outlet:
+            refs.setdefault(outlet, set()).add(meta.id)
+    return {k: frozenset(v) for k, v in refs.items()}
+
+
+def referenced_articles(text: str, references: dict[str, frozenset[str]]) -> set[str]:
+    """Articles the question points at by type ("the editorial") or by outlet ("Yonhap reported")."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", text)]
+    found: set[str] = set()
+    for n in (1, 2, 3):  # outlet names run to three words ("korea joongang daily")
+        for i in range(len(words) - n + 1):
+            found |= references.get(" ".join(words[i : i + n]), frozenset())
     return found

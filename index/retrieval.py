@@ -80,23 +80,38 @@ class HybridRetriever:
         dense = self._index.dense.search(vector, pool)
         bm25 = self._index.lexical.scores(query)
         candidates = np.unique(np.concatenate([dense.ids, self._index.lexical.top(bm25, pool)]))
-        return self._score(candidates, vector, bm25)[:k]
+        return self._score(candidates, vector, bm25, k)
 
-    def score_passages(self, query: str, vector: np.ndarray, ids: list[int]) -> list[Hit]:
-        """Fused scores of the given passages only, best first (for answers restricted to a speaker)."""
-        return self._score(np.asarray(sorted(set(ids)), dtype=np.int64), vector, self._index.lexical.scores(query))
+    def score_passages(self, query: str, vector: np.ndarray, ids: list[int], k: int = 50) -> list[Hit]:
+        """Fused scores of the given passages only, best ``k`` first (answers restricted to a speaker)."""
+        candidates = np.asarray(sorted(set(ids)), dtype=np.int64)
+        return self._score(candidates, vector, self._index.lexical.scores(query), k)
 
-    def _score(self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray) -> list[Hit]:
+    def _score(self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray, k: int) -> list[Hit]:
+        """Score every candidate with array operations; build Passage objects only for the best ``k``."""
+        if candidates.size == 0:
+            return []
         index = self._index
         passage_cos = index.dense.vectors(candidates) @ vector
+        first, count = index.passages.sentence_ranges(candidates)
+        # All candidates' sentence rows in one gather: row j of candidate i is first[i] + j.
+        starts = np.concatenate([[0], np.cumsum(count)[:-1]])
+        rows = np.repeat(first - starts, count) + np.arange(int(count.sum()))
+        sentence_cos = np.asarray(index.sentence_vectors[rows]) @ vector
+        best_sentence = np.maximum.reduceat(sentence_cos, starts) if rows.size else passage_cos
         bm25_max = float(bm25.max()) if bm25.size else 0.0
+        lexical = bm25[candidates] / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
         w = self._weights
-        hits = []
-        for pid, cos in zip(candidates.tolist(), passage_cos.tolist(), strict=True):
-            passage = index.passages[pid]
-            sentence_scores = tuple(float(x) for x in index.sentence_rows(passage) @ vector)
-            lexical = float(bm25[pid]) / bm25_max if bm25_max > 0 else 0.0
-            score = w.passage * cos + w.sentence * max(sentence_scores, default=cos) + w.lexical * lexical
-            hits.append(Hit(passage, score, float(cos), lexical, float(bm25[pid]), sentence_scores))
-        hits.sort(key=lambda h: h.score, reverse=True)
-        return hits
+        fused = w.passage * passage_cos + w.sentence * best_sentence + w.lexical * lexical
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [
+            Hit(
+                index.passages[int(candidates[i])],
+                float(fused[i]),
+                float(passage_cos[i]),
+                float(lexical[i]),
+                float(bm25[candidates[i]]),
+                tuple(float(x) for x in sentence_cos[starts[i] : starts[i] + count[i]]),
+            )
+            for i in order
+        ]

@@ -40,6 +40,7 @@ from index.passages import (
     lexical_text,
 )
 from index.people import PeopleRegistry, Person, find_people
+from index.question import article_references
 from index.text import normalize_word
 from seeds_loader import Article
 
@@ -96,6 +97,7 @@ class LoadedIndex:
     quotes_by_sentence: dict[tuple[str, int], Quote]
     passages_quoting: dict[str, tuple[int, ...]]
     outlet_words: frozenset[str]
+    article_references: dict[str, frozenset[str]]
 
     def knows(self, word: str) -> bool:
         """True when ``word`` occurs anywhere in the coverage: passages, headlines or outlet names."""
@@ -378,7 +380,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         metas = [_meta_from_json(d) for d in json.loads((path / "articles.json").read_text("utf-8"))]
         passages = PassageTable(path / "passages")
         quoting = {k: tuple(v) for k, v in json.loads((path / "quote_passages.json").read_text("utf-8")).items()}
-        sentence_vectors = np.load(path / "sentences.npy", mmap_mode="r")
+        sentence_vectors = np.asarray(np.load(path / "sentences.npy", mmap_mode="r"))
         people = PeopleRegistry(_person_from_json(d) for d in json.loads((path / "people.json").read_text("utf-8")))
         quotes = tuple(Quote(**d) for d in json.loads((path / "quotes.json").read_text("utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as e:
@@ -401,6 +403,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         quotes=quotes,
         quotes_by_sentence={(q.article_id, q.start): q for q in quotes},
         passages_quoting=quoting,
+        article_references=article_references({m.id: m for m in metas}),
         outlet_words=frozenset(normalize_word(w) for m in metas for w in _WORDS.findall(m.outlet or "")),
     )
 

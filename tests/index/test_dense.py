@@ -44,7 +44,7 @@ def test_each_kind_meets_the_recall_target_and_round_trips(kind: str, tmp_path: 
 def test_ivf_keeps_exact_vectors_on_disk_memory_mapped(tmp_path: Path) -> None:
     DenseStore.build(clustered(3000), "ivf-sq8").save(tmp_path)
     loaded = DenseStore.load(tmp_path)
-    assert isinstance(loaded._vectors, np.memmap)
+    assert not loaded._vectors.flags.owndata  # a view of the file mapping, not a copy
     hits = loaded.search(clustered(3000)[5], 10)
     assert np.all(np.diff(hits.scores) <= 1e-6)  # exact re-scoring keeps them in order
 
