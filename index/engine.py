@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +17,7 @@ from index.handle import IndexHandle
 from index.passages import ArticleMeta
 from index.people import Person
 from index.question import Intent, Question, analyse, is_generic_speaker, referenced_articles, unknown_names
-from index.retrieval import FusionWeights, Hit, HybridRetriever
+from index.retrieval import FusionWeights, Hit, HybridRetriever, VectorRetriever
 from index.store import LoadedIndex
 from index.temporal import temporal_weight
 from index.text import tokenize
@@ -51,10 +52,17 @@ class EngineConfig:
 class Engine:
     """Answers questions from the current index version with cited, extractive passages."""
 
-    def __init__(self, handle: IndexHandle, embedder: Embedder, config: EngineConfig | None = None) -> None:
+    def __init__(
+        self,
+        handle: IndexHandle,
+        embedder: Embedder,
+        config: EngineConfig | None = None,
+        retriever: Callable[[LoadedIndex, Embedder, FusionWeights], VectorRetriever] = HybridRetriever,
+    ) -> None:
         self._handle = handle
         self._embedder = embedder
         self._config = config or EngineConfig()
+        self._retriever = retriever
 
     @property
     def embedder(self) -> Embedder:
@@ -73,7 +81,7 @@ class Engine:
         if not 0 < k <= MAX_K:
             raise ValueError(f"k must be between 1 and {MAX_K}, got {k}")
         index = self._handle.current()
-        retriever = HybridRetriever(index, self._embedder, self._config.weights)
+        retriever = self._retriever(index, self._embedder, self._config.weights)
         parsed = analyse(question, index.people)
         vector = retriever.embed(question)
         hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
@@ -132,7 +140,7 @@ class Engine:
         return [i for i in ids if any(n in index.passages[i].text for n in names)]
 
     def _quote_hits(
-        self, index: LoadedIndex, retriever: HybridRetriever, question: str, vector: np.ndarray, parsed: Question
+        self, index: LoadedIndex, retriever: VectorRetriever, question: str, vector: np.ndarray, parsed: Question
     ) -> list[Hit]:
         ids = [pid for person in self._speakers(parsed) for pid in index.passages_quoting.get(person.id, ())]
         return retriever.score_passages(question, vector, ids) if ids else []

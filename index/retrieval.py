@@ -48,6 +48,17 @@ class Retriever(Protocol):
     def search(self, query: str, k: int) -> list[Hit]: ...
 
 
+class VectorRetriever(Retriever, Protocol):
+    """What the engine needs: ranking with the question's vector computed once, and scoring a given set
+    of passages (a speaker's quotes). A distributed search engine can stand in by implementing these."""
+
+    def embed(self, query: str) -> np.ndarray: ...
+
+    def search_with_vector(self, query: str, vector: np.ndarray, k: int) -> list[Hit]: ...
+
+    def score_passages(self, query: str, vector: np.ndarray, ids: list[int], k: int = 50) -> list[Hit]: ...
+
+
 class HybridRetriever:
     """Dense candidates from FAISS plus BM25 candidates, rescored together."""
 

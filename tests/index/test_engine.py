@@ -87,3 +87,18 @@ def test_bm25_alone_finds_the_exact_term(hash_index, hash_embedder) -> None:
     retriever = HybridRetriever(hash_index, hash_embedder, FusionWeights(passage=0, sentence=0, lexical=1))
     top = retriever.search("CPTPP seafood prefectures Fukushima", 1)[0]
     assert "seafood" in top.passage.text and top.lexical == 1.0
+
+
+def test_engine_takes_any_retriever(hash_index, hash_embedder) -> None:
+    """A stand-in retriever (a distributed engine, say) is used for every search the engine makes."""
+    from index.handle import IndexHandle
+
+    calls: list[str] = []
+
+    class Recording(HybridRetriever):
+        def search_with_vector(self, query, vector, k):  # type: ignore[no-untyped-def]
+            calls.append(query)
+            return super().search_with_vector(query, vector, k)
+
+    engine = Engine(IndexHandle.of(hash_index, hash_embedder.name), hash_embedder, retriever=Recording)
+    assert engine.ask("What did Wi Sung-lac say?").passages and calls == ["What did Wi Sung-lac say?"]
