@@ -22,9 +22,11 @@ class LexicalStore:
     def __init__(self, bm25: bm25s.BM25, size: int) -> None:
         self._bm25 = bm25
         self._size = size
-        # Document frequency per token, from the column pointers of the CSC score matrix.
-        indptr = np.asarray(bm25.scores["indptr"])
-        self._df = np.diff(indptr)
+        # The CSC score matrix: per token, the documents it occurs in and their BM25 weights.
+        self._indptr = np.asarray(bm25.scores["indptr"])
+        self._docs = np.asarray(bm25.scores["indices"])
+        self._weights = np.asarray(bm25.scores["data"])
+        self._df = np.diff(self._indptr)
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a (tokenised) word; unseen words weigh most."""
@@ -57,19 +59,50 @@ class LexicalStore:
         vocab = self._bm25.vocab_dict
         return all(t in vocab for t in tokenize(word))
 
-    def top(self, scores: np.ndarray, k: int) -> np.ndarray:
-        """Ids of the ``k`` best-scoring passages with a positive score, best first (no full sort)."""
-        k = min(k, scores.size)
+    @staticmethod
+    def top(scores: np.ndarray, k: int) -> np.ndarray:
+        """Ids of the ``k`` best-scoring passages with a positive score, best first, exactly, without
+        sorting or partitioning every score of a large archive."""
         if k <= 0:
             return np.zeros(0, dtype=np.int64)
-        ids = np.argpartition(-scores, k - 1)[:k]
-        ids = ids[scores[ids] > 0]
-        return ids[np.argsort(-scores[ids])]
+        candidates = _above_sampled_threshold(scores, k)
+        if candidates is None:
+            candidates = np.flatnonzero(scores)
+        k = min(k, candidates.size)
+        if k == 0:
+            return np.zeros(0, dtype=np.int64)
+        ids = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+        return ids[np.argsort(-scores[ids], kind="stable")]
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no query word is in the vocabulary)."""
         vocab = self._bm25.vocab_dict
-        tokens = [t for t in tokenize(query) if t in vocab]
-        if not tokens:
-            return np.zeros(self._size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+        scores = np.zeros(self._size, dtype=np.float32)
+        for token in tokenize(query):
+            tid = vocab.get(token)
+            if tid is None or tid >= len(self._df):
+                continue
+            start, end = self._indptr[tid], self._indptr[tid + 1]
+            # A token's documents are distinct, so a plain indexed add is exact (np.add.at is not needed).
+            scores[self._docs[start:end]] += self._weights[start:end]
+        return scores
+
+
+_SAMPLE = 16_384
+
+
+def _above_sampled_threshold(scores: np.ndarray, k: int) -> np.ndarray | None:
+    """Ids scoring at least a threshold read off a strided sample, chosen so that some 2k-4k documents
+    pass; None when that cannot work (small or sparse arrays, or too few passing): the caller then uses
+    every positive score. Exact either way: at least ``k`` candidates include the true top ``k``."""
+    n = scores.size
+    step = n // _SAMPLE
+    if step < 4:
+        return None
+    sample = scores[::step]
+    rank = min(sample.size, 2 * k // step + 2)
+    threshold = np.partition(sample, sample.size - rank)[sample.size - rank]
+    if threshold <= 0:
+        return None
+    candidates = np.flatnonzero(scores >= threshold)
+    return candidates if candidates.size >= k else None

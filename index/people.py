@@ -38,109 +38,17 @@ REPORTING_VERBS = (
 _SAID_NAME = re.compile(rf"\b(?:said|says|noted|added|stated|wrote|asked)\s({NAME})")
 _NAME_SAID = re.compile(rf"\b({NAME})\s(?:said|says|noted|added|stated|told|emphasi[sz]ed|stressed|warned)\b")
 _NOT_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "For",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "As",
-        "By",
-        "To",
-        "Of",
-        "With",
-        "From",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "They",
-        "He",
-        "She",
-        "We",
-        "Our",
-        "Korea",
-        "Japan",
-        "China",
-        "South",
-        "North",
-        "Seoul",
-        "Tokyo",
-        "Beijing",
-        "Nara",
-        "Asia",
-        "Pacific",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Prime",
-        "Minister",
-        "President",
-        "Foreign",
-        "Minister",
-        "Japanese",
-        "Korean",
-        "Chinese",
-        "American",
-        "U.S.",
-        "United",
-        "States",
-        "Amid",
-        "While",
-        "During",
-        "After",
-        "Before",
-        "Despite",
-        "Against",
-        "Since",
-        "Under",
-        "Blue",
-        "House",
-        "Home",
-        "Security",
-        "National",
-        "Adviser",
-        "Advisor",
-        "Professor",
-        "Ambassador",
-        "Secretary",
-        "Chairman",
-        "Governor",
-        "Senator",
-        "Dr",
-        "Mr",
-        "Ms",
-        "Mrs",
-        "Spokesperson",
-        "Spokesman",
-        "Emperor",
-        "Chancellor",
-        "Premier",
-    ]
+    """
+    The A An In On At For But And Or If As By To Of With From This That These Those It Its They He
+    She We Our Korea Japan China South North Seoul Tokyo Beijing Nara Asia Pacific January February
+    March April May June July August September October November December Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday Prime Minister President Foreign Japanese Korean Chinese
+    American U.S. United States Amid While During After Before Despite Against Since Under Blue
+    House Home Security National Adviser Advisor Professor Ambassador Secretary Chairman Governor
+    Senator Dr Mr Ms Mrs Spokesperson Spokesman Emperor Chancellor Premier Officials Analysts
+    Experts Critics Observers Sources Diplomats Authorities Residents Lawmakers Police Prosecutors
+    Witnesses Organisers Organizers
+    """.split()
 )
 
 
@@ -265,7 +173,8 @@ def _full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
             yield name, m.group(1)
     for pattern in (_SAID_NAME, _NAME_SAID):
         for m in pattern.finditer(text):
-            if (name := _clean_name(m.group(1))) is not None:
+            # "Officials said" is not a person: a reporting verb alone only confirms a full name.
+            if (name := _clean_name(m.group(1))) is not None and len(name.split()) > 1:
                 yield name, None
 
 

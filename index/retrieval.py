@@ -90,15 +90,20 @@ class HybridRetriever:
         pool = max(self._pool, 5 * k)
         dense = self._index.dense.search(vector, pool)
         bm25 = self._index.lexical.scores(query)
-        candidates = np.unique(np.concatenate([dense.ids, self._index.lexical.top(bm25, pool)]))
-        return self._score(candidates, vector, bm25, k)
+        lexical_top = self._index.lexical.top(bm25, pool)
+        candidates = np.unique(np.concatenate([dense.ids, lexical_top]))
+        best = float(bm25[lexical_top[0]]) if lexical_top.size else 0.0
+        return self._score(candidates, vector, bm25, best, k)
 
     def score_passages(self, query: str, vector: np.ndarray, ids: list[int], k: int = 50) -> list[Hit]:
         """Fused scores of the given passages only, best ``k`` first (answers restricted to a speaker)."""
         candidates = np.asarray(sorted(set(ids)), dtype=np.int64)
-        return self._score(candidates, vector, self._index.lexical.scores(query), k)
+        bm25 = self._index.lexical.scores(query)
+        return self._score(candidates, vector, bm25, float(bm25.max()) if bm25.size else 0.0, k)
 
-    def _score(self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray, k: int) -> list[Hit]:
+    def _score(
+        self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray, bm25_max: float, k: int
+    ) -> list[Hit]:
         """Score every candidate with array operations; build Passage objects only for the best ``k``."""
         if candidates.size == 0:
             return []
@@ -110,7 +115,6 @@ class HybridRetriever:
         rows = np.repeat(first - starts, count) + np.arange(int(count.sum()))
         sentence_cos = np.asarray(index.sentence_vectors[rows]) @ vector
         best_sentence = np.maximum.reduceat(sentence_cos, starts) if rows.size else passage_cos
-        bm25_max = float(bm25.max()) if bm25.size else 0.0
         lexical = bm25[candidates] / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
         w = self._weights
         fused = w.passage * passage_cos + w.sentence * best_sentence + w.lexical * lexical

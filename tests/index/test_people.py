@@ -81,3 +81,10 @@ def test_cueless_quote_continues_previous_speaker(seed_articles, registry) -> No
 def test_analysts_are_nobody(seed_articles, registry) -> None:
     quotes = attribute(seed_articles, registry)
     assert not any("analysts say" in q.text or "analysts predicting" in q.text for q in quotes)
+
+
+def test_generic_subjects_are_not_people() -> None:
+    from seeds_loader import parse_article
+
+    text = "Officials said the talks went well.\nAnalysts said more work was needed, Experts noted.\n"
+    assert find_people([parse_article(text, "generic.txt")]).people == {}
