@@ -23,7 +23,6 @@ HNSW_FROM = 50_000
 IVF_FROM = 500_000
 TARGET_RECALL = 0.95
 RECALL_QUERIES = 200
-_RESCORE = 4  # IVF candidates re-scored exactly, per result wanted
 
 
 @dataclass(frozen=True)
@@ -55,11 +54,12 @@ def choose_kind(n: int, requested: str = "auto") -> Kind:
 class DenseStore:
     """Inner-product search on L2-normalised vectors (scores are cosines)."""
 
-    def __init__(self, index: faiss.Index, info: DenseInfo, vectors: np.ndarray | None = None) -> None:
+    def __init__(self, index: faiss.Index, info: DenseInfo) -> None:
         self._index = index
         self.info = info
-        # IVF-SQ8 keeps only codes in memory; the exact vectors stay memory-mapped for re-scoring.
-        self._vectors = vectors
+        if info.kind == "ivf-sq8":
+            # Vectors are reconstructed from their 8-bit codes: no float32 copy is kept anywhere.
+            index.make_direct_map()
         self._apply_params()
 
     @classmethod
@@ -85,7 +85,7 @@ class DenseStore:
             sample = vectors[np.random.default_rng(seed).choice(n, size=min(n, 64 * nlist), replace=False)]
             index.train(sample)
             index.add(vectors)
-        store = cls(index, DenseInfo(chosen, 1.0), vectors if chosen == "ivf-sq8" else None)
+        store = cls(index, DenseInfo(chosen, 1.0))
         store._tune(vectors, seed)
         return store
 
@@ -123,18 +123,13 @@ class DenseStore:
         try:
             info = DenseInfo(**json.loads((directory / "dense.json").read_text("utf-8")))
             index = faiss.read_index(str(directory / "dense.faiss"))
-            vectors = (
-                np.asarray(np.load(directory / "dense_vectors.npy", mmap_mode="r")) if info.kind == "ivf-sq8" else None
-            )
         except (OSError, RuntimeError, ValueError, TypeError) as e:
             raise IndexCorruptError(f"cannot read the vector index in {directory}") from e
-        return cls(index, info, vectors)
+        return cls(index, info)
 
     def save(self, directory: Path) -> None:
         faiss.write_index(self._index, str(directory / "dense.faiss"))
         (directory / "dense.json").write_text(json.dumps(asdict(self.info)), "utf-8")
-        if self._vectors is not None:
-            np.save(directory / "dense_vectors.npy", self._vectors)
 
     @property
     def size(self) -> int:
@@ -151,22 +146,13 @@ class DenseStore:
         if k == 0:
             return DenseHits(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
-        if self._vectors is None:
-            scores, ids = self._index.search(q, k)
-            keep = ids[0] >= 0
-            return DenseHits(ids[0][keep], scores[0][keep])
-        _, ids = self._index.search(q, min(self.size, _RESCORE * k))
-        candidates = np.sort(ids[0][ids[0] >= 0])
-        exact = np.asarray(self._vectors[candidates]) @ q[0]
-        order = np.argsort(-exact)[:k]
-        return DenseHits(candidates[order], exact[order].astype(np.float32))
+        scores, ids = self._index.search(q, k)
+        keep = ids[0] >= 0
+        return DenseHits(ids[0][keep], scores[0][keep])
 
     def vectors(self, ids: np.ndarray) -> np.ndarray:
-        """The stored vectors of the given passage ids (exact, never a second in-memory copy)."""
-        ids = np.asarray(ids, dtype=np.int64)
-        if self._vectors is not None:
-            return np.asarray(self._vectors[ids])
-        return self._index.reconstruct_batch(ids)
+        """The stored vectors of the given passage ids (decoded from 8-bit codes for IVF-SQ8)."""
+        return self._index.reconstruct_batch(np.asarray(ids, dtype=np.int64))
 
 
 def _sample_queries(vectors: np.ndarray, seed: int) -> np.ndarray:

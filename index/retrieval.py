@@ -113,7 +113,7 @@ class HybridRetriever:
         # All candidates' sentence rows in one gather: row j of candidate i is first[i] + j.
         starts = np.concatenate([[0], np.cumsum(count)[:-1]])
         rows = np.repeat(first - starts, count) + np.arange(int(count.sum()))
-        sentence_cos = np.asarray(index.sentence_vectors[rows]) @ vector
+        sentence_cos = index.sentence_vectors.dot(rows, vector)
         best_sentence = np.maximum.reduceat(sentence_cos, starts) if rows.size else passage_cos
         lexical = bm25[candidates] / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
         w = self._weights

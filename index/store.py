@@ -40,13 +40,14 @@ from index.passages import (
     lexical_text,
 )
 from index.people import PeopleRegistry, Person, find_people
+from index.quantized import Int8Vectors
 from index.question import article_references
 from index.text import normalize_word
 from seeds_loader import Article
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 KEEP_VERSIONS = 2
 _CURRENT = "CURRENT"
 _VERSIONS = "versions"
@@ -91,7 +92,7 @@ class LoadedIndex:
     passages: PassageTable
     dense: DenseStore
     lexical: LexicalStore
-    sentence_vectors: np.ndarray
+    sentence_vectors: Int8Vectors
     people: PeopleRegistry
     quotes: tuple[Quote, ...]
     quotes_by_sentence: dict[tuple[str, int], Quote]
@@ -108,7 +109,9 @@ class LoadedIndex:
         return self.quotes_by_sentence.get((article_id, start))
 
     def sentence_rows(self, passage: Passage) -> np.ndarray:
-        return self.sentence_vectors[passage.first_sentence : passage.first_sentence + len(passage.sentences)]
+        return self.sentence_vectors.take(
+            slice(passage.first_sentence, passage.first_sentence + len(passage.sentences))
+        )
 
 
 def articles_fingerprint(articles: list[Article]) -> str:
@@ -320,7 +323,7 @@ def _write_version(
     staging.mkdir()
     dense.save(staging)
     LexicalStore.build([lexical_text(p, metas[p.article_id]) for p in passages]).save(staging / "bm25")
-    np.save(staging / "sentences.npy", sentence_vectors)
+    Int8Vectors.quantize(sentence_vectors).save(staging, "sentences")
     _write_json(staging / "articles.json", [_meta_json(m) for m in metas.values()])
     PassageTable.write(staging / "passages", passages)
     for file_name, data in extras.items():
@@ -380,7 +383,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
         metas = [_meta_from_json(d) for d in json.loads((path / "articles.json").read_text("utf-8"))]
         passages = PassageTable(path / "passages")
         quoting = {k: tuple(v) for k, v in json.loads((path / "quote_passages.json").read_text("utf-8")).items()}
-        sentence_vectors = np.asarray(np.load(path / "sentences.npy", mmap_mode="r"))
+        sentence_vectors = Int8Vectors.load(path, "sentences")
         people = PeopleRegistry(_person_from_json(d) for d in json.loads((path / "people.json").read_text("utf-8")))
         quotes = tuple(Quote(**d) for d in json.loads((path / "quotes.json").read_text("utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as e:

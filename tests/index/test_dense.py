@@ -38,15 +38,17 @@ def test_each_kind_meets_the_recall_target_and_round_trips(kind: str, tmp_path: 
     query = vectors[17]
     np.testing.assert_array_equal(loaded.search(query, 5).ids, store.search(query, 5).ids)
     assert loaded.search(query, 5).ids[0] == 17
-    np.testing.assert_allclose(loaded.vectors(np.array([17, 3])), vectors[[17, 3]], atol=1e-6)
+    tolerance = 0.02 if kind == "ivf-sq8" else 1e-6
+    np.testing.assert_allclose(loaded.vectors(np.array([17, 3])), vectors[[17, 3]], atol=tolerance)
 
 
-def test_ivf_keeps_exact_vectors_on_disk_memory_mapped(tmp_path: Path) -> None:
-    DenseStore.build(clustered(3000), "ivf-sq8").save(tmp_path)
+def test_ivf_holds_codes_not_float_vectors(tmp_path: Path) -> None:
+    vectors = clustered(3000)
+    DenseStore.build(vectors, "ivf-sq8").save(tmp_path)
+    assert not (tmp_path / "dense_vectors.npy").exists()
     loaded = DenseStore.load(tmp_path)
-    assert not loaded._vectors.flags.owndata  # a view of the file mapping, not a copy
-    hits = loaded.search(clustered(3000)[5], 10)
-    assert np.all(np.diff(hits.scores) <= 1e-6)  # exact re-scoring keeps them in order
+    decoded = loaded.vectors(np.arange(100))
+    assert np.max(np.abs(decoded - vectors[:100])) < 0.02  # 8-bit codes, close to the originals
 
 
 def test_manifest_records_the_index_and_its_recall(seed_articles, tmp_path: Path) -> None:

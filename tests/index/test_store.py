@@ -43,7 +43,8 @@ def test_passage_sentences_point_at_their_vectors(hash_index) -> None:
     embedder = HashEmbedder(64)
     for passage in hash_index.passages[:10]:
         rows = hash_index.sentence_rows(passage)
-        np.testing.assert_allclose(rows, embedder.encode([s.text for s in passage.sentences]), atol=1e-6)
+        # int8 storage: each component within half a quantisation step of the model's output
+        np.testing.assert_allclose(rows, embedder.encode([s.text for s in passage.sentences]), atol=5e-3)
 
 
 def test_missing_index_says_how_to_build(tmp_path: Path) -> None:
@@ -159,7 +160,8 @@ def test_incremental_build_embeds_only_new_text_and_equals_a_full_build(seed_art
     full = build_index(seed_articles, HashEmbedder(64), tmp_path / "full", reuse=False)
     ids = np.arange(full.dense.size)
     np.testing.assert_allclose(incremental.dense.vectors(ids), full.dense.vectors(ids), atol=1e-6)
-    np.testing.assert_allclose(np.asarray(incremental.sentence_vectors), np.asarray(full.sentence_vectors), atol=1e-6)
+    every = slice(0, len(full.sentence_vectors))
+    np.testing.assert_array_equal(incremental.sentence_vectors.take(every), full.sentence_vectors.take(every))
     assert [p.text for p in incremental.passages] == [p.text for p in full.passages]
 
 
