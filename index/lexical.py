@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import bm25s
@@ -12,6 +13,19 @@ from index.errors import IndexCorruptError
 from index.text import tokenize
 
 logger = logging.getLogger(__name__)
+
+# From this many passages on, words found in more than half of them are handled by MaxScore pruning.
+PRUNE_FROM = 100_000
+
+
+@dataclass(frozen=True)
+class LexicalHits:
+    """Passage ids and their exact BM25 scores, best first."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+
+
 # bm25s logs every index build at DEBUG on its own handler; keep our output clean.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -19,14 +33,16 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 class LexicalStore:
     """BM25 scores for every passage; queries are tokenised exactly as passages were."""
 
-    def __init__(self, bm25: bm25s.BM25, size: int) -> None:
+    def __init__(self, bm25: bm25s.BM25, size: int, *, prune_from: int = PRUNE_FROM) -> None:
         self._bm25 = bm25
         self._size = size
+        self._prune_from = prune_from
         # The CSC score matrix: per token, the documents it occurs in and their BM25 weights.
         self._indptr = np.asarray(bm25.scores["indptr"])
         self._docs = np.asarray(bm25.scores["indices"])
         self._weights = np.asarray(bm25.scores["data"])
         self._df = np.diff(self._indptr)
+        self._max_weight: np.ndarray | None = None  # per token, computed the first time pruning needs it
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a (tokenised) word; unseen words weigh most."""
@@ -74,18 +90,84 @@ class LexicalStore:
         ids = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
         return ids[np.argsort(-scores[ids], kind="stable")]
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every passage for ``query`` (zeros when no query word is in the vocabulary)."""
+    def _terms(self, query: str) -> list[int]:
+        """Token ids of the query's words that are indexed; repeated words count again, as in BM25."""
         vocab = self._bm25.vocab_dict
+        return [tid for t in tokenize(query) if (tid := vocab.get(t)) is not None and tid < len(self._df)]
+
+    def _accumulate(self, terms: list[int]) -> np.ndarray:
         scores = np.zeros(self._size, dtype=np.float32)
-        for token in tokenize(query):
-            tid = vocab.get(token)
-            if tid is None or tid >= len(self._df):
-                continue
+        for tid in terms:
             start, end = self._indptr[tid], self._indptr[tid + 1]
             # A token's documents are distinct, so a plain indexed add is exact (np.add.at is not needed).
             scores[self._docs[start:end]] += self._weights[start:end]
         return scores
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage for ``query`` (zeros when no query word is in the vocabulary)."""
+        return self._accumulate(self._terms(query))
+
+    def score_of(self, query: str, ids: np.ndarray) -> np.ndarray:
+        """Exact BM25 scores of the given passages only, looked up in the postings."""
+        return self._lookup(self._terms(query), np.asarray(ids, dtype=np.int64))
+
+    def _lookup(self, terms: list[int], ids: np.ndarray) -> np.ndarray:
+        # Sorted keys walk each (document-ordered) posting list forwards instead of jumping about it.
+        order = np.argsort(ids, kind="stable")
+        keys = ids[order]
+        found_scores = np.zeros(len(ids), dtype=np.float32)
+        for tid in terms:
+            start, end = self._indptr[tid], self._indptr[tid + 1]
+            if start == end:
+                continue
+            docs = self._docs[start:end]
+            pos = np.minimum(np.searchsorted(docs, keys), end - start - 1)
+            found = docs[pos] == keys
+            found_scores[found] += self._weights[start:end][pos[found]]
+        out = np.empty(len(ids), dtype=np.float32)
+        out[order] = found_scores
+        return out
+
+    def search(self, query: str, k: int) -> LexicalHits:
+        """The ``k`` best passages with their exact scores. On large archives, words in more than half of
+        all passages are left out of the accumulation and added back only for the best candidates
+        (MaxScore): exact, because the candidates are widened until nothing outside them can compete."""
+        if k <= 0:
+            raise ValueError(f"k must be > 0, got {k}")
+        terms = self._terms(query)
+        common = [t for t in terms if self._size >= self._prune_from and self._df[t] > self._size // 2]
+        rare = [t for t in terms if t not in common]
+        if not common or not rare:
+            scores = self._accumulate(terms)
+            ids = self.top(scores, k)
+            return LexicalHits(ids, scores[ids])
+        partial = self._accumulate(rare)
+        bound = float(sum(self._token_max(t) for t in common))
+        want = 4 * k
+        while want < self._size // 8:
+            candidates = self.top(partial, want)
+            full = partial[candidates] + self._lookup(common, candidates)
+            order = np.argsort(-full, kind="stable")[:k]
+            # Outside the candidates a passage has at most the last candidate's partial score (or 0 when
+            # every passage with a partial score is a candidate), plus at most every common word's best.
+            outside = float(partial[candidates[-1]]) if len(candidates) == want else 0.0
+            if len(order) == k and float(full[order[-1]]) >= outside + bound:
+                return LexicalHits(candidates[order], full[order])
+            if len(candidates) < want:
+                break  # every passage with a rare word is already a candidate: widening cannot help
+            want *= 4
+        scores = self._accumulate(terms)
+        ids = self.top(scores, k)
+        return LexicalHits(ids, scores[ids])
+
+    def _token_max(self, tid: int) -> float:
+        if self._max_weight is None:
+            starts = self._indptr[:-1]
+            nonempty = self._df > 0
+            best = np.zeros(len(self._df), dtype=np.float32)
+            best[nonempty] = np.maximum.reduceat(self._weights, starts[nonempty]) if self._weights.size else 0.0
+            self._max_weight = best
+        return float(self._max_weight[tid])
 
 
 _SAMPLE = 16_384

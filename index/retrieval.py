@@ -89,22 +89,25 @@ class HybridRetriever:
             raise ValueError("query must not be empty")
         pool = max(self._pool, 5 * k)
         dense = self._index.dense.search(vector, pool)
-        bm25 = self._index.lexical.scores(query)
-        lexical_top = self._index.lexical.top(bm25, pool)
-        candidates = np.unique(np.concatenate([dense.ids, lexical_top]))
-        best = float(bm25[lexical_top[0]]) if lexical_top.size else 0.0
-        return self._score(candidates, vector, bm25, best, k)
+        lexical = self._index.lexical.search(query, pool)
+        candidates = np.unique(np.concatenate([dense.ids, lexical.ids]))
+        best = float(lexical.scores[0]) if lexical.ids.size else 0.0
+        return self._score(candidates, vector, self._index.lexical.score_of(query, candidates), best, k)
 
     def score_passages(self, query: str, vector: np.ndarray, ids: list[int], k: int = 50) -> list[Hit]:
         """Fused scores of the given passages only, best ``k`` first (answers restricted to a speaker)."""
         candidates = np.asarray(sorted(set(ids)), dtype=np.int64)
-        bm25 = self._index.lexical.scores(query)
-        return self._score(candidates, vector, bm25, float(bm25.max()) if bm25.size else 0.0, k)
+        if candidates.size == 0:
+            return []
+        best = self._index.lexical.search(query, 1)
+        bm25_max = float(best.scores[0]) if best.ids.size else 0.0
+        return self._score(candidates, vector, self._index.lexical.score_of(query, candidates), bm25_max, k)
 
     def _score(
         self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray, bm25_max: float, k: int
     ) -> list[Hit]:
-        """Score every candidate with array operations; build Passage objects only for the best ``k``."""
+        """Score every candidate with array operations (``bm25`` holds the candidates' BM25 scores, in
+        order); build Passage objects only for the best ``k``."""
         if candidates.size == 0:
             return []
         index = self._index
@@ -115,7 +118,7 @@ class HybridRetriever:
         rows = np.repeat(first - starts, count) + np.arange(int(count.sum()))
         sentence_cos = index.sentence_vectors.dot(rows, vector)
         best_sentence = np.maximum.reduceat(sentence_cos, starts) if rows.size else passage_cos
-        lexical = bm25[candidates] / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
+        lexical = bm25 / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
         w = self._weights
         fused = w.passage * passage_cos + w.sentence * best_sentence + w.lexical * lexical
         order = np.argsort(-fused, kind="stable")[:k]
@@ -125,7 +128,7 @@ class HybridRetriever:
                 float(fused[i]),
                 float(passage_cos[i]),
                 float(lexical[i]),
-                float(bm25[candidates[i]]),
+                float(bm25[i]),
                 tuple(float(x) for x in sentence_cos[starts[i] : starts[i] + count[i]]),
             )
             for i in order
