@@ -217,7 +217,7 @@ def build_locked(
         "quotes.json": [asdict(q) for q in quotes],
         "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
     }
-    staging = _write_version(index_dir, manifest, metas, passages, dense, sentence_vectors, extras)
+    staging = _write_version(index_dir, manifest, metas, passages, dense, passage_vectors, sentence_vectors, extras)
     # Verified before it is switched to: a version that cannot be loaded is never served.
     loaded = _load_version(staging, embedder.name)
     final = staging.with_name(staging.name.removeprefix(".staging-"))
@@ -277,9 +277,10 @@ def _vectors(
     sentence_vectors[rows] = new_sentences
     if reused:
         assert previous is not None
+        exact = _exact_vectors(previous)
         for aid, olds in reused.items():
             targets = fresh[aid]
-            passage_vectors[[p.id for p in targets]] = previous.dense.vectors(np.array([p.id for p in olds]))
+            passage_vectors[[p.id for p in targets]] = exact[[p.id for p in olds]]
             for target, source in zip(targets, olds, strict=True):
                 sentence_vectors[target.first_sentence : target.first_sentence + len(target.sentences)] = (
                     previous.sentence_rows(source)
@@ -307,12 +308,23 @@ def _embed(
     )
 
 
+_EXACT_VECTORS = "passage_vectors.npy"
+
+
+def _exact_vectors(previous: LoadedIndex) -> np.ndarray:
+    path = previous.path / _EXACT_VECTORS
+    if path.exists():
+        return np.load(path, mmap_mode="r")
+    return previous.dense.vectors(np.arange(previous.dense.size))
+
+
 def _write_version(
     index_dir: Path,
     manifest: Manifest,
     metas: dict[str, ArticleMeta],
     passages: list[Passage],
     dense: DenseStore,
+    passage_vectors: np.ndarray,
     sentence_vectors: np.ndarray,
     extras: dict[str, object],
 ) -> Path:
@@ -322,6 +334,9 @@ def _write_version(
     staging = versions / f".staging-{name}"
     staging.mkdir()
     dense.save(staging)
+    # The exact vectors, for the next incremental build only (readers never open this file): reusing
+    # vectors decoded from IVF-SQ8 codes would add quantisation error at every add.
+    np.save(staging / _EXACT_VECTORS, passage_vectors)
     LexicalStore.build([lexical_text(p, metas[p.article_id]) for p in passages]).save(staging / "bm25")
     Int8Vectors.quantize(sentence_vectors).save(staging, "sentences")
     _write_json(staging / "articles.json", [_meta_json(m) for m in metas.values()])

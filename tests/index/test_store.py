@@ -173,3 +173,15 @@ def test_changed_article_is_reembedded(seed_articles, tmp_path: Path) -> None:
     index = build_index([changed, *seed_articles[1:]], counting, tmp_path)
     assert set(counting.texts) == embedded_texts(changed)
     assert sum(p.article_id == changed.id for p in index.passages) == len(changed.paragraphs) + len(changed.captions)
+
+
+def test_incremental_adds_keep_exact_vectors_on_a_quantised_index(seed_articles, tmp_path: Path) -> None:
+    """IVF-SQ8 decodes approximately; reuse must copy the exact vectors, or error grows with every add."""
+    first = build_index(seed_articles[:4], HashEmbedder(64), tmp_path, dense_index="ivf-sq8")
+    exact_before = np.load(first.path / "passage_vectors.npy")
+    for _ in range(3):
+        index = build_index(seed_articles, HashEmbedder(64), tmp_path, dense_index="ivf-sq8")
+        build_index(seed_articles[:4], HashEmbedder(64), tmp_path, dense_index="ivf-sq8")
+    latest = build_index(seed_articles[:4], HashEmbedder(64), tmp_path, dense_index="ivf-sq8")
+    np.testing.assert_array_equal(np.load(latest.path / "passage_vectors.npy"), exact_before)
+    assert index.manifest.dense_index == "ivf-sq8"
