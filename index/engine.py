@@ -84,7 +84,8 @@ class Engine:
         retriever = self._retriever(index, self._embedder, self._config.weights)
         parsed = analyse(question, index.people)
         vector = retriever.embed(question)
-        hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
+        # A speaker's quotes or a person's introductions replace the general search: run it only if needed.
+        hits: list[Hit] | None = None
         refusal: Refusal | None = None
         unknown = tuple(unknown_names(question, index.knows))
         note = None
@@ -106,6 +107,8 @@ class Engine:
             else:
                 note = _ambiguity_note(parsed)
                 hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person))
+        if hits is None:
+            hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
         ranked = self._rank(index, hits, parsed)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
         whole_answer = parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
@@ -113,12 +116,12 @@ class Engine:
             confidence = 1.0  # the person's introductions, or all their quotes, are the answer
         if refusal is None and confidence < self._config.min_confidence:
             refusal = Refusal.LOW_CONFIDENCE
-        passages = self._passages(index, ranked, vector, parsed, k)
+        passages = self._passages(index, ranked, k)
         disagreements = self._disagreements(index, ranked, parsed) if refusal is None else ()
         return Answer(
             question=question,
             answered=refusal is None,
-            confidence=round(confidence if refusal is None else min(confidence, 0.0 if unknown else confidence), 4),
+            confidence=round(0.0 if unknown else confidence, 4),
             intent=parsed.intent.value,
             refusal=refusal,
             unknown=unknown,
@@ -159,7 +162,7 @@ class Engine:
             ]
             best = int(np.argmax(adjusted)) if adjusted else 0
             bonus = self._config.intent_bonus * (feature[best] if feature else 0.0)
-            chosen = self._extend(adjusted, best, hit, index, parsed)
+            chosen = self._extend(adjusted, best, hit, index)
             if hit.passage.article_id in referenced:
                 bonus += self._config.intent_bonus
             ranked.append((hit.score + bonus, hit, chosen))
@@ -183,7 +186,7 @@ class Engine:
             return 1.0 if any(v in sentence.text for v in parsed.person.variants) else 0.0
         return 0.0
 
-    def _extend(self, scores: list[float], best: int, hit: Hit, index: LoadedIndex, parsed: Question) -> list[int]:
+    def _extend(self, scores: list[float], best: int, hit: Hit, index: LoadedIndex) -> list[int]:
         """The best sentence, plus a neighbour that scores nearly as well or continues the same quote."""
         chosen = [best]
         best_quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[best].start)
@@ -239,14 +242,7 @@ class Engine:
         c = self._config
         return 1.0 / (1.0 + math.exp(-c.confidence_slope * (score - c.confidence_midpoint)))
 
-    def _passages(
-        self,
-        index: LoadedIndex,
-        ranked: list[tuple[float, Hit, list[int]]],
-        vector: np.ndarray,
-        parsed: Question,
-        k: int,
-    ) -> list[AnswerPassage]:
+    def _passages(self, index: LoadedIndex, ranked: list[tuple[float, Hit, list[int]]], k: int) -> list[AnswerPassage]:
         out: list[AnswerPassage] = []
         kept: list[np.ndarray] = []
         seen_highlights: set[str] = set()

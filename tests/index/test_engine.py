@@ -90,15 +90,25 @@ def test_bm25_alone_finds_the_exact_term(hash_index, hash_embedder) -> None:
 
 
 def test_engine_takes_any_retriever(hash_index, hash_embedder) -> None:
-    """A stand-in retriever (a distributed engine, say) is used for every search the engine makes."""
+    """A stand-in retriever (a distributed engine, say) serves every search the engine makes."""
     from index.handle import IndexHandle
 
-    calls: list[str] = []
+    calls: list[tuple[str, str]] = []
 
     class Recording(HybridRetriever):
         def search_with_vector(self, query, vector, k):  # type: ignore[no-untyped-def]
-            calls.append(query)
+            calls.append(("search", query))
             return super().search_with_vector(query, vector, k)
 
+        def score_passages(self, query, vector, ids, k=50):  # type: ignore[no-untyped-def]
+            calls.append(("score", query))
+            return super().score_passages(query, vector, ids, k)
+
     engine = Engine(IndexHandle.of(hash_index, hash_embedder.name), hash_embedder, retriever=Recording)
-    assert engine.ask("What did Wi Sung-lac say?").passages and calls == ["What did Wi Sung-lac say?"]
+    assert engine.ask("What did Wi Sung-lac say?").passages
+    assert engine.ask("What pressure is the US putting on both countries?").passages
+    # the quote question is answered from the speaker's quotes alone, the other by the general search
+    assert calls == [
+        ("score", "What did Wi Sung-lac say?"),
+        ("search", "What pressure is the US putting on both countries?"),
+    ]
