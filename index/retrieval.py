@@ -72,10 +72,6 @@ class HybridRetriever:
         self._weights = weights or FusionWeights()
         self._pool = pool
 
-    @property
-    def index(self) -> LoadedIndex:
-        return self._index
-
     def embed(self, query: str) -> np.ndarray:
         return self._embedder.encode([query])[0]
 

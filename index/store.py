@@ -48,6 +48,8 @@ from seeds_loader import Article
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 5
+# Exact passage vectors, kept for the next incremental build only (readers never open the file).
+_EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2
 _CURRENT = "CURRENT"
 _VERSIONS = "versions"
@@ -131,12 +133,6 @@ def current_version_dir(index_dir: Path) -> Path | None:
         return None
     path = index_dir / _VERSIONS / name
     return path if path.is_dir() else None
-
-
-def read_manifest(index_dir: Path) -> Manifest | None:
-    """The served version's manifest, or None when there is no index."""
-    version = current_version_dir(index_dir)
-    return None if version is None else Manifest.read(version / "manifest.json")
 
 
 @contextmanager
@@ -233,7 +229,9 @@ def _reusable(index_dir: Path, model: str, max_words: int) -> LoadedIndex | None
         current = open_index(index_dir, model=model)
     except IndexStoreError:
         return None
-    return current if current.manifest.max_words == max_words else None
+    if current.manifest.max_words != max_words or not (current.path / _EXACT_VECTORS).exists():
+        return None
+    return current
 
 
 def _vectors(
@@ -277,7 +275,7 @@ def _vectors(
     sentence_vectors[rows] = new_sentences
     if reused:
         assert previous is not None
-        exact = _exact_vectors(previous)
+        exact = np.load(previous.path / _EXACT_VECTORS, mmap_mode="r")
         for aid, olds in reused.items():
             targets = fresh[aid]
             passage_vectors[[p.id for p in targets]] = exact[[p.id for p in olds]]
@@ -306,16 +304,6 @@ def _embed(
         vectors[[row[t] for t in passage_texts]],
         vectors[[row[t] for t in sentence_texts]] if sentence_texts else vectors[:0],
     )
-
-
-_EXACT_VECTORS = "passage_vectors.npy"
-
-
-def _exact_vectors(previous: LoadedIndex) -> np.ndarray:
-    path = previous.path / _EXACT_VECTORS
-    if path.exists():
-        return np.load(path, mmap_mode="r")
-    return previous.dense.vectors(np.arange(previous.dense.size))
 
 
 def _write_version(

@@ -11,7 +11,7 @@ from index.embedder import HashEmbedder
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.handle import IndexHandle
 from index.passages import build_passages, dense_text
-from index.store import FORMAT_VERSION, build_index, current_version_dir, open_index, read_manifest
+from index.store import FORMAT_VERSION, build_index, current_version_dir, open_index
 from seeds_loader import Article
 
 
@@ -106,7 +106,7 @@ def test_rebuild_switches_and_prunes_old_versions_and_staging(seed_articles, tmp
     versions = [build_index(seed_articles[: i + 1], HashEmbedder(64), tmp_path).version for i in range(4)]
     remaining = sorted(p.name for p in (tmp_path / "versions").iterdir())
     assert versions[-1] in remaining and len(remaining) == 2
-    assert read_manifest(tmp_path).articles == 4  # type: ignore[union-attr]
+    assert open_index(tmp_path, model="hash:64").manifest.articles == 4
 
 
 def test_handle_follows_a_new_version(seed_articles, tmp_path: Path) -> None:
