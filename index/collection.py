@@ -28,6 +28,7 @@ from seeds_loader import (
     load_article,
     load_directory,
     parse_article,
+    with_front_matter,
 )
 
 logger = logging.getLogger(__name__)
@@ -233,7 +234,7 @@ class Collection:
             if fetched.content_type in ("text/html", "application/xhtml+xml"):
                 text = html_to_markdown(fetched.text(), source, url=fetched.url)
             else:
-                text = f'---\nurl: "{fetched.url}"\n---\n{fetched.text()}'
+                text = with_front_matter({"url": fetched.url}, fetched.text())
             name = url_file_name(source)
             return _Candidate(source, name, text.encode("utf-8"), parse_article(text, name))
         path = Path(source).expanduser()

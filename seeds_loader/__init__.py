@@ -10,7 +10,7 @@ from seeds_loader.errors import (
     UnsupportedFormatError,
 )
 from seeds_loader.fetch import FetchError, FetchPolicy, fetch, is_url
-from seeds_loader.html import html_to_markdown
+from seeds_loader.html import html_to_markdown, with_front_matter
 from seeds_loader.loader import (
     MAX_FILE_BYTES,
     TEXT_SUFFIXES,
@@ -48,4 +48,5 @@ __all__ = [
     "load_article",
     "load_directory",
     "parse_article",
+    "with_front_matter",
 ]

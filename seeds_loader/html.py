@@ -28,7 +28,13 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
         }
     elif url:
         fields = {"url": url}
-    # JSON strings are valid YAML scalars, so any title or name survives quoting.
-    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items() if value)
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return f"---\n{front}---\n{body}\n" if front else f"{body}\n"
+    return with_front_matter(fields, body)
+
+
+def with_front_matter(fields: dict[str, str | None], body: str) -> str:
+    """``body`` under YAML front matter holding the non-empty ``fields``."""
+    # JSON strings are valid YAML scalars, so any title, name or URL survives quoting.
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items() if value)
+    body = body if body.endswith("\n") else body + "\n"
+    return f"---\n{front}---\n{body}" if front else body
