@@ -1,21 +1,29 @@
-"""HTML articles: main text and metadata extracted with trafilatura, stored as Markdown with front matter."""
+"""HTML articles: the body (with figure captions) and `<head>` metadata, stored as Markdown with front matter."""
 
 from __future__ import annotations
 
 import json
 
 from seeds_loader.errors import EmptyArticleError
+from seeds_loader.html_body import body_markdown
 from seeds_loader.metadata import outlet_for_domain
 
 
 def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
     """The article in ``html`` as Markdown: YAML front matter (title, outlet, author, date, url), then
-    one paragraph per block. Raises EmptyArticleError when no article text is found."""
+    one block per paragraph, figure (image line and italic caption), subheading or block quote.
+    Raises EmptyArticleError when no article text is found."""
     import trafilatura  # heavy (lxml and friends): only when HTML actually arrives
 
-    text = trafilatura.extract(html, url=url, favor_precision=True, include_comments=False, include_tables=False)
-    if not text or not text.strip():
-        raise EmptyArticleError(f"{name}: no article text found in the HTML")
+    body = body_markdown(html)
+    if body is None:
+        # The page's structure was not understood: trafilatura's main-text heuristics instead.
+        text = trafilatura.extract(
+            html, url=url, favor_precision=True, include_comments=False, include_tables=False, output_format="markdown"
+        )
+        if not text or not text.strip():
+            raise EmptyArticleError(f"{name}: no article text found in the HTML")
+        body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     meta = trafilatura.extract_metadata(html, default_url=url)
     fields: dict[str, str | None] = {}
     if meta is not None:
@@ -28,7 +36,6 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
         }
     elif url:
         fields = {"url": url}
-    body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     return with_front_matter(fields, body)
 
 

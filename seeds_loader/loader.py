@@ -16,7 +16,15 @@ import yaml
 from seeds_loader.decode import decode_bytes
 from seeds_loader.errors import EmptyArticleError, FrontMatterError, LoaderError, UnsupportedFormatError
 from seeds_loader.html import html_to_markdown
-from seeds_loader.metadata import Block, BlockKind, InferredMetadata, classify, parse_date
+from seeds_loader.metadata import (
+    Block,
+    BlockKind,
+    InferredMetadata,
+    classify,
+    complete_partial_date,
+    is_metadata_line,
+    parse_date,
+)
 from seeds_loader.models import Article, Paragraph
 from seeds_loader.sentences import split_sentences
 
@@ -24,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+# HTML is stored and parsed as the Markdown it is turned into.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"}) | HTML_SUFFIXES
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 _FRONT_MATTER_KEYS = {
@@ -72,36 +82,44 @@ def load_article(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
 
 
 def parse_article(text: str, file_name: str) -> Article:
-    """Build an Article from decoded text; ``file_name`` names it in errors and citations."""
+    """Build an Article from decoded text; ``file_name`` names it in errors and citations.
+
+    ``Article.text`` is the searchable text rebuilt from the classified blocks (soft line breaks and
+    Markdown markup removed, blocks separated by blank lines); every offset points into it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    markdown = Path(file_name).suffix.lower() in MARKDOWN_SUFFIXES
     overrides, body_start = _front_matter(text, file_name)
-    blocks = _split_blocks(text, body_start)
-    labelled, meta = classify(blocks)
+    blocks = _split_blocks(text, body_start, markdown=markdown)
+    labelled, meta = classify(blocks, markdown=markdown)
     _apply_overrides(meta, overrides, file_name)
-    # Soft line breaks inside a block become spaces: same length, so offsets stay valid.
-    flat = list(text)
+    complete_partial_date(meta)
+    pieces: list[str] = []
+    offset = 0
     paragraphs: list[Paragraph] = []
     captions: list[Paragraph] = []
     number = 0
     for block in labelled:
-        if block.kind is BlockKind.HEADER:
+        if not block.kind.numbered:
             continue
         number += 1
-        for i in range(block.start, block.end):
-            if flat[i] == "\n":
-                flat[i] = " "
-        block_text = "".join(flat[block.start : block.end])
-        if block.kind in (BlockKind.BODY, BlockKind.CAPTION):
-            paragraph = Paragraph(
-                number=number,
-                kind="caption" if block.kind is BlockKind.CAPTION else "body",
-                text=block_text,
-                start=block.start,
-                end=block.end,
-                sentences=split_sentences(block_text, offset=block.start),
-            )
-            (captions if block.kind is BlockKind.CAPTION else paragraphs).append(paragraph)
-    if not paragraphs:
+        block_text = clean_block(block.text, markdown=markdown)
+        if not block_text:
+            continue
+        if pieces:
+            pieces.append(_BLOCK_SEPARATOR)
+            offset += len(_BLOCK_SEPARATOR)
+        paragraph = Paragraph(
+            number=number,
+            kind=_PARAGRAPH_KINDS[block.kind],
+            text=block_text,
+            start=offset,
+            end=offset + len(block_text),
+            sentences=split_sentences(block_text, offset=offset),
+        )
+        pieces.append(block_text)
+        offset += len(block_text)
+        (captions if block.kind is BlockKind.CAPTION else paragraphs).append(paragraph)
+    if not any(p.kind == "body" for p in paragraphs):
         raise EmptyArticleError(f"{file_name}: no article text found (only headings, captions or notices)")
     return Article(
         id=article_id_for(file_name),
@@ -111,12 +129,32 @@ def parse_article(text: str, file_name: str) -> Article:
         outlet=meta.outlet,
         byline=meta.byline,
         published=meta.published,
+        published_partial=meta.published_partial,
         url=meta.url,
         rights=meta.rights,
         captions=tuple(captions),
-        text="".join(flat),
+        text="".join(pieces),
         paragraphs=tuple(paragraphs),
     )
+
+
+_BLOCK_SEPARATOR = "\n\n"
+_PARAGRAPH_KINDS = {BlockKind.BODY: "body", BlockKind.CAPTION: "caption", BlockKind.CORRECTION: "correction"}
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_QUOTE = re.compile(r"^>\s?", re.M)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def clean_block(text: str, *, markdown: bool) -> str:
+    """A block as a reader sees it: one line, single spaces, and no Markdown markup in Markdown files."""
+    if markdown:
+        text = _MD_QUOTE.sub("", _MD_HEADING.sub("", text.strip()))
+        text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
+        text = _MD_EMPHASIS.sub(r"\2", _MD_STRONG.sub(r"\2", text))
+    return " ".join(text.split())
 
 
 def _front_matter(text: str, file_name: str) -> tuple[dict[str, Any], int]:
@@ -146,8 +184,9 @@ def _apply_overrides(meta: InferredMetadata, data: dict[str, Any], file_name: st
             setattr(meta, field, str(value).strip())
 
 
-def _split_blocks(text: str, start: int) -> list[Block]:
-    """Blocks are lines in one-paragraph-per-line copy, blank-line runs in wrapped copy."""
+def _split_blocks(text: str, start: int, *, markdown: bool = False) -> list[Block]:
+    """Blocks are lines in one-paragraph-per-line copy; in hard-wrapped copy, runs of lines separated by
+    blank lines or an indented first line, with bylines, date lines and trailers on their own."""
     lines: list[tuple[int, int]] = []
     pos = start
     for line in text[start:].split("\n"):
@@ -160,15 +199,27 @@ def _split_blocks(text: str, start: int) -> list[Block]:
     blocks: list[Block] = []
     current: list[tuple[int, int]] = []
     for s, e in lines:
-        if not text[s:e].strip():
+        line = text[s:e]
+        if not line.strip():
             _close(blocks, text, current)
             current = []
-        elif wrapped:
+        elif wrapped and not _stands_alone(line, markdown):
+            if current and line[:1].isspace() and not text[current[-1][0] : current[-1][1]][:1].isspace():
+                _close(blocks, text, current)  # an indented first line opens a paragraph
+                current = []
             current.append((s, e))
         else:
+            _close(blocks, text, current)
+            current = []
             _close(blocks, text, [(s, e)])
     _close(blocks, text, current)
     return blocks
+
+
+def _stands_alone(line: str, markdown: bool) -> bool:
+    """Lines that are blocks of their own even in wrapped copy: metadata, and Markdown block syntax."""
+    stripped = line.strip()
+    return is_metadata_line(stripped) or (markdown and stripped.startswith(("#", "![", "---", "***")))
 
 
 def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from seeds_loader.wordlists import word_list
+
 
 class BlockKind(StrEnum):
     """What a block of the article is; only BODY blocks are searchable."""
@@ -19,37 +21,34 @@ class BlockKind(StrEnum):
     CONTACT = "contact"
     RIGHTS = "rights"
     RELATED = "related"
+    CORRECTION = "correction"  # a correction notice: searchable, and marked as such in citations
+    IMAGE = "image"  # a Markdown image line; the italic line after it is its caption
+    DEBRIS = "debris"  # rules, wire trailers, hashtags, breadcrumbs, link lines, pull quotes
+
+    @property
+    def numbered(self) -> bool:
+        """Blocks a reader counts as paragraphs of the published article."""
+        return self in (BlockKind.BODY, BlockKind.CAPTION, BlockKind.CORRECTION)
+
+
+def is_metadata_line(line: str) -> bool:
+    """A line that is metadata on its own (byline, date line, stamp, rights, wire trailer)."""
+    return bool(
+        (_BYLINE.match(line) and len(line.split()) <= 12)
+        or _DATE_LINE.match(line)
+        or _STAMP_LABEL.match(line)
+        or _RIGHTS.match(line)
+        or line in _TRAILERS
+    )
+
+
+def _outlet_domains() -> dict[str, str]:
+    pairs = (line.split("=", 1) for line in word_list("outlet_domains"))
+    return {domain.strip().lower(): outlet.strip() for domain, outlet in pairs}
 
 
 # Contact e-mail or URL domains of outlets we know, for articles that name no outlet.
-OUTLET_DOMAINS: dict[str, str] = {
-    "hani.co.kr": "The Hankyoreh",
-    "yna.co.kr": "Yonhap News Agency",
-    "yonhapnews.co.kr": "Yonhap News Agency",
-    "koreaherald.com": "The Korea Herald",
-    "koreatimes.co.kr": "The Korea Times",
-    "joongang.co.kr": "Korea JoongAng Daily",
-    "khan.co.kr": "The Kyunghyang Shinmun",
-    "chosun.com": "The Chosun Ilbo",
-    "donga.com": "The Dong-A Ilbo",
-    "kbs.co.kr": "KBS",
-    "arirang.com": "Arirang News",
-    "japantimes.co.jp": "The Japan Times",
-    "kyodonews.net": "Kyodo News",
-    "asia.nikkei.com": "Nikkei Asia",
-    "nikkei.com": "Nikkei",
-    "asahi.com": "The Asahi Shimbun",
-    "mainichi.jp": "The Mainichi",
-    "nhk.or.jp": "NHK",
-    "reuters.com": "Reuters",
-    "apnews.com": "The Associated Press",
-    "afp.com": "AFP",
-    "bloomberg.com": "Bloomberg",
-    "nytimes.com": "The New York Times",
-    "washingtonpost.com": "The Washington Post",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-}
+OUTLET_DOMAINS: dict[str, str] = _outlet_domains()
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -76,15 +75,29 @@ _CONTACT = re.compile(
 _EMAIL_DOMAIN = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _RIGHTS = re.compile(r"^(?:copyright\b|©|\(c\)\s|all rights reserved)", re.I)
 _RIGHTS_OWNER = re.compile(
-    r"(?:copyright|©)\s*(?:\(c\)|©)?\s*(?:\d{4}\s*)?(?:by\s+)?"
+    r"(?:copyright|©|\(c\))\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
     r"((?:The\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)",
     re.I,
 )
-_RELATED = re.compile(
-    r"^(?:related (?:posts|articles|stories|news)|read more|more from|you may also like|"
-    r"recommended(?: stories)?|most read)\s*:?$",
-    re.I,
+_RELATED_LABELS = "|".join(re.escape(w) for w in sorted(word_list("related_labels"), key=len, reverse=True))
+_RELATED = re.compile(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})(?:[*_]+)?\s*:?(?:[*_]+)?$", re.I)
+_RELATED_LINE = re.compile(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})\b[^:]{{0,30}}:", re.I)
+_CORRECTION_LABELS = "|".join(re.escape(w) for w in word_list("correction_labels"))
+_CORRECTION = re.compile(rf"^(?:[*_]+)?(?:{_CORRECTION_LABELS})\b[^:.]{{0,40}}:", re.I)
+_TRAILERS = frozenset(word_list("wire_trailers"))
+_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
+_EMPHASIS_BLOCK = re.compile(r"^([*_]).+\1$", re.S)
+_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_HASHTAGS = re.compile(r"^(?:#[^\s#]+\s*)+$")
+_BREADCRUMB = re.compile(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_PULL_QUOTE = re.compile(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
+# A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
+_DATELINE = re.compile(
+    rf"^([A-Z][A-Z .'’-]+),\s+((?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}})"
+    r"(?:,\s+(\d{4}))?\s+\(([^)]{2,60})\)\s*(?:--|—|–|-)\s"
 )
+_SHORT_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,8 @@ class InferredMetadata:
     published: date | None = None
     url: str | None = None
     rights: str | None = None
+    # A date the text gives without its year ("Jan. 7" in a wire dateline), as ISO 8601 "--MM-DD".
+    published_partial: str | None = None
 
 
 def parse_date(text: str) -> date | None:
@@ -124,14 +139,15 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def classify(blocks: list[Block]) -> tuple[list[Block], InferredMetadata]:
-    """Label every block and collect metadata; the header is consumed from the top."""
+def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block], InferredMetadata]:
+    """Label every block and collect metadata; the header (headline, stamps, bylines) is consumed from the top."""
     meta = InferredMetadata()
     labelled: list[Block] = []
     masthead_date: date | None = None
     pending_label: str | None = None
     in_header = True
     after_related = False
+    previous = BlockKind.HEADER
     for i, block in enumerate(blocks):
         text = block.text.strip()
         kind = BlockKind.BODY
@@ -152,14 +168,23 @@ def classify(blocks: list[Block]) -> tuple[list[Block], InferredMetadata]:
                     masthead_date = parse_date(text)
             elif meta.title is None and _is_headline(text, blocks[i + 1 :]):
                 kind = BlockKind.HEADER
-                meta.title = text.lstrip("#").strip()
+                meta.title = _MD_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
+            elif _BYLINE.match(text) and len(text.split()) <= 20:
+                kind = BlockKind.BYLINE  # a byline under the headline: the date line may follow it
+            elif _is_debris(text, markdown):
+                kind = BlockKind.DEBRIS  # a breadcrumb or rule above the headline
             else:
                 in_header = False
         if kind is BlockKind.BODY:
-            kind = BlockKind.RELATED if after_related else _body_kind(text)
+            kind = BlockKind.RELATED if after_related else _body_kind(text, previous, markdown)
+            if kind is BlockKind.BODY and markdown and text.startswith(">") and _repeats_body(text, blocks, i):
+                kind = BlockKind.DEBRIS  # a pull quote repeats words printed in the body
             after_related = after_related or kind is BlockKind.RELATED
-            _collect(meta, kind, text)
+        if kind is BlockKind.BODY and meta.outlet is None and not any(b.kind is BlockKind.BODY for b in labelled):
+            _take_dateline(meta, text)
+        _collect(meta, kind, text)
         labelled.append(Block(block.text, block.start, block.end, kind))
+        previous = kind
     if meta.published is None:
         meta.published = masthead_date
     return labelled, meta
@@ -170,21 +195,51 @@ def _take_stamp(meta: InferredMetadata, label: str, text: str) -> None:
         meta.published = parse_date(text)
 
 
+def _take_dateline(meta: InferredMetadata, text: str) -> None:
+    """A wire dateline names the outlet and the day; the year only when the dateline gives it."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return
+    meta.outlet = m.group(4).strip()
+    try:
+        when = datetime.strptime(m.group(2).replace(".", "")[:3] + " " + m.group(2).split()[-1], "%b %d")
+    except ValueError:
+        return
+    if m.group(3):
+        meta.published = meta.published or date(int(m.group(3)), when.month, when.day)
+    else:
+        meta.published_partial = f"--{when.month:02d}-{when.day:02d}"
+
+
+def complete_partial_date(meta: InferredMetadata) -> None:
+    """A full date (front matter, a date line) supersedes a partial one from the dateline."""
+    if meta.published is not None:
+        meta.published_partial = None
+
+
 def _is_headline(text: str, rest: list[Block]) -> bool:
-    if text.startswith("#"):
+    if text.startswith("# "):
         return True
-    if not rest or _CAPTION.search(text) or len(text.split()) > 30:
+    if not rest or _CAPTION.search(text) or len(text.split()) > 30 or _IMAGE.match(text) or _BYLINE.match(text):
         return False
     # Headlines do not end with a full stop; a short body sentence does.
     return not text.endswith((".", "”", '"')) or text.startswith("[")
 
 
-def _body_kind(text: str) -> BlockKind:
+def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
     if _RELATED.match(text):
         return BlockKind.RELATED
+    if markdown and _IMAGE.match(text):
+        return BlockKind.IMAGE
+    if _is_debris(text, markdown):
+        return BlockKind.DEBRIS
+    if markdown and previous is BlockKind.IMAGE and _EMPHASIS_BLOCK.match(text):
+        return BlockKind.CAPTION
+    if _CORRECTION.match(text):
+        return BlockKind.CORRECTION
     if _RIGHTS.match(text):
         return BlockKind.RIGHTS
-    if _CONTACT.search(text):
+    if _CONTACT.search(text) or (len(text.split()) <= 8 and _SHORT_EMAIL.search(text)):
         return BlockKind.CONTACT
     if _BYLINE.match(text) and len(text.split()) <= 20:
         return BlockKind.BYLINE
@@ -193,6 +248,32 @@ def _body_kind(text: str) -> BlockKind:
     if text.startswith("#") or (len(text.split()) <= 12 and not text.endswith((".", "?", "!", "”", '"', ":"))):
         return BlockKind.HEADING
     return BlockKind.BODY
+
+
+def _is_debris(text: str, markdown: bool) -> bool:
+    return bool(
+        text in _TRAILERS
+        or _RULE.match(text)
+        or _HASHTAGS.match(text)
+        or _BREADCRUMB.match(text)
+        or _RELATED_LINE.match(text)
+        or (markdown and _mostly_links(text))
+    )
+
+
+def _mostly_links(text: str) -> bool:
+    linked = sum(len(m.group(1)) for m in _MD_LINK.finditer(text))
+    plain = len(_MD_LINK.sub(r"\1", text))
+    return plain > 0 and linked / plain > 0.5
+
+
+def _repeats_body(text: str, blocks: list[Block], i: int) -> bool:
+    m = _PULL_QUOTE.match(text)
+    quoted = " ".join((m.group(1) if m else text.lstrip("> ")).split()).strip(" .,;")
+    if len(quoted.split()) < 4:
+        return False
+    key = quoted.lower()
+    return any(j != i and key in " ".join(b.text.split()).lower() for j, b in enumerate(blocks))
 
 
 def _collect(meta: InferredMetadata, kind: BlockKind, text: str) -> None:

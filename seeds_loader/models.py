@@ -28,7 +28,7 @@ class Paragraph(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     number: int
-    kind: Literal["body", "caption"] = "body"
+    kind: Literal["body", "caption", "correction"] = "body"
     text: str
     start: int
     end: int
@@ -47,6 +47,8 @@ class Article(BaseModel):
     outlet: str | None = None
     byline: str | None = None
     published: date | None = None
+    # A publication date the text gives without its year ("Jan. 7" in a wire dateline): "--MM-DD".
+    published_partial: str | None = None
     url: str | None = None
     rights: str | None = None
     captions: tuple[Paragraph, ...] = ()

@@ -1,0 +1,139 @@
+"""The article body of a news page as Markdown: paragraphs, subheadings, block quotes, figures with captions."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from seeds_loader.wordlists import word_list
+
+# Elements that never hold article text.
+_DROP_TAGS = frozenset(
+    "script style noscript template svg form button nav aside footer iframe select input textarea "
+    "object embed canvas video audio picture source".split()
+)
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_CONTAINER_TAGS = ("article", "main")
+_SPACE = re.compile(r"\s+")
+# Below this much paragraph text the page's structure was not understood; trafilatura takes over.
+MIN_BODY_CHARS = 200
+
+
+@cache
+def _furniture_words() -> frozenset[str]:
+    return frozenset(word_list("boilerplate_classes"))
+
+
+def body_markdown(html: str) -> str | None:
+    """The main article body of ``html`` as Markdown blocks, or None when no body of paragraphs is found."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    _drop_furniture(root)
+    container = _main_container(root)
+    if container is None:
+        return None
+    blocks: list[str] = []
+    _walk(container, blocks)
+    paragraph_chars = sum(len(b) for b in blocks if not b.startswith(("#", "!", "*")))
+    if paragraph_chars < MIN_BODY_CHARS:
+        return None
+    return "\n\n".join(blocks)
+
+
+def _is_furniture(element) -> bool:  # type: ignore[no-untyped-def]
+    words = _furniture_words()
+    for attr in ("class", "id", "role"):
+        for token in (element.get(attr) or "").lower().split():
+            if token in words or any(part in words for part in re.split(r"[-_]", token)):
+                return True
+    return element.get("aria-hidden") == "true"
+
+
+def _drop_furniture(root) -> None:  # type: ignore[no-untyped-def]
+    doomed = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str) and (el.tag.lower() in _DROP_TAGS or (el.tag != "body" and _is_furniture(el)))
+    ]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _paragraph_chars(element) -> int:  # type: ignore[no-untyped-def]
+    return sum(len(p.text_content().strip()) for p in element.iter("p"))
+
+
+def _main_container(root):  # type: ignore[no-untyped-def]
+    """The element holding the story: the article (or main) with the most paragraph text, else the body."""
+    for tag in _CONTAINER_TAGS:
+        found = [el for el in root.iter(tag) if _paragraph_chars(el) > 0]
+        if found:
+            return max(found, key=_paragraph_chars)
+    bodies = root.xpath("//*[@itemprop='articleBody']") or root.xpath("//body")
+    return bodies[0] if bodies else None
+
+
+def _text(element) -> str:  # type: ignore[no-untyped-def]
+    return _SPACE.sub(" ", element.text_content()).strip()
+
+
+def _is_caption(element) -> bool:  # type: ignore[no-untyped-def]
+    classes = (element.get("class") or "").lower()
+    return element.tag == "figcaption" or any("caption" in c for c in classes.split())
+
+
+def _image_line(element) -> str:  # type: ignore[no-untyped-def]
+    images = element.xpath(".//img") if element.tag != "img" else [element]
+    if not images:
+        return "![]()"
+    alt = _SPACE.sub(" ", images[0].get("alt") or "").replace("]", "")
+    return f"![{alt}]({images[0].get('src') or ''})"
+
+
+def _caption_line(text: str) -> str:
+    return "*" + text.replace("*", "") + "*"
+
+
+def _mostly_links(element) -> bool:  # type: ignore[no-untyped-def]
+    total = len(_text(element))
+    linked = sum(len(_text(a)) for a in element.iter("a"))
+    return total > 0 and linked / total > 0.5
+
+
+def _walk(element, blocks: list[str]) -> None:  # type: ignore[no-untyped-def]
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag.lower()
+        if tag == "figure":
+            captions = [c for c in child.iter() if isinstance(c.tag, str) and _is_caption(c)]
+            if captions and (text := _text(captions[0])):
+                blocks.extend([_image_line(child), _caption_line(text)])
+        elif _is_caption(child):
+            if text := _text(child):
+                blocks.extend([_image_line(child), _caption_line(text)])
+        elif tag == "h1":
+            if text := _text(child):
+                blocks.append(f"# {text}")
+        elif tag in _HEADINGS:
+            if text := _text(child):
+                blocks.append(f"## {text}")
+        elif tag == "p":
+            if (text := _text(child)) and not _mostly_links(child):
+                blocks.append(text)
+        elif tag == "blockquote":
+            if text := _text(child):
+                blocks.append(f"> {text}")
+        elif tag in ("ul", "ol"):
+            if not _mostly_links(child):
+                blocks.extend(text for li in child.iter("li") if (text := _text(li)))
+        elif tag == "table":
+            continue
+        else:
+            _walk(child, blocks)
