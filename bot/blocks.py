@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from bot import messages
+from bot.citation_parts import date_label, paragraph_label
 from index.answer import Answer, AnswerPassage
 from index.facts import Citation, PersonQuotes, Profile, Source
 from index.timeline import TimelineEvent
@@ -46,8 +47,8 @@ def citation_line(number: int, p: AnswerPassage) -> str:
     parts = [
         f"*[{number}]* {_link(p.url, title)}",
         escape(p.source) if p.source else None,
-        p.published.isoformat() if p.published else None,
-        f"¶{p.paragraph}" + (f" ({messages.CAPTION})" if p.kind == "caption" else ""),
+        date_label(p.published, p.published_partial),
+        paragraph_label(p.paragraph, p.kind),
         escape(p.file) if p.title else None,
     ]
     line = " · ".join(x for x in parts if x)
@@ -160,7 +161,7 @@ def sources_blocks(sources: list[Source]) -> list[Block]:
     blocks = []
     for s in sources:
         lines = [f"*{_link(s.url, s.title or s.file)}*"]
-        meta = [s.outlet or messages.UNKNOWN_OUTLET, s.published.isoformat() if s.published else None, s.file]
+        meta = [s.outlet or messages.UNKNOWN_OUTLET, date_label(s.published, s.published_partial), s.file]
         lines.append(escape(" · ".join(x for x in meta if x)) + f" · {s.passages} passages")
         if s.byline:
             lines.append(f"By {escape(s.byline)}")

@@ -13,6 +13,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from bot import messages
+from bot.citation_parts import date_label
 from bot.render_text import render_answer
 from bot.settings import Settings, SettingsError, load_settings
 from index.errors import IndexStoreError
@@ -204,7 +205,7 @@ def index_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.
             _emit_json([asdict(s) for s in found])
             return
         for s in found:
-            published = s.published.isoformat() if s.published else "-"
+            published = date_label(s.published, s.published_partial) or "-"
             typer.echo(f"{s.article_id:<40} {published:<10} {s.passages:>4}  {s.outlet or '-'}  {s.title or s.file}")
 
 

@@ -10,6 +10,8 @@ NO_QUOTES = "{names} appears in the coverage but is never quoted."
 LOW_CONFIDENCE = "The closest passages are not close enough to count as an answer."
 RIGHTS_NOTICE = "rights notice: restricts AI use"
 CAPTION = "photo caption"
+CORRECTION = "correction notice"
+PARTIAL_DATE = "{month} {day} (no year given)"
 PROMPT = "> "
 TERMINAL_BANNER = (
     "summitbot: {articles} articles, {passages} passages indexed. Type a question and press Enter (Ctrl-D to quit)."

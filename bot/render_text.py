@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from bot import messages
+from bot.citation_parts import date_label, paragraph_label
 from index.answer import Answer, AnswerPassage
 from index.facts import Citation, PersonQuotes, Profile, Source
 from index.timeline import TimelineEvent
@@ -15,8 +16,8 @@ def citation(passage: AnswerPassage) -> str:
     parts = [
         passage.speaker,
         passage.source,
-        passage.published.isoformat() if passage.published else None,
-        f"¶{passage.paragraph}" + (f" ({messages.CAPTION})" if passage.kind == "caption" else ""),
+        date_label(passage.published, passage.published_partial),
+        paragraph_label(passage.paragraph, passage.kind),
         passage.file,
     ]
     line = " · ".join(p for p in parts if p)
@@ -116,7 +117,7 @@ def render_sources(sources: list[Source]) -> str:
     blocks = []
     for s in sources:
         head = " · ".join(
-            x for x in (s.outlet or messages.UNKNOWN_OUTLET, s.published.isoformat() if s.published else None) if x
+            x for x in (s.outlet or messages.UNKNOWN_OUTLET, date_label(s.published, s.published_partial)) if x
         )
         lines = [f"{s.file}  ({s.passages} passages)", f"  {s.title or messages.NO_TITLE}", f"  {head}"]
         if s.byline:

@@ -29,7 +29,7 @@ class AnswerPassage(BaseModel):
     published: date | None
     url: str | None
     paragraph: int
-    kind: str = "body"
+    kind: str = "body"  # "body", "caption" or "correction" (a correction notice: cite it as one)
     text: str
     highlight: str
     highlight_start: int
@@ -37,6 +37,7 @@ class AnswerPassage(BaseModel):
     speaker: str | None
     score: float
     rights_restricted: bool = False
+    published_partial: str | None = None  # "--MM-DD" when the article gives its date without a year
 
 
 class Claim(BaseModel):

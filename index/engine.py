@@ -276,6 +276,7 @@ class Engine:
                     speaker=speaker.speaker if speaker else None,
                     score=round(float(score), 4),
                     rights_restricted=meta.ai_use_restricted,
+                    published_partial=meta.published_partial,
                 )
             )
             if len(out) == k:

@@ -74,6 +74,7 @@ class Source:
     passages: int
     rights: str | None
     ai_use_restricted: bool
+    published_partial: str | None = None
 
 
 def citation(index: LoadedIndex, article_id: str, paragraph: int, start: int, end: int) -> Citation:
@@ -150,6 +151,7 @@ def sources(index: LoadedIndex) -> list[Source]:
             passages=counts.get(m.id, 0),
             rights=m.rights,
             ai_use_restricted=m.ai_use_restricted,
+            published_partial=m.published_partial,
         )
         for m in sorted(index.articles.values(), key=lambda m: m.file)
     ]

@@ -51,6 +51,7 @@ class ArticleMeta:
     rights: str | None
     ai_use_restricted: bool
     paragraphs: int
+    published_partial: str | None = None
 
     @classmethod
     def of(cls, article: Article) -> ArticleMeta:
@@ -66,6 +67,7 @@ class ArticleMeta:
             rights=article.rights,
             ai_use_restricted=article.ai_use_restricted,
             paragraphs=len(article.paragraphs),
+            published_partial=article.published_partial,
         )
 
 

@@ -8,48 +8,51 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from seeds_loader import Article
+from seeds_loader.wordlists import word_list
 
 NAME_TOKEN = r"[A-Z][a-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*|[A-Z][a-z]?(?=\s[A-Z])"
 NAME = rf"(?:{NAME_TOKEN})(?:\s(?:{NAME_TOKEN})){{0,2}}"
-_TITLES = (
-    r"Vice President|President|Deputy Prime Minister|Prime Minister|Chief Cabinet Secretary|"
-    r"(?:Foreign|Defen[cs]e|Protection|Finance|Trade|Unification|Economy|Industry) Minister|Minister|"
-    r"Secretary of State|Secretary|Ambassador|(?:national |nationwide )?(?:security|safety) advis[eo]r|"
-    r"Professor|Prof\.|Dr\.|Mr\.|Ms\.|Mrs\.|Chairman|Chairwoman|Governor|Senator|Spokesperson|"
-    r"Spokesman|Spokeswoman|Emperor|Chancellor|Premier"
+
+
+def _alternation(entries: Iterable[str], *, escape: bool = True) -> str:
+    items = sorted(set(entries), key=len, reverse=True)
+    return "|".join(re.escape(e) if escape else e for e in items)
+
+
+_TITLE_WORDS = _alternation(word_list("titles", "index"))
+_ROLE_WORDS = _alternation(word_list("role_nouns", "index"))
+REPORTING_VERBS = _alternation(word_list("reporting_verbs", "index"), escape=False)
+_NOT_NAMES = frozenset(word_list("non_names", "index"))
+_INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
+# Capitalised words before a title belong to the role: "U.S. Ambassador", "Samsung Electronics Chairman".
+_ROLE_PREFIX = r"(?:[A-Z][\w.’'-]*\s){0,3}"
+_TITLED = re.compile(rf"(?<![\w-])({_ROLE_PREFIX}(?i:{_TITLE_WORDS}))(?:\s((?:to|of|for)\s[A-Z][\w.]*))?\s({NAME})")
+# A lower-case role before the name: "presidential spokesperson Kang Yu-jung", "first lady Kim Hea Kyung".
+_ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{_ROLE_WORDS}))\s({NAME})")
+_POSSESSOR = r"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}[’']s\s)"
+# Role after the name: "Xue Jian, China’s consul general in Osaka", "Peng Liyuan, the wife of ...".
+_APPOSITIVE = re.compile(
+    rf"({NAME}),\s((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?i:{_ROLE_WORDS})\b[^.;“”\"]*?)"
+    r"(?=[.;,“\"]|$)"
 )
-_NATIONALITY = r"South Korean|North Korean|Korean|Japanese|Chinese|Venezuelan|American|U\.S\.|Taiwanese|Russian"
-_TITLED = re.compile(rf"(?:\b({_NATIONALITY})\s)?(?i:\b({_TITLES}))\s({NAME})")
-_ROLE_NOUNS = (
-    r"professor|expert|analyst|adviser|advisor|minister|official|spokesperson|spokesman|spokeswoman|"
-    r"ambassador|researcher|fellow|lawmaker|director|chief|president|economist|scholar|diplomat|"
-    r"reporter|correspondent|secretary|lecturer|envoy|head"
+_WHO_CLAUSE = re.compile(rf"({NAME}),\swho\s([^,.;“”\"]+)")
+# Role first, then one name or a list: "Japan’s ambassador, Kenji Kanasugi," "Two Korean divers, A and B,".
+_ROLE_FIRST = re.compile(rf"(?<![\w’'-])((?i:{_ROLE_WORDS})s?),\s({NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),")
+# Words a role phrase may start with, walking back from its noun: "Two Korean divers", "Japan’s ambassador".
+_ROLE_LEAD = re.compile(r"^(?:[a-z][\w-]*|[A-Z][\w.-]*[’']s|[A-Z][a-z]+(?:an|ese|ish|i)|\d+|[A-Z][a-z]+)$")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but by to of over with for from at on in into as than that which who whom "
+    "two three four five six several some many other".split()
 )
-_APPOSITIVE = re.compile(rf"({NAME}),\s(?:a|an|the)\s([^.,;“”\"]*?\b(?:{_ROLE_NOUNS})\b[^.;“”\"]*?)(?=[.;,“\"]|$)")
-_ROLE_FIRST = re.compile(rf"(?<![\w’'])((?:[a-z-]+\s){{0,3}}(?:{_ROLE_NOUNS})),\s({NAME}),")
-REPORTING_VERBS = (
-    r"said|says|stated|states|noted|notes|told|tells|added|adds|emphasi[sz]ed|emphasi[sz]es|stressed|"
-    r"stresses|argued|argues|warned|warns|explained|explains|acknowledged|acknowledges|advised|insisted|"
-    r"insists|claimed|claims|predicted|predicts|described|describes|calls|called|urged|urges|pledged|"
-    r"vowed|announced|asserted|remarked|commented|wrote|writes|asked|asks|suggested|suggests|"
-    r"reiterated|confirmed|noting|stating|adding|saying|calling on|according to|say|spoke|speaks|"
-    r"specified|specify|made (?:the|a|an) (?:\w+ )?(?:claim|remarks?|comments?|statement|pledge)"
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*")
+_VERBISH = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|been)\b")
+_TITLE_TOKENS = frozenset(
+    w for entry in word_list("titles", "index") + word_list("role_nouns", "index") for w in entry.title().split()
 )
-_SAID_NAME = re.compile(rf"\b(?:said|says|noted|added|stated|wrote|asked)\s({NAME})")
-_NAME_SAID = re.compile(rf"\b({NAME})\s(?:said|says|noted|added|stated|told|emphasi[sz]ed|stressed|warned)\b")
-_NOT_NAMES = frozenset(
-    """
-    The A An In On At For But And Or If As By To Of With From This That These Those It Its They He
-    She We Our Korea Japan China South North Seoul Tokyo Beijing Nara Asia Pacific January February
-    March April May June July August September October November December Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday Prime Minister President Foreign Japanese Korean Chinese
-    American U.S. United States Amid While During After Before Despite Against Since Under Blue
-    House Home Security National Adviser Advisor Professor Ambassador Secretary Chairman Governor
-    Senator Dr Mr Ms Mrs Spokesperson Spokesman Emperor Chancellor Premier Officials Analysts
-    Experts Critics Observers Sources Diplomats Authorities Residents Lawmakers Police Prosecutors
-    Witnesses Organisers Organizers
-    """.split()
-)
+_INVERTED_VERBS = r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|recalled|replied|continued"
+_SAID_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
+_NAME_SAID = re.compile(rf"\b({NAME})\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b")
+_ACCORDING_TO = re.compile(rf"\baccording to\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
 
 
 def name_key(name: str) -> str:
@@ -79,7 +82,7 @@ class Person:
 
     def titles(self) -> set[str]:
         """The formal titles among this person's roles ("President", "Prime Minister")."""
-        return {m.group(0) for r in self.roles for m in re.finditer(rf"(?i:\b(?:{_TITLES})\b)", r)}
+        return {m.group(0) for r in self.roles for m in re.finditer(rf"(?i:\b(?:{_TITLE_WORDS})\b)", r)}
 
     def add_role(self, role: str) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,.")
@@ -137,45 +140,95 @@ def _close(a: str, b: str) -> bool:
         return True
     if a[:3] != b[:3] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6:
         return False
-    return _edit_distance(a, b) <= 1
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+def is_name_like(name: str) -> bool:
+    """A capitalised phrase that could be a person's name: no institution or place head word in it."""
+    return not any(w in _INSTITUTION_WORDS for w in name.split())
 
 
-def _clean_name(name: str) -> str | None:
+def _clean_name(name: str, text: str = "", start: int = -1) -> str | None:
     words = name.split()
     while words and words[-1] in _NOT_NAMES:
         words.pop()
-    while words and words[0] in _NOT_NAMES:
+    # Leading function words and title words ("Minister Sanae Takaichi") are not the name.
+    while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_TOKENS):
         words.pop(0)
-    return " ".join(words) if words else None
+    if not words or not is_name_like(" ".join(words)):
+        return None
+    # "the Blue House", "the Korea Herald": a determiner before a name marks a thing, not a person.
+    if start > 0 and re.search(r"\b(?:the|a|an)\s$", text[max(0, start - 5) : start], re.I):
+        return None
+    return " ".join(words)
+
+
+def _role_before(text: str, start: int, noun: str) -> str:
+    """The role phrase ending in ``noun`` that starts at ``start``, grown back over up to three modifiers."""
+    words = text[:start].split()[-3:]
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _FUNCTION_WORDS or not _ROLE_LEAD.match(word) or word.endswith("ed"):
+            break
+        kept.insert(0, word)
+        if word.endswith(("’s", "'s")):
+            break  # "Japan’s ambassador": the possessor opens the phrase
+    return " ".join([*kept, noun])
+
+
+def _appositive_role(role: str) -> str | None:
+    """An appositive describes the person up to any relative clause; one that runs into another clause or
+    names another person is not a description."""
+    role = re.split(r"\s(?:who|which|whose|where)\s", role)[0]
+    if _VERBISH.search(role) or len(role.split()) > 14:
+        return None
+    names = (_clean_name(m.group(0)) for m in _CAPITALISED_RUN.finditer(role))
+    return None if any(n is not None and len(n.split()) > 1 for n in names) else role
+
+
+def _names_in(listing: str) -> list[str]:
+    return [n for n in re.split(r",\s|,?\sand\s", listing) if n]
 
 
 def _full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
-    """(name, role or None) for every confirmed person mention in ``text``."""
+    """(name, role or None) for every confirmed person mention in ``text``; names of one word only
+    after a title ("President Lee"), since one capitalised word alone is as often a place."""
     for m in _TITLED.finditer(text):
-        title = " ".join(g for g in (m.group(1), m.group(2)) if g)
-        if (name := _clean_name(m.group(3))) is not None:
-            yield name, title
+        role = " ".join(g for g in (m.group(1), m.group(2)) if g)
+        if (name := _clean_name(m.group(3), text, m.start(3))) is not None:
+            yield name, role
+    for m in _ROLE_BEFORE.finditer(text):
+        if (name := _full(m.group(2), text, m.start(2))) is not None:
+            yield (
+                name,
+                _role_before(text, m.start(1) + len(m.group(1)) - len(m.group(1).split()[-1]), m.group(1).split()[-1]),
+            )
     for m in _APPOSITIVE.finditer(text):
-        if (name := _clean_name(m.group(1))) is not None:
-            yield name, m.group(2)
+        name = _full(m.group(1), text, m.start(1))
+        if name is not None and (role := _appositive_role(m.group(2))) is not None:
+            yield name, role
+    for m in _WHO_CLAUSE.finditer(text):
+        name = _full(m.group(1), text, m.start(1))
+        if name is not None and (role := _appositive_role(m.group(2))) is not None:
+            yield name, role
     for m in _ROLE_FIRST.finditer(text):
-        if (name := _clean_name(m.group(2))) is not None:
-            yield name, m.group(1)
-    for pattern in (_SAID_NAME, _NAME_SAID):
+        role = _role_before(text, m.start(1), m.group(1))
+        for listed in _names_in(m.group(2)):
+            if (name := _full(listed)) is not None:
+                yield name, role
+    for pattern, group in ((_SAID_NAME, 2), (_NAME_SAID, 1), (_ACCORDING_TO, 2)):
         for m in pattern.finditer(text):
             # "Officials said" is not a person: a reporting verb alone only confirms a full name.
-            if (name := _clean_name(m.group(1))) is not None and len(name.split()) > 1:
-                yield name, None
+            if (name := _full(m.group(group), text, m.start(group))) is not None:
+                role = m.group(1) if group == 2 and m.group(1) else None
+                yield name, role.strip() if role else None
+
+
+def _full(name: str, text: str = "", start: int = -1) -> str | None:
+    cleaned = _clean_name(name, text, start)
+    return cleaned if cleaned is not None and len(cleaned.split()) > 1 else None
 
 
 def find_people(articles: list[Article]) -> PeopleRegistry:
@@ -218,8 +271,11 @@ def find_people(articles: list[Article]) -> PeopleRegistry:
 
 
 def _role_text(role: str) -> str:
-    # "Japanese Foreign Minister" is a role; so is "a professor at ...": drop leading articles only.
-    return re.sub(r"^(?:a|an|the)\s", "", role.strip(), flags=re.I)
+    # "Japanese Foreign Minister" is a role; so is "a professor at ...": drop leading function words only.
+    words = role.strip().split()
+    while words and words[0].lower() in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _count_mentions(people: list[Person], articles: list[Article]) -> None:

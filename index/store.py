@@ -47,7 +47,7 @@ from seeds_loader import Article
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # Exact passage vectors, kept for the next incremental build only (readers never open the file).
 _EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2
