@@ -5,36 +5,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.people import NAME, REPORTING_VERBS, PeopleRegistry, Person
+from index.people import NAME, REPORTING_VERBS, ROLE_WORDS, PeopleRegistry, Person, name_key
 from seeds_loader import Article
 
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 _VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
-_PRONOUN_VERB = re.compile(rf"\b(he|she)\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b", re.I)
+_ADVERB = r"(?:\w+ly|also|later|then|again|further|once|had|has|have|would|will|did not|had not)"
+_PRONOUN_VERB = re.compile(rf"\b(he|she)\s(?:{_ADVERB}\s){{0,2}}(?:{REPORTING_VERBS})\b", re.I)
+_ADJACENT = re.compile(rf"^[\s,]*(?:{_ADVERB}\s){{0,2}}$")
+# Speech verbs that name the source of a sentence outrank verbs of action in it ("Lee asked Xi ..., Kang said").
+_PRIORITY = (
+    {"according to": 0}
+    | dict.fromkeys(
+        "said says added adds noted notes stated explained wrote writes insisted stressed emphasized".split(),
+        1,
+    )
+    | dict.fromkeys("told tells".split(), 2)
+)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\band\b|\bbut\b")
+# A sentence opening with a subordinate or prepositional clause: its mentions are not the main subject.
+_LEADING_CLAUSE = re.compile(
+    r"^(?:when|after|as|if|while|before|although|though|because|since|once|until|during|despite|amid|in|on|at|"
+    r"according to|with|for|unlike|like|last|earlier|later)\b[^,]*,\s*",
+    re.I,
+)
+_ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s(?:[a-z][\w-]*\s){{0,2}}?((?:{ROLE_WORDS}))\b(?!\s+of\b)")
 _WHAT_PRONOUN = re.compile(r"\bwhat (he|she) (?:calls|called|describes|described)\b", re.I)
 _NAME_RE = re.compile(NAME)
 _SUBJECT_BLOCKERS = frozenset(
-    [
-        "on",
-        "with",
-        "to",
-        "for",
-        "by",
-        "of",
-        "from",
-        "about",
-        "against",
-        "at",
-        "toward",
-        "towards",
-        "between",
-        "under",
-        "after",
-        "before",
-        "into",
-        "over",
-    ]
+    "on with to for by of from about against at toward towards between under after before into over".split()
 )
+# After these a name is the speaker ("said Lin"); after others ("told Lee", "urged Seoul") it is the listener.
+_INVERTING = frozenset(
+    "said says added adds noted notes stated wrote writes explained recalled replied continued".split()
+)
+# Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang".
+_ROLE_GAP = re.compile(rf"^\s(?:(?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS})\s)?$")
 MIN_QUOTE_WORDS = 4
 
 
@@ -74,12 +80,16 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     out: list[Quote] = []
     last_subject: Person | None = None
     last_speaker: Quote | None = None
+    seen: list[Person] = []  # people in the order the article mentions them, for "the spokesperson said"
     for paragraph in article.paragraphs:
+        local: dict[str, Person] = {}  # surname -> the person last named in full in this paragraph
         for sentence in paragraph.sentences:
             text = sentence.text
-            quoted_spans = [m.span() for m in _QUOTED.finditer(text)]
-            mentions = _mentions(text, article.id, registry, quoted_spans)
-            quoted = " … ".join(m.group(1).strip(" ,") for m in _QUOTED.finditer(text)) or None
+            quoted_spans = _quoted_spans(text)
+            mentions = _mentions(text, article.id, registry, quoted_spans, local)
+            mentions = sorted(mentions + _role_mentions(text, quoted_spans, seen), key=lambda m: m.start)
+            seen.extend(m.person for m in mentions)
+            quoted = " … ".join(text[a + 1 : b - 1].strip(" ,") for a, b in quoted_spans) or None
             long_quote = quoted is not None and len(quoted.split()) >= MIN_QUOTE_WORDS
             found = _speaker(text, mentions, quoted_spans, last_subject)
             if found is None and long_quote and _opens_with_quote(text) and not mentions and last_speaker:
@@ -104,12 +114,22 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                 out.append(quote)
                 last_speaker, last_subject = quote, person
             else:
-                subjects = [m for m in mentions if m.subject]
-                if subjects:
-                    last_subject = subjects[-1].person
+                if (main := _main_subject(text, mentions, len(text))) is not None:
+                    last_subject = main.person
                 if quoted is None or not long_quote:
                     last_speaker = last_speaker if quoted is None and not mentions else None
     return out
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted words, quotation marks included; a quote left open runs to the end of the sentence
+    (a quotation continued in the next paragraph opens it again)."""
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    end = spans[-1][1] if spans else 0
+    opening = re.search(r"[“\"]", text[end:])
+    if opening is not None and len(text[end + opening.end() :].split()) >= MIN_QUOTE_WORDS:
+        spans.append((end + opening.start(), len(text) + 1))
+    return spans
 
 
 def _opens_with_quote(text: str) -> bool:
@@ -120,8 +140,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _mentions(text: str, article_id: str, registry: PeopleRegistry, quoted: list[tuple[int, int]]) -> list[_Mention]:
-    """Person mentions outside quotation marks, each marked as a possible grammatical subject or not."""
+def _mentions(
+    text: str, article_id: str, registry: PeopleRegistry, quoted: list[tuple[int, int]], local: dict[str, Person]
+) -> list[_Mention]:
+    """Person mentions outside quotation marks, each marked as a possible grammatical subject or not.
+    A surname means the person of that name last named in full in the same paragraph ("Vice Minister
+    Kim Min-jae ... Kim said"), else the most prominent of that name in the article."""
     found: list[_Mention] = []
     for m in _NAME_RE.finditer(text):
         if _inside(m.start(), quoted):
@@ -130,7 +154,13 @@ def _mentions(text: str, article_id: str, registry: PeopleRegistry, quoted: list
         # Try the longest name first, then shorter tails ("Adviser Wi Sung-lac" -> "Wi Sung-lac").
         for i in range(len(words)):
             candidate = " ".join(words[i:])
-            person = registry.lookup(candidate) if len(words) - i > 1 else registry.resolve_short(candidate, article_id)
+            if len(words) - i > 1:
+                person = registry.lookup(candidate)
+                if person is not None:
+                    for token in (words[i], words[-1]):
+                        local[name_key(token)] = person
+            else:
+                person = local.get(name_key(candidate)) or registry.resolve_short(candidate, article_id)
             if person is not None:
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 before = text[:start].split()
@@ -142,32 +172,80 @@ def _mentions(text: str, article_id: str, registry: PeopleRegistry, quoted: list
     return found
 
 
+def _role_mentions(text: str, quoted: list[tuple[int, int]], seen: list[Person]) -> list[_Mention]:
+    """ "the spokesperson", "the president": the person last mentioned in the article who holds that role."""
+    found = []
+    for m in _ROLE_REFERENCE.finditer(text):
+        if _inside(m.start(), quoted):
+            continue
+        noun = m.group(1).lower()
+        holder = next((p for p in reversed(seen) if any(noun in r.lower().split() for r in p.roles)), None)
+        if holder is not None:
+            before = text[: m.start()].split()
+            blocked = bool(before) and before[-1].lower() in _SUBJECT_BLOCKERS
+            found.append(_Mention(holder, m.start(), m.end(), subject=not blocked))
+    return found
+
+
+def _main_subject(text: str, mentions: list[_Mention], limit: int) -> _Mention | None:
+    """The first person named as a subject before ``limit``, outside a leading subordinate clause."""
+    start = 0
+    while (lead := _LEADING_CLAUSE.match(text, start)) is not None and lead.end() < limit:
+        start = lead.end()
+    return next(
+        (x for x in mentions if start <= x.start and x.end <= limit and x.subject and not _possessive(text, x)), None
+    )
+
+
 def _speaker(
     text: str, mentions: list[_Mention], quoted: list[tuple[int, int]], last_subject: Person | None
 ) -> tuple[Person, str | None, str] | None:
-    """The person a reporting verb in ``text`` attributes speech to, if any."""
+    """The person a reporting verb in ``text`` attributes speech to, if any: the source cue first
+    ("according to X", "X said"), then the subject of the verb's own clause."""
     for m in _WHAT_PRONOUN.finditer(text):
         if last_subject is not None and not _inside(m.start(), quoted):
-            own = [x for x in mentions if x.start < m.start() and x.subject]
-            return (own[-1].person if own else last_subject), m.group(0).split()[-1], "pronoun"
-    for verb in _VERB.finditer(text):
-        if _inside(verb.start(), quoted):
-            continue
-        word = verb.group(0)
-        after = [x for x in mentions if 0 <= x.start - verb.end() <= 2]
-        if after and word != "calls":
-            return after[0].person, word, _how(text, after[0])
-        pronoun = _PRONOUN_VERB.search(text, max(0, verb.start() - 20), verb.end())
-        if pronoun is not None and pronoun.end() == verb.end() and last_subject is not None:
-            return last_subject, word, "pronoun"
-        if word == "according to":
-            continue
-        before = [x for x in mentions if x.end <= verb.start() and not _possessive(text, x)]
-        # The subject speaks: "Xi put pressure on Lee by calling on Seoul to ..." is Xi's.
-        chosen = [x for x in before if x.subject] or before
-        if chosen:
-            return chosen[-1].person, word, _how(text, chosen[-1])
+            own = _main_subject(text, mentions, m.start())
+            return (own.person if own else last_subject), m.group(0).split()[-1], "pronoun"
+    verbs = [v for v in _VERB.finditer(text) if not _inside(v.start(), quoted)]
+    lead = _LEADING_CLAUSE.match(text)
+    # A verb in a leading subordinate clause ("When the administration said ..., Cho insisted") comes last.
+    verbs.sort(key=lambda v: (lead is not None and v.start() < lead.end(), _PRIORITY.get(v.group(0), 3)))
+    for verb in verbs:
+        if (found := _verb_subject(text, verb, mentions, last_subject)) is not None:
+            return found
     return None
+
+
+def _verb_subject(
+    text: str, verb: re.Match[str], mentions: list[_Mention], last_subject: Person | None
+) -> tuple[Person, str | None, str] | None:
+    word = verb.group(0)
+    pronoun = _PRONOUN_VERB.search(text, max(0, verb.start() - 40), verb.end())
+    if pronoun is not None and pronoun.end() == verb.end():
+        own = _main_subject(text, mentions, pronoun.start())
+        if own is not None:
+            return own.person, word, _how(text, own)
+        return (last_subject, word, "pronoun") if last_subject is not None else None
+    before = [x for x in mentions if x.end <= verb.start() and not _possessive(text, x)]
+    # "Lee said Kim Koo’s dream ...": a name just before the verb is its subject.
+    if before and before[-1].subject and _ADJACENT.match(text[before[-1].end : verb.start()]):
+        return before[-1].person, word, _how(text, before[-1])
+    if word in _INVERTING or word == "according to":
+        after = [x for x in mentions if x.start >= verb.end() and _ROLE_GAP.match(text[verb.end() : x.start])]
+        if after:
+            return after[0].person, word, _how(text, after[0])
+        if word == "according to":
+            return None
+    # The verb's own clause: a person in it speaks; other words there ("the ministry", "officials") mean
+    # someone else does; an empty clause ("..., and asked") continues the sentence's main subject.
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, verb.start())), default=0)
+    clause = [x for x in before if x.start >= clause_start and x.subject]
+    if clause:
+        return clause[-1].person, word, _how(text, clause[-1])
+    if text[clause_start : verb.start()].strip(" ,;:—–\"“”'"):
+        return None
+    main = _main_subject(text, mentions, verb.start())
+    return (main.person, word, _how(text, main)) if main is not None else None
 
 
 def _possessive(text: str, mention: _Mention) -> bool:

@@ -20,7 +20,7 @@ def _alternation(entries: Iterable[str], *, escape: bool = True) -> str:
 
 
 _TITLE_WORDS = _alternation(word_list("titles", "index"))
-_ROLE_WORDS = _alternation(word_list("role_nouns", "index"))
+ROLE_WORDS = _alternation(word_list("role_nouns", "index"))
 REPORTING_VERBS = _alternation(word_list("reporting_verbs", "index"), escape=False)
 _NOT_NAMES = frozenset(word_list("non_names", "index"))
 _INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
@@ -28,16 +28,16 @@ _INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
 _ROLE_PREFIX = r"(?:[A-Z][\w.’'-]*\s){0,3}"
 _TITLED = re.compile(rf"(?<![\w-])({_ROLE_PREFIX}(?i:{_TITLE_WORDS}))(?:\s((?:to|of|for)\s[A-Z][\w.]*))?\s({NAME})")
 # A lower-case role before the name: "presidential spokesperson Kang Yu-jung", "first lady Kim Hea Kyung".
-_ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{_ROLE_WORDS}))\s({NAME})")
+_ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\s({NAME})")
 _POSSESSOR = r"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}[’']s\s)"
 # Role after the name: "Xue Jian, China’s consul general in Osaka", "Peng Liyuan, the wife of ...".
 _APPOSITIVE = re.compile(
-    rf"({NAME}),\s((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?i:{_ROLE_WORDS})\b[^.;“”\"]*?)"
+    rf"({NAME}),\s((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?i:{ROLE_WORDS})\b[^.;“”\"]*?)"
     r"(?=[.;,“\"]|$)"
 )
 _WHO_CLAUSE = re.compile(rf"({NAME}),\swho\s([^,.;“”\"]+)")
 # Role first, then one name or a list: "Japan’s ambassador, Kenji Kanasugi," "Two Korean divers, A and B,".
-_ROLE_FIRST = re.compile(rf"(?<![\w’'-])((?i:{_ROLE_WORDS})s?),\s({NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),")
+_ROLE_FIRST = re.compile(rf"(?<![\w’'-])((?i:{ROLE_WORDS})s?),\s({NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),")
 # Words a role phrase may start with, walking back from its noun: "Two Korean divers", "Japan’s ambassador".
 _ROLE_LEAD = re.compile(r"^(?:[a-z][\w-]*|[A-Z][\w.-]*[’']s|[A-Z][a-z]+(?:an|ese|ish|i)|\d+|[A-Z][a-z]+)$")
 _FUNCTION_WORDS = frozenset(
@@ -147,7 +147,7 @@ def _close(a: str, b: str) -> bool:
 
 def is_name_like(name: str) -> bool:
     """A capitalised phrase that could be a person's name: no institution or place head word in it."""
-    return not any(w in _INSTITUTION_WORDS for w in name.split())
+    return not any(re.sub(r"[’']s$", "", w) in _INSTITUTION_WORDS for w in name.split())
 
 
 def _clean_name(name: str, text: str = "", start: int = -1) -> str | None:

@@ -15,6 +15,9 @@ from seeds_loader import Article, bundled_articles_dir, load_directory
 TESTS = Path(__file__).parent
 DEV_QA = TESTS / "dev_qa.jsonl"
 ATTRIBUTION_GOLD = TESTS / "attribution_gold.jsonl"
+ATTRIBUTION_GOLD_PACK = TESTS / "attribution_gold_pack.jsonl"
+# The development pack (eight articles in newsroom formats + 40 questions) lives beside the repository.
+DEV_COVERAGE = TESTS.parent.parent / "shared" / "dev_coverage"
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import pytest
 from index.attribution import attribute
 from index.people import PeopleRegistry, find_people
 from seeds_loader import Article
-from tests.conftest import ATTRIBUTION_GOLD
+from tests.conftest import ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK, DEV_COVERAGE
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,24 @@ def test_generic_subjects_are_not_people() -> None:
 
     text = "Officials said the talks went well.\nAnalysts said more work was needed, Experts noted.\n"
     assert find_people([parse_article(text, "generic.txt")]).people == {}
+
+
+def _precision_recall(articles: list[Article], gold_files) -> tuple[float, float]:
+    registry = find_people(articles)
+    gold = [json.loads(line) for path in gold_files for line in path.read_text().splitlines() if line.strip()]
+    quotes = attribute(articles, registry)
+    correct = 0
+    for g in gold:
+        found = [q for q in quotes if q.article_id.startswith(g["file"]) and g["sentence"] in q.text]
+        correct += bool(found) and found[0].speaker == g["speaker"]
+    return correct / len(quotes), correct / len(gold)
+
+
+def test_attribution_on_seeds_and_the_dev_pack_together(seed_articles: list[Article]) -> None:
+    from seeds_loader import load_directory
+
+    pack, errors = load_directory(DEV_COVERAGE / "articles")
+    assert not errors and len(pack) == 8
+    precision, recall = _precision_recall(seed_articles + pack, [ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK])
+    assert precision >= 0.95, precision
+    assert recall >= 0.90, recall
