@@ -15,6 +15,7 @@ class Refusal(StrEnum):
     UNKNOWN_NAME = "unknown_name"  # the question names something the coverage never mentions
     UNKNOWN_SPEAKER = "unknown_speaker"  # "what did X say" for an X nobody quotes
     NO_QUOTES = "no_quotes"  # X is in the coverage but never quoted
+    NO_SUPPORT = "no_support"  # the nearest passages lack what the question asks about, or its kind of answer
 
 
 class AnswerPassage(BaseModel):

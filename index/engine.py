@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from index.answer import Answer, AnswerPassage, Claim, Disagreement, Refusal
+from index.answerability import AnswerType, Focus, answer_type, type_weight
 from index.attribution import Quote
 from index.disagree import counted_nouns, figures, is_count_question
 from index.embedder import Embedder
@@ -43,6 +45,12 @@ class EngineConfig:
     extend_margin: float = 0.04
     overlap_weight: float = 0.15
     disagreement_pool: int = 20
+    # Answerability (README, "Answer or refuse"): share of the focus words the passage must hold, unless
+    # its fused score alone shows a paraphrase; a quote question's topic words in the quote's passage.
+    focus_support: float = 0.35
+    paraphrase_score: float = 0.60
+    quote_topic_support: float = 0.2
+    speaker_support: float = 0.67
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
@@ -91,19 +99,22 @@ class Engine:
         note = None
         if unknown:
             refusal = Refusal.UNKNOWN_NAME
-        elif parsed.intent is Intent.QUOTE and parsed.target and not is_generic_speaker(parsed.target):
-            if parsed.person is None:
+        elif parsed.intent is Intent.QUOTE and parsed.target and parsed.person is None:
+            # Not a person of the coverage: a group or a thing ("the ministry", "Northgate Wire") is searched
+            # like any words; a name the coverage never mentions at all is refused.
+            if not is_generic_speaker(parsed.target) and not _mentioned(parsed.target, index):
                 refusal, unknown = Refusal.UNKNOWN_SPEAKER, (parsed.target,)
+        elif parsed.intent is Intent.QUOTE and parsed.target:
+            spoken = self._quote_hits(index, retriever, question, vector, parsed)
+            note = _ambiguity_note(parsed)
+            if spoken:
+                hits = spoken
             else:
-                spoken = self._quote_hits(index, retriever, question, vector, parsed)
-                note = _ambiguity_note(parsed)
-                if spoken:
-                    hits = spoken
-                else:
-                    refusal, unknown = Refusal.NO_QUOTES, tuple(p.name for p in self._speakers(parsed))
+                refusal, unknown = Refusal.NO_QUOTES, tuple(p.name for p in self._speakers(parsed))
         elif parsed.intent is Intent.PROFILE and parsed.target:
             if parsed.person is None:
-                refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
+                if not _mentioned(parsed.target, index):
+                    refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
             else:
                 note = _ambiguity_note(parsed)
                 hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person))
@@ -116,6 +127,8 @@ class Engine:
             confidence = 1.0  # the person's introductions, or all their quotes, are the answer
         if refusal is None and confidence < self._config.min_confidence:
             refusal = Refusal.LOW_CONFIDENCE
+        if refusal is None and ranked and not whole_answer and not self._supported(index, ranked[0], parsed):
+            refusal = Refusal.NO_SUPPORT
         passages = self._passages(index, ranked, k)
         disagreements = self._disagreements(index, ranked, parsed) if refusal is None else ()
         return Answer(
@@ -129,6 +142,48 @@ class Engine:
             passages=tuple(passages),
             disagreements=disagreements,
         )
+
+    @staticmethod
+    def _focus(index: LoadedIndex, parsed: Question) -> Focus:
+        """What the question asks about: a quote question's topic (after "say"/"tell"), else all its
+        content words; the speaker's own names are not focus."""
+        speaker_words = [v for p in parsed.people for v in p.variants]
+        if parsed.intent is Intent.QUOTE and parsed.person is not None:
+            m = re.search(r"\b(?:say|said|tell|told)\b", parsed.text, re.I)
+            topic = parsed.text[m.end() :] if m else parsed.text
+            return Focus.of(topic, index.lexical.idf, speaker_words)
+        return Focus.of(parsed.text, index.lexical.idf, [*speaker_words, parsed.target or ""])
+
+    def _supported(self, index: LoadedIndex, top: tuple[float, Hit, list[int]], parsed: Question) -> bool:
+        """The best passage answers only if the question's focus words are in it (or in the paragraph
+        before it, or its headline) and the kind of answer asked for is in it. A strong paraphrase match
+        stands without the words; a quote question's topic must be in the quote's passage."""
+        score, hit, _ = top
+        passage = hit.passage
+        kind = answer_type(parsed.text)
+        if kind is not AnswerType.ANY and max(type_weight(kind, s.text) for s in passage.sentences) == 0:
+            return False
+        focus = self._focus(index, parsed)
+        context = " ".join(
+            [passage.text, self._previous_text(index, passage), index.articles[passage.article_id].title or ""]
+        )
+        meta = index.articles[passage.article_id]
+        c = self._config
+        if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
+            # A speaker the coverage has no person for: the passage must name them (or be their outlet's).
+            named = Focus.of(parsed.target, index.lexical.idf)
+            if named.support(f"{context} {meta.outlet or ''}") < c.speaker_support:
+                return False
+        support = focus.support(context)
+        if parsed.intent is Intent.QUOTE and parsed.person is not None:
+            return support >= c.quote_topic_support or score >= c.paraphrase_score
+        return support >= c.focus_support or score >= c.paraphrase_score
+
+    @staticmethod
+    def _previous_text(index: LoadedIndex, passage) -> str:  # type: ignore[no-untyped-def]
+        ids = index.passages.of_article(passage.article_id)
+        earlier = [i for i in ids if i < passage.id]
+        return index.passages[earlier[-1]].text if earlier else ""
 
     @staticmethod
     def _speakers(parsed: Question) -> tuple[Person, ...]:
@@ -153,8 +208,13 @@ class Engine:
         ranked = []
         terms = {t: index.lexical.idf(t) for t in set(tokenize(parsed.text))}
         referenced = referenced_articles(parsed.text, index.article_references)
+        kind = answer_type(parsed.text)
+        focus = self._focus(index, parsed)
         for hit in hits:
-            feature = [self._sentence_feature(index, hit, i, parsed) for i in range(len(hit.passage.sentences))]
+            feature = [
+                self._sentence_feature(index, hit, i, parsed) + _type_feature(kind, hit.passage.sentences[i].text)
+                for i in range(len(hit.passage.sentences))
+            ]
             overlap = [_overlap(terms, s.text) for s in hit.passage.sentences]
             adjusted = [
                 s + self._config.intent_bonus * f + self._config.overlap_weight * o
@@ -165,6 +225,8 @@ class Engine:
             chosen = self._extend(adjusted, best, hit, index)
             if hit.passage.article_id in referenced:
                 bonus += self._config.intent_bonus
+            # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
+            bonus += self._config.intent_bonus * focus.support(hit.passage.text)
             ranked.append((hit.score + bonus, hit, chosen))
         ranked.sort(key=lambda t: t[0], reverse=True)
         return ranked
@@ -246,8 +308,12 @@ class Engine:
         out: list[AnswerPassage] = []
         kept: list[np.ndarray] = []
         seen_highlights: set[str] = set()
+        seen_passages: set[int] = set()
         for score, hit, chosen in ranked:
             passage = hit.passage
+            if passage.id in seen_passages:
+                continue  # one passage found twice (general search and a speaker's quotes) is cited once
+            seen_passages.add(passage.id)
             sentences = [passage.sentences[i] for i in chosen]
             highlight = passage.text[sentences[0].start - passage.start : sentences[-1].end - passage.start]
             key = " ".join(highlight.lower().split())
@@ -308,6 +374,23 @@ def _speaker(index: LoadedIndex, article_id: str, starts: list[int]) -> Quote | 
         if (quote := index.quote_at(article_id, start)) is not None:
             return quote
     return None
+
+
+def _type_feature(kind: AnswerType, sentence: str) -> float:
+    """A sentence holding the kind of answer asked for (a duration for "how long") is preferred; "when"
+    questions already weigh dates through the intent."""
+    if kind in (AnswerType.ANY, AnswerType.DATE):
+        return 0.0
+    return type_weight(kind, sentence)
+
+
+def _mentioned(name: str, index: LoadedIndex) -> bool:
+    """True when some word of ``name`` occurs in the coverage (then it is searched for, never refused)."""
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _ARTICLES]
+    return any(index.knows(w) for w in words)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _ambiguity_note(parsed: Question) -> str | None:

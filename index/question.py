@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.passages import ArticleMeta
-from index.people import PeopleRegistry, Person
+from index.people import PeopleRegistry, Person, is_name_like
 from index.text import normalize_word
+from seeds_loader.wordlists import word_list
 
 _SAY = (
     r"say|said|tell|told|think|argue|claim|describe|emphasi[sz]e|note|warn|mean|predict|promise|pledge|"
@@ -31,32 +32,7 @@ _WHEN = re.compile(
     r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b|which (?:day|date)\b)", re.I
 )
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
-_GENERIC_SPEAKERS = frozenset(
-    [
-        "analysts",
-        "experts",
-        "officials",
-        "observers",
-        "critics",
-        "seoul",
-        "tokyo",
-        "beijing",
-        "washington",
-        "korea",
-        "japan",
-        "china",
-        "government",
-        "the",
-        "blue",
-        "house",
-        "the",
-        "blue",
-        "home",
-        "the",
-        "president's",
-        "office",
-    ]
-)
+_GENERIC_SPEAKERS = frozenset(word_list("generic_speakers", "index"))
 _ROLE_STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "at", "for", "on", "and", "s"])
 
 
@@ -123,23 +99,45 @@ def resolve_speaker(target: str, registry: PeopleRegistry) -> tuple[list[Person]
 
 
 def is_generic_speaker(target: str) -> bool:
-    """Institutions and groups ("analysts", "Seoul") are not people; their words are searched normally."""
-    return target.lower().strip() in _GENERIC_SPEAKERS or target.lower().removeprefix("the ") in _GENERIC_SPEAKERS
+    """Institutions and groups ("analysts", "the Blue House") are not people; their words are searched
+    normally. Whole phrases from the data file, or any name with an institution's head word in it."""
+    phrase = " ".join(target.lower().split())
+    if phrase in _GENERIC_SPEAKERS or phrase.removeprefix("the ") in _GENERIC_SPEAKERS:
+        return True
+    return not is_name_like(target)
 
 
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
-    wanted = {w for w in re.findall(r"[a-z]+", target.lower()) if w not in _ROLE_STOPWORDS}
+    """People whose roles share most of the asked role's words (spelling slips allowed), best match first:
+    every word matched before most, then the role with fewest other words ("Interior Minister" before
+    "Vice Interior Minister" for "the interior minister")."""
+    from rapidfuzz import fuzz
+
+    wanted = [w for w in re.findall(r"[a-z]+", target.lower().replace("u.s.", "us")) if w not in _ROLE_STOPWORDS]
     if not wanted:
         return []
     scored = []
     for person in registry.people.values():
-        role_words = {w for r in person.roles for w in re.findall(r"[a-z]+", r.lower())}
-        overlap = wanted & role_words
-        # Every word of the role asked for must be in the person's roles ("US ambassador" needs both).
-        if overlap == wanted:
-            scored.append((len(overlap), person.mentions, person))
-    scored.sort(key=lambda t: (-t[0], -t[1]))
+        best = (0.0, 0.0)
+        for role in person.roles:
+            words = [w for w in re.findall(r"[a-z]+", role.lower().replace("u.s.", "us")) if w not in _ROLE_STOPWORDS]
+            if not words:
+                continue
+            matched = sum(any(fuzz.ratio(w, r) >= _ROLE_WORD_SIMILARITY for r in words) for w in wanted)
+            coverage = matched / len(wanted)
+            best = max(best, (coverage, matched / len(set(words) | set(wanted))))
+        if best[0] >= _ROLE_COVERAGE:
+            scored.append((best, person.mentions, person))
+    if not scored:
+        return []
+    top = max(c for (c, _), _, _ in scored)
+    scored = [t for t in scored if t[0][0] == top]
+    scored.sort(key=lambda t: (-t[0][1], -t[1]))
     return [p for _, _, p in scored]
+
+
+_ROLE_WORD_SIMILARITY = 85  # "secretery" is "secretary"
+_ROLE_COVERAGE = 0.67  # "most of its words": two of three
 
 
 def unknown_names(text: str, knows: Callable[[str], bool]) -> list[str]:
