@@ -59,7 +59,7 @@ def test_ask_reads_questions_from_stdin(env: dict[str, str]) -> None:
 def test_text_answer_shows_citation(env: dict[str, str]) -> None:
     result = runner.invoke(app, ["ask", "What did Lee Chang-min say about Japan?"])
     assert result.exit_code == 0
-    assert "— Lee Chang-min · ¶7 · 004_5c7eea8be5c86b75.txt" in result.stdout
+    assert "— Lee Chang-min · ¶6 · 004_5c7eea8be5c86b75.txt" in result.stdout
 
 
 def test_bad_k_is_a_usage_error(env: dict[str, str]) -> None:

@@ -89,7 +89,7 @@ def test_slash_question_is_acked_at_once_and_answered_with_a_citation(slack) -> 
     payload = call.data
     assert payload["response_type"] == "ephemeral"
     shown = texts(payload)
-    assert "Yang Kee-ho" in shown and "004_5c7eea8be5c86b75.txt" in shown and "¶5" in shown
+    assert "Yang Kee-ho" in shown and "004_5c7eea8be5c86b75.txt" in shown and "¶4" in shown
     actions = next(b for b in payload["blocks"] if b["type"] == "actions")["elements"]
     assert [a["action_id"] for a in actions] == ["share_answer", "feedback_up", "feedback_down"]
     assert len(payload["blocks"]) <= 50 and all(

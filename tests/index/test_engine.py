@@ -45,8 +45,27 @@ def test_unknown_name_is_refused_with_the_name(hash_engine: Engine) -> None:
 
 
 def test_unknown_speaker_is_refused(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("what did kishida say about the summit?")
+    assert not answer.answered and answer.refusal is Refusal.UNKNOWN_SPEAKER and answer.unknown == ("kishida",)
+
+
+def test_a_role_nobody_holds_is_searched_and_refused_when_no_passage_names_it(hash_engine: Engine) -> None:
+    # "ambassador" and "Japan" occur in the coverage, so this is no unknown speaker; but no passage names one.
     answer = hash_engine.ask("What did the US ambassador to Japan say about the summit?")
-    assert not answer.answered and answer.refusal is Refusal.UNKNOWN_SPEAKER
+    assert not answer.answered and answer.refusal is Refusal.NO_SUPPORT and answer.passages
+
+
+@pytest.mark.parametrize("phrase", ["the Blue House", "the Blue Home", "the presidential office", "analysts"])
+def test_institutions_and_groups_are_generic_speakers(phrase: str) -> None:
+    from index.question import is_generic_speaker
+
+    assert is_generic_speaker(phrase)
+
+
+def test_people_are_not_generic_speakers() -> None:
+    from index.question import is_generic_speaker
+
+    assert not is_generic_speaker("Lee") and not is_generic_speaker("the chief cabinet secretary")
 
 
 def test_person_never_quoted_is_refused(hash_engine: Engine) -> None:
