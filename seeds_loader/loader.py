@@ -17,6 +17,7 @@ from seeds_loader.decode import decode_bytes
 from seeds_loader.errors import EmptyArticleError, FrontMatterError, LoaderError, UnsupportedFormatError
 from seeds_loader.html import html_to_markdown
 from seeds_loader.metadata import (
+    MARKDOWN_LINK,
     Block,
     BlockKind,
     InferredMetadata,
@@ -143,7 +144,6 @@ _PARAGRAPH_KINDS = {BlockKind.BODY: "body", BlockKind.CAPTION: "caption", BlockK
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_QUOTE = re.compile(r"^>\s?", re.M)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
@@ -152,7 +152,7 @@ def clean_block(text: str, *, markdown: bool) -> str:
     """A block as a reader sees it: one line, single spaces, and no Markdown markup in Markdown files."""
     if markdown:
         text = _MD_QUOTE.sub("", _MD_HEADING.sub("", text.strip()))
-        text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
+        text = MARKDOWN_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
         text = _MD_EMPHASIS.sub(r"\2", _MD_STRONG.sub(r"\2", text))
     return " ".join(text.split())
 

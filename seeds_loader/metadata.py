@@ -90,7 +90,7 @@ _EMPHASIS_BLOCK = re.compile(r"^([*_]).+\1$", re.S)
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _HASHTAGS = re.compile(r"^(?:#[^\s#]+\s*)+$")
 _BREADCRUMB = re.compile(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = re.compile(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
 # A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
 _DATELINE = re.compile(
@@ -168,7 +168,7 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
                     masthead_date = parse_date(text)
             elif meta.title is None and _is_headline(text, blocks[i + 1 :]):
                 kind = BlockKind.HEADER
-                meta.title = _MD_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
+                meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
             elif _BYLINE.match(text) and len(text.split()) <= 20:
                 kind = BlockKind.BYLINE  # a byline under the headline: the date line may follow it
             elif _is_debris(text, markdown):
@@ -262,8 +262,8 @@ def _is_debris(text: str, markdown: bool) -> bool:
 
 
 def _mostly_links(text: str) -> bool:
-    linked = sum(len(m.group(1)) for m in _MD_LINK.finditer(text))
-    plain = len(_MD_LINK.sub(r"\1", text))
+    linked = sum(len(m.group(1)) for m in MARKDOWN_LINK.finditer(text))
+    plain = len(MARKDOWN_LINK.sub(r"\1", text))
     return plain > 0 and linked / plain > 0.5
 
 
