@@ -109,3 +109,33 @@ def test_attribution_on_seeds_and_the_dev_pack_together(seed_articles: list[Arti
     precision, recall = _precision_recall(seed_articles + pack, [ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK])
     assert precision >= 0.95, precision
     assert recall >= 0.90, recall
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Xue Jian", "consul general in Osaka"),
+        ("Kang Yu-jung", "presidential spokesperson"),
+        ("Yoko Inoue", "co-heads the association"),
+        ("Kim Soo-eun", "Korean divers"),
+        ("Peng Liyuan", "wife of the Chinese leader"),
+        ("Takahide Kiuchi", "economist at Nomura Research Institute"),
+        ("George Glass", "U.S. Ambassador to Japan"),
+        ("Kim Min-jae", "Vice Interior Minister"),
+    ],
+)
+def test_people_introduced_in_ordinary_ways_are_found(seed_articles: list[Article], name: str, role: str) -> None:
+    from seeds_loader import load_directory
+
+    pack, _ = load_directory(DEV_COVERAGE / "articles")
+    person = find_people(seed_articles + pack).lookup(name)
+    assert person is not None and any(role.lower() in r.lower() for r in person.roles), person
+
+
+def test_places_and_institutions_are_not_people(seed_articles: list[Article]) -> None:
+    from seeds_loader import load_directory
+
+    pack, _ = load_directory(DEV_COVERAGE / "articles")
+    names = {p.name for p in find_people(seed_articles + pack).people.values()}
+    assert not names & {"Japan", "China", "Korea", "Tokyo", "Seoul", "However", "Recently"}
+    assert not any(w in n.split() for n in names for w in ("University", "House", "Home", "Zoo", "Ministry"))
