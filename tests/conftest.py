@@ -16,8 +16,8 @@ TESTS = Path(__file__).parent
 DEV_QA = TESTS / "dev_qa.jsonl"
 ATTRIBUTION_GOLD = TESTS / "attribution_gold.jsonl"
 ATTRIBUTION_GOLD_PACK = TESTS / "attribution_gold_pack.jsonl"
-# The development pack (eight articles in newsroom formats + 40 questions) lives beside the repository.
-DEV_COVERAGE = TESTS.parent.parent / "shared" / "dev_coverage"
+# The development pack (eight articles in newsroom formats + 40 questions), a copy of shared/dev_coverage.
+DEV_COVERAGE = TESTS / "dev_coverage"
 
 
 @pytest.fixture(scope="session")
