@@ -27,8 +27,11 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Both dev sets, each in a temporary index: the seeds alone, and the dev pack indexed with the seeds.
 eval: setup
-	$(BIN)/summitbot eval tests/dev_qa.jsonl -v
+	$(BIN)/summitbot eval tests/dev_qa.jsonl --articles seeds_loader/demo_articles -v
+	$(BIN)/summitbot eval tests/dev_coverage/qa.jsonl --articles seeds_loader/demo_articles \
+		--articles tests/dev_coverage/articles -v
 
 bench: setup
 	$(BIN)/python bench/answer_speed.py

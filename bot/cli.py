@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -212,11 +213,19 @@ def index_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.
 @app.command("eval")
 def eval_command(
     file: Annotated[Path, typer.Argument(help="QA file: JSON lines with q, gold [[file prefix, substring]], speaker.")],
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles",
+            help="Index these article directories (repeatable) into a temporary index and score there, "
+            "instead of the configured index.",
+        ),
+    ] = None,
     k: Annotated[int, typer.Option("-k", help="Passages per answer.")] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every question's outcome.")] = False,
 ) -> None:
-    """Score the engine on a QA file: passage and highlight hits, speakers, abstention."""
+    """Score the engine on a QA file: passage and highlight hits, speakers, abstention, per question type."""
     from index.evaluate import QAFileError, evaluate, load_qa
 
     with _errors():
@@ -225,9 +234,14 @@ def eval_command(
         except QAFileError as e:
             _fail(str(e), EXIT_USAGE)
         settings = _settings()
-        report = evaluate(_engine(settings, rebuild_stale=False), items, k=k)
+        if articles:
+            with tempfile.TemporaryDirectory(prefix="summitbot-eval-") as scratch:
+                engine = _scratch_engine(settings, articles, Path(scratch))
+                report = evaluate(engine, items, k=k)
+        else:
+            report = evaluate(_engine(settings, rebuild_stale=False), items, k=k)
         if as_json:
-            typer.echo(json.dumps(report.metrics, indent=1))
+            typer.echo(json.dumps({**report.metrics, "by_kind": report.by_kind()}, indent=1))
             return
         typer.echo(messages.EVAL_TITLE.format(path=file, count=len(items)))
         if verbose:
@@ -239,6 +253,38 @@ def eval_command(
                 typer.echo(f"  {r.item.id:<5} {marks if r.item.answerable else '  '} {state:<28} {where}")
         for name, value in report.metrics.items():
             typer.echo(f"  {name:<22} {value:.3f}")
+        typer.echo(messages.EVAL_KIND_HEADER)
+        for kind, values in report.by_kind().items():
+            names = (
+                "passage_hit@1",
+                "highlight_hit@1",
+                "speaker_accuracy",
+                "unanswerable_refused",
+                "answerable_refused",
+            )
+            cells = " ".join(f"{values[n]:>6.2f}" if values[n] is not None else f"{'-':>6}" for n in names)
+            typer.echo(f"  {kind:<14} {int(values['questions'] or 0):>3} {cells}")
+
+
+def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):  # type: ignore[no-untyped-def]
+    """An engine over a temporary index of the given article directories (for evaluation on any corpus)."""
+    from bot.wiring import make_embedder, make_engine
+    from index.handle import IndexHandle
+    from index.store import build_index
+    from seeds_loader import load_directory
+
+    found = []
+    for directory in directories:
+        loaded, errors = load_directory(directory)
+        for error in errors:
+            _notify(str(error))
+        found.extend(loaded)
+    if not found:
+        _fail(messages.EVAL_NO_ARTICLES.format(dirs=", ".join(map(str, directories))), EXIT_USAGE)
+    embedder = make_embedder(settings)
+    with _progress("Embedding passages") as progress:
+        index = build_index(found, embedder, scratch, progress=progress)
+    return make_engine(settings, IndexHandle.of(index, embedder.name), embedder)
 
 
 def _serve_slack(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]

@@ -108,3 +108,7 @@ SLACK_HELP = """*How to use summitbot*
 • `/summit sources` — the articles we have, with outlet, date and rights notices
 • Mention @summitbot in a channel or DM me: I answer in a thread, and follow-ups there too
 Admins: `/summit reindex`, `/summit add <url>`, `/summit remove <article id or file>`"""
+EVAL_KIND_HEADER = "  {:<14} {:>3} {:>6} {:>6} {:>6} {:>6} {:>6}".format(
+    "by type", "n", "P@1", "H@1", "spk", "unans", "refusd"
+)
+EVAL_NO_ARTICLES = "no article files found in {dirs}"

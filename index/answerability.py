@@ -1,4 +1,4 @@
-"""Does a passage answer the question? Its focus words are there, and the kind of answer asked for."""
+"""Does a passage answer the question? The kind of answer asked for is in it, and so are its focus words."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from index.disagree import counted_nouns, figures
 from index.temporal import temporal_weight
 from index.text import tokenize
 from seeds_loader.wordlists import word_list
@@ -19,7 +20,7 @@ class AnswerType(StrEnum):
     DURATION = "duration"  # how long
     DATE = "date"  # when, what day
     PLACE = "place"  # where
-    NAMED = "named"  # which X: the passage must name one
+    NAMED = "named"  # which X: the passage must name an X
     ANY = "any"
 
 
@@ -28,39 +29,83 @@ _TYPES = (
     (AnswerType.COUNT, re.compile(r"\bhow (?:many|much|often)\b|\bnumber of\b", re.I)),
     (AnswerType.DATE, re.compile(r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b)", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
-    (AnswerType.NAMED, re.compile(r"^\s*which\b", re.I)),
+    (AnswerType.NAMED, re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|are|was|were|has|have|will)\w", re.I)),
 )
-_NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|trillion|dozen|once|twice|half|several|first|second|third)\b",
-    re.I,
+_NUMBER = (
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"a hundred|hundreds|a dozen|dozens|half an?|a few|several"
 )
+_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
+_QUANTITY = re.compile(rf"\b(?:{_NUMBER})\b", re.I)
+# A stretch of time: "for about six years", "lasted 41 minutes", "from 1926 until 1932"; a bare
+# "100 years" may be an anniversary and counts half.
 _DURATION = re.compile(
-    rf"(?:{_NUMBER.pattern})\s*(?:-\s*)?(?:\w+\s)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
-    r"|\bhalf an hour\b|\bfrom \d{4} (?:until|to) \d{4}\b",
+    rf"\b(?:for|lasted|lasting|last|over|spanning|spanned|took|within|after|during)\s"
+    rf"(?:about|nearly|almost|more than|less than|roughly|some|around|just|only|an?|the)?\s*(?:{_NUMBER})?\s*"
+    rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b",
     re.I,
 )
-_PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+_BARE_DURATION = re.compile(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
+_PLACE = re.compile(r"\b(?:in|at|from|near|outside|inside|off)\s(?:the\s)?[A-Z][\w’'-]+")
+_WHICH_HEAD = re.compile(
+    r"^\s*(?:which|what)\s+((?:[\w’'-]+\s){0,3}?[\w’'-]+?)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|"
+    r"can|could|should|may|might)\b",
+    re.I,
+)
 
 
-def answer_type(question: str) -> AnswerType:
-    for kind, pattern in _TYPES:
-        if pattern.search(question):
-            return kind
-    return AnswerType.ANY
+@dataclass(frozen=True)
+class Expectation:
+    """What kind of answer the question wants, with what a count counts and what a "which" names."""
+
+    kind: AnswerType
+    counted: frozenset[str] = frozenset()
+    head: str | None = None  # "park" in "which park did Lee visit"
+
+    @classmethod
+    def of(cls, question: str) -> Expectation:
+        kind = next((k for k, pattern in _TYPES if pattern.search(question)), AnswerType.ANY)
+        if kind is AnswerType.COUNT:
+            return cls(kind, counted=counted_nouns(question))
+        if kind is AnswerType.NAMED:
+            m = _WHICH_HEAD.search(question)
+            if m is None:
+                return cls(AnswerType.ANY)
+            return cls(kind, head=m.group(1).split()[-1].lower())
+        return cls(kind)
+
+    def weight(self, sentence: str) -> float:
+        """1.0 when ``sentence`` holds the kind of answer asked for, 0.5 when it holds something like it,
+        else 0 (always 1 when any answer will do)."""
+        if self.kind is AnswerType.DURATION:
+            return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
+        if self.kind is AnswerType.COUNT:
+            if self.counted and figures(sentence, self.counted):
+                return 1.0
+            return 0.5 if _QUANTITY.search(sentence) else 0.0
+        if self.kind is AnswerType.DATE:
+            return temporal_weight(sentence)
+        if self.kind is AnswerType.PLACE:
+            return 1.0 if _PLACE.search(sentence) else 0.0
+        if self.kind is AnswerType.NAMED and self.head:
+            return _names_head(sentence, self.head)
+        return 1.0
 
 
-def type_weight(kind: AnswerType, sentence: str) -> float:
-    """1.0 when ``sentence`` holds the kind of answer asked for, else 0 (always 1 for ANY)."""
-    if kind is AnswerType.DURATION:
-        return 1.0 if _DURATION.search(sentence) else 0.0
-    if kind is AnswerType.COUNT:
-        return 1.0 if _NUMBER.search(sentence) else 0.0
-    if kind is AnswerType.DATE:
-        return temporal_weight(sentence)
-    if kind in (AnswerType.PLACE, AnswerType.NAMED):
-        return 1.0 if _PROPER.search(sentence) else 0.0
-    return 1.0
+def _names_head(sentence: str, head: str) -> float:
+    """1.0 when a proper name ends with the head noun ("Lu Xun Park" for "which park") or the noun
+    introduces a list ("eight prefectures: Aomori, ..."); 0.5 when the noun is merely there, 0.25 else."""
+    stem = tokenize(head)
+    if not stem:
+        return 0.0
+    for m in re.finditer(r"\b([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)\s([A-Za-z]+)\b", sentence):
+        if tokenize(m.group(2)) == stem and m.group(2)[0].isupper():
+            return 1.0
+    for m in re.finditer(r"\b([A-Za-z]+)\s?:\s[A-Z]", sentence):
+        if tokenize(m.group(1)) == stem:
+            return 1.0
+    # "which security issues": the answer may name them otherwise ("concerns such as ..."): rank, never refuse.
+    return 0.5 if stem[0] in tokenize(sentence) else 0.25
 
 
 def _filler() -> frozenset[str]:
@@ -68,6 +113,8 @@ def _filler() -> frozenset[str]:
 
 
 _FILLER = _filler()
+# A word found only in the paragraphs just before the passage counts for this much of its weight.
+NEARBY_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -81,14 +128,22 @@ class Focus:
         skip = _FILLER | set(tokenize(" ".join(exclude)))
         return cls({t: idf(t) for t in dict.fromkeys(tokenize(question)) if t not in skip})
 
-    def support(self, text: str) -> float:
-        """Weighted share of the focus words found in ``text`` (1.0 when the question has none)."""
+    def support(self, text: str, nearby: str = "") -> float:
+        """Weighted share of the focus words found in ``text`` (1.0 when the question has none); a word
+        found only in ``nearby`` text (the paragraphs before) counts for NEARBY_WEIGHT of its weight."""
         total = sum(self.terms.values())
         if not total:
             return 1.0
-        found = set(tokenize(text))
-        return sum(w for t, w in self.terms.items() if t in found) / total
+        found, near = set(tokenize(text)), set(tokenize(nearby)) if nearby else set()
+        score = sum(w if t in found else NEARBY_WEIGHT * w if t in near else 0.0 for t, w in self.terms.items())
+        return score / total
 
-    def missing(self, text: str) -> list[str]:
+    def crux(self, text: str, share: float) -> str | None:
+        """The weightiest focus word missing from ``text``, if it carries at least ``share`` of the weight."""
+        total = sum(self.terms.values())
         found = set(tokenize(text))
-        return [t for t in self.terms if t not in found]
+        missing = [(w, t) for t, w in self.terms.items() if t not in found]
+        if not total or not missing:
+            return None
+        weight, term = max(missing)
+        return term if weight / total >= share else None

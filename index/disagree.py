@@ -24,7 +24,7 @@ _ORDINALS = [
 _CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | {w: i for i, w in enumerate(_CARDINALS, 1)}
 _NUMBER_WORDS |= {"once": 1, "twice": 2}
-_WORD = re.compile(r"[\w.-]+|[,;:()“”\"]")
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4
 _COUNT_QUESTION = re.compile(r"\bhow (?:many|much|often)\b|\bnumber of\b|\bwhich (?:meeting|time|round)\b", re.I)
 # Questions about how often people met count meetings, whatever noun the article uses for them.
@@ -70,8 +70,8 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
         token = m.group(0).lower().rstrip(".")
         if token in _NUMBER_WORDS:
             value = float(_NUMBER_WORDS[token])
-        elif re.fullmatch(r"\d+(?:\.\d+)?", token):
-            value = float(token)
+        elif re.fullmatch(r"\d[\d,]*(?:\.\d+)?", token):
+            value = float(token.replace(",", ""))
             if 1800 <= value <= 2100:
                 continue  # a year, not a count
         else:

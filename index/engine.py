@@ -6,19 +6,27 @@ import logging
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from index.answer import Answer, AnswerPassage, Claim, Disagreement, Refusal
-from index.answerability import AnswerType, Focus, answer_type, type_weight
+from index.answerability import AnswerType, Expectation, Focus
 from index.attribution import Quote
 from index.disagree import counted_nouns, figures, is_count_question
 from index.embedder import Embedder
 from index.handle import IndexHandle
-from index.passages import ArticleMeta
+from index.passages import ArticleMeta, Passage
 from index.people import Person
-from index.question import Intent, Question, analyse, is_generic_speaker, referenced_articles, unknown_names
+from index.question import (
+    Intent,
+    Question,
+    analyse,
+    is_generic_speaker,
+    looks_like_speaker,
+    referenced_articles,
+    unknown_names,
+)
 from index.retrieval import FusionWeights, Hit, HybridRetriever, VectorRetriever
 from index.store import LoadedIndex
 from index.temporal import temporal_weight
@@ -50,6 +58,11 @@ class EngineConfig:
     focus_support: float = 0.35
     paraphrase_score: float = 0.60
     quote_topic_support: float = 0.2
+    quote_paraphrase_score: float = 0.55
+    # A missing focus word weighing at least this share of the question is checked for its meaning:
+    # refused when dropping it brings the question closer to the answer by more than crux_margin.
+    crux_share: float = 0.2
+    crux_margin: float = 0.02
     speaker_support: float = 0.67
 
     def __post_init__(self) -> None:
@@ -91,6 +104,7 @@ class Engine:
         index = self._handle.current()
         retriever = self._retriever(index, self._embedder, self._config.weights)
         parsed = analyse(question, index.people)
+        needs = self._needs(index, parsed)
         vector = retriever.embed(question)
         # A speaker's quotes or a person's introductions replace the general search: run it only if needed.
         hits: list[Hit] | None = None
@@ -104,6 +118,10 @@ class Engine:
             # like any words; a name the coverage never mentions at all is refused.
             if not is_generic_speaker(parsed.target) and not _mentioned(parsed.target, index):
                 refusal, unknown = Refusal.UNKNOWN_SPEAKER, (parsed.target,)
+            elif is_generic_speaker(parsed.target) or not looks_like_speaker(parsed.target):
+                # "how did defence stocks react": no speaker at all, an ordinary question.
+                parsed = replace(parsed, intent=Intent.FACT, target=None)
+                needs = self._needs(index, parsed)
         elif parsed.intent is Intent.QUOTE and parsed.target:
             spoken = self._quote_hits(index, retriever, question, vector, parsed)
             note = _ambiguity_note(parsed)
@@ -120,14 +138,19 @@ class Engine:
                 hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person))
         if hits is None:
             hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
-        ranked = self._rank(index, hits, parsed)
+        ranked = self._rank(index, hits, parsed, needs)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
         whole_answer = parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
         if refusal is None and parsed.person is not None and ranked and whole_answer:
             confidence = 1.0  # the person's introductions, or all their quotes, are the answer
         if refusal is None and confidence < self._config.min_confidence:
             refusal = Refusal.LOW_CONFIDENCE
-        if refusal is None and ranked and not whole_answer and not self._supported(index, ranked[0], parsed):
+        if (
+            refusal is None
+            and ranked
+            and not whole_answer
+            and not self._supported(index, ranked[0], parsed, needs, retriever, vector)
+        ):
             refusal = Refusal.NO_SUPPORT
         passages = self._passages(index, ranked, k)
         disagreements = self._disagreements(index, ranked, parsed) if refusal is None else ()
@@ -144,46 +167,65 @@ class Engine:
         )
 
     @staticmethod
-    def _focus(index: LoadedIndex, parsed: Question) -> Focus:
-        """What the question asks about: a quote question's topic (after "say"/"tell"), else all its
-        content words; the speaker's own names are not focus."""
+    def _needs(index: LoadedIndex, parsed: Question) -> _Needs:
+        """What an answer to the question must hold: its kind, and the focus words (a quote question's
+        topic after "say"/"tell", else all the question's content words; the speaker's names are not focus)."""
         speaker_words = [v for p in parsed.people for v in p.variants]
         if parsed.intent is Intent.QUOTE and parsed.person is not None:
             m = re.search(r"\b(?:say|said|tell|told)\b", parsed.text, re.I)
             topic = parsed.text[m.end() :] if m else parsed.text
-            return Focus.of(topic, index.lexical.idf, speaker_words)
-        return Focus.of(parsed.text, index.lexical.idf, [*speaker_words, parsed.target or ""])
+            focus = Focus.of(topic, index.lexical.idf, speaker_words)
+        else:
+            focus = Focus.of(parsed.text, index.lexical.idf, [*speaker_words, parsed.target or ""])
+        return _Needs(Expectation.of(parsed.text), focus)
 
-    def _supported(self, index: LoadedIndex, top: tuple[float, Hit, list[int]], parsed: Question) -> bool:
-        """The best passage answers only if the question's focus words are in it (or in the paragraph
-        before it, or its headline) and the kind of answer asked for is in it. A strong paraphrase match
-        stands without the words; a quote question's topic must be in the quote's passage."""
-        score, hit, _ = top
+    def _supported(
+        self,
+        index: LoadedIndex,
+        top: tuple[float, Hit, list[int]],
+        parsed: Question,
+        needs: _Needs,
+        retriever: VectorRetriever,
+        vector: np.ndarray,
+    ) -> bool:
+        """The best passage answers only if the kind of answer asked for is in it and the question's focus
+        words, or what they mean, are there (README, "Answer or refuse"):
+        - the words: their idf-weighted share found in the passage, its headline or (at half weight) the
+          paragraphs just before it; a strong paraphrase match stands without them;
+        - what they mean: when a weighty focus word is missing, the question without that word must not be
+          closer to the answering sentence than the question with it (the word pulls away from it);
+        - a quote question's topic is looked for in the quote's passage; a speaker who is no person of the
+          coverage must be named there."""
+        score, hit, chosen = top
         passage = hit.passage
-        kind = answer_type(parsed.text)
-        if kind is not AnswerType.ANY and max(type_weight(kind, s.text) for s in passage.sentences) == 0:
+        expectation = needs.expectation
+        if expectation.kind is not AnswerType.ANY and max(expectation.weight(x.text) for x in passage.sentences) == 0:
             return False
-        focus = self._focus(index, parsed)
-        context = " ".join(
-            [passage.text, self._previous_text(index, passage), index.articles[passage.article_id].title or ""]
-        )
         meta = index.articles[passage.article_id]
+        own = f"{passage.text} {meta.title or ''}"
+        nearby = self._nearby(index, passage)
         c = self._config
         if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
-            # A speaker the coverage has no person for: the passage must name them (or be their outlet's).
             named = Focus.of(parsed.target, index.lexical.idf)
-            if named.support(f"{context} {meta.outlet or ''}") < c.speaker_support:
+            if named.support(f"{own} {nearby} {meta.outlet or ''}") < c.speaker_support:
                 return False
-        support = focus.support(context)
+        crux = needs.focus.crux(f"{own} {nearby}", c.crux_share)
+        if crux is not None:
+            sentence = index.sentence_rows(passage)[chosen[0]]
+            without = retriever.embed(_without(parsed.text, crux))
+            if float(vector @ sentence) - float(without @ sentence) < -c.crux_margin:
+                return False
+        support = needs.focus.support(own, nearby)
         if parsed.intent is Intent.QUOTE and parsed.person is not None:
-            return support >= c.quote_topic_support or score >= c.paraphrase_score
+            return support >= c.quote_topic_support or score >= c.quote_paraphrase_score
         return support >= c.focus_support or score >= c.paraphrase_score
 
     @staticmethod
-    def _previous_text(index: LoadedIndex, passage) -> str:  # type: ignore[no-untyped-def]
-        ids = index.passages.of_article(passage.article_id)
-        earlier = [i for i in ids if i < passage.id]
-        return index.passages[earlier[-1]].text if earlier else ""
+    def _nearby(index: LoadedIndex, passage: Passage) -> str:
+        """The two body passages before ``passage`` in its article: what a quote or a pronoun leans on."""
+        earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id]
+        body = [index.passages[i] for i in earlier[-4:]]
+        return " ".join(p.text for p in [p for p in body if p.kind == "body"][-2:])
 
     @staticmethod
     def _speakers(parsed: Question) -> tuple[Person, ...]:
@@ -203,19 +245,19 @@ class Engine:
         ids = [pid for person in self._speakers(parsed) for pid in index.passages_quoting.get(person.id, ())]
         return retriever.score_passages(question, vector, ids) if ids else []
 
-    def _rank(self, index: LoadedIndex, hits: list[Hit], parsed: Question) -> list[tuple[float, Hit, list[int]]]:
-        """Re-rank with the question's intent; returns (score, hit, chosen sentence indexes)."""
+    def _rank(
+        self, index: LoadedIndex, hits: list[Hit], parsed: Question, needs: _Needs
+    ) -> list[tuple[float, Hit, list[int]]]:
+        """Re-rank with the question's intent, the kind of answer it wants and its focus words; returns
+        (score, hit, chosen sentence indexes)."""
         ranked = []
-        terms = {t: index.lexical.idf(t) for t in set(tokenize(parsed.text))}
         referenced = referenced_articles(parsed.text, index.article_references)
-        kind = answer_type(parsed.text)
-        focus = self._focus(index, parsed)
         for hit in hits:
             feature = [
-                self._sentence_feature(index, hit, i, parsed) + _type_feature(kind, hit.passage.sentences[i].text)
-                for i in range(len(hit.passage.sentences))
+                self._sentence_feature(index, hit, i, parsed) + _type_feature(needs.expectation, s.text)
+                for i, s in enumerate(hit.passage.sentences)
             ]
-            overlap = [_overlap(terms, s.text) for s in hit.passage.sentences]
+            overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
             adjusted = [
                 s + self._config.intent_bonus * f + self._config.overlap_weight * o
                 for s, f, o in zip(hit.sentence_scores, feature, overlap, strict=True)
@@ -226,7 +268,7 @@ class Engine:
             if hit.passage.article_id in referenced:
                 bonus += self._config.intent_bonus
             # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
-            bonus += self._config.intent_bonus * focus.support(hit.passage.text)
+            bonus += self._config.intent_bonus * needs.focus.support(hit.passage.text, self._nearby(index, hit.passage))
             ranked.append((hit.score + bonus, hit, chosen))
         ranked.sort(key=lambda t: t[0], reverse=True)
         return ranked
@@ -376,12 +418,26 @@ def _speaker(index: LoadedIndex, article_id: str, starts: list[int]) -> Quote | 
     return None
 
 
-def _type_feature(kind: AnswerType, sentence: str) -> float:
+@dataclass(frozen=True)
+class _Needs:
+    """What an answer must hold, worked out once per question."""
+
+    expectation: Expectation
+    focus: Focus
+
+
+def _without(question: str, stem: str) -> str:
+    """The question with the words of one stem left out ("have the pandas arrived" -> "have the pandas")."""
+    kept = [w for w in question.split() if tokenize(w.strip("?!.,;:")) != [stem]]
+    return " ".join(kept)
+
+
+def _type_feature(expectation: Expectation, sentence: str) -> float:
     """A sentence holding the kind of answer asked for (a duration for "how long") is preferred; "when"
     questions already weigh dates through the intent."""
-    if kind in (AnswerType.ANY, AnswerType.DATE):
+    if expectation.kind in (AnswerType.ANY, AnswerType.DATE):
         return 0.0
-    return type_weight(kind, sentence)
+    return expectation.weight(sentence)
 
 
 def _mentioned(name: str, index: LoadedIndex) -> bool:

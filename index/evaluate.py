@@ -23,6 +23,7 @@ class QAItem:
     question: str
     gold: tuple[tuple[str, str], ...]
     speaker: str | None = None
+    disagreement: bool = False  # the sources differ: the answer must show them side by side
 
     @property
     def answerable(self) -> bool:
@@ -45,8 +46,8 @@ class EvalReport:
 
     results: tuple[QAResult, ...] = field(default_factory=tuple)
 
-    def _rate(self, values: list[bool]) -> float:
-        return sum(values) / len(values) if values else 0.0
+    def _rate(self, values: list[bool], empty: float | None = 0.0) -> float | None:
+        return sum(values) / len(values) if values else empty
 
     @property
     def answerable(self) -> list[QAResult]:
@@ -54,16 +55,31 @@ class EvalReport:
 
     @property
     def metrics(self) -> dict[str, float]:
-        answerable = self.answerable
-        unanswerable = [r for r in self.results if not r.item.answerable]
-        speakers = [r.speaker_ok for r in self.results if r.speaker_ok is not None]
+        return {k: v or 0.0 for k, v in self._metrics(self.results).items()}
+
+    def by_kind(self) -> dict[str, dict[str, float | None]]:
+        """The metrics per question type (quote, who, date, caption, unanswerable ...), with counts."""
+        kinds = sorted({r.item.type for r in self.results})
+        out = {}
+        for kind in kinds:
+            results = tuple(r for r in self.results if r.item.type == kind)
+            out[kind] = {"questions": float(len(results)), **self._metrics(results, empty=None)}
+        return out
+
+    def _metrics(self, results: tuple[QAResult, ...], empty: float | None = 0.0) -> dict[str, float | None]:
+        """Rates over the questions each applies to; ``empty`` where none does."""
+        answerable = [r for r in results if r.item.answerable]
+        unanswerable = [r for r in results if not r.item.answerable]
+        speakers = [r.speaker_ok for r in results if r.speaker_ok is not None]
+        disputed = [bool(r.answer.disagreements) for r in results if r.item.disagreement]
         return {
-            "passage_hit@1": self._rate([r.passage_hit1 for r in answerable]),
-            "passage_hit@3": self._rate([r.passage_hit3 for r in answerable]),
-            "highlight_hit@1": self._rate([r.highlight_hit1 for r in answerable]),
-            "speaker_accuracy": self._rate([bool(s) for s in speakers]),
-            "unanswerable_refused": self._rate([not r.answer.answered for r in unanswerable]),
-            "answerable_refused": self._rate([not r.answer.answered for r in answerable]),
+            "passage_hit@1": self._rate([r.passage_hit1 for r in answerable], empty),
+            "passage_hit@3": self._rate([r.passage_hit3 for r in answerable], empty),
+            "highlight_hit@1": self._rate([r.highlight_hit1 for r in answerable], empty),
+            "speaker_accuracy": self._rate([bool(s) for s in speakers], empty),
+            "unanswerable_refused": self._rate([not r.answer.answered for r in unanswerable], empty),
+            "answerable_refused": self._rate([not r.answer.answered for r in answerable], empty),
+            "disagreement_shown": self._rate(disputed, empty),
         }
 
 
@@ -86,6 +102,7 @@ def load_qa(path: Path) -> list[QAItem]:
                     question=str(data["q"]),
                     gold=tuple((str(f), str(s)) for f, s in data.get("gold", [])),
                     speaker=data.get("speaker"),
+                    disagreement=bool(data.get("disagreement", False)),
                 )
             )
         except (ValueError, KeyError, TypeError) as e:

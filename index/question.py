@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.passages import ArticleMeta
-from index.people import PeopleRegistry, Person, is_name_like
+from index.people import ROLE_WORDS, PeopleRegistry, Person, is_name_like
 from index.text import normalize_word
 from seeds_loader.wordlists import word_list
 
@@ -105,6 +105,14 @@ def is_generic_speaker(target: str) -> bool:
     if phrase in _GENERIC_SPEAKERS or phrase.removeprefix("the ") in _GENERIC_SPEAKERS:
         return True
     return not is_name_like(target)
+
+
+def looks_like_speaker(target: str) -> bool:
+    """A name (capitalised) or a role ("the ambassador") can speak; "defence stocks" cannot."""
+    return bool(re.search(r"(?<![\w’'])[A-Z]", target) or _ROLE_RE.search(target))
+
+
+_ROLE_RE = re.compile(rf"(?i:\b(?:{ROLE_WORDS})s?\b)")
 
 
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
