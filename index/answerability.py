@@ -19,16 +19,28 @@ class AnswerType(StrEnum):
     COUNT = "count"  # how many, how much, how often
     DURATION = "duration"  # how long
     DATE = "date"  # when, what day
+    TIME = "time"  # what time: a clock time or a time of day
     PLACE = "place"  # where
     NAMED = "named"  # which X: the passage must name an X
+    AGENT = "agent"  # who did X (not who said): the answering sentence must name someone
     ANY = "any"
 
 
+_QUANTITY_NOUNS = "|".join(word_list("quantity_nouns", "index"))
 _TYPES = (
-    (AnswerType.DURATION, re.compile(r"^\s*how long\b", re.I)),
-    (AnswerType.COUNT, re.compile(r"\bhow (?:many|much|often)\b|\bnumber of\b", re.I)),
+    (AnswerType.DURATION, re.compile(r"^\s*how long\b(?! ago)", re.I)),
+    (AnswerType.TIME, re.compile(r"^\s*(?:at )?what time\b", re.I)),
+    (
+        AnswerType.COUNT,
+        re.compile(
+            r"\bhow (?:many|much|often|tall|old|far|big|large|high|heavy|deep|wide|long ago)\b|\bnumber of\b|"
+            rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?(?:{_QUANTITY_NOUNS})\b",
+            re.I,
+        ),
+    ),
     (AnswerType.DATE, re.compile(r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b)", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
+    (AnswerType.AGENT, re.compile(r"^\s*who\s+(?!(?:is|was|are|were|'s|has been|have been|else)\b)\w+", re.I)),
     (AnswerType.NAMED, re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|are|was|were|has|have|will)\w", re.I)),
 )
 _NUMBER = (
@@ -45,7 +57,16 @@ _DURATION = re.compile(
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b",
     re.I,
 )
+_HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+_QUANTITY_QUESTION = re.compile(
+    rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?({_QUANTITY_NOUNS})\b", re.I
+)
 _BARE_DURATION = re.compile(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b",
+    re.I,
+)
 _PLACE = re.compile(r"\b(?:in|at|from|near|outside|inside|off)\s(?:the\s)?[A-Z][\w’'-]+")
 _WHICH_HEAD = re.compile(
     r"^\s*(?:which|what)\s+((?:[\w’'-]+\s){0,3}?[\w’'-]+?)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|"
@@ -61,12 +82,16 @@ class Expectation:
     kind: AnswerType
     counted: frozenset[str] = frozenset()
     head: str | None = None  # "park" in "which park did Lee visit"
+    # The question names what is counted ("how many workers", "the population"): a figure must be attached.
+    strict: bool = False
 
     @classmethod
     def of(cls, question: str) -> Expectation:
         kind = next((k for k, pattern in _TYPES if pattern.search(question)), AnswerType.ANY)
         if kind is AnswerType.COUNT:
-            return cls(kind, counted=counted_nouns(question))
+            if m := _QUANTITY_QUESTION.search(question):
+                return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True)
+            return cls(kind, counted=counted_nouns(question), strict=_HOW_MANY.search(question) is not None)
         if kind is AnswerType.NAMED:
             m = _WHICH_HEAD.search(question)
             if m is None:
@@ -74,22 +99,40 @@ class Expectation:
             return cls(kind, head=m.group(1).split()[-1].lower())
         return cls(kind)
 
+    def satisfied(self, sentences: Iterable[str]) -> bool:
+        """Whether any of ``sentences`` holds the answer's kind; a named count needs its figure."""
+        weights = [self.weight(s) for s in sentences]
+        if self.kind is AnswerType.COUNT and self.strict:
+            return max(weights, default=0.0) >= 1.0
+        return max(weights, default=0.0) > 0.0
+
     def weight(self, sentence: str) -> float:
         """1.0 when ``sentence`` holds the kind of answer asked for, 0.5 when it holds something like it,
         else 0 (always 1 when any answer will do)."""
         if self.kind is AnswerType.DURATION:
             return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
         if self.kind is AnswerType.COUNT:
-            if self.counted and figures(sentence, self.counted):
+            if self.counted and (figures(sentence, self.counted) or _figure_after(sentence, self.counted)):
                 return 1.0
             return 0.5 if _QUANTITY.search(sentence) else 0.0
         if self.kind is AnswerType.DATE:
             return temporal_weight(sentence)
+        if self.kind is AnswerType.TIME:
+            return 1.0 if _CLOCK.search(sentence) else 0.0
         if self.kind is AnswerType.PLACE:
             return 1.0 if _PLACE.search(sentence) else 0.0
         if self.kind is AnswerType.NAMED and self.head:
             return _names_head(sentence, self.head)
         return 1.0
+
+
+def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:
+    """A figure given after what it measures: "a population of 160,000", "the price was $3"."""
+    words = sentence.split()
+    for i, word in enumerate(words):
+        if set(tokenize(word)) & nouns and any(_QUANTITY.fullmatch(w.strip(".,;:$€£¥%")) for w in words[i + 1 : i + 5]):
+            return True
+    return False
 
 
 def _names_head(sentence: str, head: str) -> float:

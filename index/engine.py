@@ -140,9 +140,12 @@ class Engine:
             hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
         ranked = self._rank(index, hits, parsed, needs)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
-        whole_answer = parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
-        if refusal is None and parsed.person is not None and ranked and whole_answer:
-            confidence = 1.0  # the person's introductions, or all their quotes, are the answer
+        # The person's introductions, or all their quotes, answer "who is X" and "what did X say" outright.
+        whole_answer = parsed.person is not None and (
+            parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
+        )
+        if refusal is None and ranked and whole_answer:
+            confidence = 1.0
         if refusal is None and confidence < self._config.min_confidence:
             refusal = Refusal.LOW_CONFIDENCE
         if (
@@ -176,7 +179,9 @@ class Engine:
             topic = parsed.text[m.end() :] if m else parsed.text
             focus = Focus.of(topic, index.lexical.idf, speaker_words)
         else:
-            focus = Focus.of(parsed.text, index.lexical.idf, [*speaker_words, parsed.target or ""])
+            # The person asked about is not what is asked about them; a name or role nobody holds is.
+            named = [parsed.target or ""] if parsed.people else []
+            focus = Focus.of(parsed.text, index.lexical.idf, [*speaker_words, *named])
         return _Needs(Expectation.of(parsed.text), focus)
 
     def _supported(
@@ -199,7 +204,11 @@ class Engine:
         score, hit, chosen = top
         passage = hit.passage
         expectation = needs.expectation
-        if expectation.kind is not AnswerType.ANY and max(expectation.weight(x.text) for x in passage.sentences) == 0:
+        if not expectation.satisfied(x.text for x in passage.sentences):
+            return False
+        # "who won the election": the answer names the one who did it ("who said" is the WHO intent).
+        agent = expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
+        if agent and not any(index.people.names_someone(passage.sentences[i].text) for i in chosen):
             return False
         meta = index.articles[passage.article_id]
         own = f"{passage.text} {meta.title or ''}"

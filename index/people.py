@@ -106,6 +106,10 @@ class PeopleRegistry:
                     if person not in group:
                         group.append(person)
 
+    def names_someone(self, text: str) -> bool:
+        """True when ``text`` names a person of the coverage (any spelling, or a surname)."""
+        return any(name_key(m.group(0)) in self._by_word for m in re.finditer(NAME_TOKEN, text))
+
     def get(self, person_id: str) -> Person:
         return self.people[person_id]
 

@@ -110,7 +110,27 @@ def test_eval_prints_every_metric(env: dict[str, str]) -> None:
         "speaker_accuracy",
         "unanswerable_refused",
         "answerable_refused",
+        "disagreement_shown",
+        "by_kind",
     }
+    assert metrics["by_kind"]["unanswerable"]["questions"] == 2
+    assert metrics["by_kind"]["unanswerable"]["passage_hit@1"] is None  # not applicable, not zero
+
+
+def test_eval_on_any_corpus_indexes_it_apart(env: dict[str, str], tmp_path) -> None:
+    from tests.conftest import DEV_COVERAGE
+
+    result = runner.invoke(
+        app, ["eval", str(DEV_COVERAGE / "qa.jsonl"), "--articles", str(DEV_COVERAGE / "articles"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout[result.stdout.index("{") :])
+    assert metrics["by_kind"]["caption"]["questions"] == 2 and "who" in metrics["by_kind"]
+
+
+def test_eval_refuses_an_empty_articles_directory(env: dict[str, str], tmp_path) -> None:
+    result = runner.invoke(app, ["eval", str(DEV_QA), "--articles", str(tmp_path)])
+    assert result.exit_code == 2 and "no article files found" in result.output
 
 
 def test_eval_rejects_a_malformed_file(env: dict[str, str], tmp_path: Path) -> None:
