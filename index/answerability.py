@@ -57,6 +57,17 @@ _DURATION = re.compile(
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b",
     re.I,
 )
+_MONEY = re.compile(
+    r"[$€£¥₩]\s?\d|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:yen|won|dollars?|euros?|pounds?|yuan|"
+    r"renminbi|rupees?|usd|krw|jpy|cny|eur)\b",
+    re.I,
+)
+_HOW_MUCH_SUBJECT = re.compile(
+    r"\bhow much (?:did|does|do|will|would|could|might|can|has|have|had|is|was|were|are)\s+(?:the\s|a\s|an\s|its\s)?"
+    r"((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s+(?:cost|costs|spend|spent|pay|paid|raise|raised|earn|earned|lose|lost|"
+    r"save|saved|sell|sold|bring|brought|charge|charged)\b",
+    re.I,
+)
 _HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _QUANTITY_QUESTION = re.compile(
     rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?({_QUANTITY_NOUNS})\b", re.I
@@ -84,11 +95,16 @@ class Expectation:
     head: str | None = None  # "park" in "which park did Lee visit"
     # The question names what is counted ("how many workers", "the population"): a figure must be attached.
     strict: bool = False
+    # "how much did the banquet cost": the figure must be given in a sentence about the banquet.
+    subject: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Expectation:
         kind = next((k for k, pattern in _TYPES if pattern.search(question)), AnswerType.ANY)
         if kind is AnswerType.COUNT:
+            if m := _HOW_MUCH_SUBJECT.search(question):
+                head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", m.group(1))[0].split()[-1]
+                return cls(kind, strict=True, subject=frozenset(tokenize(head)))
             if m := _QUANTITY_QUESTION.search(question):
                 return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True)
             return cls(kind, counted=counted_nouns(question), strict=_HOW_MANY.search(question) is not None)
@@ -112,6 +128,10 @@ class Expectation:
         if self.kind is AnswerType.DURATION:
             return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
         if self.kind is AnswerType.COUNT:
+            if self.subject:
+                # "how much did X cost": a sum of money, in a sentence about X.
+                about = bool(self.subject & set(tokenize(sentence)))
+                return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
             if self.counted and (figures(sentence, self.counted) or _figure_after(sentence, self.counted)):
                 return 1.0
             return 0.5 if _QUANTITY.search(sentence) else 0.0

@@ -83,18 +83,24 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     seen: list[Person] = []  # people in the order the article mentions them, for "the spokesperson said"
     for paragraph in article.paragraphs:
         local: dict[str, Person] = {}  # surname -> the person last named in full in this paragraph
+        continuing = False  # the sentence before left a quotation open: this one goes on with it
         for sentence in paragraph.sentences:
             text = sentence.text
-            quoted_spans = _quoted_spans(text)
+            quoted_spans = _quoted_spans(text, continuing)
             mentions = _mentions(text, article.id, registry, quoted_spans, local)
             mentions = sorted(mentions + _role_mentions(text, quoted_spans, seen), key=lambda m: m.start)
             seen.extend(m.person for m in mentions)
             quoted = " … ".join(text[a + 1 : b - 1].strip(" ,") for a, b in quoted_spans) or None
             long_quote = quoted is not None and len(quoted.split()) >= MIN_QUOTE_WORDS
             found = _speaker(text, mentions, quoted_spans, last_subject)
-            if found is None and long_quote and _opens_with_quote(text) and not mentions and last_speaker:
+            opens = _opens_with_quote(text) or (continuing and quoted_spans[0][0] < 0)
+            if found is None and long_quote and opens and not mentions and last_speaker:
                 # A quote with no cue continues the previous speaker's words.
                 found = (registry.get(last_speaker.person_id), None, "continuation")
+            elif found is None and continuing and quoted_spans[0][0] < 0 and not mentions and last_speaker:
+                # The rest of a quotation the sentence before opened ("... feeling. I am no longer worried.”").
+                found = (registry.get(last_speaker.person_id), None, "continuation")
+            continuing = bool(quoted_spans) and quoted_spans[-1][1] > len(text)
             if found is None and long_quote and (subjects := [m for m in mentions if m.subject]):
                 found = (subjects[0].person, None, "named")
             if found is not None:
@@ -121,10 +127,19 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     return out
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def _quoted_spans(text: str, continuing: bool = False) -> list[tuple[int, int]]:
     """Spans of quoted words, quotation marks included; a quote left open runs to the end of the sentence
-    (a quotation continued in the next paragraph opens it again)."""
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    (a quotation continued in the next paragraph opens it again). When the sentence before left a quote
+    open, this one is quoted up to its first closing mark (that span starts at -1: its mark is before)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    if continuing and not _opens_with_quote(text):
+        close = re.search(r"[”\"]", text)
+        if close is None:
+            return [(-1, len(text) + 1)]
+        spans.append((-1, close.end()))
+        offset = close.end()
+    spans += [(a + offset, b + offset) for a, b in (m.span() for m in _QUOTED.finditer(text[offset:]))]
     end = spans[-1][1] if spans else 0
     opening = re.search(r"[“\"]", text[end:])
     if opening is not None and len(text[end + opening.end() :].split()) >= MIN_QUOTE_WORDS:

@@ -49,6 +49,8 @@ class EngineConfig:
     confidence_midpoint: float = 0.42
     confidence_slope: float = 14.0
     intent_bonus: float = 0.08
+    # The sentence holding the kind of answer asked for (the counted figure, the duration) answers.
+    type_bonus: float = 0.16
     duplicate_cosine: float = 0.92
     extend_margin: float = 0.04
     overlap_weight: float = 0.15
@@ -262,17 +264,19 @@ class Engine:
         ranked = []
         referenced = referenced_articles(parsed.text, index.article_references)
         for hit in hits:
+            c = self._config
+            # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
             feature = [
-                self._sentence_feature(index, hit, i, parsed) + _type_feature(needs.expectation, s.text)
+                c.intent_bonus * self._sentence_feature(index, hit, i, parsed)
+                + c.type_bonus * _type_feature(needs.expectation, s.text)
                 for i, s in enumerate(hit.passage.sentences)
             ]
             overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
             adjusted = [
-                s + self._config.intent_bonus * f + self._config.overlap_weight * o
-                for s, f, o in zip(hit.sentence_scores, feature, overlap, strict=True)
+                s + f + c.overlap_weight * o for s, f, o in zip(hit.sentence_scores, feature, overlap, strict=True)
             ]
             best = int(np.argmax(adjusted)) if adjusted else 0
-            bonus = self._config.intent_bonus * (feature[best] if feature else 0.0)
+            bonus = feature[best] if feature else 0.0
             chosen = self._extend(adjusted, best, hit, index)
             if hit.passage.article_id in referenced:
                 bonus += self._config.intent_bonus

@@ -126,9 +126,12 @@ def lexical_text(passage: Passage, article: ArticleMeta) -> str:
 _LEANS_BACK = re.compile(r"^(?:[“\"‘]|(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b)")
 
 
-def dense_text(passage: Passage, previous: Passage | None) -> str:
+def dense_text(passage: Passage, previous: Passage | None, title: str | None = None) -> str:
     """What the passage vector embeds: a passage that opens with a quote or a pronoun leans on the
-    sentence before it for its meaning ("...,” he told reporters), so that sentence is embedded with it."""
+    sentence before it for its meaning ("...,” he told reporters), so that sentence is embedded with it;
+    a photo caption stands apart from the story, so it is embedded under the article's headline."""
+    if passage.kind == "caption" and title:
+        return f"{title}. {passage.text}"
     if previous is not None and previous.article_id == passage.article_id and _LEANS_BACK.match(passage.text):
         return f"{previous.sentences[-1].text} {passage.text}"
     return passage.text

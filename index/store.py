@@ -261,9 +261,10 @@ def _vectors(
         if [(q.text, len(q.sentences)) for q in olds] == [(q.text, len(q.sentences)) for q in fresh[aid]]
     }
     todo = [i for i, p in enumerate(passages) if p.article_id not in reused]
+    titles = {a.id: a.title for a in articles}
     new_passages, new_sentences = _embed(
         embedder,
-        [dense_text(passages[i], passages[i - 1] if i else None) for i in todo],
+        [dense_text(passages[i], passages[i - 1] if i else None, titles.get(passages[i].article_id)) for i in todo],
         [s.text for i in todo for s in passages[i].sentences],
         progress,
     )
