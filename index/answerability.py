@@ -97,6 +97,8 @@ class Expectation:
     strict: bool = False
     # "how much did the banquet cost": the figure must be given in a sentence about the banquet.
     subject: frozenset[str] = frozenset()
+    # "the population of Ube": the measure comes before its figure ("a population of 160,000").
+    measure: bool = False
 
     @classmethod
     def of(cls, question: str) -> Expectation:
@@ -106,7 +108,7 @@ class Expectation:
                 head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", m.group(1))[0].split()[-1]
                 return cls(kind, strict=True, subject=frozenset(tokenize(head)))
             if m := _QUANTITY_QUESTION.search(question):
-                return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True)
+                return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True)
             return cls(kind, counted=counted_nouns(question), strict=_HOW_MANY.search(question) is not None)
         if kind is AnswerType.NAMED:
             m = _WHICH_HEAD.search(question)
@@ -132,7 +134,9 @@ class Expectation:
                 # "how much did X cost": a sum of money, in a sentence about X.
                 about = bool(self.subject & set(tokenize(sentence)))
                 return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
-            if self.counted and (figures(sentence, self.counted) or _figure_after(sentence, self.counted)):
+            if self.counted and figures(sentence, self.counted):
+                return 1.0
+            if self.measure and _figure_after(sentence, self.counted):
                 return 1.0
             return 0.5 if _QUANTITY.search(sentence) else 0.0
         if self.kind is AnswerType.DATE:

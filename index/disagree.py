@@ -23,7 +23,7 @@ _ORDINALS = [
 ]
 _CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | {w: i for i, w in enumerate(_CARDINALS, 1)}
-_NUMBER_WORDS |= {"once": 1, "twice": 2}
+_ADVERBIAL = {"once": 1, "twice": 2, "thrice": 3}
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4
 _COUNT_QUESTION = re.compile(r"\bhow (?:many|much|often)\b|\bnumber of\b|\bwhich (?:meeting|time|round)\b", re.I)
@@ -61,6 +61,12 @@ def counted_nouns(question: str) -> frozenset[str]:
     return stems | _MEETING_WORDS if counts_meetings else stems
 
 
+def counted_terms(question: str) -> frozenset[str]:
+    """The counted nouns, and the verbs of meeting when meetings are counted ("met", "meet")."""
+    nouns = counted_nouns(question)
+    return nouns | _MEETING_VERBS if nouns & _MEETING_WORDS else nouns
+
+
 def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
     """Numbers in ``text`` attached to what is counted ("the third high-level engagement"), the one
     matching most of the counted words first ("136 Korean forced laborers" before "183 laborers")."""
@@ -68,6 +74,12 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
     found: list[tuple[int, Figure]] = []
     for i, m in enumerate(words):
         token = m.group(0).lower().rstrip(".")
+        if token in _ADVERBIAL and nouns & _MEETING_WORDS:
+            # "has met Xi twice": the count follows the verb of meeting.
+            before = " ".join(w.group(0) for w in words[max(0, i - 8) : i])
+            if set(tokenize(before)) & _MEETING_VERBS:
+                found.append((1, 0, Figure(float(_ADVERBIAL[token]), text[words[max(0, i - 8)].start() : m.end()])))
+            continue
         if token in _NUMBER_WORDS:
             value = float(_NUMBER_WORDS[token])
         elif re.fullmatch(r"\d[\d,]*(?:\.\d+)?", token):
@@ -76,12 +88,33 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
                 continue  # a year, not a count
         else:
             continue
-        hits, last = 0, None
-        for follower in words[i + 1 : i + 1 + _WINDOW]:
+        if token in _ORDINALS and _idiomatic_time(words, i):
+            continue  # "the first time in years" is no count
+        hits, last, distance = 0, None, _WINDOW
+        for j, follower in enumerate(words[i + 1 : i + 1 + _WINDOW]):
             if not follower.group(0)[0].isalnum():
                 break  # a figure's noun phrase does not cross punctuation
             if set(tokenize(follower.group(0))) & nouns:
-                hits, last = hits + 1, follower
+                hits, last, distance = hits + 1, follower, min(distance, j)
         if last is not None:
-            found.append((hits, Figure(value, text[m.start() : last.end()].rstrip("."))))
-    return [f for _, f in sorted(found, key=lambda t: -t[0])]
+            found.append((hits, distance, Figure(value, text[m.start() : last.end()].rstrip("."))))
+    # Most counted words first; then the number nearest its noun ("14 memorandums", not "two governments").
+    return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
+
+
+def _idiomatic_time(words: list[re.Match[str]], i: int) -> bool:
+    """An ordinal is no count in "the first time" (only "for the Nth time" counts) or in "the first
+    visit in 11 years", "the first ... since"."""
+    following = [w.group(0).lower() for w in words[i + 1 : i + 1 + _WINDOW + 4]]
+    preceding = " ".join(w.group(0).lower() for w in words[max(0, i - 2) : i])
+    if following[:1] in (["time"], ["times"]):
+        return preceding != "for the"
+    rest = " ".join(following)
+    return (
+        re.search(
+            r"\b(?:in|since)\b(?:\s(?:more than|over|nearly|almost|about))?(?:\s[\w,]+)?\s(?:years?|decades?|"
+            r"months?|history)\b|\bsince\b",
+            rest,
+        )
+        is not None
+    )

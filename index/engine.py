@@ -13,7 +13,7 @@ import numpy as np
 from index.answer import Answer, AnswerPassage, Claim, Disagreement, Refusal
 from index.answerability import AnswerType, Expectation, Focus
 from index.attribution import Quote
-from index.disagree import counted_nouns, figures, is_count_question
+from index.disagree import counted_nouns, counted_terms, figures, is_count_question
 from index.embedder import Embedder
 from index.handle import IndexHandle
 from index.passages import ArticleMeta, Passage
@@ -55,6 +55,7 @@ class EngineConfig:
     extend_margin: float = 0.04
     overlap_weight: float = 0.15
     disagreement_pool: int = 20
+    claim_topic_support: float = 0.5
     # Answerability (README, "Answer or refuse"): share of the focus words the passage must hold, unless
     # its fused score alone shows a paraphrase; a quote question's topic words in the quote's passage.
     focus_support: float = 0.35
@@ -283,7 +284,9 @@ class Engine:
             # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
             bonus += self._config.intent_bonus * needs.focus.support(hit.passage.text, self._nearby(index, hit.passage))
             ranked.append((hit.score + bonus, hit, chosen))
-        ranked.sort(key=lambda t: t[0], reverse=True)
+        # Passages holding the kind of answer asked for (the counted figure, a duration) come first.
+        holds = {id(h): needs.expectation.satisfied(x.text for x in h.passage.sentences) for _, h, _ in ranked}
+        ranked.sort(key=lambda t: (holds[id(t[1])], t[0]), reverse=True)
         return ranked
 
     def _sentence_feature(self, index: LoadedIndex, hit: Hit, i: int, parsed: Question) -> float:
@@ -328,16 +331,31 @@ class Engine:
         if kind is None:
             return ()
         nouns = counted_nouns(parsed.text)
+        # A figure counts what was asked only in a passage about the people asked about ("meetings between
+        # Lee and Takaichi", not Lee's with someone else) and about the rest of what was asked.
+        people = index.people.named_in(parsed.text)
+        topic = Focus.of(parsed.text, index.lexical.idf, [v for p in people for v in p.variants])
+        counted = counted_terms(parsed.text)
+        topic = Focus({t: w for t, w in topic.terms.items() if t not in counted})
         pool = ranked[: self._config.disagreement_pool] if kind == "figure" else ranked[:3]
         for _, hit, chosen in pool:
             passage = hit.passage
             if passage.article_id in claims:
                 continue
+            if kind == "figure" and (
+                not all(index.people.mentioned_in(p, passage.text) for p in people)
+                or topic.support(passage.text) < self._config.claim_topic_support
+            ):
+                continue
             meta = index.articles[passage.article_id]
             # Counts may sit anywhere in a strong passage; dates must be in the answering sentence.
             sentences = passage.sentences if kind == "figure" else [passage.sentences[i] for i in chosen]
             for sentence in sentences:
-                found = _figure_claim(sentence.text, nouns) if kind == "figure" else _date_claim(sentence.text, meta)
+                found = (
+                    _figure_claim(index, sentence.text, nouns, people)
+                    if kind == "figure"
+                    else _date_claim(sentence.text, meta)
+                )
                 if found is not None:
                     value, phrase = found
                     claims[passage.article_id] = Claim(
@@ -405,9 +423,22 @@ class Engine:
         return out
 
 
-def _figure_claim(sentence: str, nouns: frozenset[str]) -> tuple[str, str] | None:
-    found = figures(sentence, nouns)
-    return (f"{found[0].value:g}", found[0].phrase) if found else None
+def _figure_claim(
+    index: LoadedIndex, sentence: str, nouns: frozenset[str], people: list[Person]
+) -> tuple[str, str] | None:
+    """The sentence's figure for what is counted; one that counts meetings "with" someone not asked
+    about ("five meetings with the Japanese prime minister" for Lee and Xi) is not it."""
+    for figure in figures(sentence, nouns):
+        end = sentence.find(figure.phrase) + len(figure.phrase)
+        tail = re.split(r"[,;.:]", sentence[end:], maxsplit=1)[0]
+        partner = re.match(r"\s+(?:with|between|and)\s(.+)", tail)
+        other = partner is not None and bool(people)
+        if other and not any(index.people.mentioned_in(p, partner.group(1)) for p in people):  # type: ignore[union-attr]
+            someone = partner.group(1)  # type: ignore[union-attr]
+            if index.people.named_in(someone) or re.search(r"\b(?:minister|president|leader)\b", someone, re.I):
+                continue
+        return f"{figure.value:g}", figure.phrase
+    return None
 
 
 def _date_claim(sentence: str, meta: ArticleMeta) -> tuple[str, str] | None:

@@ -106,6 +106,32 @@ class PeopleRegistry:
                     if person not in group:
                         group.append(person)
 
+    def named_in(self, text: str) -> list[Person]:
+        """The people ``text`` names (full names in any spelling, or surnames: the most prominent)."""
+        found: list[Person] = []
+        words = re.findall(r"[\w’'-]+", text)
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                chunk = " ".join(words[i : i + n])
+                person = self.lookup(chunk) if n > 1 else self.resolve_short(chunk) if len(chunk) > 1 else None
+                if person is not None and (n > 1 or chunk[:1].isupper() or len(self.candidates(chunk)) > 0):
+                    if person not in found:
+                        found.append(person)
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def mentioned_in(self, person: Person, text: str) -> bool:
+        """True when ``text`` names ``person`` (a spelling or surname) or one of their titles."""
+        keys = {name_key(t) for v in person.variants for t in (v.split()[0], v.split()[-1])}
+        if any(name_key(m.group(0)) in keys for m in re.finditer(NAME_TOKEN, text)):
+            return True
+        lowered = text.lower()
+        return any(title.lower() in lowered for title in person.titles() if len(title.split()) > 1)
+
     def names_someone(self, text: str) -> bool:
         """True when ``text`` names a person of the coverage (any spelling, or a surname)."""
         return any(name_key(m.group(0)) in self._by_word for m in re.finditer(NAME_TOKEN, text))
