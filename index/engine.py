@@ -66,6 +66,8 @@ class EngineConfig:
     # refused when dropping it brings the question closer to the answer by more than crux_margin.
     crux_share: float = 0.2
     crux_margin: float = 0.02
+    meaning_pool: int = 5  # the candidates a focus word is looked for in before its meaning is
+    meaning_weight: float = 0.5
     speaker_support: float = 0.67
 
     def __post_init__(self) -> None:
@@ -141,7 +143,8 @@ class Engine:
                 hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person))
         if hits is None:
             hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
-        ranked = self._rank(index, hits, parsed, needs)
+        meaning = self._meaning(hits, parsed, needs, retriever)
+        ranked = self._rank(index, hits, parsed, needs, meaning)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
         # The person's introductions, or all their quotes, answer "who is X" and "what did X say" outright.
         whole_answer = parsed.person is not None and (
@@ -155,7 +158,7 @@ class Engine:
             refusal is None
             and ranked
             and not whole_answer
-            and not self._supported(index, ranked[0], parsed, needs, retriever, vector)
+            and not self._supported(index, ranked[0], parsed, needs, retriever, vector, meaning)
         ):
             refusal = Refusal.NO_SUPPORT
         passages = self._passages(index, ranked, k)
@@ -195,6 +198,7 @@ class Engine:
         needs: _Needs,
         retriever: VectorRetriever,
         vector: np.ndarray,
+        meaning: _Meaning | None,
     ) -> bool:
         """The best passage answers only if the kind of answer asked for is in it and the question's focus
         words, or what they mean, are there (README, "Answer or refuse"):
@@ -224,7 +228,8 @@ class Engine:
         crux = needs.focus.crux(f"{own} {nearby}", c.crux_share)
         if crux is not None:
             sentence = index.sentence_rows(passage)[chosen[0]]
-            without = retriever.embed(_without(parsed.text, crux))
+            reuse = meaning is not None and meaning.crux == crux
+            without = meaning.without if reuse else retriever.embed(_without(parsed.text, crux))  # type: ignore[union-attr]
             if float(vector @ sentence) - float(without @ sentence) < -c.crux_margin:
                 return False
         support = needs.focus.support(own, nearby)
@@ -257,15 +262,28 @@ class Engine:
         ids = [pid for person in self._speakers(parsed) for pid in index.passages_quoting.get(person.id, ())]
         return retriever.score_passages(question, vector, ids) if ids else []
 
+    def _meaning(self, hits: list[Hit], parsed: Question, needs: _Needs, retriever: VectorRetriever) -> _Meaning | None:
+        """When the question's weightiest focus word is in none of the best candidates ("relics"), what it
+        means is looked for instead: the question embedded without it, to see which sentences it pulls to."""
+        c = self._config
+        if parsed.intent is Intent.QUOTE:
+            return None  # a quote's topic is often its occasion ("after meeting her at APEC"), not its words
+        crux = needs.focus.crux(" ".join(h.passage.text for h in hits[: c.meaning_pool]), c.crux_share)
+        return None if crux is None else _Meaning(crux, retriever.embed(_without(parsed.text, crux)))
+
     def _rank(
-        self, index: LoadedIndex, hits: list[Hit], parsed: Question, needs: _Needs
+        self, index: LoadedIndex, hits: list[Hit], parsed: Question, needs: _Needs, meaning: _Meaning | None = None
     ) -> list[tuple[float, Hit, list[int]]]:
-        """Re-rank with the question's intent, the kind of answer it wants and its focus words; returns
-        (score, hit, chosen sentence indexes)."""
+        """Re-rank with the question's intent, the kind of answer it wants, its focus words and what a
+        missing focus word means; returns (score, hit, chosen sentence indexes)."""
         ranked = []
         referenced = referenced_articles(parsed.text, index.article_references)
         for hit in hits:
             c = self._config
+            pull = [0.0] * len(hit.passage.sentences)
+            if meaning is not None:
+                without = index.sentence_rows(hit.passage) @ meaning.without
+                pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
             # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
             feature = [
                 c.intent_bonus * self._sentence_feature(index, hit, i, parsed)
@@ -274,10 +292,11 @@ class Engine:
             ]
             overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
             adjusted = [
-                s + f + c.overlap_weight * o for s, f, o in zip(hit.sentence_scores, feature, overlap, strict=True)
+                s + f + c.overlap_weight * o + m
+                for s, f, o, m in zip(hit.sentence_scores, feature, overlap, pull, strict=True)
             ]
             best = int(np.argmax(adjusted)) if adjusted else 0
-            bonus = feature[best] if feature else 0.0
+            bonus = (feature[best] + pull[best]) if feature else 0.0
             chosen = self._extend(adjusted, best, hit, index)
             if hit.passage.article_id in referenced:
                 bonus += self._config.intent_bonus
@@ -460,6 +479,14 @@ def _speaker(index: LoadedIndex, article_id: str, starts: list[int]) -> Quote | 
         if (quote := index.quote_at(article_id, start)) is not None:
             return quote
     return None
+
+
+@dataclass(frozen=True)
+class _Meaning:
+    """A focus word missing from the best candidates, and the question's vector without it."""
+
+    crux: str
+    without: np.ndarray
 
 
 @dataclass(frozen=True)

@@ -60,3 +60,17 @@ def real_embedder() -> SentenceTransformerEmbedder:
 def real_engine(seed_articles: list[Article], real_embedder: SentenceTransformerEmbedder, tmp_path_factory) -> Engine:
     index = build_index(seed_articles, real_embedder, tmp_path_factory.mktemp("real-index"))
     return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+
+
+@pytest.fixture(scope="session")
+def pack_articles(seed_articles: list[Article]) -> list[Article]:
+    """The seeds and the development pack together, as its README says to index them."""
+    pack, errors = load_directory(DEV_COVERAGE / "articles")
+    assert not errors
+    return seed_articles + pack
+
+
+@pytest.fixture(scope="session")
+def pack_engine(pack_articles: list[Article], real_embedder: SentenceTransformerEmbedder, tmp_path_factory) -> Engine:
+    index = build_index(pack_articles, real_embedder, tmp_path_factory.mktemp("pack-index"))
+    return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)

@@ -6,7 +6,7 @@ import pytest
 
 from index.engine import Engine
 from index.evaluate import EvalReport, evaluate, load_qa
-from tests.conftest import DEV_QA
+from tests.conftest import DEV_COVERAGE, DEV_QA
 
 pytestmark = pytest.mark.slow
 
@@ -56,3 +56,37 @@ def test_issue_example(real_engine: Engine) -> None:
 )
 def test_off_topic_questions_are_refused(real_engine: Engine, question: str) -> None:
     assert not real_engine.ask(question).answered
+
+
+@pytest.fixture(scope="module")
+def pack_report(pack_engine: Engine) -> EvalReport:
+    return evaluate(pack_engine, load_qa(DEV_COVERAGE / "qa.jsonl"))
+
+
+def test_dev_pack_floors(pack_report: EvalReport) -> None:
+    m = pack_report.metrics
+    answerable = len(pack_report.answerable)
+    unanswerable = len(pack_report.results) - answerable
+    assert m["passage_hit@1"] >= 0.85, m
+    assert m["highlight_hit@1"] >= 0.75, m
+    assert m["speaker_accuracy"] >= 0.95, m
+    assert round(m["unanswerable_refused"] * unanswerable) >= 7, m
+    assert round(m["answerable_refused"] * answerable) <= 1, m
+
+
+def test_dev_pack_disagreements_are_shown(pack_report: EvalReport) -> None:
+    disputed = {r.item.id: r.answer.disagreements for r in pack_report.results if r.item.disagreement}
+    assert set(disputed) == {"DC31", "DC32"}
+    values = {qid: {c.value for d in found for c in d.claims} for qid, found in disputed.items()}
+    assert {"14", "23"} <= values["DC31"] and {"1005", "846"} <= values["DC32"]
+
+
+def test_caption_answers_are_in_the_top_three(pack_report: EvalReport) -> None:
+    captions = [r for r in pack_report.results if r.item.type == "caption"]
+    assert len(captions) == 2 and all(r.passage_hit3 for r in captions)
+
+
+def test_the_seeds_meeting_count_still_disagrees_with_the_pack_indexed(pack_engine: Engine) -> None:
+    answer = pack_engine.ask("How many times have Lee and Takaichi met?")
+    assert answer.answered and answer.disagreements
+    assert {c.value for c in answer.disagreements[0].claims} == {"2", "3", "5"}

@@ -1,0 +1,161 @@
+"""What an answer must hold: the kind of answer asked for, the focus words; and sources that really disagree."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.answerability import AnswerType, Expectation, Focus
+from index.disagree import counted_nouns, figures
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how long did the talks last?", AnswerType.DURATION),
+        ("how many workers died?", AnswerType.COUNT),
+        ("what is the population of ube?", AnswerType.COUNT),
+        ("how tall is the temple?", AnswerType.COUNT),
+        ("when did lee fly home?", AnswerType.DATE),
+        ("what time does the museum open?", AnswerType.TIME),
+        ("where were the go stones made?", AnswerType.PLACE),
+        ("which park did lee visit?", AnswerType.NAMED),
+        ("who won the election?", AnswerType.AGENT),
+        ("what did lee say about china?", AnswerType.ANY),
+        ("who is kang yu-jung?", AnswerType.ANY),
+    ],
+)
+def test_answer_types(question: str, kind: AnswerType) -> None:
+    assert Expectation.of(question).kind is kind
+
+
+def test_a_duration_is_a_stretch_of_time_not_an_anniversary() -> None:
+    e = Expectation.of("how long was the government based in the building?")
+    assert e.weight("It used the building for about six years, from 1926 until 1932.") == 1.0
+    assert e.weight("The president marks 100 years of the headquarters") == 0.5
+    assert e.weight("The building is a narrow lane house.") == 0.0
+
+
+def test_a_named_count_needs_its_figure() -> None:
+    e = Expectation.of("how many japanese workers died in the flood?")
+    assert e.satisfied(["Of the 183 workers who drowned, 136 were Korean and 47 Japanese."])
+    assert not e.satisfied(["The two leaders met on Thursday to discuss the flood."])
+
+
+def test_how_much_did_x_cost_wants_a_sum_about_x() -> None:
+    e = Expectation.of("how much did the state banquet cost?")
+    assert not e.satisfied(["After the state banquet, Lee took out a Xiaomi 15 Ultra, one of two handsets."])
+    assert e.satisfied(["The banquet cost 3 million won, officials said."])
+
+
+def test_which_x_prefers_the_named_x_and_never_refuses() -> None:
+    e = Expectation.of("which park did lee visit after the ceremony?")
+    assert e.head == "park"
+    assert e.weight("Lee went on to Lu Xun Park, known as Hongkou Park in colonial times.") == 1.0
+    assert e.weight("Lee met entrepreneurs at a forum.") == 0.25
+    lists = Expectation.of("which prefectures does korea ban seafood from?")
+    assert lists.weight("a ban on all seafood from eight prefectures: Aomori, Iwate, Miyagi") == 1.0
+
+
+def test_a_clock_time_answers_what_time() -> None:
+    e = Expectation.of("what time did the talks begin?")
+    assert e.satisfied(["Their talks began at 6:02 p.m. and lasted 41 minutes."])
+    assert not e.satisfied(["The memorial hall first opened to the public on April 13, 1993."])
+
+
+def test_focus_support_weighs_rare_words_and_nearby_paragraphs_half() -> None:
+    focus = Focus({"panda": 3.0, "zoo": 3.0})
+    assert focus.support("pandas at the zoo") == 1.0
+    assert focus.support("pandas", nearby="the zoo") == pytest.approx(0.75)
+    assert focus.support("nothing here") == 0.0
+    assert Focus({}).support("anything") == 1.0
+
+
+def test_the_crux_is_the_weightiest_missing_word() -> None:
+    focus = Focus({"panda": 2.7, "arriv": 5.8, "zoo": 4.7})
+    assert focus.crux("Lee asked Xi to lend pandas to the zoo", share=0.2) == "arriv"
+    assert focus.crux("the pandas arrived at the zoo", share=0.2) is None
+    assert Focus({"visit": 1.0, "memorandum": 9.0}).crux("14 memorandums", share=0.2) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("the two governments signed 14 memorandums of understanding", 14.0),
+        ("its control catalogue lists 1,005 items", 1005.0),
+        ("their second meeting in just over two months", 2.0),
+        ("the first time they had sat down together since she took office", None),
+        ("on his first visit to South Korea in 11 years", None),
+        ("they met for the third time", 3.0),
+        ("President Lee has met Xi Jinping twice", 2.0),
+    ],
+)
+def test_figures_attached_to_what_is_counted(sentence: str, expected: float | None) -> None:
+    question = "how many memorandums were signed?" if "memorandum" in sentence else "how many items?"
+    if "met" in sentence or "meeting" in sentence or "time" in sentence or "visit" in sentence:
+        question = "how many times have they met?"
+    found = figures(sentence, counted_nouns(question))
+    assert (found[0].value if found else None) == expected
+
+
+# Twenty questions a newcomer might type, in lower case, off or near the topic of the coverage; none names
+# a person the coverage lacks. Every one must be refused ...
+OFF_TOPIC = [
+    "what is the weather in seoul today?",
+    "how much did the summit cost?",
+    "what did lee say about bitcoin?",
+    "when will lee visit washington?",
+    "how tall is horyu temple?",
+    "who won the election in taiwan?",
+    "how many pandas live at the zoo now?",
+    "what is the recipe for the banquet dessert?",
+    "what time does the museum in shanghai open?",
+    "how much does a train ticket to nara cost?",
+    "what did takaichi say about the olympics?",
+    "how many people attended the concert in gyeongju?",
+    "who is the mayor of nara?",
+    "what is the population of ube?",
+    "what did xi say about football?",
+    "how long is the flight from seoul to beijing?",
+    "which airline did lee fly with?",
+    "what did the divers eat after the survey?",
+    "what is the exchange rate of the yen today?",
+    "how many goals were scored in the soccer exchange?",
+]
+# ... and twenty answerable ones, each answered.
+ANSWERABLE = [
+    "what did lee say about china-japan quarrels?",
+    "who is wi sung-lac?",
+    "what did lee and takaichi agree to do about the chosei mine remains?",
+    "how many memorandums did the two governments sign in beijing?",
+    "how long did lee and xi talk in beijing?",
+    "which temple did the leaders visit in nara?",
+    "what did xi give lee in gyeongju?",
+    "who is yang kee-ho?",
+    "what did mao ning say about japanese seafood?",
+    "how many korean laborers died in the chosei mine?",
+    "what is shuttle diplomacy?",
+    "when did takaichi take office?",
+    "what did kihara say about the export ban?",
+    "which zoo did lee want the pandas sent to?",
+    "how many prefectures does korea ban seafood from?",
+    "what did the spokesperson say about the selfie?",
+    "where did lee spend the last day of his china trip?",
+    "what did the national security adviser say about north korea?",
+    "what did lin chia-lung say about beijing?",
+    "when did china ban dual-use exports to japan?",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_off_and_near_topic_questions_are_refused(pack_engine, question: str) -> None:
+    answer = pack_engine.ask(question)
+    assert not answer.answered, answer.passages[0].highlight if answer.passages else None
+    assert answer.passages  # the nearest passages are still offered, labelled as not answers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ANSWERABLE)
+def test_answerable_questions_are_answered(pack_engine, question: str) -> None:
+    answer = pack_engine.ask(question)
+    assert answer.answered, answer.refusal
