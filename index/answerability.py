@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from index.disagree import counted_nouns, figures
 from index.temporal import temporal_weight
-from index.text import tokenize
+from index.text import token_set, tokenize
 from seeds_loader.wordlists import word_list
 
 
@@ -132,7 +132,7 @@ class Expectation:
         if self.kind is AnswerType.COUNT:
             if self.subject:
                 # "how much did X cost": a sum of money, in a sentence about X.
-                about = bool(self.subject & set(tokenize(sentence)))
+                about = bool(self.subject & token_set(sentence))
                 return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
             if self.counted and figures(sentence, self.counted):
                 return 1.0
@@ -172,7 +172,7 @@ def _names_head(sentence: str, head: str) -> float:
         if tokenize(m.group(1)) == stem:
             return 1.0
     # "which security issues": the answer may name them otherwise ("concerns such as ..."): rank, never refuse.
-    return 0.5 if stem[0] in tokenize(sentence) else 0.25
+    return 0.5 if stem[0] in token_set(sentence) else 0.25
 
 
 def _filler() -> frozenset[str]:
@@ -201,14 +201,14 @@ class Focus:
         total = sum(self.terms.values())
         if not total:
             return 1.0
-        found, near = set(tokenize(text)), set(tokenize(nearby)) if nearby else set()
+        found, near = token_set(text), token_set(nearby) if nearby else frozenset()
         score = sum(w if t in found else NEARBY_WEIGHT * w if t in near else 0.0 for t, w in self.terms.items())
         return score / total
 
     def crux(self, text: str, share: float) -> str | None:
         """The weightiest focus word missing from ``text``, if it carries at least ``share`` of the weight."""
         total = sum(self.terms.values())
-        found = set(tokenize(text))
+        found = token_set(text)
         missing = [(w, t) for t, w in self.terms.items() if t not in found]
         if not total or not missing:
             return None

@@ -30,7 +30,7 @@ from index.question import (
 from index.retrieval import FusionWeights, Hit, HybridRetriever, VectorRetriever
 from index.store import LoadedIndex
 from index.temporal import temporal_weight
-from index.text import tokenize
+from index.text import token_set, tokenize
 from index.timeline import resolve_dates
 
 logger = logging.getLogger(__name__)
@@ -89,6 +89,8 @@ class Engine:
         self._embedder = embedder
         self._config = config or EngineConfig()
         self._retriever = retriever
+        self._nearby_cache: dict[int, str] = {}
+        self._nearby_version: str | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -111,6 +113,9 @@ class Engine:
         parsed = analyse(question, index.people)
         needs = self._needs(index, parsed)
         vector = retriever.embed(question)
+        # The question without one focus word, embedded only when that word is missing where it is looked
+        # for (to test what it means); most questions never need one.
+        ablated: dict[str, np.ndarray] = {}
         # A speaker's quotes or a person's introductions replace the general search: run it only if needed.
         hits: list[Hit] | None = None
         refusal: Refusal | None = None
@@ -143,7 +148,7 @@ class Engine:
                 hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person))
         if hits is None:
             hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
-        meaning = self._meaning(hits, parsed, needs, retriever)
+        meaning = self._meaning(hits, parsed, needs, ablated)
         ranked = self._rank(index, hits, parsed, needs, meaning)
         confidence = self._confidence(ranked[0][0] if ranked else 0.0)
         # The person's introductions, or all their quotes, answer "who is X" and "what did X say" outright.
@@ -158,7 +163,7 @@ class Engine:
             refusal is None
             and ranked
             and not whole_answer
-            and not self._supported(index, ranked[0], parsed, needs, retriever, vector, meaning)
+            and not self._supported(index, ranked[0], parsed, needs, vector, ablated)
         ):
             refusal = Refusal.NO_SUPPORT
         passages = self._passages(index, ranked, k)
@@ -196,9 +201,8 @@ class Engine:
         top: tuple[float, Hit, list[int]],
         parsed: Question,
         needs: _Needs,
-        retriever: VectorRetriever,
         vector: np.ndarray,
-        meaning: _Meaning | None,
+        ablated: dict[str, np.ndarray],
     ) -> bool:
         """The best passage answers only if the kind of answer asked for is in it and the question's focus
         words, or what they mean, are there (README, "Answer or refuse"):
@@ -228,8 +232,9 @@ class Engine:
         crux = needs.focus.crux(f"{own} {nearby}", c.crux_share)
         if crux is not None:
             sentence = index.sentence_rows(passage)[chosen[0]]
-            reuse = meaning is not None and meaning.crux == crux
-            without = meaning.without if reuse else retriever.embed(_without(parsed.text, crux))  # type: ignore[union-attr]
+            if crux not in ablated:
+                ablated[crux] = self._embedder.encode([_without(parsed.text, crux)])[0]
+            without = ablated[crux]
             if float(vector @ sentence) - float(without @ sentence) < -c.crux_margin:
                 return False
         support = needs.focus.support(own, nearby)
@@ -237,12 +242,19 @@ class Engine:
             return support >= c.quote_topic_support or score >= c.quote_paraphrase_score
         return support >= c.focus_support or score >= c.paraphrase_score
 
-    @staticmethod
-    def _nearby(index: LoadedIndex, passage: Passage) -> str:
-        """The two body passages before ``passage`` in its article: what a quote or a pronoun leans on."""
-        earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id]
-        body = [index.passages[i] for i in earlier[-4:]]
-        return " ".join(p.text for p in [p for p in body if p.kind == "body"][-2:])
+    def _nearby(self, index: LoadedIndex, passage: Passage) -> str:
+        """The two body passages before ``passage`` in its article: what a quote or a pronoun leans on
+        (remembered per index version: every question that retrieves the passage asks again)."""
+        if self._nearby_version != index.version:
+            self._nearby_cache.clear()
+            self._nearby_version = index.version
+        if (text := self._nearby_cache.get(passage.id)) is None:
+            earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id]
+            body = [index.passages[i] for i in earlier[-4:]]
+            text = " ".join(p.text for p in [p for p in body if p.kind == "body"][-2:])
+            if len(self._nearby_cache) < _NEARBY_CACHE:
+                self._nearby_cache[passage.id] = text
+        return text
 
     @staticmethod
     def _speakers(parsed: Question) -> tuple[Person, ...]:
@@ -262,14 +274,20 @@ class Engine:
         ids = [pid for person in self._speakers(parsed) for pid in index.passages_quoting.get(person.id, ())]
         return retriever.score_passages(question, vector, ids) if ids else []
 
-    def _meaning(self, hits: list[Hit], parsed: Question, needs: _Needs, retriever: VectorRetriever) -> _Meaning | None:
+    def _meaning(
+        self, hits: list[Hit], parsed: Question, needs: _Needs, ablated: dict[str, np.ndarray]
+    ) -> _Meaning | None:
         """When the question's weightiest focus word is in none of the best candidates ("relics"), what it
         means is looked for instead: the question embedded without it, to see which sentences it pulls to."""
         c = self._config
         if parsed.intent is Intent.QUOTE:
             return None  # a quote's topic is often its occasion ("after meeting her at APEC"), not its words
         crux = needs.focus.crux(" ".join(h.passage.text for h in hits[: c.meaning_pool]), c.crux_share)
-        return None if crux is None else _Meaning(crux, retriever.embed(_without(parsed.text, crux)))
+        if crux is None:
+            return None
+        if crux not in ablated:
+            ablated[crux] = self._embedder.encode([_without(parsed.text, crux)])[0]
+        return _Meaning(crux, ablated[crux])
 
     def _rank(
         self, index: LoadedIndex, hits: list[Hit], parsed: Question, needs: _Needs, meaning: _Meaning | None = None
@@ -470,7 +488,7 @@ def _date_claim(sentence: str, meta: ArticleMeta) -> tuple[str, str] | None:
 def _overlap(terms: dict[str, float], sentence: str) -> float:
     """Share of the question's content words (idf-weighted, stemmed) found in the sentence."""
     total = sum(terms.values())
-    found = set(tokenize(sentence))
+    found = token_set(sentence)
     return sum(w for t, w in terms.items() if t in found) / total if total else 0.0
 
 
@@ -495,6 +513,9 @@ class _Needs:
 
     expectation: Expectation
     focus: Focus
+
+
+_NEARBY_CACHE = 100_000
 
 
 def _without(question: str, stem: str) -> str:

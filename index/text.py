@@ -123,3 +123,10 @@ def tokenize(text: str) -> list[str]:
     words = [w.split("'")[0].split("’")[0] for w in _TOKEN.findall(text.lower())]
     words = [_MONTHS.get(w, w) for w in words if w and w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
+
+
+@lru_cache(maxsize=200_000)
+def token_set(text: str) -> frozenset[str]:
+    """The distinct tokens of ``text``, cached: passages and sentences are read again by every question
+    that retrieves them, and an index version never changes its text."""
+    return frozenset(tokenize(text))
