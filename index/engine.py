@@ -91,6 +91,8 @@ class Engine:
         self._retriever = retriever
         self._nearby_cache: dict[int, str] = {}
         self._nearby_version: str | None = None
+        self._recency_cache: dict[str, float] = {}
+        self._recency_version: str | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -242,6 +244,15 @@ class Engine:
             return support >= c.quote_topic_support or score >= c.quote_paraphrase_score
         return support >= c.focus_support or score >= c.paraphrase_score
 
+    def _recency(self, index: LoadedIndex) -> dict[str, float]:
+        """Each dated article's place from oldest (0) to newest (1); undated ones are not placed."""
+        if self._recency_version != index.version:
+            dated = sorted({m.published for m in index.articles.values() if m.published is not None})
+            place = {d: (i / (len(dated) - 1) if len(dated) > 1 else 1.0) for i, d in enumerate(dated)}
+            self._recency_cache = {m.id: place[m.published] for m in index.articles.values() if m.published}
+            self._recency_version = index.version
+        return self._recency_cache
+
     def _nearby(self, index: LoadedIndex, passage: Passage) -> str:
         """The two body passages before ``passage`` in its article: what a quote or a pronoun leans on
         (remembered per index version: every question that retrieves the passage asks again)."""
@@ -296,6 +307,7 @@ class Engine:
         missing focus word means; returns (score, hit, chosen sentence indexes)."""
         ranked = []
         referenced = referenced_articles(parsed.text, index.article_references)
+        recency = self._recency(index) if _WANTS_NEWEST.search(parsed.text) else None
         for hit in hits:
             c = self._config
             pull = [0.0] * len(hit.passage.sentences)
@@ -318,6 +330,8 @@ class Engine:
             chosen = self._extend(adjusted, best, hit, index)
             if hit.passage.article_id in referenced:
                 bonus += self._config.intent_bonus
+            if recency is not None:  # "the latest", "today": the newest coverage first
+                bonus += self._config.intent_bonus * recency.get(hit.passage.article_id, 0.0)
             # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
             bonus += self._config.intent_bonus * needs.focus.support(hit.passage.text, self._nearby(index, hit.passage))
             ranked.append((hit.score + bonus, hit, chosen))
@@ -516,6 +530,7 @@ class _Needs:
 
 
 _NEARBY_CACHE = 100_000
+_WANTS_NEWEST = re.compile(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
 
 def _without(question: str, stem: str) -> str:

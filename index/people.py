@@ -21,6 +21,7 @@ def _alternation(entries: Iterable[str], *, escape: bool = True) -> str:
 
 _TITLE_WORDS = _alternation(word_list("titles", "index"))
 ROLE_WORDS = _alternation(word_list("role_nouns", "index"))
+_ROLE_SET = frozenset(w.lower() for w in word_list("role_nouns", "index"))
 REPORTING_VERBS = _alternation(word_list("reporting_verbs", "index"), escape=False)
 _NOT_NAMES = frozenset(word_list("non_names", "index"))
 _INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
@@ -244,7 +245,10 @@ def _full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
         if name is not None and (role := _appositive_role(m.group(2))) is not None:
             yield name, role
     for m in _ROLE_FIRST.finditer(text):
-        role = _role_before(text, m.start(1), m.group(1))
+        noun = m.group(1)
+        # "Two Korean divers, A and B": each of them is a Korean diver.
+        singular = noun[:-1] if noun.lower().endswith("s") and noun[:-1].lower() in _ROLE_SET else noun
+        role = _role_before(text, m.start(1), singular)
         for listed in _names_in(m.group(2)):
             if (name := _full(listed)) is not None:
                 yield name, role

@@ -4,7 +4,9 @@ import pytest
 
 from index.answer import Refusal
 from index.engine import Engine
+from index.handle import IndexHandle
 from index.retrieval import FusionWeights, HybridRetriever
+from index.store import build_index
 
 
 def test_answer_passages_are_cited_and_extractive(hash_engine: Engine) -> None:
@@ -131,3 +133,15 @@ def test_engine_takes_any_retriever(hash_index, hash_embedder) -> None:
         ("score", "What did Wi Sung-lac say?"),
         ("search", "What pressure is the US putting on both countries?"),
     ]
+
+
+def test_latest_prefers_the_newest_article(hash_embedder, tmp_path) -> None:
+    from seeds_loader import parse_article
+
+    body = "The ministry reported that the harbour dredging project in Busan is running behind schedule.\n"
+    older = parse_article(f"---\npublished: 2026-01-02\n---\n{body}", "a-old.md")
+    newer = parse_article(f"---\npublished: 2026-01-09\n---\nUpdate. {body}", "b-new.md")
+    index = build_index([older, newer], hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    assert engine.ask("what is the latest on the harbour dredging project in busan?").passages[0].file == "b-new.md"
+    assert engine.ask("what about the harbour dredging project in busan?").passages[0].file == "a-old.md"

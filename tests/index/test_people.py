@@ -117,7 +117,7 @@ def test_attribution_on_seeds_and_the_dev_pack_together(seed_articles: list[Arti
         ("Xue Jian", "consul general in Osaka"),
         ("Kang Yu-jung", "presidential spokesperson"),
         ("Yoko Inoue", "co-heads the association"),
-        ("Kim Soo-eun", "Korean divers"),
+        ("Kim Soo-eun", "Korean diver"),
         ("Peng Liyuan", "wife of the Chinese leader"),
         ("Takahide Kiuchi", "economist at Nomura Research Institute"),
         ("George Glass", "U.S. Ambassador to Japan"),
