@@ -140,7 +140,10 @@ class Engine:
             if spoken:
                 hits = spoken
             else:
+                # Mentioned, never quoted: the passages that mention them are what the coverage has.
                 refusal, unknown = Refusal.NO_QUOTES, tuple(p.name for p in self._speakers(parsed))
+                mentioning = [i for p in self._speakers(parsed) for i in self._mention_ids(index, p)]
+                hits = retriever.score_passages(question, vector, mentioning) if mentioning else None
         elif parsed.intent is Intent.PROFILE and parsed.target:
             if parsed.person is None:
                 if not _mentioned(parsed.target, index):

@@ -73,6 +73,7 @@ def test_people_are_not_generic_speakers() -> None:
 def test_person_never_quoted_is_refused(hash_engine: Engine) -> None:
     answer = hash_engine.ask("What did Nicolás Maduro say about the summit?")
     assert not answer.answered and answer.refusal is Refusal.NO_QUOTES and answer.unknown == ("Nicolás Maduro",)
+    assert answer.passages and all("Maduro" in p.text for p in answer.passages)  # where they are mentioned
 
 
 def test_role_resolves_to_the_person(hash_engine: Engine) -> None:
