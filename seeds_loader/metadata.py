@@ -60,10 +60,13 @@ _DATE_LINE = re.compile(
 )
 _STAMP_LABEL = re.compile(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
 _PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
+_CREDITS = word_list("photo_credits")
 _CAPTION = re.compile(
-    r"\((?:pool\s+)?(?:photo|picture|pic|image)s?\)|\bpool\s+(?:photo|picture)\b|"
-    r"(?:^|/|\s)photos?\s+(?:by|courtesy)\b|\bcourtesy of\b|\((?:yonhap|ap|afp|reuters|ani)\)\s*$|"
-    r"\b(?:getty images|ap photo|afp photo|reuters photo)\b",
+    r"\((?:pool\s+|file\s+)?(?:photo|picture|pic|image)s?\)|\bpool\s+(?:photo|picture)\b|"
+    r"(?:^|/|\s)photos?\s+(?:by|courtesy)\b|\bcourtesy of\b|"
+    + "|".join(rf"{re.escape(c)}\s*$" for c in _CREDITS if c.startswith("("))
+    + "|"
+    + "|".join(rf"\b{re.escape(c)}\b" for c in _CREDITS if not c.startswith("(")),
     re.I,
 )
 _BYLINE = re.compile(r"^[Bb]y\s+([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$")

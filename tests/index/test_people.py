@@ -139,3 +139,21 @@ def test_places_and_institutions_are_not_people(seed_articles: list[Article]) ->
     names = {p.name for p in find_people(seed_articles + pack).people.values()}
     assert not names & {"Japan", "China", "Korea", "Tokyo", "Seoul", "However", "Recently"}
     assert not any(w in n.split() for n in names for w in ("University", "House", "Home", "Zoo", "Ministry"))
+
+
+@pytest.mark.parametrize(
+    ("asked", "first"),
+    [
+        ("the chief cabinet secretery", "Minoru Kihara"),  # a spelling slip is one word differing
+        ("the interior minister", "Yun Ho-jung"),  # the closest role first, before Vice Interior Minister
+        ("the US ambassador to Japan", "George Glass"),
+        ("samsung's chairman", "Lee Jae-yong"),
+    ],
+)
+def test_roles_match_most_of_their_words_best_first(seed_articles: list[Article], asked: str, first: str) -> None:
+    from index.question import resolve_speaker
+    from seeds_loader import load_directory
+
+    pack, _ = load_directory(DEV_COVERAGE / "articles")
+    people, by_role = resolve_speaker(asked, find_people(seed_articles + pack))
+    assert by_role and people and people[0].name == first, [p.name for p in people]
