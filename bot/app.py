@@ -23,6 +23,7 @@ from index.answer import Answer
 from index.collection import Collection
 from index.engine import Engine
 from index.facts import profiles, quotes_of, sources
+from index.freshness import staleness
 from index.timeline import timeline
 
 logger = logging.getLogger(__name__)
@@ -159,6 +160,12 @@ class SlackBot:
         answer = self.records.answer(ask_id)
         if answer is None:
             self.respond(body["response_url"], _ephemeral(messages.SLACK_FEEDBACK_UNKNOWN))
+            return
+        # Re-checked against the coverage as it is now: a removed or corrected article is never re-published.
+        check = staleness(self.engine.index, answer)
+        if check.stale:
+            text = messages.stale_answer(check.removed, check.changed)
+            self.respond(body["response_url"], {**_ephemeral(text), "replace_original": False})
             return
         shared = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False, shared_by=user)
         payload = {"response_type": "in_channel", "delete_original": True, "text": blocks.answer_text(answer)}

@@ -193,6 +193,20 @@ def index_remove(
         _report_changes(report)
 
 
+@index_app.command("check")
+def index_check() -> None:
+    """Verify every file of the current index version against its checksums; exit 1 on damage."""
+    from index.store import current_version_dir, verify_version
+
+    with _errors():
+        settings = _settings()
+        path = current_version_dir(settings.resolved_index_dir)
+        if path is None:
+            _fail(messages.CHECK_NO_INDEX.format(path=settings.resolved_index_dir))
+        manifest = verify_version(path, full=True)
+        typer.echo(messages.CHECK_OK.format(version=path.name, files=len(manifest.files or {})))
+
+
 @index_app.command("list")
 def index_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """The indexed articles: id, file, outlet, date, passages, title."""

@@ -18,6 +18,9 @@ TERMINAL_BANNER = (
     "summitbot: {articles} articles, {passages} passages indexed. Type a question and press Enter (Ctrl-D to quit)."
 )
 NO_INDEX_BUILDING = "No index yet at {path}; building it from {articles} ..."
+RECOVERED = "An interrupted change to {files} was found and {action}; the index and the articles agree again."
+CHECK_OK = "index version {version}: all {files} files match their checksums"
+CHECK_NO_INDEX = "no index at {path}; build it with: summitbot index build"
 STALE_INDEX = "The articles changed since the index was built; rebuilding ..."
 STALE_WARNING = "warning: the articles changed since the index was built; run: summitbot index build"
 MISMATCH_REBUILDING = "{problem}. Rebuilding ..."
@@ -115,3 +118,13 @@ EVAL_KIND_HEADER = "  {:<14} {:>3} {:>6} {:>6} {:>6} {:>6} {:>6}".format(
     "by type", "n", "P@1", "H@1", "spk", "unans", "refusd"
 )
 EVAL_NO_ARTICLES = "no article files found in {dirs}"
+
+
+def stale_answer(removed: tuple[str, ...], changed: tuple[str, ...]) -> str:
+    """Why an earlier answer is not shared: what it cites was removed or changed since."""
+    parts = []
+    if removed:
+        parts.append(f"{', '.join(removed)} has since been removed from the coverage")
+    if changed:
+        parts.append(f"{', '.join(changed)} has since been changed")
+    return f"Not shared: this answer cites text that is no longer current ({'; '.join(parts)}). Ask again."

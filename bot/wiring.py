@@ -14,7 +14,7 @@ from index.collection import Collection
 from index.embedder import Embedder
 from index.embedder import make_embedder as embedder_for
 from index.engine import Engine, EngineConfig
-from index.errors import IndexMismatchError, IndexMissingError
+from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.handle import IndexHandle
 from index.store import LoadedIndex, Progress, articles_fingerprint, open_index
 from seeds_loader import TEXT_SUFFIXES, FetchPolicy, LoaderError, bundled_articles_dir, load_directory
@@ -88,12 +88,15 @@ def ensure_index(
     ``rebuild_stale`` (the `run` path), else a mismatch is refused and staleness is warned about."""
     seed_articles(settings)
     index_dir = settings.resolved_index_dir
+    recovered = make_collection(settings, embedder).recover()
+    if recovered is not None:
+        notify(messages.RECOVERED.format(action=recovered.action, files=", ".join(recovered.files)))
     try:
         index = open_index(index_dir, model=embedder.name)
     except IndexMissingError:
         notify(messages.NO_INDEX_BUILDING.format(path=index_dir, articles=settings.resolved_articles_dir))
         return _rebuilt(settings, embedder, notify, progress)
-    except IndexMismatchError as e:
+    except (IndexMismatchError, IndexCorruptError) as e:
         if not rebuild_stale:
             raise
         notify(messages.MISMATCH_REBUILDING.format(problem=str(e).split(";")[0]))

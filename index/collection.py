@@ -14,10 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from index import journal
 from index.embedder import Embedder
 from index.errors import IndexStoreError, NoArticlesError, WouldEmptyIndexError
+from index.journal import Recovery
 from index.passages import DEFAULT_MAX_WORDS
-from index.store import LoadedIndex, Progress, build_locked, writer_lock
+from index.store import (
+    LoadedIndex,
+    Progress,
+    WriterBusyError,
+    articles_fingerprint,
+    build_locked,
+    current_fingerprint,
+    writer_lock,
+)
 from seeds_loader import (
     Article,
     FetchPolicy,
@@ -111,9 +121,24 @@ class Collection:
                 "set SUMMITBOT_ARTICLES_DIR to a directory of your own"
             )
 
+    def recover(self, *, wait: bool = False) -> Recovery | None:
+        """Finish or roll back a change that was killed half-way (see index/journal.py). Without ``wait``,
+        does nothing while another process is changing the index (that process will finish its own)."""
+        if not journal.pending(self._index_dir):
+            return None
+        try:
+            with writer_lock(self._index_dir, wait=wait):
+                return self._recover_locked()
+        except WriterBusyError:
+            return None
+
+    def _recover_locked(self) -> Recovery | None:
+        return journal.recover(self._index_dir, current_fingerprint(self._index_dir))
+
     def rebuild(self, progress: Progress | None = None) -> tuple[LoadedIndex, list[LoaderError]]:
         """Full rebuild from the directory (vectors of unchanged articles are reused)."""
         with writer_lock(self._index_dir):
+            self._recover_locked()
             articles, errors = self._articles()
             if not articles:
                 raise NoArticlesError(f"no readable articles in {self._dir}; add .txt, .md or .html files there")
@@ -131,6 +156,7 @@ class Collection:
             except LoaderError as e:
                 outcomes.append(Outcome(source, "failed", None, str(e)))
         with writer_lock(self._index_dir):
+            self._recover_locked()
             existing, _ = self._articles()
             by_id = {a.id: a for a in existing}
             by_body = {body_hash(a): a.file for a in existing}
@@ -146,9 +172,19 @@ class Collection:
                     message = "already indexed" if twin == c.file else f"same text as {twin}; not added again"
                     outcomes.append(Outcome(c.source, status, twin, message))
                     continue
+                if same_id is not None and same_id.file != c.file:
+                    # Another file whose name folds alike: a different article never replaces it.
+                    outcomes.append(
+                        Outcome(
+                            c.source,
+                            "failed",
+                            None,
+                            f"{c.file}: its article id {c.article.id!r} is already used by {same_id.file}; "
+                            "rename the file, or remove that article first",
+                        )
+                    )
+                    continue
                 if same_id is not None:
-                    if same_id.file != c.file:
-                        deletes.append(same_id.file)
                     by_body = {h: f for h, f in by_body.items() if f != same_id.file}
                     outcomes.append(Outcome(c.source, "replaced", c.file, f"replaces the earlier {same_id.file}"))
                 else:
@@ -169,6 +205,7 @@ class Collection:
         started = time.perf_counter()
         outcomes: list[Outcome] = []
         with writer_lock(self._index_dir):
+            self._recover_locked()
             existing, _ = self._articles()
             deletes = []
             for key in keys:
@@ -204,26 +241,22 @@ class Collection:
     ) -> LoadedIndex:
         """Change the files and index ``articles`` (what the directory now holds) incrementally; on any
         failure put every file back as it was."""
+        if not articles:
+            raise WouldEmptyIndexError("no readable articles would remain")
         self._dir.mkdir(parents=True, exist_ok=True)
-        backup = {
-            name: (self._dir / name).read_bytes() if (self._dir / name).exists() else None
-            for name in [*writes, *deletes]
-        }
+        # Journalled first: a change killed at any moment is finished or undone by the next command.
+        journal.begin(self._index_dir, self._dir, list(writes), deletes, articles_fingerprint(articles))
         try:
             for name, data in writes.items():
                 _atomic_write(self._dir / name, data)
             for name in deletes:
                 (self._dir / name).unlink(missing_ok=True)
-            if not articles:
-                raise WouldEmptyIndexError("no readable articles would remain")
-            return self._build(articles, progress)
+            index = self._build(articles, progress)
         except BaseException:
-            for name, data in backup.items():
-                if data is None:
-                    (self._dir / name).unlink(missing_ok=True)
-                else:
-                    _atomic_write(self._dir / name, data)
+            journal.roll_back(self._index_dir)
             raise
+        journal.finish(self._index_dir)
+        return index
 
     def _prepare(self, source: str) -> _Candidate:
         """Read and validate one source without touching the directory."""

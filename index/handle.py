@@ -6,7 +6,6 @@ import logging
 import threading
 from pathlib import Path
 
-from index.errors import IndexStoreError
 from index.store import LoadedIndex, current_version_dir, open_index
 
 logger = logging.getLogger(__name__)
@@ -41,7 +40,8 @@ class IndexHandle:
             try:
                 self._loaded = open_index(self._dir, model=self._model)
                 logger.info("serving index version %s", self._loaded.version)
-            except IndexStoreError:
+            except Exception:
+                # Whatever is wrong with the new version, the one being served stays (if there is one).
                 if self._loaded is None:
                     raise
                 logger.exception("new index version failed to load; still serving %s", self._loaded.version)

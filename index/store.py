@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -73,6 +74,8 @@ class Manifest:
     dense_index: str = "flat"
     dense_recall_at_10: float = 1.0
     dense_params: dict[str, int] | None = None
+    # Every file of the version: relative path -> [size in bytes, sha256], checked on open and before reuse.
+    files: dict[str, list[object]] | None = None
 
     @classmethod
     def read(cls, path: Path) -> Manifest:
@@ -124,23 +127,41 @@ def articles_fingerprint(articles: list[Article]) -> str:
     return digest.hexdigest()[:16]
 
 
+_VERSION_NAME = re.compile(r"^v\d{8}T\d{6}-\d+-\d{6}$")
+
+
 def current_version_dir(index_dir: Path) -> Path | None:
-    """The directory of the version being served, or None when nothing was ever built."""
+    """The directory of the version being served, or None when nothing was ever built.
+    A damaged pointer (a directory, garbage, a name that is no version) is refused by name."""
     pointer = index_dir / _CURRENT
     try:
         name = pointer.read_text("utf-8").strip()
     except FileNotFoundError:
         return None
+    except (OSError, UnicodeDecodeError) as e:
+        raise IndexCorruptError(f"the index pointer {pointer} is unreadable; {REBUILD_HINT}") from e
+    if not _VERSION_NAME.match(name):
+        raise IndexCorruptError(f"the index pointer {pointer} names no index version; {REBUILD_HINT}")
     path = index_dir / _VERSIONS / name
-    return path if path.is_dir() else None
+    if not path.is_dir():
+        raise IndexCorruptError(f"the index pointer {pointer} names a missing version {name}; {REBUILD_HINT}")
+    return path
+
+
+class WriterBusyError(IndexStoreError):
+    """Another process holds the writer lock (asked for without waiting)."""
 
 
 @contextmanager
-def writer_lock(index_dir: Path) -> Iterator[None]:
-    """Serialise writers (builds, adds) across processes; readers never take it."""
+def writer_lock(index_dir: Path, *, wait: bool = True) -> Iterator[None]:
+    """Serialise writers (builds, adds) across processes; readers never take it (they may try, without
+    waiting, to repair an interrupted change)."""
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as e:
+            raise WriterBusyError(f"another summitbot process is changing the index at {index_dir}") from e
         try:
             yield
         finally:
@@ -187,6 +208,7 @@ def build_locked(
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         raise ValueError(f"two articles share an id: {sorted({i for i in ids if ids.count(i) > 1})}")
+    _clean_staging(index_dir)
     passages = build_passages(articles, max_words=max_words)
     metas = {a.id: ArticleMeta.of(a) for a in articles}
     previous = _reusable(index_dir, embedder.name, max_words) if reuse else None
@@ -213,21 +235,42 @@ def build_locked(
         "quotes.json": [asdict(q) for q in quotes],
         "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
     }
-    staging = _write_version(index_dir, manifest, metas, passages, dense, passage_vectors, sentence_vectors, extras)
-    # Verified before it is switched to: a version that cannot be loaded is never served.
-    loaded = _load_version(staging, embedder.name)
-    final = staging.with_name(staging.name.removeprefix(".staging-"))
-    os.rename(staging, final)
-    _switch(index_dir, final.name)
+    try:
+        staging = _write_version(index_dir, manifest, metas, passages, dense, passage_vectors, sentence_vectors, extras)
+        # Verified (every checksum, then loaded) before it is switched to: a bad version is never served.
+        verify_version(staging, full=True)
+        loaded = _load_version(staging, embedder.name)
+        final = staging.with_name(staging.name.removeprefix(".staging-"))
+        os.rename(staging, final)
+        _switch(index_dir, final.name)
+    except (OSError, RuntimeError) as e:  # FAISS reports a failed write as a RuntimeError
+        if isinstance(e, IndexStoreError):
+            raise
+        full = _disk_full(e, index_dir)  # before the clean-up frees the space again
+        _clean_staging(index_dir)
+        if full:
+            raise IndexStoreError(
+                f"no space left on the device of {index_dir}; free some space and run the command again "
+                "(the previous index version keeps serving)"
+            ) from e
+        reason = getattr(e, "strerror", None) or e.__class__.__name__
+        raise IndexStoreError(
+            f"cannot write the index at {index_dir} ({reason}); the previous index version keeps serving"
+        ) from e
     _prune(index_dir, keep=final.name)
     return replace(loaded, version=final.name, path=final)
 
 
 def _reusable(index_dir: Path, model: str, max_words: int) -> LoadedIndex | None:
-    """The current version, if its vectors can be reused (same model, format and passage size)."""
+    """The current version, if its vectors can be reused (same model, format and passage size) and every
+    file still matches its checksum: damaged vectors are never carried into a new version."""
     try:
         current = open_index(index_dir, model=model)
-    except IndexStoreError:
+        verify_version(current.path, full=True)
+    except IndexMissingError:
+        return None
+    except IndexStoreError as e:
+        logger.warning("not reusing the current index version: %s", e)
         return None
     if current.manifest.max_words != max_words or not (current.path / _EXACT_VECTORS).exists():
         return None
@@ -332,13 +375,73 @@ def _write_version(
     PassageTable.write(staging / "passages", passages)
     for file_name, data in extras.items():
         _write_json(staging / file_name, data)
-    # The manifest is written last: a version without one is incomplete by definition.
-    _write_json(staging / "manifest.json", asdict(manifest))
+    # The manifest is written last, with every file's size and checksum: a version without one is
+    # incomplete by definition.
+    files = {
+        str(f.relative_to(staging)): [f.stat().st_size, _sha256(f)] for f in sorted(staging.rglob("*")) if f.is_file()
+    }
+    _write_json(staging / "manifest.json", asdict(replace(manifest, files=files)))
     _fsync_tree(staging)
     return staging
 
 
+def verify_version(path: Path, *, full: bool = False) -> Manifest:
+    """Check every file of a version against its manifest: sizes always; checksums of all files when
+    ``full`` (before reuse, `summitbot index check`), else of the files up to _HASH_ON_OPEN bytes (so a
+    reader's open stays cheap at any archive size). Raises IndexCorruptError naming the first bad file."""
+    manifest = Manifest.read(path / "manifest.json")
+    if not manifest.files:
+        raise IndexCorruptError(f"the index version {path.name} has no file checksums; {REBUILD_HINT}")
+    for name, (size, digest) in manifest.files.items():
+        file = path / name
+        try:
+            actual = file.stat().st_size
+        except OSError as e:
+            raise IndexCorruptError(f"the index file {name} of {path.name} is missing; {REBUILD_HINT}") from e
+        if actual != size:
+            raise IndexCorruptError(f"the index file {name} of {path.name} has the wrong size; {REBUILD_HINT}")
+        if (full or actual <= _HASH_ON_OPEN) and _sha256(file) != digest:
+            raise IndexCorruptError(f"the index file {name} of {path.name} is damaged; {REBUILD_HINT}")
+    return manifest
+
+
+_HASH_ON_OPEN = 16 * 1024 * 1024
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _disk_full(error: BaseException, index_dir: Path) -> bool:
+    """Whether a failed write ran out of space (libraries do not always keep the errno)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if getattr(seen, "errno", None) == errno.ENOSPC or "No space left" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    try:
+        return shutil.disk_usage(index_dir).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def _clean_staging(index_dir: Path) -> None:
+    """Leftovers of killed or failed builds are garbage; no live build exists while the writer lock is held."""
+    versions = index_dir / _VERSIONS
+    if versions.is_dir():
+        for path in versions.iterdir():
+            if path.name.startswith(".staging-"):
+                shutil.rmtree(path, ignore_errors=True)
+
+
 def _switch(index_dir: Path, version: str) -> None:
+    pointer = index_dir / _CURRENT
+    if pointer.is_dir() and not pointer.is_symlink():
+        shutil.rmtree(pointer)  # a damaged pointer: the new version replaces it
     tmp = index_dir / f".{_CURRENT}.tmp"
     tmp.write_text(version + "\n", "utf-8")
     with open(tmp, "rb+") as handle:
@@ -362,6 +465,15 @@ def _prune(index_dir: Path, keep: str) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+def current_fingerprint(index_dir: Path) -> str | None:
+    """The articles fingerprint of the version being served, or None when there is none readable."""
+    try:
+        path = current_version_dir(index_dir)
+        return Manifest.read(path / "manifest.json").articles_fingerprint if path is not None else None
+    except IndexStoreError:
+        return None
+
+
 def open_index(index_dir: Path, *, model: str) -> LoadedIndex:
     """Load the current version, refusing one built with another model or format."""
     path = current_version_dir(index_dir)
@@ -371,6 +483,16 @@ def open_index(index_dir: Path, *, model: str) -> LoadedIndex:
 
 
 def _load_version(path: Path, model: str) -> LoadedIndex:
+    """Load one version for serving; any damage is an IndexCorruptError naming the fix, never a crash."""
+    try:
+        return _read_version(path, model)
+    except IndexStoreError:
+        raise
+    except Exception as e:  # numpy, FAISS and bm25s raise many kinds on truncated or foreign files
+        raise IndexCorruptError(f"the index version {path.name} is unreadable; {REBUILD_HINT}") from e
+
+
+def _read_version(path: Path, model: str) -> LoadedIndex:
     index_dir = path.parent.parent
     manifest = Manifest.read(path / "manifest.json")
     if manifest.format_version != FORMAT_VERSION:
@@ -383,6 +505,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
             f"the index at {index_dir} was built with model {manifest.model!r} "
             f"but SUMMITBOT_EMBEDDING_MODEL is {model!r}; {REBUILD_HINT}"
         )
+    verify_version(path)
     try:
         metas = [_meta_from_json(d) for d in json.loads((path / "articles.json").read_text("utf-8"))]
         passages = PassageTable(path / "passages")

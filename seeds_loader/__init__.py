@@ -6,6 +6,7 @@ from seeds_loader.errors import (
     BinaryFileError,
     EmptyArticleError,
     FrontMatterError,
+    IdCollisionError,
     LoaderError,
     UnsupportedFormatError,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "FetchError",
     "FetchPolicy",
     "FrontMatterError",
+    "IdCollisionError",
     "LoaderError",
     "Paragraph",
     "Sentence",

@@ -21,3 +21,7 @@ class BinaryFileError(LoaderError):
 
 class FrontMatterError(LoaderError):
     """The YAML front matter is malformed or has a bad value."""
+
+
+class IdCollisionError(LoaderError):
+    """Two article files whose names fold to the same article id; the message names both."""

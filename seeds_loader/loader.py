@@ -14,7 +14,13 @@ from typing import Any
 import yaml
 
 from seeds_loader.decode import decode_bytes
-from seeds_loader.errors import EmptyArticleError, FrontMatterError, LoaderError, UnsupportedFormatError
+from seeds_loader.errors import (
+    EmptyArticleError,
+    FrontMatterError,
+    IdCollisionError,
+    LoaderError,
+    UnsupportedFormatError,
+)
 from seeds_loader.html import html_to_markdown
 from seeds_loader.metadata import (
     MARKDOWN_LINK,
@@ -246,12 +252,21 @@ def load_directory(directory: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple
         raise LoaderError(f"{directory}: articles directory does not exist")
     articles: list[Article] = []
     errors: list[LoaderError] = []
+    owners: dict[str, str] = {}
     for path in sorted(p for p in directory.iterdir() if p.is_file() and not p.name.startswith(".")):
         if path.suffix.lower() not in TEXT_SUFFIXES:
             logger.debug("skipping %s: not an article file type", path.name)
             continue
         try:
-            articles.append(load_article(path, max_bytes=max_bytes))
+            article = load_article(path, max_bytes=max_bytes)
+            if (owner := owners.get(article.id)) is not None:
+                # Two names that fold alike ("Report 2026.txt", "report-2026.md"): the first keeps the id.
+                raise IdCollisionError(
+                    f"{path.name}: its article id {article.id!r} is already used by {owner}; "
+                    "rename one of the two files"
+                )
+            owners[article.id] = path.name
+            articles.append(article)
         except LoaderError as e:
             logger.warning("%s", e)
             errors.append(e)

@@ -59,7 +59,7 @@ def slack(tmp_path_factory) -> Iterator[dict[str, Any]]:
     server = waitress.create_server(wsgi_app(app), host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
-    yield {"fake": fake, "send": Sender(url, SECRET), "records": records, "root": root}
+    yield {"fake": fake, "send": Sender(url, SECRET), "records": records, "root": root, "collection": collection}
     server.close()
     fake.stop()
 
@@ -255,3 +255,23 @@ def test_quick_facts_commands(slack) -> None:
     slack["send"].slash("sources", user=REPORTER, response_url=response_url(slack, "src"))
     assert "Wi Sung-lac" in texts(slack["fake"].wait_for("/response/who")[0].data)
     assert "restricts AI use" in texts(slack["fake"].wait_for("/response/src")[0].data)
+
+
+def test_share_refuses_an_answer_whose_article_was_removed(slack, tmp_path) -> None:
+    fake, send, collection = slack["fake"], slack["send"], slack["collection"]
+    story = tmp_path / "ferry-strike.txt"
+    story.write_text(
+        "Ferry strike in Mokpo\n\nFerry crews in Mokpo walked out over pay, union leader Choi Min-ho said.\n"
+    )
+    collection.add([str(story)])
+    send.slash("Why did the ferry crews in Mokpo walk out?", user=REPORTER, response_url=response_url(slack, "fe"))
+    (answer,) = fake.wait_for("/response/fe")
+    assert "Mokpo" in texts(answer.data)
+    ask_id = next(b for b in answer.data["blocks"] if b["type"] == "actions")["elements"][0]["value"]
+    collection.remove(["ferry-strike.txt"])
+    send.action("share_answer", ask_id, user=REPORTER, response_url=response_url(slack, "fe-share"))
+    (reply,) = fake.wait_for("/response/fe-share")
+    assert (
+        reply.data["response_type"] == "ephemeral" and "ferry-strike.txt has since been removed" in reply.data["text"]
+    )
+    assert "in_channel" not in str(reply.data)

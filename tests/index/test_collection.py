@@ -117,12 +117,34 @@ def test_changed_file_replaces_the_old_version(collection: Collection, tmp_path:
     assert "Kyoto" in texts(collection) and "held in Nara on Tuesday" not in texts(collection)
 
 
-def test_markdown_replaces_text_file_of_the_same_id(collection: Collection, tmp_path: Path) -> None:
-    collection.add([write(tmp_path, "story.txt", "First version of the story, officials said.")])
+@pytest.mark.parametrize(("first", "second"), [("story.txt", "story.md"), ("Report 2026.txt", "report-2026.txt")])
+def test_a_file_whose_name_folds_alike_never_replaces_another(
+    collection: Collection, tmp_path: Path, first: str, second: str
+) -> None:
+    collection.add([write(tmp_path, first, "First story about the harbour, officials said.")])
+    report = collection.add([write(tmp_path, second, "A different story about the airport, officials said.")])
+    outcome = report.outcomes[0]
+    assert outcome.status == "failed" and first in outcome.message and second in outcome.message
+    assert (collection._dir / first).exists() and not (collection._dir / second).exists()
+    assert "First story" in texts(collection)
+
+
+def test_files_dropped_in_by_hand_that_fold_alike_are_named(tmp_path: Path) -> None:
+    from seeds_loader import IdCollisionError, load_directory
+
+    (tmp_path / "Report 2026.txt").write_text("One story about the harbour, officials said.\n")
+    (tmp_path / "report-2026.md").write_text("Another story about the airport, officials said.\n")
+    articles, errors = load_directory(tmp_path)
+    assert [a.file for a in articles] == ["Report 2026.txt"]
+    assert isinstance(errors[0], IdCollisionError)
+    assert "report-2026.md" in str(errors[0]) and "Report 2026.txt" in str(errors[0])
+
+
+def test_the_same_file_name_still_replaces(collection: Collection, tmp_path: Path) -> None:
+    collection.add([write(tmp_path, "story.md", "First version of the story, officials said.")])
     report = collection.add([write(tmp_path, "story.md", "Corrected version of the story, officials said.")])
     assert report.outcomes[0].status == "replaced"
-    assert not (collection._dir / "story.txt").exists()
-    assert "First version" not in texts(collection)
+    assert "First version" not in texts(collection) and "Corrected version" in texts(collection)
 
 
 @pytest.mark.parametrize(
