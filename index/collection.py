@@ -43,6 +43,8 @@ from seeds_loader import (
 
 logger = logging.getLogger(__name__)
 
+# A fetched page with less text than this is a login wall, an error page or a teaser, not an article.
+MIN_PAGE_WORDS = 40
 Status = Literal["added", "replaced", "unchanged", "duplicate", "removed", "failed"]
 
 
@@ -269,7 +271,12 @@ class Collection:
             else:
                 text = with_front_matter({"url": fetched.url}, fetched.text())
             name = url_file_name(source)
-            return _Candidate(source, name, text.encode("utf-8"), parse_article(text, name))
+            article = parse_article(text, name)
+            words = sum(len(p.text.split()) for p in article.paragraphs)
+            if words < MIN_PAGE_WORDS:
+                # A login wall, an error or consent page, a teaser: not an article.
+                raise LoaderError(f"{source}: only {words} words of text; a login or error page is not an article")
+            return _Candidate(source, name, text.encode("utf-8"), article)
         path = Path(source).expanduser()
         if not path.exists():
             raise LoaderError(f"{source}: no such file")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from email.message import Message
 
+from seeds_loader.decode import decode_bytes
 from seeds_loader.errors import LoaderError
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
@@ -43,7 +47,9 @@ class Fetched:
     body: bytes
 
     def text(self) -> str:
-        return self.body.decode(self.charset or "utf-8", errors="replace")
+        """The body as text: the declared charset (header, else an HTML meta tag) first; refused, not
+        guessed, when the bytes are not text."""
+        return decode_bytes(self.body, self.url, declared=self.charset)
 
 
 def is_url(value: str) -> bool:
@@ -81,10 +87,16 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def fetch(url: str, policy: FetchPolicy) -> Fetched:
-    """Download ``url`` within the policy's limits."""
+    """Download ``url`` within the policy's limits: ``timeout`` is a deadline for the whole download (a
+    server trickling bytes cannot hold an add open), bodies are capped before and after decompression,
+    and a body cut short of its Content-Length is refused."""
     check_address(url, policy)
+    deadline = time.monotonic() + policy.timeout
     opener = urllib.request.build_opener(_CheckedRedirects(policy))
-    opener.addheaders = [("User-Agent", "summitbot/0.1 (newsroom article indexer)")]
+    opener.addheaders = [
+        ("User-Agent", "summitbot/0.1 (newsroom article indexer)"),
+        ("Accept-Encoding", "gzip, deflate"),
+    ]
     try:
         with opener.open(url, timeout=policy.timeout) as response:
             headers: Message = response.headers
@@ -94,16 +106,57 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > policy.max_bytes:
                 raise FetchError(f"{url}: {int(length):,} bytes is over the {policy.max_bytes:,}-byte limit")
-            body = response.read(policy.max_bytes + 1)
+            body = _read_within(response, url, policy, deadline)
+            if length and length.isdigit() and len(body) < int(length):
+                raise FetchError(f"{url}: the download was cut short ({len(body):,} of {int(length):,} bytes)")
+            body = _decompressed(body, headers.get("Content-Encoding", ""), url, policy)
             final = response.geturl()
+    except FetchError:
+        raise
     except urllib.error.HTTPError as e:
+        if e.code in (301, 302, 303, 307, 308):
+            raise FetchError(f"{url}: too many redirects (a redirect loop?)") from e
         raise FetchError(f"{url}: the server answered {e.code} {e.reason}") from e
     except urllib.error.URLError as e:
-        raise FetchError(f"{url}: unreachable ({getattr(e.reason, 'strerror', None) or e.reason})") from e
+        reason = getattr(e.reason, "strerror", None) or str(e.reason)
+        raise FetchError(f"{url}: unreachable ({' '.join(reason.split())})") from e
     except TimeoutError as e:
         raise FetchError(f"{url}: no answer within {policy.timeout:g} s") from e
-    except OSError as e:
-        raise FetchError(f"{url}: unreachable ({e.strerror or e.__class__.__name__})") from e
-    if len(body) > policy.max_bytes:
-        raise FetchError(f"{url}: over the {policy.max_bytes:,}-byte limit")
+    except http.client.IncompleteRead as e:
+        raise FetchError(f"{url}: the download was cut short ({len(e.partial):,} bytes arrived)") from e
+    except (OSError, http.client.HTTPException) as e:
+        raise FetchError(f"{url}: unreachable ({getattr(e, 'strerror', None) or e.__class__.__name__})") from e
     return Fetched(final, content_type, headers.get_content_charset(), body)
+
+
+def _read_within(response, url: str, policy: FetchPolicy, deadline: float) -> bytes:  # type: ignore[no-untyped-def]
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url}: the download took longer than {policy.timeout:g} s")
+        chunk = response.read1(64 * 1024)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > policy.max_bytes:
+            raise FetchError(f"{url}: over the {policy.max_bytes:,}-byte limit")
+
+
+def _decompressed(body: bytes, encoding: str, url: str, policy: FetchPolicy) -> bytes:
+    """A gzip- or deflate-encoded body, decompressed to at most ``max_bytes`` (a bomb stops there)."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"{url}: the page is sent with an encoding summitbot cannot read ({encoding})")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        out = inflater.decompress(body, policy.max_bytes + 1)
+    except zlib.error as e:
+        raise FetchError(f"{url}: the compressed page is damaged") from e
+    if len(out) > policy.max_bytes or inflater.unconsumed_tail:
+        raise FetchError(f"{url}: over the {policy.max_bytes:,}-byte limit once decompressed")
+    return out

@@ -163,12 +163,30 @@ def clean_block(text: str, *, markdown: bool) -> str:
     return " ".join(text.split())
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: front matter needs none, and aliases can expand exponentially."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise FrontMatterError("front matter may not use YAML aliases")
+        return super().compose_node(parent, index)
+
+
+MAX_FRONT_MATTER = 16 * 1024
+# Longest value each field may have; a longer one is a damaged or hostile file, not metadata.
+_FIELD_LIMITS = {"title": 500, "outlet": 200, "byline": 500, "url": 2048, "rights": 2000}
+
+
 def _front_matter(text: str, file_name: str) -> tuple[dict[str, Any], int]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return {}, 0
+    if len(match.group(1)) > MAX_FRONT_MATTER:
+        raise FrontMatterError(f"{file_name}: front matter is over {MAX_FRONT_MATTER:,} characters")
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = yaml.load(match.group(1), Loader=_NoAliasLoader) or {}
+    except FrontMatterError as e:
+        raise FrontMatterError(f"{file_name}: {e}") from e
     except yaml.YAMLError as e:
         raise FrontMatterError(f"{file_name}: front matter is not valid YAML ({e.__class__.__name__})") from e
     if not isinstance(data, dict):
@@ -187,7 +205,12 @@ def _apply_overrides(meta: InferredMetadata, data: dict[str, Any], file_name: st
                 raise FrontMatterError(f"{file_name}: front matter {key}: {value!r} is not a date (use YYYY-MM-DD)")
             meta.published = published
         else:
-            setattr(meta, field, str(value).strip())
+            value = str(value).strip()
+            if len(value) > _FIELD_LIMITS[field]:
+                raise FrontMatterError(
+                    f"{file_name}: front matter {key} is {len(value):,} characters (at most {_FIELD_LIMITS[field]:,})"
+                )
+            setattr(meta, field, value)
 
 
 def _split_blocks(text: str, start: int, *, markdown: bool = False) -> list[Block]:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import gzip
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,10 +29,34 @@ supply chains, officials said after the Nara summit.</p>
 </article><footer>Copyright The Korea Herald. Related Posts</footer></body></html>"""
 
 
+LONG_NOTE = (
+    b"Wi Sung-lac said the hotline would open in March. The national security adviser told reporters that "
+    b"officials from both governments would staff it around the clock, and that it would be used first for "
+    b"questions about export licences and the supply of rare earth minerals to manufacturers in both countries."
+)
+
+
 class Site(BaseHTTPRequestHandler):
     pages: ClassVar[dict[str, tuple[str, bytes]]] = {}
 
     def do_GET(self) -> None:
+        if self.path == "/trickle":  # a byte at a time, each well within the per-read timeout
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
+        if self.path == "/short":  # the connection closes before Content-Length bytes arrive
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "5000")
+            self.end_headers()
+            self.wfile.write(LONG_NOTE[:800])
+            self.close_connection = True
+            return
         if self.path == "/huge":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -42,6 +68,9 @@ class Site(BaseHTTPRequestHandler):
             return
         content_type, body = self.pages[self.path]
         self.send_response(200)
+        if self.path.startswith("/gzip"):
+            body = gzip.compress(body)
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -56,7 +85,23 @@ def site() -> Iterator[str]:
     Site.pages = {
         "/article.html": ("text/html; charset=utf-8", ARTICLE_HTML.encode()),
         "/photo.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
-        "/notes.txt": ("text/plain", b"Wi Sung-lac said the hotline would open in March."),
+        "/notes.txt": ("text/plain", LONG_NOTE),
+        "/gzip-article.html": ("text/html; charset=utf-8", ARTICLE_HTML.encode()),
+        "/latin1.txt": (
+            "text/plain; charset=iso-8859-1",
+            LONG_NOTE.decode().replace("Wi", "José Müller").encode("latin-1"),
+        ),
+        "/meta-latin1.html": (
+            "text/html",
+            ARTICLE_HTML.replace("<head>", "<head><meta charset=iso-8859-1>")
+            .replace("Kim Min-ji", "José Müller")
+            .encode("latin-1", errors="replace"),
+        ),
+        "/login.html": (
+            "text/html",
+            b"<html><body><main><p>Please log in.</p><p>Forgot your password?</p></main></body></html>",
+        ),
+        "/report.txt": ("text/plain", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" * 20),
     }
     server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -227,6 +272,9 @@ def test_plain_text_url(collection: Collection, site: str) -> None:
         ("/photo.png", "content type image/png is not an article"),
         ("/huge", "over the 5,242,880-byte limit"),
         ("/gone", "the server answered 404"),
+        ("/login.html", "a login or error page is not an article"),
+        ("/report.txt", "is a PDF document, not article text"),
+        ("/short", "the download was cut short"),
     ],
 )
 def test_bad_urls_are_refused(collection: Collection, site: str, path: str, message: str) -> None:
@@ -290,3 +338,53 @@ def test_add_reuses_vectors_of_the_rest(collection: Collection, tmp_path: Path) 
     after = index_of(collection)
     old_ids = [p.id for p in before.passages]
     np.testing.assert_allclose(after.dense.vectors(np.array(old_ids)), before.dense.vectors(np.array(old_ids)))
+
+
+def test_the_fetch_timeout_is_a_deadline_for_the_whole_download(tmp_path: Path, site: str) -> None:
+    impatient = Collection(
+        tmp_path / "a", tmp_path / "i", HashEmbedder(64), fetch_policy=FetchPolicy(timeout=1.0, allow_private=True)
+    )
+    started = time.monotonic()
+    report = impatient.add([f"{site}/trickle"])
+    assert "took longer than 1 s" in report.outcomes[0].message
+    assert time.monotonic() - started < 3
+
+
+def test_a_gzip_encoded_page_is_read(collection: Collection, site: str) -> None:
+    report = collection.add([f"{site}/gzip-article.html"])
+    assert report.outcomes[0].status == "added", report.outcomes[0].message
+
+
+@pytest.mark.parametrize("path", ["/latin1.txt", "/meta-latin1.html"])
+def test_declared_charsets_are_honoured(collection: Collection, site: str, path: str) -> None:
+    report = collection.add([f"{site}{path}"])
+    assert report.outcomes[0].status == "added", report.outcomes[0].message
+    assert "José Müller" in texts(collection) and "\ufffd" not in texts(collection)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Zürich and Genève: José Müller said “yes” to the plan.".encode("cp1252"), "Zürich and Genève"),
+        ("Zürich and Genève agreed on the plan today.".encode("latin-1"), "Zürich and Genève"),
+        ("Officials in Zürich said the plan would go ahead.".encode("utf-16-le"), "Officials in Zürich"),
+    ],
+)
+def test_legacy_encodings_decode_without_mojibake(collection: Collection, tmp_path: Path, data, expected) -> None:
+    report = collection.add([write(tmp_path, "legacy.txt", data)])
+    assert report.outcomes[0].status == "added", report.outcomes[0].message
+    assert expected in texts(collection)
+
+
+def test_a_yaml_alias_bomb_is_refused_quickly(collection: Collection, tmp_path: Path) -> None:
+    bomb = "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    bomb += "title: *c\n---\nThe body of the story, officials said.\n"
+    started = time.monotonic()
+    report = collection.add([write(tmp_path, "bomb.md", bomb)])
+    assert report.outcomes[0].status == "failed" and "aliases" in report.outcomes[0].message
+    assert time.monotonic() - started < 2
+
+
+def test_overlong_front_matter_fields_are_refused(collection: Collection, tmp_path: Path) -> None:
+    report = collection.add([write(tmp_path, "long.md", f"---\ntitle: {'x' * 600}\n---\nThe body, officials said.\n")])
+    assert report.outcomes[0].status == "failed" and "title is 600 characters" in report.outcomes[0].message
