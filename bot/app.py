@@ -22,9 +22,11 @@ from bot.settings import Settings
 from index.answer import Answer
 from index.collection import Collection
 from index.engine import Engine
+from index.errors import QuestionError
 from index.facts import profiles, quotes_of, sources
 from index.freshness import staleness
 from index.timeline import timeline
+from seeds_loader import is_url
 
 logger = logging.getLogger(__name__)
 
@@ -86,11 +88,14 @@ class SlackBot:
         return False
 
     # --- answering ------------------------------------------------------------------------------
-    def answer(self, question: str) -> Answer | None:
+    def answer(self, question: str) -> Answer | str:
+        """The answer, or the user-facing reason the question cannot be asked (empty, too long)."""
+        if not question.strip():
+            return messages.SLACK_EMPTY_QUESTION
         try:
             return self.engine.ask(question, k=self.settings.top_k)
-        except ValueError:
-            return None
+        except QuestionError as e:
+            return messages.question_problem(e)
         except Exception:
             logger.exception("answering %r failed", question)
             raise
@@ -125,8 +130,8 @@ class SlackBot:
         if command.kind is Kind.SOURCES:
             return _blocks(blocks.sources_blocks(sources(index)), "sources")
         answer = self.answer(command.argument)
-        if answer is None:
-            return _ephemeral(messages.SLACK_EMPTY_QUESTION)
+        if isinstance(answer, str):
+            return _ephemeral(answer)
         ask_id = self.records.record_ask(user, channel, "slash", answer)
         return {
             "response_type": "ephemeral",
@@ -144,10 +149,9 @@ class SlackBot:
             text = messages.SLACK_RATE_LIMITED.format(limit=self.settings.rate_limit_per_minute)
             self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
             return
-        answer = self.answer(question) if question else None
-        if answer is None:
-            text = messages.SLACK_EMPTY_QUESTION
-            self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
+        answer = self.answer(question)
+        if isinstance(answer, str):
+            self.post(client, channel, thread_ts, user, answer, blocks.text_blocks(answer))
             return
         ask_id = self.records.record_ask(user, channel, source, answer)
         blocks_ = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False)
@@ -182,6 +186,10 @@ class SlackBot:
         # The user id comes from Slack's signed request body, never from the message text.
         if user not in self.settings.admin_ids or self.collection is None:
             self.respond(url, _ephemeral(messages.SLACK_NOT_ADMIN))
+            return
+        if command.kind is Kind.ADD and not is_url(command.argument):
+            # From chat only web pages: a path would publish a file of the bot's own server to everyone.
+            self.respond(url, _ephemeral(messages.SLACK_ADD_URL_ONLY))
             return
         self.respond(url, _ephemeral(messages.SLACK_REINDEX_STARTED))
         self.jobs.submit(self._run_admin, command, url)
@@ -250,6 +258,11 @@ def _blocks(blocks_: list[Any], fallback: str) -> Payload:
     return {"response_type": "ephemeral", "text": blocks.escape(fallback), "blocks": blocks_}
 
 
+def _text(body: Payload, key: str) -> str | None:
+    value = body.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def create_app(
     settings: Settings,
     engine: Engine,
@@ -275,6 +288,11 @@ def create_app(
 
     @app.command("/summit")
     def _slash(ack: Any, body: Payload) -> None:
+        # Validated before anything else: without these there is nobody to answer, nowhere to answer.
+        if not _text(body, "user_id") or not _text(body, "response_url"):
+            logger.warning("a /summit request without user_id or response_url was refused")
+            ack(messages.SLACK_BAD_REQUEST)
+            return
         ack()  # within Slack's 3 seconds; the answer follows through the response URL
         bot.slash(body)
 
@@ -296,20 +314,36 @@ def create_app(
         if thread and not mentions_bot and records.in_thread(event["channel"], thread):
             bot.conversation(client, event, "thread")
 
+    def valid_button(body: Payload) -> bool:
+        """A button press needs who pressed it, where to answer, and the answer it belongs to."""
+        url = _text(body, "response_url")
+        user = (body.get("user") or {}).get("id") if isinstance(body.get("user"), dict) else None
+        actions = body.get("actions") if isinstance(body.get("actions"), list) else []
+        value = actions[0].get("value") if actions and isinstance(actions[0], dict) else None
+        if url and user and isinstance(value, str) and value.isdigit():
+            return True
+        logger.warning("a malformed button press was refused")
+        if url:
+            bot.respond(url, {**_ephemeral(messages.SLACK_BAD_BUTTON), "replace_original": False})
+        return False
+
     @app.action("share_answer")
     def _share(ack: Any, body: Payload) -> None:
         ack()
-        bot.share(body)
+        if valid_button(body):
+            bot.share(body)
 
     @app.action("feedback_up")
     def _up(ack: Any, body: Payload) -> None:
         ack()
-        bot.feedback(body, up=True)
+        if valid_button(body):
+            bot.feedback(body, up=True)
 
     @app.action("feedback_down")
     def _down(ack: Any, body: Payload) -> None:
         ack()
-        bot.feedback(body, up=False)
+        if valid_button(body):
+            bot.feedback(body, up=False)
 
     @app.event("app_home_opened")
     def _home(event: Payload, client: WebClient) -> None:

@@ -17,7 +17,7 @@ from bot import messages
 from bot.citation_parts import date_label
 from bot.render_text import render_answer
 from bot.settings import Settings, SettingsError, load_settings
-from index.errors import IndexStoreError
+from index.errors import IndexStoreError, QuestionError
 from seeds_loader import LoaderError
 
 logger = logging.getLogger(__name__)
@@ -46,17 +46,26 @@ def _notify(message: str) -> None:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """Known failures become one clear line and a non-zero exit, never a traceback."""
+    """Failures become one clear line and a non-zero exit, never a traceback."""
+    import sqlite3
+
     try:
         yield
-    except SettingsError as e:
+    except (SettingsError, QuestionError) as e:
         _fail(str(e), EXIT_USAGE)
     except (LoaderError, IndexStoreError) as e:
         _fail(str(e))
-    except ValueError as e:
-        _fail(str(e), EXIT_USAGE)
+    except sqlite3.Error as e:
+        _fail(messages.RECORDS_FAILED.format(reason=" ".join(str(e).split())))
+    except OSError as e:
+        _fail(messages.os_failure(e))
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as e:
+        logging.getLogger(__name__).debug("unexpected failure", exc_info=True)
+        _fail(messages.UNEXPECTED.format(kind=e.__class__.__name__))
 
 
 def _settings() -> Settings:
@@ -86,7 +95,10 @@ def _engine(settings: Settings, *, rebuild_stale: bool):  # type: ignore[no-unty
     return make_engine(settings, handle, embedder)
 
 
-def _questions(stream: Iterator[str], prompt: bool) -> Iterator[str]:
+def _questions(stream: Iterator[bytes], prompt: bool) -> Iterator[tuple[int, str | None]]:
+    """(line number, question) per non-blank line; the question is None for a line that is not UTF-8
+    (each bad line gets its own error, and the rest are still answered)."""
+    number = 0
     while True:
         if prompt:
             typer.echo(messages.PROMPT, nl=False)
@@ -95,8 +107,41 @@ def _questions(stream: Iterator[str], prompt: bool) -> Iterator[str]:
             if prompt:
                 typer.echo()
             return
-        if line.strip():
-            yield line.strip()
+        number += 1
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            yield number, None
+            continue
+        if text.strip():
+            yield number, text.strip()
+
+
+def _stdin() -> Iterator[bytes]:
+    return iter(sys.stdin.buffer)
+
+
+def _answer_lines(engine, lines: Iterator[tuple[int, str | None]], top_k: int, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+    """Answer each line; a bad one gets its own one-line error (a JSON error object with --json).
+    Returns how many lines failed."""
+    failed = 0
+    for i, (number, text) in enumerate(lines):
+        try:
+            if text is None:
+                raise QuestionError(messages.LINE_NOT_UTF8)
+            answer = engine.ask(text, k=top_k)
+        except QuestionError as e:
+            failed += 1
+            if as_json:
+                typer.echo(json.dumps({"line": number, "question": text, "error": str(e)}, ensure_ascii=False))
+            else:
+                typer.echo(messages.ERROR_PREFIX + messages.LINE_ERROR.format(line=number, error=e), err=True)
+            continue
+        if as_json:
+            typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
+        else:
+            typer.echo(("\n" if i else "") + render_answer(answer))
+    return failed
 
 
 @app.command()
@@ -116,13 +161,15 @@ def ask(
         if question != "-" and not question.strip():
             _fail(messages.EMPTY_QUESTION, EXIT_USAGE)
         engine = _engine(settings, rebuild_stale=False)
-        questions = _questions(iter(sys.stdin), prompt=False) if question == "-" else iter([question])
-        for i, text in enumerate(questions):
-            answer = engine.ask(text, k=top_k)
-            if as_json:
-                typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
-            else:
-                typer.echo(("\n" if i else "") + render_answer(answer))
+        if question == "-":
+            if _answer_lines(engine, _questions(_stdin(), prompt=False), top_k, as_json):
+                raise typer.Exit(EXIT_USAGE)
+            return
+        answer = engine.ask(question, k=top_k)
+        if as_json:
+            typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
+        else:
+            typer.echo(render_answer(answer))
 
 
 @index_app.command("build")
@@ -360,11 +407,7 @@ def run() -> None:
         if interactive:
             m = engine.index.manifest
             typer.echo(messages.TERMINAL_BANNER.format(articles=m.articles, passages=m.passages))
-        for text in _questions(iter(sys.stdin), prompt=interactive):
-            try:
-                typer.echo(render_answer(engine.ask(text, k=settings.top_k)) + "\n")
-            except ValueError as e:
-                typer.echo(messages.ERROR_PREFIX + str(e), err=True)
+        _answer_lines(engine, _questions(_stdin(), prompt=interactive), settings.top_k, as_json=False)
 
 
 def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]

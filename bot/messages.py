@@ -128,3 +128,37 @@ def stale_answer(removed: tuple[str, ...], changed: tuple[str, ...]) -> str:
     if changed:
         parts.append(f"{', '.join(changed)} has since been changed")
     return f"Not shared: this answer cites text that is no longer current ({'; '.join(parts)}). Ask again."
+
+
+LINE_NOT_UTF8 = "the question is not valid UTF-8 text"
+LINE_ERROR = "line {line}: {error}"
+RECORDS_FAILED = "the records database cannot be used ({reason}); check SUMMITBOT_DATA_DIR is writable"
+UNEXPECTED = "an unexpected error ({kind}); run with SUMMITBOT_LOG_LEVEL=DEBUG for details"
+
+
+def os_failure(error: OSError) -> str:
+    """One line for a failing file, folder or socket: which one, and what the system said."""
+    where = f"{error.filename}: " if error.filename else ""
+    reason = error.strerror or error.__class__.__name__
+    hints = {30: " (a read-only location: choose a writable SUMMITBOT_DATA_DIR or SUMMITBOT_INDEX_DIR)",
+             98: " (the port is in use: set SUMMITBOT_PORT to a free one)",
+             28: " (the disk is full: free some space)",
+             20: " (a file stands where a folder is expected)"}  # fmt: skip
+    return f"{where}{reason}{hints.get(error.errno or 0, '')}"
+
+
+SLACK_BAD_REQUEST = "That request was incomplete (no user or reply address), so it cannot be answered."
+SLACK_BAD_BUTTON = "That button no longer belongs to an answer I can find; ask the question again."
+SLACK_ADD_URL_ONLY = (
+    "From chat I add web pages only: `/summit add https://…`. Files on the server are added from the command line."
+)
+
+
+def question_problem(error: Exception) -> str:
+    """The user-facing sentence for a question that cannot be asked (its text is ours, not the exception's)."""
+    text = str(error)
+    if "characters long" in text:
+        return f"That question is too long: {text.split(';')[0].removeprefix('the question is ')}. Please shorten it."
+    if "UTF-8" in text:
+        return "That question is not readable text; please type it again."
+    return SLACK_EMPTY_QUESTION

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import urllib.parse
 from pathlib import Path
 from typing import Literal
 
@@ -66,9 +68,21 @@ class Settings(BaseSettings):
     @field_validator("slack_api_url")
     @classmethod
     def _api_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("must be an http(s) URL")
-        return value if value.endswith("/") else value + "/"
+        return api_base_url(value)
+
+    @field_validator("data_dir", "articles_dir", "index_dir", mode="before")
+    @classmethod
+    def _folder(cls, value: object) -> object:
+        # An empty value would silently mean the current directory.
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("must name a folder (leave the variable unset for the default)")
+        if (
+            isinstance(value, str | Path)
+            and Path(value).expanduser().exists()
+            and not Path(value).expanduser().is_dir()
+        ):
+            raise ValueError("is a file, not a folder")
+        return value
 
     @property
     def admin_ids(self) -> frozenset[str]:
@@ -100,6 +114,37 @@ class Settings(BaseSettings):
         return (self.index_dir or self.data_dir / "index").expanduser().resolve()
 
 
+def api_base_url(value: str) -> str:
+    """A platform API base URL: https with a host, or plain http only to this machine (a test server or a
+    local proxy); a bot token is never sent unencrypted over the network."""
+    parts = urllib.parse.urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an http(s) URL with a host")
+    if parts.scheme == "http" and not _loopback(parts.hostname):
+        raise ValueError(
+            "must use https (plain http is allowed only to localhost, which would send the token unencrypted)"
+        )
+    value = value.strip()
+    return value if value.endswith("/") else value + "/"
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# Settings whose variable is the platform's own name, not SUMMITBOT_*.
+_PLATFORM_NAMES = {
+    "slack_bot_token": "SLACK_BOT_TOKEN",
+    "slack_app_token": "SLACK_APP_TOKEN",
+    "slack_signing_secret": "SLACK_SIGNING_SECRET",
+}
+
+
 class SettingsError(ValueError):
     """A setting has a bad value; the message names the environment variable."""
 
@@ -112,7 +157,9 @@ def load_settings() -> Settings:
         problems = []
         for error in e.errors():
             field = str(error["loc"][0]) if error["loc"] else "settings"
-            name = field.upper() if field.upper().startswith("SLACK_") else f"SUMMITBOT_{field.upper()}"
+            name = _PLATFORM_NAMES.get(
+                field.lower(), field.upper() if field.isupper() else f"SUMMITBOT_{field.upper()}"
+            )
             problems.append(f"{name}={error.get('input')!r}: {error['msg']}")
         raise SettingsError("invalid setting " + "; ".join(problems)) from e
     logging.getLogger().setLevel(settings.log_level)

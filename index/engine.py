@@ -15,6 +15,7 @@ from index.answerability import AnswerType, Expectation, Focus
 from index.attribution import Quote
 from index.disagree import counted_nouns, counted_terms, figures, is_count_question
 from index.embedder import Embedder
+from index.errors import QuestionError
 from index.handle import IndexHandle
 from index.passages import ArticleMeta, Passage
 from index.people import Person
@@ -105,11 +106,15 @@ class Engine:
     def ask(self, question: str, k: int = 3) -> Answer:
         question = " ".join(question.split())
         if not question:
-            raise ValueError("question must not be empty")
+            raise QuestionError("the question is empty")
         if len(question) > MAX_QUESTION_CHARS:
-            raise ValueError(f"question must be at most {MAX_QUESTION_CHARS} characters, got {len(question)}")
+            raise QuestionError(
+                f"the question is {len(question):,} characters long; at most {MAX_QUESTION_CHARS:,} are read"
+            )
         if not 0 < k <= MAX_K:
-            raise ValueError(f"k must be between 1 and {MAX_K}, got {k}")
+            raise QuestionError(f"k must be between 1 and {MAX_K}, got {k}")
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in question):
+            raise QuestionError("the question is not valid UTF-8 text")
         index = self._handle.current()
         retriever = self._retriever(index, self._embedder, self._config.weights)
         parsed = analyse(question, index.people)

@@ -31,3 +31,7 @@ class WouldEmptyIndexError(IndexStoreError):
 
 class EmbedderError(IndexStoreError):
     """The embedding model could not be loaded or used."""
+
+
+class QuestionError(IndexStoreError, ValueError):
+    """A question (or its options) that cannot be asked: empty, too long, not text; the message says why."""

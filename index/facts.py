@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from index.attribution import Quote
+from index.errors import QuestionError
 from index.people import Person
 from index.question import resolve_speaker
 from index.store import LoadedIndex
@@ -95,7 +96,7 @@ def _cited(index: LoadedIndex, quote: Quote) -> CitedQuote:
 def people_named(index: LoadedIndex, name: str) -> list[Person]:
     """Everyone ``name`` may mean (name, surname, spelling variant or role), most prominent first."""
     if not name.strip():
-        raise ValueError("name must not be empty")
+        raise QuestionError("the name is empty")
     people, _ = resolve_speaker(name.strip(), index.people)
     return people
 

@@ -29,6 +29,7 @@ from index.errors import (
     IndexMismatchError,
     IndexMissingError,
     IndexStoreError,
+    NoArticlesError,
 )
 from index.lexical import LexicalStore
 from index.passage_table import PassageTable
@@ -204,10 +205,12 @@ def build_locked(
     """The same, for a caller that already holds the writer lock. With ``reuse``, articles whose id and
     content are unchanged since the current version keep their vectors: only new text is embedded."""
     if not articles:
-        raise ValueError("cannot build an index from zero articles")
+        raise NoArticlesError("cannot build an index from zero articles")
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
-        raise ValueError(f"two articles share an id: {sorted({i for i in ids if ids.count(i) > 1})}")
+        shared = sorted({i for i in ids if ids.count(i) > 1})
+        files = [a.file for a in articles if a.id in shared]
+        raise IndexStoreError(f"two articles share an id {shared}: {', '.join(files)}; rename one of them")
     _clean_staging(index_dir)
     passages = build_passages(articles, max_words=max_words)
     metas = {a.id: ArticleMeta.of(a) for a in articles}

@@ -134,7 +134,9 @@ class Sender:
         except urllib.error.HTTPError as e:
             return e.code, e.read(), time.monotonic() - started
 
-    def slash(self, text: str, *, user: str, response_url: str, **kwargs: Any) -> tuple[int, bytes, float]:
+    def slash(
+        self, text: str, *, user: str, response_url: str, fields: dict[str, str] | None = None, **kwargs: Any
+    ) -> tuple[int, bytes, float]:
         form = {
             "command": "/summit",
             "text": text,
@@ -145,6 +147,7 @@ class Sender:
             "response_url": response_url,
             "trigger_id": "1.2.3",
         }
+        form = {k: v for k, v in {**form, **(fields or {})}.items() if v}  # an empty override drops the field
         return self.post(urllib.parse.urlencode(form).encode(), "application/x-www-form-urlencoded", **kwargs)
 
     def event(self, event: dict[str, Any], *, event_id: str, **kwargs: Any) -> tuple[int, bytes, float]:

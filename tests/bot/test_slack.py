@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import waitress
 
 from bot.app import create_app
 from bot.records import Records
-from bot.serve import EVENTS_PATH, wsgi_app
+from bot.serve import EVENTS_PATH, http_server, wsgi_app
 from bot.settings import Settings
 from index.collection import Collection
 from index.embedder import HashEmbedder
@@ -56,7 +55,7 @@ def slack(tmp_path_factory) -> Iterator[dict[str, Any]]:
     )
     records = Records(root / "db.sqlite3")
     app = create_app(settings, engine, records=records, collection=collection)
-    server = waitress.create_server(wsgi_app(app), host="127.0.0.1", port=0, threads=4)
+    server = http_server(wsgi_app(app), host="127.0.0.1", port=0)
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
     yield {"fake": fake, "send": Sender(url, SECRET), "records": records, "root": root, "collection": collection}
@@ -275,3 +274,65 @@ def test_share_refuses_an_answer_whose_article_was_removed(slack, tmp_path) -> N
         reply.data["response_type"] == "ephemeral" and "ferry-strike.txt has since been removed" in reply.data["text"]
     )
     assert "in_channel" not in str(reply.data)
+
+
+def test_a_thousand_slow_clients_do_not_starve_signed_requests(slack) -> None:
+    import socket
+
+    host, port = slack["send"].url.split("//")[1].split("/")[0].split(":")
+    idle = []
+    try:
+        for _ in range(1000):  # slowloris: connections that send half a request and wait
+            conn = socket.create_connection((host, int(port)), timeout=5)
+            conn.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\n")
+            idle.append(conn)
+        started = time.monotonic()
+        status, _, _ = slack["send"].slash(
+            "What did Yang Kee-ho say?", user=REPORTER, response_url=response_url(slack, "slow")
+        )
+        assert status == 200 and time.monotonic() - started < 1.0
+        slack["fake"].wait_for("/response/slow")
+    finally:
+        for conn in idle:
+            conn.close()
+
+
+def test_a_huge_unsigned_body_is_refused_before_it_is_read(slack) -> None:
+    import socket
+
+    host, port = slack["send"].url.split("//")[1].split("/")[0].split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as conn:
+        conn.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                     b"Content-Length: 314572800\r\n\r\n" + b"x" * 65536)  # fmt: skip
+        reply = conn.recv(4096)
+    assert reply.startswith(b"HTTP/1.1 413")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"user_id": ""}, {"response_url": ""}],
+)
+def test_slash_commands_missing_fields_get_a_clear_answer(slack, fields) -> None:
+    status, body, _ = slack["send"].slash("hello", user=REPORTER, response_url=response_url(slack, "x"), fields=fields)
+    assert status == 200 and b"incomplete" in body
+
+
+def test_a_button_with_a_bad_value_is_answered(slack) -> None:
+    slack["send"].action("feedback_up", "not-a-number", user=REPORTER, response_url=response_url(slack, "badbtn"))
+    (reply,) = slack["fake"].wait_for("/response/badbtn")
+    assert "no longer belongs to an answer" in reply.data["text"]
+
+
+def test_a_too_long_question_is_told_so(slack) -> None:
+    slack["send"].slash("why " * 400, user=REPORTER, response_url=response_url(slack, "long"))
+    (reply,) = slack["fake"].wait_for("/response/long")
+    assert "too long" in texts(reply.data)
+
+
+def test_add_from_chat_takes_urls_only(slack, tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The admin password is hunter2, officials said in a statement today.\n")
+    slack["send"].slash(f"add {secret}", user=ADMIN, response_url=response_url(slack, "addpath"))
+    (reply,) = slack["fake"].wait_for("/response/addpath")
+    assert "web pages only" in texts(reply.data)
+    assert not (slack["root"] / "articles" / "secret.txt").exists()
