@@ -1,8 +1,8 @@
 """Answer speed against floors measured in the same run (ratios, not absolute seconds: machines are noisy).
 
 1. Warm: per-question `Engine.ask` time vs one query embedding + one flat FAISS search (goal <= 1.5x).
-2. One-shot: `summitbot ask QUESTION` wall time vs a process that imports sentence-transformers and
-   loads the model (goal <= 1.3x).
+   Measured for the default ONNX encoder and for sentence-transformers (torch), which it replaced.
+2. One-shot `summitbot ask`: bench/cold_start.py.
 
 Run: make bench   (or .venv/bin/python bench/answer_speed.py)
 """
@@ -10,9 +10,7 @@ Run: make bench   (or .venv/bin/python bench/answer_speed.py)
 from __future__ import annotations
 
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.embedder import SentenceTransformerEmbedder, resolve_model_path  # noqa: E402
+from index.embedder import BUNDLED_MODEL, SentenceTransformerEmbedder, make_embedder  # noqa: E402
 from index.engine import Engine  # noqa: E402
 from index.handle import IndexHandle  # noqa: E402
 from index.store import build_index  # noqa: E402
@@ -44,9 +42,8 @@ def timed(fn) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - start
 
 
-def warm(index_dir: Path) -> tuple[float, float]:
+def warm(index_dir: Path, embedder) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     articles, _ = load_directory(bundled_articles_dir())
-    embedder = SentenceTransformerEmbedder()
     index = build_index(articles, embedder, index_dir)
     engine = Engine(IndexHandle.of(index, embedder.name), embedder)
     flat = faiss.IndexFlatIP(index.dense.dimension)
@@ -62,35 +59,18 @@ def warm(index_dir: Path) -> tuple[float, float]:
     return statistics.median(floor), statistics.median(answer)
 
 
-def one_shot(data_dir: Path) -> tuple[float, float]:
-    env = {**os.environ, "SUMMITBOT_DATA_DIR": str(data_dir)}
-    cli = [str(Path(sys.executable).with_name("summitbot")), "ask", "what did Lee say about China-Japan quarrels?"]
-    subprocess.run(cli, env=env, capture_output=True, check=True)  # builds the index once
-    load = [
-        sys.executable,
-        "-c",
-        "from sentence_transformers import SentenceTransformer;"
-        f"SentenceTransformer({resolve_model_path('all-MiniLM-L6-v2')!r}, device='cpu')",
-    ]
-    floor, ask = [], []
-    for _ in range(ROUNDS):
-        floor.append(timed(lambda: subprocess.run(load, env=env, capture_output=True, check=True)))
-        ask.append(timed(lambda: subprocess.run(cli, env=env, capture_output=True, check=True)))
-    return statistics.median(floor), statistics.median(ask)
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        floor, answer = warm(Path(tmp) / "index")
-        print(
-            f"warm answer     median {answer * 1000:7.1f} ms  floor (embed + flat search) {floor * 1000:7.1f} ms  "
-            f"ratio {answer / floor:.2f}x  (goal <= 1.5x)"
-        )
-        floor, ask = one_shot(Path(tmp) / "data")
-        print(
-            f"one-shot ask    median {ask:7.2f} s   floor (import + load model)   {floor:7.2f} s   "
-            f"ratio {ask / floor:.2f}x  (goal <= 1.3x)"
-        )
+        for label, embedder in (
+            ("onnx", make_embedder(BUNDLED_MODEL, cache_dir=Path(tmp) / "models")),
+            ("torch", SentenceTransformerEmbedder()),
+        ):
+            floor, answer = warm(Path(tmp) / f"index-{label}", embedder)
+            print(
+                f"warm answer ({label:5}) median {answer * 1000:6.1f} ms  floor (embed + flat search) "
+                f"{floor * 1000:6.1f} ms  ratio {answer / floor:.2f}x  (goal <= 1.5x)"
+            )
+    print("one-shot `summitbot ask`: see bench/cold_start.py")
 
 
 if __name__ == "__main__":

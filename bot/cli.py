@@ -15,7 +15,6 @@ import typer
 
 from bot import messages
 from bot.citation_parts import date_label
-from bot.render_text import render_answer
 from bot.settings import Settings, SettingsError, load_settings
 from index.errors import IndexStoreError, QuestionError
 from seeds_loader import LoaderError
@@ -86,10 +85,23 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
+def _render(answer) -> str:  # type: ignore[no-untyped-def]
+    from bot.render_text import render_answer
+
+    return render_answer(answer)
+
+
 def _engine(settings: Settings, *, rebuild_stale: bool):  # type: ignore[no-untyped-def]
-    from bot.wiring import ensure_index, make_embedder, make_engine
+    from bot.embedding import make_embedder
 
     embedder = make_embedder(settings)
+    # The encoder's session loads in the background while the index is opened: a cold start pays for the
+    # slower of the two, not both.
+    warm = getattr(embedder, "warm", None)
+    if callable(warm):
+        warm()
+    from bot.wiring import ensure_index, make_engine
+
     with _progress("Embedding passages") as progress:
         handle = ensure_index(settings, embedder, rebuild_stale=rebuild_stale, notify=_notify, progress=progress)
     return make_engine(settings, handle, embedder)
@@ -140,7 +152,7 @@ def _answer_lines(engine, lines: Iterator[tuple[int, str | None]], top_k: int, a
         if as_json:
             typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
         else:
-            typer.echo(("\n" if i else "") + render_answer(answer))
+            typer.echo(("\n" if i else "") + _render(answer))
     return failed
 
 
@@ -169,13 +181,14 @@ def ask(
         if as_json:
             typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
         else:
-            typer.echo(render_answer(answer))
+            typer.echo(_render(answer))
 
 
 @index_app.command("build")
 def index_build() -> None:
     """(Re)build the index from SUMMITBOT_ARTICLES_DIR; the old index serves until the new one is complete."""
-    from bot.wiring import build, make_embedder
+    from bot.embedding import make_embedder
+    from bot.wiring import build
 
     with _errors():
         settings = _settings()
@@ -217,7 +230,8 @@ def index_add(
 
     A changed version of a file or URL replaces the old one; the same text added twice is one article.
     Bad sources are reported and the rest are added; the exit code is 1 if any failed."""
-    from bot.wiring import make_collection, make_embedder
+    from bot.embedding import make_embedder
+    from bot.wiring import make_collection
 
     with _errors():
         settings = _settings()
@@ -232,7 +246,8 @@ def index_remove(
     articles: Annotated[list[str], typer.Argument(help="Article ids or file names (see: summitbot index list).")],
 ) -> None:
     """Remove articles from SUMMITBOT_ARTICLES_DIR and from the index."""
-    from bot.wiring import make_collection, make_embedder
+    from bot.embedding import make_embedder
+    from bot.wiring import make_collection
 
     with _errors():
         settings = _settings()
@@ -329,7 +344,8 @@ def eval_command(
 
 def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):  # type: ignore[no-untyped-def]
     """An engine over a temporary index of the given article directories (for evaluation on any corpus)."""
-    from bot.wiring import make_embedder, make_engine
+    from bot.embedding import make_embedder
+    from bot.wiring import make_engine
     from index.handle import IndexHandle
     from index.store import build_index
     from seeds_loader import load_directory
@@ -412,7 +428,8 @@ def run() -> None:
 
 def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]
     """The index for quick facts: built if missing, but the model is never loaded just to read facts."""
-    from bot.wiring import ensure_index, make_embedder
+    from bot.embedding import make_embedder
+    from bot.wiring import ensure_index
 
     with _progress("Embedding passages") as progress:
         handle = ensure_index(settings, make_embedder(settings), rebuild_stale=False, notify=_notify, progress=progress)

@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     articles_dir: Path | None = None
     index_dir: Path | None = None
     embedding_model: str = "all-MiniLM-L6-v2"
+    encoder: Literal["onnx", "torch"] = "onnx"
+    model_cache_dir: Path | None = None
     top_k: int = Field(3, ge=1, le=20)
     min_confidence: float = Field(0.5, ge=0.0, le=1.0)
     passage_max_words: int = Field(120, ge=20, le=400)
@@ -70,7 +72,7 @@ class Settings(BaseSettings):
     def _api_url(cls, value: str) -> str:
         return api_base_url(value)
 
-    @field_validator("data_dir", "articles_dir", "index_dir", mode="before")
+    @field_validator("data_dir", "articles_dir", "index_dir", "model_cache_dir", mode="before")
     @classmethod
     def _folder(cls, value: object) -> object:
         # An empty value would silently mean the current directory.
@@ -108,6 +110,11 @@ class Settings(BaseSettings):
     @property
     def seeds_default_articles(self) -> bool:
         return self.articles_dir is None
+
+    @property
+    def resolved_model_cache_dir(self) -> Path:
+        """Where the ONNX export of the embedding model is kept (made once, on first use or by make setup)."""
+        return (self.model_cache_dir or self.data_dir / "models").expanduser().resolve()
 
     @property
     def resolved_index_dir(self) -> Path:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot import messages
 from bot.settings import Settings
 from index.collection import Collection
 from index.embedder import Embedder
-from index.embedder import make_embedder as embedder_for
 from index.engine import Engine, EngineConfig
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.handle import IndexHandle
@@ -39,10 +41,6 @@ class BuildReport:
             seconds=self.seconds,
             version=self.index.version,
         )
-
-
-def make_embedder(settings: Settings) -> Embedder:
-    return embedder_for(settings.embedding_model)
 
 
 def seed_articles(settings: Settings) -> None:
@@ -101,14 +99,45 @@ def ensure_index(
             raise
         notify(messages.MISMATCH_REBUILDING.format(problem=str(e).split(";")[0]))
         return _rebuilt(settings, embedder, notify, progress)
-    articles_dir = settings.resolved_articles_dir
-    articles, _ = load_directory(articles_dir) if articles_dir.is_dir() else ([], [])
-    if articles and articles_fingerprint(articles) != index.manifest.articles_fingerprint:
+    if not _up_to_date(settings.resolved_articles_dir, index_dir, index.manifest.articles_fingerprint):
         if rebuild_stale:
             notify(messages.STALE_INDEX)
             return _rebuilt(settings, embedder, notify, progress)
         notify(messages.STALE_WARNING)
     return IndexHandle.of(index, embedder.name)
+
+
+_STAT_CACHE = ".articles-stat.json"
+
+
+def _up_to_date(articles_dir: Path, index_dir: Path, fingerprint: str) -> bool:
+    """Whether the index was built from the articles now in the directory. Parsing every article is the
+    proof, but costs a cold start about 0.7 s per 1,000 articles: the directory's file names, sizes and
+    modification times, remembered once they were proven to match this fingerprint, stand in for it."""
+    if not articles_dir.is_dir():
+        return True
+    listing = {
+        entry.name: [entry.stat().st_size, entry.stat().st_mtime_ns]
+        for entry in os.scandir(articles_dir)
+        if entry.is_file() and not entry.name.startswith(".") and Path(entry.name).suffix.lower() in TEXT_SUFFIXES
+    }
+    cache = index_dir / _STAT_CACHE
+    try:
+        saved = json.loads(cache.read_text("utf-8"))
+        if saved == {"fingerprint": fingerprint, "files": listing}:
+            return True
+    except (OSError, ValueError):
+        pass
+    articles, _ = load_directory(articles_dir)
+    if articles and articles_fingerprint(articles) != fingerprint:
+        return False
+    try:
+        tmp = cache.with_name(f"{_STAT_CACHE}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"fingerprint": fingerprint, "files": listing}), "utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only index directory: the proof is simply taken again next time
+    return True
 
 
 def _rebuilt(settings: Settings, embedder: Embedder, notify: Notify, progress: Progress | None) -> IndexHandle:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from index.disagree import counted_nouns, figures
 from index.temporal import temporal_weight
 from index.text import token_set, tokenize
+from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
 
@@ -48,38 +49,38 @@ _NUMBER = (
     r"a hundred|hundreds|a dozen|dozens|half an?|a few|several"
 )
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
-_QUANTITY = re.compile(rf"\b(?:{_NUMBER})\b", re.I)
+_QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
 # A stretch of time: "for about six years", "lasted 41 minutes", "from 1926 until 1932"; a bare
 # "100 years" may be an anniversary and counts half.
-_DURATION = re.compile(
+_DURATION = LazyPattern(
     rf"\b(?:for|lasted|lasting|last|over|spanning|spanned|took|within|after|during)\s"
     rf"(?:about|nearly|almost|more than|less than|roughly|some|around|just|only|an?|the)?\s*(?:{_NUMBER})?\s*"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b",
     re.I,
 )
-_MONEY = re.compile(
+_MONEY = LazyPattern(
     r"[$€£¥₩]\s?\d|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:yen|won|dollars?|euros?|pounds?|yuan|"
     r"renminbi|rupees?|usd|krw|jpy|cny|eur)\b",
     re.I,
 )
-_HOW_MUCH_SUBJECT = re.compile(
+_HOW_MUCH_SUBJECT = LazyPattern(
     r"\bhow much (?:did|does|do|will|would|could|might|can|has|have|had|is|was|were|are)\s+(?:the\s|a\s|an\s|its\s)?"
     r"((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s+(?:cost|costs|spend|spent|pay|paid|raise|raised|earn|earned|lose|lost|"
     r"save|saved|sell|sold|bring|brought|charge|charged)\b",
     re.I,
 )
-_HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
-_QUANTITY_QUESTION = re.compile(
+_HOW_MANY = LazyPattern(r"\bhow many\b|\bnumber of\b", re.I)
+_QUANTITY_QUESTION = LazyPattern(
     rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?({_QUANTITY_NOUNS})\b", re.I
 )
-_BARE_DURATION = re.compile(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
-_CLOCK = re.compile(
+_BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
+_CLOCK = LazyPattern(
     r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|"
     r"\b(?:noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:in|at|from|near|outside|inside|off)\s(?:the\s)?[A-Z][\w’'-]+")
-_WHICH_HEAD = re.compile(
+_PLACE = LazyPattern(r"\b(?:in|at|from|near|outside|inside|off)\s(?:the\s)?[A-Z][\w’'-]+")
+_WHICH_HEAD = LazyPattern(
     r"^\s*(?:which|what)\s+((?:[\w’'-]+\s){0,3}?[\w’'-]+?)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|"
     r"can|could|should|may|might)\b",
     re.I,

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from index.people import NAME, REPORTING_VERBS, ROLE_WORDS, PeopleRegistry, Person, name_key
 from seeds_loader import Article
+from seeds_loader.lazy import LazyPattern
 
-_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
-_VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b")
+_QUOTED = LazyPattern(r"[“\"]([^”\"]+)[”\"]")
+_VERB = LazyPattern(rf"\b(?:{REPORTING_VERBS})\b")
 _ADVERB = r"(?:\w+ly|also|later|then|again|further|once|had|has|have|would|will|did not|had not)"
-_PRONOUN_VERB = re.compile(rf"\b(he|she)\s(?:{_ADVERB}\s){{0,2}}(?:{REPORTING_VERBS})\b", re.I)
-_ADJACENT = re.compile(rf"^[\s,]*(?:{_ADVERB}\s){{0,2}}$")
+_PRONOUN_VERB = LazyPattern(rf"\b(he|she)\s(?:{_ADVERB}\s){{0,2}}(?:{REPORTING_VERBS})\b", re.I)
+_ADJACENT = LazyPattern(rf"^[\s,]*(?:{_ADVERB}\s){{0,2}}$")
 # Speech verbs that name the source of a sentence outrank verbs of action in it ("Lee asked Xi ..., Kang said").
 _PRIORITY = (
     {"according to": 0}
@@ -22,16 +23,16 @@ _PRIORITY = (
     )
     | dict.fromkeys("told tells".split(), 2)
 )
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|\band\b|\bbut\b")
+_CLAUSE_BREAK = LazyPattern(r"[,;:—–]|\band\b|\bbut\b")
 # A sentence opening with a subordinate or prepositional clause: its mentions are not the main subject.
-_LEADING_CLAUSE = re.compile(
+_LEADING_CLAUSE = LazyPattern(
     r"^(?:when|after|as|if|while|before|although|though|because|since|once|until|during|despite|amid|in|on|at|"
     r"according to|with|for|unlike|like|last|earlier|later)\b[^,]*,\s*",
     re.I,
 )
-_ROLE_REFERENCE = re.compile(rf"\b[Tt]he\s(?:[a-z][\w-]*\s){{0,2}}?((?:{ROLE_WORDS}))\b(?!\s+of\b)")
-_WHAT_PRONOUN = re.compile(r"\bwhat (he|she) (?:calls|called|describes|described)\b", re.I)
-_NAME_RE = re.compile(NAME)
+_ROLE_REFERENCE = LazyPattern(rf"\b[Tt]he\s(?:[a-z][\w-]*\s){{0,2}}?((?:{ROLE_WORDS}))\b(?!\s+of\b)")
+_WHAT_PRONOUN = LazyPattern(r"\bwhat (he|she) (?:calls|called|describes|described)\b", re.I)
+_NAME_RE = LazyPattern(NAME)
 _SUBJECT_BLOCKERS = frozenset(
     "on with to for by of from about against at toward towards between under after before into over".split()
 )
@@ -40,7 +41,7 @@ _INVERTING = frozenset(
     "said says added adds noted notes stated wrote writes explained recalled replied continued".split()
 )
 # Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang".
-_ROLE_GAP = re.compile(rf"^\s(?:(?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS})\s)?$")
+_ROLE_GAP = LazyPattern(rf"^\s(?:(?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS})\s)?$")
 MIN_QUOTE_WORDS = 4
 
 

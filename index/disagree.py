@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from index.text import tokenize
+from seeds_loader.lazy import LazyPattern
 
 _ORDINALS = [
     "first",
@@ -24,9 +25,9 @@ _ORDINALS = [
 _CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | {w: i for i, w in enumerate(_CARDINALS, 1)}
 _ADVERBIAL = {"once": 1, "twice": 2, "thrice": 3}
-_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
+_WORD = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4
-_COUNT_QUESTION = re.compile(r"\bhow (?:many|much|often)\b|\bnumber of\b|\bwhich (?:meeting|time|round)\b", re.I)
+_COUNT_QUESTION = LazyPattern(r"\bhow (?:many|much|often)\b|\bnumber of\b|\bwhich (?:meeting|time|round)\b", re.I)
 # Questions about how often people met count meetings, whatever noun the article uses for them.
 _MEETING_WORDS = frozenset(tokenize("meetings summits talks engagements visits times"))
 _MEETING_VERBS = frozenset(tokenize("met meet meetings summits talks visited times"))
@@ -44,7 +45,7 @@ def is_count_question(question: str) -> bool:
     return _COUNT_QUESTION.search(question) is not None
 
 
-_COUNTED = re.compile(
+_COUNTED = LazyPattern(
     r"\bhow many ((?:[\w-]+ ){0,2}?[\w-]+)"
     r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)",
     re.I,

@@ -136,12 +136,48 @@ class HashEmbedder:
         return out
 
 
-def make_embedder(model: str, *, batch_size: int = 64) -> Embedder:
-    """The embedder a model setting names: ``hash:N`` is the deterministic test embedder, anything
-    else a sentence-transformers model (the bundled name, a directory, or a model name)."""
+def make_embedder(
+    model: str, *, batch_size: int = 64, encoder: str = "onnx", cache_dir: Path | None = None
+) -> Embedder:
+    """The embedder a model setting names: ``hash:N`` is the deterministic test embedder; a
+    sentence-transformers model (the bundled name or a directory) runs through its ONNX export (made once
+    into ``cache_dir``, so no torch is imported to encode) unless ``encoder`` is "torch" or the export is
+    not possible, which one log line explains."""
     if model.startswith("hash:"):
         try:
             return HashEmbedder(int(model.removeprefix("hash:")))
         except ValueError as e:
             raise EmbedderError(f"hash embedder needs a positive dimension, e.g. hash:64, got {model!r}") from e
+    if encoder not in ("onnx", "torch"):
+        raise EmbedderError(f"encoder must be onnx or torch, got {encoder!r}")
+    if encoder == "onnx" and cache_dir is not None:
+        onnx = onnx_embedder(model, cache_dir, batch_size=batch_size)
+        if onnx is not None:
+            return onnx
     return SentenceTransformerEmbedder(model, batch_size=batch_size)
+
+
+def onnx_embedder(model: str, cache_dir: Path, *, batch_size: int = 64) -> Embedder | None:
+    """The model's ONNX encoder, exporting it first if needed (serialised across processes); None, with
+    one log line saying why, when that is not possible."""
+    from index.onnx_embedder import OnnxEmbedder, export, export_dir, usable_export
+
+    source = Path(resolve_model_path(model))
+    if not source.is_dir():
+        logger.warning("no ONNX export for %s: it is not a local model directory; using sentence-transformers", model)
+        return None
+    target = export_dir(cache_dir, model)
+    try:
+        if not usable_export(target, source):
+            import fcntl
+
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target.parent / ".export.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not usable_export(target, source):
+                    export(source, target, model)
+        return OnnxEmbedder(target, model, batch_size=batch_size)
+    except Exception as e:  # any failure of the optional fast path falls back to the reference encoder
+        reason = " ".join(str(e).split())[:200] or e.__class__.__name__
+        logger.warning("no ONNX export for %s (%s); using sentence-transformers", model, reason)
+        return None

@@ -33,6 +33,7 @@ from index.store import LoadedIndex
 from index.temporal import temporal_weight
 from index.text import token_set, tokenize
 from index.timeline import resolve_dates
+from seeds_loader.lazy import LazyPattern
 
 logger = logging.getLogger(__name__)
 
@@ -538,7 +539,7 @@ class _Needs:
 
 
 _NEARBY_CACHE = 100_000
-_WANTS_NEWEST = re.compile(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
+_WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
 
 def _without(question: str, stem: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import bm25s
 import numpy as np
 
 from index.errors import IndexCorruptError
@@ -26,53 +26,68 @@ class LexicalHits:
     scores: np.ndarray
 
 
-# bm25s logs every index build at DEBUG on its own handler; keep our output clean.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
-
-
 class LexicalStore:
-    """BM25 scores for every passage; queries are tokenised exactly as passages were."""
+    """BM25 scores for every passage; queries are tokenised exactly as passages were. bm25s builds and
+    saves the index; readers map its score matrix and vocabulary directly (no bm25s or SciPy import)."""
 
-    def __init__(self, bm25: bm25s.BM25, size: int, *, prune_from: int = PRUNE_FROM) -> None:
-        self._bm25 = bm25
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        scores: dict[str, np.ndarray],
+        size: int,
+        *,
+        prune_from: int = PRUNE_FROM,
+        bm25: object | None = None,
+    ) -> None:
+        self._vocab = vocab
+        self._bm25 = bm25  # only a store just built keeps the bm25s object, to save it
         self._size = size
         self._prune_from = prune_from
         # The CSC score matrix: per token, the documents it occurs in and their BM25 weights.
-        self._indptr = np.asarray(bm25.scores["indptr"])
-        self._docs = np.asarray(bm25.scores["indices"])
-        self._weights = np.asarray(bm25.scores["data"])
+        self._indptr = np.asarray(scores["indptr"])
+        self._docs = np.asarray(scores["indices"])
+        self._weights = np.asarray(scores["data"])
         self._df = np.diff(self._indptr)
         self._max_weight: np.ndarray | None = None  # per token, computed the first time pruning needs it
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a (tokenised) word; unseen words weigh most."""
-        tid = self._bm25.vocab_dict.get(token)
+        tid = self._vocab.get(token)
         df = int(self._df[tid]) if tid is not None and tid < len(self._df) else 0
         return float(np.log(1.0 + (self._size - df + 0.5) / (df + 0.5)))
 
     @classmethod
     def build(cls, texts: list[str]) -> LexicalStore:
+        import bm25s  # heavy (SciPy): only writers need it
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         # An empty token list would make bm25s drop the document and shift ids: keep a placeholder.
         corpus = [tokenize(t) or ["\u2205"] for t in texts]
         bm25 = bm25s.BM25()
         bm25.index(corpus, show_progress=False)
-        return cls(bm25, len(texts))
+        return cls(dict(bm25.vocab_dict), bm25.scores, len(texts), bm25=bm25)
 
     @classmethod
     def load(cls, directory: Path, size: int) -> LexicalStore:
         try:
+            vocab = json.loads((directory / "vocab.index.json").read_text("utf-8"))
             # Memory-mapped: the score matrix stays on disk and in the page cache, not on the heap.
-            bm25 = bm25s.BM25.load(str(directory), mmap=True, show_progress=False, verbosity=0)
+            scores = {
+                part: np.load(directory / f"{part}.csc.index.npy", mmap_mode="r")
+                for part in ("data", "indices", "indptr")
+            }
         except (OSError, ValueError, KeyError) as e:
             raise IndexCorruptError(f"cannot read the BM25 index in {directory}") from e
-        return cls(bm25, size)
+        return cls(vocab, scores, size)
 
     def save(self, directory: Path) -> None:
-        self._bm25.save(str(directory), show_progress=False)
+        if self._bm25 is None:
+            raise IndexCorruptError("a loaded BM25 index is saved by copying its version, not re-saved")
+        self._bm25.save(str(directory), show_progress=False)  # type: ignore[attr-defined]
 
     def knows(self, word: str) -> bool:
         """True when every content word of ``word`` occurs somewhere in the indexed text."""
-        vocab = self._bm25.vocab_dict
+        vocab = self._vocab
         return all(t in vocab for t in tokenize(word))
 
     @staticmethod
@@ -92,7 +107,7 @@ class LexicalStore:
 
     def _terms(self, query: str) -> list[int]:
         """Token ids of the query's words that are indexed; repeated words count again, as in BM25."""
-        vocab = self._bm25.vocab_dict
+        vocab = self._vocab
         return [tid for t in tokenize(query) if (tid := vocab.get(t)) is not None and tid < len(self._df)]
 
     def _accumulate(self, terms: list[int]) -> np.ndarray:

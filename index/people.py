@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from seeds_loader import Article
+from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
 NAME_TOKEN = r"[A-Z][a-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*|[A-Z][a-z]?(?=\s[A-Z])"
@@ -27,33 +28,33 @@ _NOT_NAMES = frozenset(word_list("non_names", "index"))
 _INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
 # Capitalised words before a title belong to the role: "U.S. Ambassador", "Samsung Electronics Chairman".
 _ROLE_PREFIX = r"(?:[A-Z][\w.’'-]*\s){0,3}"
-_TITLED = re.compile(rf"(?<![\w-])({_ROLE_PREFIX}(?i:{_TITLE_WORDS}))(?:\s((?:to|of|for)\s[A-Z][\w.]*))?\s({NAME})")
+_TITLED = LazyPattern(rf"(?<![\w-])({_ROLE_PREFIX}(?i:{_TITLE_WORDS}))(?:\s((?:to|of|for)\s[A-Z][\w.]*))?\s({NAME})")
 # A lower-case role before the name: "presidential spokesperson Kang Yu-jung", "first lady Kim Hea Kyung".
-_ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\s({NAME})")
+_ROLE_BEFORE = LazyPattern(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\s({NAME})")
 _POSSESSOR = r"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}[’']s\s)"
 # Role after the name: "Xue Jian, China’s consul general in Osaka", "Peng Liyuan, the wife of ...".
-_APPOSITIVE = re.compile(
+_APPOSITIVE = LazyPattern(
     rf"({NAME}),\s((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?i:{ROLE_WORDS})\b[^.;“”\"]*?)"
     r"(?=[.;,“\"]|$)"
 )
-_WHO_CLAUSE = re.compile(rf"({NAME}),\swho\s([^,.;“”\"]+)")
+_WHO_CLAUSE = LazyPattern(rf"({NAME}),\swho\s([^,.;“”\"]+)")
 # Role first, then one name or a list: "Japan’s ambassador, Kenji Kanasugi," "Two Korean divers, A and B,".
-_ROLE_FIRST = re.compile(rf"(?<![\w’'-])((?i:{ROLE_WORDS})s?),\s({NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),")
+_ROLE_FIRST = LazyPattern(rf"(?<![\w’'-])((?i:{ROLE_WORDS})s?),\s({NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),")
 # Words a role phrase may start with, walking back from its noun: "Two Korean divers", "Japan’s ambassador".
-_ROLE_LEAD = re.compile(r"^(?:[a-z][\w-]*|[A-Z][\w.-]*[’']s|[A-Z][a-z]+(?:an|ese|ish|i)|\d+|[A-Z][a-z]+)$")
+_ROLE_LEAD = LazyPattern(r"^(?:[a-z][\w-]*|[A-Z][\w.-]*[’']s|[A-Z][a-z]+(?:an|ese|ish|i)|\d+|[A-Z][a-z]+)$")
 _FUNCTION_WORDS = frozenset(
     "a an the and or but by to of over with for from at on in into as than that which who whom "
     "two three four five six several some many other".split()
 )
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*")
-_VERBISH = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|been)\b")
+_CAPITALISED_RUN = LazyPattern(r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*")
+_VERBISH = LazyPattern(r"\b(?:has|have|had|was|were|is|are|will|would|been)\b")
 _TITLE_TOKENS = frozenset(
     w for entry in word_list("titles", "index") + word_list("role_nouns", "index") for w in entry.title().split()
 )
 _INVERTED_VERBS = r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|recalled|replied|continued"
-_SAID_NAME = re.compile(rf"\b(?:{_INVERTED_VERBS})\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
-_NAME_SAID = re.compile(rf"\b({NAME})\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b")
-_ACCORDING_TO = re.compile(rf"\baccording to\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
+_SAID_NAME = LazyPattern(rf"\b(?:{_INVERTED_VERBS})\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
+_NAME_SAID = LazyPattern(rf"\b({NAME})\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b")
+_ACCORDING_TO = LazyPattern(rf"\baccording to\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
 
 
 def name_key(name: str) -> str:

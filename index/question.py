@@ -10,6 +10,7 @@ from enum import StrEnum
 from index.passages import ArticleMeta
 from index.people import ROLE_WORDS, PeopleRegistry, Person, is_name_like
 from index.text import normalize_word
+from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
 _SAY = (
@@ -22,16 +23,16 @@ _QUOTE_PATTERNS = (
     re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I),
     re.compile(r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position)\b", re.I),
 )
-_WHO = re.compile(
+_WHO = LazyPattern(
     rf"^\s*who (?:(?:has|had|have) )?(?:{_SAY}|says|said|told|argued|warned|noted|described|emphasi[sz]ed|"
     r"predicted|claimed|called|stressed|stated|thinks|believes|suggested)\b",
     re.I,
 )
-_PROFILE = re.compile(r"^\s*(?:who(?:'s| is| was)|tell me about|what do we know about) (?P<name>.+?)\s*\??$", re.I)
-_WHEN = re.compile(
+_PROFILE = LazyPattern(r"^\s*(?:who(?:'s| is| was)|tell me about|what do we know about) (?P<name>.+?)\s*\??$", re.I)
+_WHEN = LazyPattern(
     r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b|which (?:day|date)\b)", re.I
 )
-_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_CAPITALISED = LazyPattern(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _GENERIC_SPEAKERS = frozenset(word_list("generic_speakers", "index"))
 _ROLE_STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "at", "for", "on", "and", "s"])
 
@@ -112,7 +113,7 @@ def looks_like_speaker(target: str) -> bool:
     return bool(re.search(r"(?<![\w’'])[A-Z]", target) or _ROLE_RE.search(target))
 
 
-_ROLE_RE = re.compile(rf"(?i:\b(?:{ROLE_WORDS})s?\b)")
+_ROLE_RE = LazyPattern(rf"(?i:\b(?:{ROLE_WORDS})s?\b)")
 
 
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:

@@ -339,6 +339,9 @@ def _embed(
     # One-sentence passages are common: embed each distinct text once. Texts of similar length share a
     # chunk, so the model pads little (it sorts within a call, but our chunks are its calls).
     unique = sorted(dict.fromkeys(passage_texts + sentence_texts), key=len)
+    # An encoder may hand a large build to a faster batch encoder giving the same vectors (ONNX -> torch).
+    bulk = getattr(embedder, "for_bulk", None)
+    embedder = bulk(len(unique)) if callable(bulk) else embedder  # type: ignore[assignment]
     batch = 512
     chunks = []
     for i in range(0, len(unique), batch):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-_SPECIFIC = re.compile(
+from seeds_loader.lazy import LazyPattern
+
+_SPECIFIC = LazyPattern(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\b(?:19|20)\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b"
 )
-_RELATIVE = re.compile(
+_RELATIVE = LazyPattern(
     r"\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:last|next|this|early|late) (?:week|month|year|weekend)\b|"
     r"\b(?:earlier|later) this (?:week|month|year)\b|\b\w+ (?:days|weeks|months) (?:ago|later|earlier)\b",
     re.I,

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from index.facts import Citation, citation
 from index.store import LoadedIndex
+from seeds_loader.lazy import LazyPattern
 
 _MONTHS = {
     m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
@@ -19,7 +20,7 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_EXPRESSION = re.compile(
+_EXPRESSION = LazyPattern(
     rf"(?P<full>{_MONTH}\s\d{{1,2}},\s(?:19|20)\d{{2}})"
     rf"|(?P<iso>\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<monthday>(?:{_WEEKDAY},?\s)?{_MONTH}\s\d{{1,2}}\b)"

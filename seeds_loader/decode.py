@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from seeds_loader.errors import BinaryFileError, EmptyArticleError
 
 _BOMS = (
@@ -85,6 +83,8 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
         text = None
     if text is not None and all(_LATIN.match(c) for c in text if ord(c) > 127):
         return text
+    from charset_normalizer import from_bytes  # only for bytes that are none of the usual encodings
+
     best = from_bytes(data).best()
     if best is None or best.percent_chaos > _MAX_CHAOS:
         raise BinaryFileError(

@@ -22,6 +22,7 @@ from seeds_loader.errors import (
     UnsupportedFormatError,
 )
 from seeds_loader.html import html_to_markdown
+from seeds_loader.lazy import LazyPattern
 from seeds_loader.metadata import (
     MARKDOWN_LINK,
     Block,
@@ -42,7 +43,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 # HTML is stored and parsed as the Markdown it is turned into.
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"}) | HTML_SUFFIXES
 MAX_FILE_BYTES = 5 * 1024 * 1024
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_FRONT_MATTER = LazyPattern(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 _FRONT_MATTER_KEYS = {
     "title": "title",
     "outlet": "outlet",
@@ -147,11 +148,11 @@ def parse_article(text: str, file_name: str) -> Article:
 
 _BLOCK_SEPARATOR = "\n\n"
 _PARAGRAPH_KINDS = {BlockKind.BODY: "body", BlockKind.CAPTION: "caption", BlockKind.CORRECTION: "correction"}
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MD_QUOTE = re.compile(r"^>\s?", re.M)
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_HEADING = LazyPattern(r"^#{1,6}\s+")
+_MD_QUOTE = LazyPattern(r"^>\s?", re.M)
+_MD_IMAGE = LazyPattern(r"!\[[^\]]*\]\([^)]*\)")
+_MD_STRONG = LazyPattern(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = LazyPattern(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
 def clean_block(text: str, *, markdown: bool) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
 
@@ -52,16 +53,16 @@ OUTLET_DOMAINS: dict[str, str] = _outlet_domains()
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_ISO_DATE = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
-_LONG_DATE = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
-_DATE_LINE = re.compile(
+_ISO_DATE = LazyPattern(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
+_LONG_DATE = LazyPattern(rf"\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_DATE_LINE = LazyPattern(
     rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$"
 )
-_STAMP_LABEL = re.compile(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
+_STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
 _PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
 _CREDITS = word_list("photo_credits")
-_CAPTION = re.compile(
+_CAPTION = LazyPattern(
     r"\((?:pool\s+|file\s+)?(?:photo|picture|pic|image)s?\)|\bpool\s+(?:photo|picture)\b|"
     r"(?:^|/|\s)photos?\s+(?:by|courtesy)\b|\bcourtesy of\b|"
     + "|".join(rf"{re.escape(c)}\s*$" for c in _CREDITS if c.startswith("("))
@@ -69,38 +70,38 @@ _CAPTION = re.compile(
     + "|".join(rf"\b{re.escape(c)}\b" for c in _CREDITS if not c.startswith("(")),
     re.I,
 )
-_BYLINE = re.compile(r"^[Bb]y\s+([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$")
-_CONTACT = re.compile(
+_BYLINE = LazyPattern(r"^[Bb]y\s+([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$")
+_CONTACT = LazyPattern(
     r"(?:direct (?:questions|comments)|send (?:questions|comments|tips)|contact us|e-?mail us)"
     r".*?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.I,
 )
-_EMAIL_DOMAIN = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_RIGHTS = re.compile(r"^(?:copyright\b|©|\(c\)\s|all rights reserved)", re.I)
-_RIGHTS_OWNER = re.compile(
+_EMAIL_DOMAIN = LazyPattern(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_RIGHTS = LazyPattern(r"^(?:copyright\b|©|\(c\)\s|all rights reserved)", re.I)
+_RIGHTS_OWNER = LazyPattern(
     r"(?:copyright|©|\(c\))\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
     r"((?:The\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)",
     re.I,
 )
 _RELATED_LABELS = "|".join(re.escape(w) for w in sorted(word_list("related_labels"), key=len, reverse=True))
-_RELATED = re.compile(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})(?:[*_]+)?\s*:?(?:[*_]+)?$", re.I)
-_RELATED_LINE = re.compile(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})\b[^:]{{0,30}}:", re.I)
+_RELATED = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})(?:[*_]+)?\s*:?(?:[*_]+)?$", re.I)
+_RELATED_LINE = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})\b[^:]{{0,30}}:", re.I)
 _CORRECTION_LABELS = "|".join(re.escape(w) for w in word_list("correction_labels"))
-_CORRECTION = re.compile(rf"^(?:[*_]+)?(?:{_CORRECTION_LABELS})\b[^:.]{{0,40}}:", re.I)
+_CORRECTION = LazyPattern(rf"^(?:[*_]+)?(?:{_CORRECTION_LABELS})\b[^:.]{{0,40}}:", re.I)
 _TRAILERS = frozenset(word_list("wire_trailers"))
-_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
-_EMPHASIS_BLOCK = re.compile(r"^([*_]).+\1$", re.S)
-_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
-_HASHTAGS = re.compile(r"^(?:#[^\s#]+\s*)+$")
-_BREADCRUMB = re.compile(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_PULL_QUOTE = re.compile(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
+_IMAGE = LazyPattern(r"^!\[[^\]]*\]\([^)]*\)\s*$")
+_EMPHASIS_BLOCK = LazyPattern(r"^([*_]).+\1$", re.S)
+_RULE = LazyPattern(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_HASHTAGS = LazyPattern(r"^(?:#[^\s#]+\s*)+$")
+_BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
+MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
+_PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
 # A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
-_DATELINE = re.compile(
+_DATELINE = LazyPattern(
     rf"^([A-Z][A-Z .'’-]+),\s+((?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}})"
     r"(?:,\s+(\d{4}))?\s+\(([^)]{2,60})\)\s*(?:--|—|–|-)\s"
 )
-_SHORT_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from seeds_loader.lazy import LazyPattern
 from seeds_loader.models import Sentence
 
 # Tokens that end with a period without ending a sentence.
@@ -65,8 +66,8 @@ _ABBREVIATIONS = frozenset(
 )
 _CLOSERS = "\"'”’)]»"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
-_NEXT_START = re.compile(r"\s+([\"'“‘(\[«]?)([A-Z0-9])")
+_BOUNDARY = LazyPattern(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
+_NEXT_START = LazyPattern(r"\s+([\"'“‘(\[«]?)([A-Z0-9])")
 
 
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from index.embedder import HashEmbedder, SentenceTransformerEmbedder
+from index.embedder import BUNDLED_MODEL, Embedder, HashEmbedder, SentenceTransformerEmbedder, make_embedder
 from index.engine import Engine
 from index.handle import IndexHandle
 from index.store import LoadedIndex, build_index
@@ -52,12 +52,26 @@ def hash_engine(hash_index: LoadedIndex, hash_embedder: HashEmbedder) -> Engine:
 
 
 @pytest.fixture(scope="session")
-def real_embedder() -> SentenceTransformerEmbedder:
+def model_cache(tmp_path_factory) -> Path:
+    """One ONNX export of the bundled model for the whole test session."""
+    return tmp_path_factory.mktemp("models")
+
+
+@pytest.fixture(scope="session")
+def real_embedder(model_cache: Path) -> Embedder:
+    """The bundled model as summitbot runs it: through its ONNX export (the quality floors hold there)."""
+    embedder = make_embedder(BUNDLED_MODEL, cache_dir=model_cache)
+    assert embedder.__class__.__name__ == "OnnxEmbedder"
+    return embedder
+
+
+@pytest.fixture(scope="session")
+def torch_embedder() -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder()
 
 
 @pytest.fixture(scope="session")
-def real_engine(seed_articles: list[Article], real_embedder: SentenceTransformerEmbedder, tmp_path_factory) -> Engine:
+def real_engine(seed_articles: list[Article], real_embedder: Embedder, tmp_path_factory) -> Engine:
     index = build_index(seed_articles, real_embedder, tmp_path_factory.mktemp("real-index"))
     return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
 
@@ -71,6 +85,6 @@ def pack_articles(seed_articles: list[Article]) -> list[Article]:
 
 
 @pytest.fixture(scope="session")
-def pack_engine(pack_articles: list[Article], real_embedder: SentenceTransformerEmbedder, tmp_path_factory) -> Engine:
+def pack_engine(pack_articles: list[Article], real_embedder: Embedder, tmp_path_factory) -> Engine:
     index = build_index(pack_articles, real_embedder, tmp_path_factory.mktemp("pack-index"))
     return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)

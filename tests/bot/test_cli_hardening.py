@@ -58,7 +58,9 @@ def test_one_bad_line_is_a_json_error_object(env, tmp_path) -> None:
 def test_run_answers_the_lines_around_a_bad_one(env, tmp_path) -> None:
     result = summitbot("run", env=env, stdin=BATCH, cwd=tmp_path)
     assert result.returncode == 0 and "Traceback" not in result.stderr.decode()
-    assert "Yang Kee-ho" in result.stdout.decode() and "line 4: the question is not valid UTF-8" in result.stderr.decode()
+    assert (
+        "Yang Kee-ho" in result.stdout.decode() and "line 4: the question is not valid UTF-8" in result.stderr.decode()
+    )
 
 
 def test_invalid_utf8_in_an_argument(env, tmp_path) -> None:
