@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -16,17 +15,11 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import blocks, messages
 from bot.commands import ADMIN_KINDS, Command, Kind, parse
-from bot.ratelimit import RateLimiter
 from bot.records import Records
+from bot.service import Service
 from bot.settings import Settings
-from index.answer import Answer
 from index.collection import Collection
 from index.engine import Engine
-from index.errors import QuestionError
-from index.facts import profiles, quotes_of, sources
-from index.freshness import staleness
-from index.timeline import timeline
-from seeds_loader import is_url
 
 logger = logging.getLogger(__name__)
 
@@ -47,14 +40,11 @@ def web_client(settings: Settings) -> WebClient:
 class SlackBot:
     """The listeners' logic, kept apart from bolt's wiring so each piece is small and testable."""
 
-    def __init__(
-        self, settings: Settings, engine: Engine, records: Records, collection: Collection | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, service: Service) -> None:
         self.settings = settings
-        self.engine = engine
-        self.records = records
-        self.collection = collection
-        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        self.service = service
+        self.engine = service.engine
+        self.records = service.records
         # Admin jobs (re-index, add) can take minutes: never on the listener threads that answer questions.
         self.jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
 
@@ -88,25 +78,13 @@ class SlackBot:
         return False
 
     # --- answering ------------------------------------------------------------------------------
-    def answer(self, question: str) -> Answer | str:
-        """The answer, or the user-facing reason the question cannot be asked (empty, too long)."""
-        if not question.strip():
-            return messages.SLACK_EMPTY_QUESTION
-        try:
-            return self.engine.ask(question, k=self.settings.top_k)
-        except QuestionError as e:
-            return messages.question_problem(e)
-        except Exception:
-            logger.exception("answering %r failed", question)
-            raise
-
     def slash(self, body: Payload) -> None:
         user, url = body["user_id"], body["response_url"]
         command = parse(body.get("text", ""))
         if command.kind in ADMIN_KINDS:
             self.admin(command, user, url)
             return
-        if command.kind is not Kind.HELP and not self.limiter.allow(user):
+        if command.kind is not Kind.HELP and not self.service.allow("slack", user):
             self.respond(url, _ephemeral(messages.SLACK_RATE_LIMITED.format(limit=self.settings.rate_limit_per_minute)))
             return
         try:
@@ -117,22 +95,21 @@ class SlackBot:
         self.respond(url, payload)
 
     def quick(self, command: Command, user: str, channel: str | None) -> Payload:
-        index = self.engine.index
         if command.kind is Kind.HELP:
             return _ephemeral(messages.SLACK_HELP)
-        if command.kind is Kind.WHO:
-            return _blocks(blocks.profile_blocks(profiles(index, command.argument), command.argument), command.argument)
-        if command.kind is Kind.QUOTES:
-            found = quotes_of(index, command.argument)
-            return _blocks(blocks.quotes_blocks(found, command.argument), command.argument)
-        if command.kind is Kind.TIMELINE:
-            return _blocks(blocks.timeline_blocks(timeline(index)), "timeline")
-        if command.kind is Kind.SOURCES:
-            return _blocks(blocks.sources_blocks(sources(index)), "sources")
-        answer = self.answer(command.argument)
-        if isinstance(answer, str):
-            return _ephemeral(answer)
-        ask_id = self.records.record_ask(user, channel, "slash", answer)
+        if command.kind in (Kind.WHO, Kind.QUOTES, Kind.TIMELINE, Kind.SOURCES):
+            facts = self.service.facts(command)
+            if command.kind is Kind.WHO:
+                return _blocks(blocks.profile_blocks(list(facts.profiles), command.argument), command.argument)
+            if command.kind is Kind.QUOTES:
+                return _blocks(blocks.quotes_blocks(list(facts.quotes), command.argument), command.argument)
+            if command.kind is Kind.TIMELINE:
+                return _blocks(blocks.timeline_blocks(list(facts.events)), "timeline")
+            return _blocks(blocks.sources_blocks(list(facts.sources)), "sources")
+        asked = self.service.ask("slack", user, channel, "slash", command.argument)
+        if asked.answer is None:
+            return _ephemeral(asked.problem or messages.SLACK_EMPTY_QUESTION)
+        answer, ask_id = asked.answer, asked.ask_id
         return {
             "response_type": "ephemeral",
             "text": blocks.answer_text(answer),
@@ -145,15 +122,16 @@ class SlackBot:
         thread_ts = event.get("thread_ts") or event["ts"]
         question = _MENTION.sub("", event.get("text", "")).strip()
         self.records.remember_thread(channel, thread_ts)
-        if not self.limiter.allow(user):
+        if not self.service.allow("slack", user):
             text = messages.SLACK_RATE_LIMITED.format(limit=self.settings.rate_limit_per_minute)
             self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
             return
-        answer = self.answer(question)
-        if isinstance(answer, str):
-            self.post(client, channel, thread_ts, user, answer, blocks.text_blocks(answer))
+        asked = self.service.ask("slack", user, channel, source, question)
+        if asked.answer is None:
+            text = asked.problem or messages.SLACK_EMPTY_QUESTION
+            self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
             return
-        ask_id = self.records.record_ask(user, channel, source, answer)
+        answer, ask_id = asked.answer, asked.ask_id
         blocks_ = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False)
         self.post(client, channel, thread_ts, user, blocks.answer_text(answer), blocks_)
 
@@ -161,15 +139,10 @@ class SlackBot:
     def share(self, body: Payload) -> None:
         user = body["user"]["id"]
         ask_id = int(body["actions"][0]["value"])
-        answer = self.records.answer(ask_id)
-        if answer is None:
-            self.respond(body["response_url"], _ephemeral(messages.SLACK_FEEDBACK_UNKNOWN))
-            return
         # Re-checked against the coverage as it is now: a removed or corrected article is never re-published.
-        check = staleness(self.engine.index, answer)
-        if check.stale:
-            text = messages.stale_answer(check.removed, check.changed)
-            self.respond(body["response_url"], {**_ephemeral(text), "replace_original": False})
+        answer = self.service.shareable(ask_id)
+        if isinstance(answer, str):
+            self.respond(body["response_url"], {**_ephemeral(answer), "replace_original": False})
             return
         shared = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False, shared_by=user)
         payload = {"response_type": "in_channel", "delete_original": True, "text": blocks.answer_text(answer)}
@@ -177,57 +150,24 @@ class SlackBot:
 
     def feedback(self, body: Payload, up: bool) -> None:
         ask_id = int(body["actions"][0]["value"])
-        known = self.records.record_feedback(ask_id, body["user"]["id"], up)
+        known = self.service.vote(ask_id, body["user"]["id"], up)
         text = messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN
         self.respond(body["response_url"], {"response_type": "ephemeral", "replace_original": False, "text": text})
 
     # --- admin ----------------------------------------------------------------------------------
     def admin(self, command: Command, user: str, url: str) -> None:
         # The user id comes from Slack's signed request body, never from the message text.
-        if user not in self.settings.admin_ids or self.collection is None:
+        if not self.service.is_admin("slack", user):
             self.respond(url, _ephemeral(messages.SLACK_NOT_ADMIN))
             return
-        if command.kind is Kind.ADD and not is_url(command.argument):
-            # From chat only web pages: a path would publish a file of the bot's own server to everyone.
-            self.respond(url, _ephemeral(messages.SLACK_ADD_URL_ONLY))
+        if (refusal := self.service.admin_refusal(command)) is not None:
+            self.respond(url, _ephemeral(refusal))
             return
         self.respond(url, _ephemeral(messages.SLACK_REINDEX_STARTED))
         self.jobs.submit(self._run_admin, command, url)
 
     def _run_admin(self, command: Command, url: str) -> None:
-        assert self.collection is not None
-        started = time.perf_counter()
-        try:
-            if command.kind is Kind.REINDEX:
-                index, _ = self.collection.rebuild()
-                text = messages.SLACK_REINDEX_DONE.format(
-                    articles=index.manifest.articles,
-                    passages=index.manifest.passages,
-                    seconds=time.perf_counter() - started,
-                )
-            else:
-                report = (
-                    self.collection.add([command.argument])
-                    if command.kind is Kind.ADD
-                    else self.collection.remove([command.argument])
-                )
-                lines = [
-                    messages.SLACK_ADD_RESULT.format(
-                        status=o.status, source=o.source, detail="" if o.status == "failed" else f" → {o.file}"
-                    )
-                    + (f" — {o.message}" if o.status == "failed" else "")
-                    for o in report.outcomes
-                ]
-                if report.index is not None:
-                    m = report.index.manifest
-                    lines.append(messages.SLACK_CHANGE_DONE.format(articles=m.articles, passages=m.passages))
-                else:
-                    lines.append(messages.SLACK_NO_CHANGE)
-                text = "\n".join(lines)
-        except Exception as e:
-            logger.exception("admin command %s failed", command.kind)
-            text = messages.SLACK_OPERATION_FAILED.format(problem=messages.admin_failure(e))
-        self.respond(url, _ephemeral(text))
+        self.respond(url, _ephemeral(self.service.run_admin(command)))
 
     # --- home -----------------------------------------------------------------------------------
     def home(self, client: WebClient, user: str) -> None:
@@ -270,10 +210,19 @@ def create_app(
     records: Records | None = None,
     collection: Collection | None = None,
     client: WebClient | None = None,
+    service: Service | None = None,
 ) -> App:
     """The bolt App for ``settings`` (tokens, mode, API URL), answering from ``engine``."""
     records = records or Records(settings.database_path)
-    bot = SlackBot(settings, engine, records, collection)
+    service = service or Service(
+        engine,
+        records,
+        rate_limit_per_minute=settings.rate_limit_per_minute,
+        admins={"slack": settings.admin_ids},
+        collection=collection,
+        top_k=settings.top_k,
+    )
+    bot = SlackBot(settings, service)
     app = App(
         client=client or web_client(settings),
         signing_secret=settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None,

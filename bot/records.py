@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS asks (
     user TEXT NOT NULL,
     channel TEXT,
     source TEXT NOT NULL,
+    platform TEXT NOT NULL DEFAULT 'slack',
     question TEXT NOT NULL,
     answered INTEGER NOT NULL,
     confidence REAL NOT NULL,
@@ -55,21 +56,32 @@ class Records:
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(_SCHEMA)
+        self._migrate()
         self._lock = threading.Lock()
+
+    def _migrate(self) -> None:
+        """Bring a database made by an earlier summitbot up to this schema (idempotent)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(asks)")}
+        if "platform" not in columns:
+            # Every earlier answer came from Slack, the only front end there was.
+            self._db.execute("ALTER TABLE asks ADD COLUMN platform TEXT NOT NULL DEFAULT 'slack'")
 
     def close(self) -> None:
         self._db.close()
 
-    def record_ask(self, user: str, channel: str | None, source: str, answer: Answer) -> int:
+    def record_ask(
+        self, user: str, channel: str | None, source: str, answer: Answer, *, platform: str = "slack"
+    ) -> int:
         with self._lock:
             cursor = self._db.execute(
-                "INSERT INTO asks (created, user, channel, source, question, answered, confidence, answer)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO asks (created, user, channel, source, platform, question, answered, confidence, answer)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     time.time(),
                     user,
                     channel,
                     source,
+                    platform,
                     answer.question,
                     int(answer.answered),
                     answer.confidence,
@@ -77,6 +89,11 @@ class Records:
                 ),
             )
             return int(cursor.lastrowid or 0)
+
+    def platform_of(self, ask_id: int) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT platform FROM asks WHERE id = ?", (ask_id,)).fetchone()
+        return str(row[0]) if row else None
 
     def answer(self, ask_id: int) -> Answer | None:
         with self._lock:

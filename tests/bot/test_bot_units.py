@@ -12,6 +12,7 @@ from bot.cli import app as cli
 from bot.commands import Command, Kind, parse
 from bot.ratelimit import RateLimiter
 from bot.records import Records
+from bot.service import Service
 from bot.settings import Settings
 from index.engine import Engine
 
@@ -45,7 +46,8 @@ class RecordingBot(SlackBot):
 
 def test_flood_gets_a_message_not_silence(hash_engine: Engine, tmp_path: Path) -> None:
     settings = Settings(_env_file=None, rate_limit_per_minute=2, data_dir=tmp_path)
-    bot = RecordingBot(settings, hash_engine, Records(tmp_path / "db"))
+    service = Service(hash_engine, Records(tmp_path / "db"), rate_limit_per_minute=2, admins={})
+    bot = RecordingBot(settings, service)
     for _ in range(3):
         bot.slash({"user_id": "U1", "response_url": "http://x", "text": "What did Yang Kee-ho say?"})
     assert len(bot.sent) == 3
@@ -59,7 +61,14 @@ def test_admin_failure_never_shows_the_exception_text(hash_engine: Engine, tmp_p
             raise RuntimeError("secret internal detail /etc/passwd")
 
     settings = Settings(_env_file=None, admin_users="UADMIN", data_dir=tmp_path)
-    bot = RecordingBot(settings, hash_engine, Records(tmp_path / "db"), Exploding())  # type: ignore[arg-type]
+    service = Service(
+        hash_engine,
+        Records(tmp_path / "db"),
+        rate_limit_per_minute=10,
+        admins={"slack": frozenset({"UADMIN"})},
+        collection=Exploding(),  # type: ignore[arg-type]
+    )
+    bot = RecordingBot(settings, service)
     bot._run_admin(Command(Kind.REINDEX), "http://x")
     assert "secret internal detail" not in bot.sent[-1]["text"]
     assert "unexpected error" in bot.sent[-1]["text"]
@@ -99,3 +108,40 @@ def test_feedback_cli_lists_failed_answers(hash_engine: Engine, tmp_path: Path, 
     result = CliRunner().invoke(cli, ["feedback"])
     assert result.exit_code == 0
     assert "Vietnam" in result.stdout and "refused" in result.stdout and "👎1" in result.stdout
+
+
+def test_rate_limits_are_kept_per_platform(hash_engine: Engine, tmp_path: Path) -> None:
+    service = Service(hash_engine, Records(tmp_path / "db"), rate_limit_per_minute=1, admins={})
+    assert service.allow("slack", "U1") and not service.allow("slack", "U1")
+    assert service.allow("discord", "U1")  # the same id on another platform is another person
+
+
+def test_admins_are_per_platform(hash_engine: Engine, tmp_path: Path) -> None:
+    service = Service(
+        hash_engine,
+        Records(tmp_path / "db"),
+        rate_limit_per_minute=5,
+        admins={"slack": frozenset({"U1"})},
+        collection=object(),  # type: ignore[arg-type]
+    )
+    assert service.is_admin("slack", "U1") and not service.is_admin("discord", "U1")
+
+
+def test_records_from_before_platforms_are_migrated(tmp_path: Path, hash_engine: Engine) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE asks (id INTEGER PRIMARY KEY AUTOINCREMENT, created REAL NOT NULL, user TEXT NOT NULL,"
+        " channel TEXT, source TEXT NOT NULL, question TEXT NOT NULL, answered INTEGER NOT NULL,"
+        " confidence REAL NOT NULL, answer TEXT NOT NULL)"
+    )
+    db.execute("INSERT INTO asks VALUES (1, 0, 'U1', 'C1', 'slash', 'q', 1, 0.9, '{}')")
+    db.commit()
+    db.close()
+    records = Records(path)
+    assert records.platform_of(1) == "slack"
+    answer = hash_engine.ask("What did Yang Kee-ho say?")
+    assert records.platform_of(records.record_ask("U2", None, "dm", answer, platform="discord")) == "discord"
+    Records(path)  # idempotent: opening it again changes nothing

@@ -1,0 +1,157 @@
+"""The one service every front end shares: asking, quick facts, sharing, votes, admin jobs, rate limits and
+records. A front end (command line, Slack, Discord) only parses its input and renders what this returns."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from bot import messages
+from bot.commands import Command, Kind
+from bot.ratelimit import RateLimiter
+from bot.records import Records
+from index.answer import Answer
+from index.collection import ChangeReport, Collection
+from index.engine import Engine
+from index.errors import QuestionError
+from index.facts import PersonQuotes, Profile, Source, profiles, quotes_of, sources
+from index.freshness import staleness
+from index.timeline import TimelineEvent, timeline
+from seeds_loader import is_url
+
+logger = logging.getLogger(__name__)
+
+Platform = Literal["slack", "discord", "cli"]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The outcome of a question: an answer recorded under ``ask_id``, or the sentence that says why not."""
+
+    answer: Answer | None = None
+    ask_id: int | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """A quick fact's data, for the front end to render."""
+
+    kind: Kind
+    argument: str
+    profiles: tuple[Profile, ...] = ()
+    quotes: tuple[PersonQuotes, ...] = ()
+    events: tuple[TimelineEvent, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+class Service:
+    """Shared by every front end: one engine, one records database, one set of admin jobs."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        records: Records,
+        *,
+        rate_limit_per_minute: int,
+        admins: dict[str, frozenset[str]],
+        collection: Collection | None = None,
+        top_k: int = 3,
+    ) -> None:
+        self.engine = engine
+        self.records = records
+        self.collection = collection
+        self._limiter = RateLimiter(rate_limit_per_minute)
+        self._admins = admins
+        self._top_k = top_k
+        self.rate_limit_per_minute = rate_limit_per_minute
+
+    # --- questions ----------------------------------------------------------------------------
+    def allow(self, platform: Platform, user: str) -> bool:
+        """One request counted for this user of this platform (ids of two platforms never collide)."""
+        return self._limiter.allow(f"{platform}:{user}")
+
+    def ask(self, platform: Platform, user: str, channel: str | None, source: str, question: str) -> Asked:
+        if not question.strip():
+            return Asked(problem=messages.SLACK_EMPTY_QUESTION)
+        try:
+            answer = self.engine.ask(question, k=self._top_k)
+        except QuestionError as e:
+            return Asked(problem=messages.question_problem(e))
+        ask_id = self.records.record_ask(user, channel, source, answer, platform=platform)
+        return Asked(answer=answer, ask_id=ask_id)
+
+    def facts(self, command: Command) -> Facts:
+        index = self.engine.index
+        if command.kind is Kind.WHO:
+            return Facts(command.kind, command.argument, profiles=tuple(profiles(index, command.argument)))
+        if command.kind is Kind.QUOTES:
+            return Facts(command.kind, command.argument, quotes=tuple(quotes_of(index, command.argument)))
+        if command.kind is Kind.TIMELINE:
+            return Facts(command.kind, "", events=tuple(timeline(index)))
+        return Facts(command.kind, "", sources=tuple(sources(index)))
+
+    # --- buttons -------------------------------------------------------------------------------
+    def shareable(self, ask_id: int) -> Answer | str:
+        """The stored answer, re-checked against the coverage now; or why it cannot be shared."""
+        answer = self.records.answer(ask_id)
+        if answer is None:
+            return messages.SLACK_FEEDBACK_UNKNOWN
+        check = staleness(self.engine.index, answer)
+        return messages.stale_answer(check.removed, check.changed) if check.stale else answer
+
+    def vote(self, ask_id: int, user: str, up: bool) -> bool:
+        return self.records.record_feedback(ask_id, user, up)
+
+    # --- admin ---------------------------------------------------------------------------------
+    def is_admin(self, platform: Platform, user: str) -> bool:
+        """Admin rights come from the platform's verified user id, never from message text."""
+        return self.collection is not None and user in self._admins.get(platform, frozenset())
+
+    def admin_refusal(self, command: Command) -> str | None:
+        """Why a chat admin command is refused before it runs, if it is."""
+        if command.kind is Kind.ADD and not is_url(command.argument):
+            # From chat only web pages: a path would publish a file of the bot's own server to everyone.
+            return messages.SLACK_ADD_URL_ONLY
+        return None
+
+    def run_admin(self, command: Command) -> str:
+        """Run an admin job (call it off the event loop or listener thread) and report it in one text."""
+        assert self.collection is not None
+        started = time.perf_counter()
+        try:
+            if command.kind is Kind.REINDEX:
+                index, _ = self.collection.rebuild()
+                return messages.SLACK_REINDEX_DONE.format(
+                    articles=index.manifest.articles,
+                    passages=index.manifest.passages,
+                    seconds=time.perf_counter() - started,
+                )
+            report = (
+                self.collection.add([command.argument])
+                if command.kind is Kind.ADD
+                else self.collection.remove([command.argument])
+            )
+            return admin_report(report)
+        except Exception as e:
+            logger.exception("admin command %s failed", command.kind)
+            return messages.SLACK_OPERATION_FAILED.format(problem=messages.admin_failure(e))
+
+
+def admin_report(report: ChangeReport) -> str:
+    """The lines an admin sees after an add or remove: each source's outcome, then the index's size."""
+    lines = [
+        messages.SLACK_ADD_RESULT.format(
+            status=o.status, source=o.source, detail="" if o.status == "failed" else f" → {o.file}"
+        )
+        + (f" — {o.message}" if o.status == "failed" else "")
+        for o in report.outcomes
+    ]
+    if report.index is not None:
+        m = report.index.manifest
+        lines.append(messages.SLACK_CHANGE_DONE.format(articles=m.articles, passages=m.passages))
+    else:
+        lines.append(messages.SLACK_NO_CHANGE)
+    return "\n".join(lines)
