@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.checksum import file_sha256
 from index.errors import EmbedderError
 
 logger = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ def export(model_dir: Path, target: Path, model_name: str) -> Path:
         "model": model_name,
         "source": str(model_dir),
         "weights_sha256": weights_checksum(model_dir),
-        "onnx_sha256": _file_sha256(staging / _MODEL_FILE),
+        "onnx_sha256": file_sha256(staging / _MODEL_FILE),
         "onnx_size": (staging / _MODEL_FILE).stat().st_size,
         "source_stat": _source_stat(model_dir),
         "max_length": config.max_length,
@@ -165,7 +166,7 @@ def verify_export(target: Path, model_dir: Path) -> bool:
         record = json.loads((target / _META_FILE).read_text("utf-8"))
     except (OSError, ValueError):
         return False
-    return record.get("weights_sha256") == weights_checksum(model_dir) and record.get("onnx_sha256") == _file_sha256(
+    return record.get("weights_sha256") == weights_checksum(model_dir) and record.get("onnx_sha256") == file_sha256(
         target / _MODEL_FILE
     )
 
@@ -178,14 +179,6 @@ def _source_stat(model_dir: Path) -> dict[str, list[int]]:
             st = path.stat()
             stats[name] = [st.st_size, st.st_mtime_ns]
     return stats
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class OnnxEmbedder:

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from index.attribution import Quote, attribute
+from index.checksum import file_sha256
 from index.dense import DenseStore
 from index.embedder import Embedder
 from index.errors import (
@@ -384,7 +385,9 @@ def _write_version(
     # The manifest is written last, with every file's size and checksum: a version without one is
     # incomplete by definition.
     files = {
-        str(f.relative_to(staging)): [f.stat().st_size, _sha256(f)] for f in sorted(staging.rglob("*")) if f.is_file()
+        str(f.relative_to(staging)): [f.stat().st_size, file_sha256(f)]
+        for f in sorted(staging.rglob("*"))
+        if f.is_file()
     }
     _write_json(staging / "manifest.json", asdict(replace(manifest, files=files)))
     _fsync_tree(staging)
@@ -406,20 +409,12 @@ def verify_version(path: Path, *, full: bool = False) -> Manifest:
             raise IndexCorruptError(f"the index file {name} of {path.name} is missing; {REBUILD_HINT}") from e
         if actual != size:
             raise IndexCorruptError(f"the index file {name} of {path.name} has the wrong size; {REBUILD_HINT}")
-        if (full or actual <= _HASH_ON_OPEN) and _sha256(file) != digest:
+        if (full or actual <= _HASH_ON_OPEN) and file_sha256(file) != digest:
             raise IndexCorruptError(f"the index file {name} of {path.name} is damaged; {REBUILD_HINT}")
     return manifest
 
 
 _HASH_ON_OPEN = 16 * 1024 * 1024
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _disk_full(error: BaseException, index_dir: Path) -> bool:

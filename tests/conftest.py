@@ -32,6 +32,14 @@ def seed_articles(seed_dir: Path) -> list[Article]:
     return articles
 
 
+def copy_seed_files(target: Path) -> Path:
+    """A writable articles directory holding the bundled demo articles."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in bundled_articles_dir().iterdir():
+        (target / path.name).write_bytes(path.read_bytes())
+    return target
+
+
 def article(articles: list[Article], prefix: str) -> Article:
     return next(a for a in articles if a.file.startswith(prefix))
 

@@ -16,15 +16,13 @@ from index.embedder import HashEmbedder
 from index.engine import Engine
 from index.handle import IndexHandle
 from index.store import build_index, current_version_dir, open_index
-from seeds_loader import bundled_articles_dir, load_directory
+from seeds_loader import load_directory
+from tests.conftest import copy_seed_files
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for path in bundled_articles_dir().iterdir():
-        (articles / path.name).write_bytes(path.read_bytes())
+    articles = copy_seed_files(tmp_path / "articles")
     seeds, _ = load_directory(articles)
     build_index(seeds, HashEmbedder(64), tmp_path / "index")
     env = {

@@ -18,23 +18,24 @@ from index.errors import IndexCorruptError
 from index.handle import IndexHandle
 from index.store import build_index, current_version_dir, open_index
 from seeds_loader import bundled_articles_dir, load_directory
+from tests.conftest import copy_seed_files
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for path in bundled_articles_dir().iterdir():
-        (articles / path.name).write_bytes(path.read_bytes())
-    env = {
-        **os.environ,
-        "SUMMITBOT_ARTICLES_DIR": str(articles),
-        "SUMMITBOT_INDEX_DIR": str(tmp_path / "index"),
-        "SUMMITBOT_EMBEDDING_MODEL": "hash:64",
-        "SUMMITBOT_DATA_DIR": str(tmp_path / "data"),
-    }
+    env = environment(copy_seed_files(tmp_path / "articles"), tmp_path / "index", tmp_path / "data")
     assert run("index", "build", env=env).returncode == 0
     return tmp_path / "index", env
+
+
+def environment(articles: Path, index_dir: Path, data_dir: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "SUMMITBOT_ARTICLES_DIR": str(articles),
+        "SUMMITBOT_INDEX_DIR": str(index_dir),
+        "SUMMITBOT_EMBEDDING_MODEL": "hash:64",
+        "SUMMITBOT_DATA_DIR": str(data_dir),
+    }
 
 
 def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -128,17 +129,8 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_a_full_disk_says_so_in_one_line_and_leaves_the_previous_version(small_disk: Path, tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for path in bundled_articles_dir().iterdir():
-        (articles / path.name).write_bytes(path.read_bytes())
-    env = {
-        **os.environ,
-        "SUMMITBOT_ARTICLES_DIR": str(articles),
-        "SUMMITBOT_INDEX_DIR": str(small_disk / "index"),
-        "SUMMITBOT_EMBEDDING_MODEL": "hash:64",
-        "SUMMITBOT_DATA_DIR": str(tmp_path / "data"),
-    }
+    articles = copy_seed_files(tmp_path / "articles")
+    env = environment(articles, small_disk / "index", tmp_path / "data")
     assert run("index", "build", env=env).returncode == 0
     serving = current_version_dir(small_disk / "index")
     write_articles(articles, 300)
