@@ -120,7 +120,10 @@ class Expectation:
 
     def satisfied(self, sentences: Iterable[str]) -> bool:
         """Whether any of ``sentences`` holds the answer's kind; a named count needs its figure."""
-        weights = [self.weight(s) for s in sentences]
+        return self.satisfied_by([self.weight(s) for s in sentences])
+
+    def satisfied_by(self, weights: list[float]) -> bool:
+        """The same, from the sentences' weights already computed."""
         if self.kind is AnswerType.COUNT and self.strict:
             return max(weights, default=0.0) >= 1.0
         return max(weights, default=0.0) > 0.0
@@ -166,6 +169,9 @@ def _names_head(sentence: str, head: str) -> float:
     stem = tokenize(head)
     if not stem:
         return 0.0
+    if head[:1].upper() + head[1:] not in sentence and ":" not in sentence:
+        # No capitalised "Park" and no list: the regular expressions below cannot match.
+        return 0.5 if stem[0] in token_set(sentence) else 0.25
     for m in re.finditer(r"\b([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)\s([A-Za-z]+)\b", sentence):
         if tokenize(m.group(2)) == stem and m.group(2)[0].isupper():
             return 1.0

@@ -317,6 +317,7 @@ class Engine:
         ranked = []
         referenced = referenced_articles(parsed.text, index.article_references)
         recency = self._recency(index) if _WANTS_NEWEST.search(parsed.text) else None
+        holds: dict[int, bool] = {}
         for hit in hits:
             c = self._config
             pull = [0.0] * len(hit.passage.sentences)
@@ -324,10 +325,12 @@ class Engine:
                 without = index.sentence_rows(hit.passage) @ meaning.without
                 pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
             # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
+            kinds = [needs.expectation.weight(x.text) for x in hit.passage.sentences]
+            holds[id(hit)] = needs.expectation.satisfied_by(kinds)
+            typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
             feature = [
-                c.intent_bonus * self._sentence_feature(index, hit, i, parsed)
-                + c.type_bonus * _type_feature(needs.expectation, s.text)
-                for i, s in enumerate(hit.passage.sentences)
+                c.intent_bonus * self._sentence_feature(index, hit, i, parsed) + (c.type_bonus * w if typed else 0.0)
+                for i, w in enumerate(kinds)
             ]
             overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
             adjusted = [
@@ -345,7 +348,6 @@ class Engine:
             bonus += self._config.intent_bonus * needs.focus.support(hit.passage.text, self._nearby(index, hit.passage))
             ranked.append((hit.score + bonus, hit, chosen))
         # Passages holding the kind of answer asked for (the counted figure, a duration) come first.
-        holds = {id(h): needs.expectation.satisfied(x.text for x in h.passage.sentences) for _, h, _ in ranked}
         ranked.sort(key=lambda t: (holds[id(t[1])], t[0]), reverse=True)
         return ranked
 
@@ -546,14 +548,6 @@ def _without(question: str, stem: str) -> str:
     """The question with the words of one stem left out ("have the pandas arrived" -> "have the pandas")."""
     kept = [w for w in question.split() if tokenize(w.strip("?!.,;:")) != [stem]]
     return " ".join(kept)
-
-
-def _type_feature(expectation: Expectation, sentence: str) -> float:
-    """A sentence holding the kind of answer asked for (a duration for "how long") is preferred; "when"
-    questions already weigh dates through the intent."""
-    if expectation.kind in (AnswerType.ANY, AnswerType.DATE):
-        return 0.0
-    return expectation.weight(sentence)
 
 
 def _mentioned(name: str, index: LoadedIndex) -> bool:
