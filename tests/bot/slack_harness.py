@@ -32,6 +32,7 @@ class FakeSlack:
     throttle: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
+    socket_url: str | None = None  # what apps.connections.open answers (a FakeSocketMode server)
 
     @property
     def url(self) -> str:
@@ -61,6 +62,8 @@ class FakeSlack:
                     self._reply(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
                 elif self.path.startswith("/response/"):
                     self._reply(200, None)
+                elif method == "apps.connections.open":
+                    self._reply(200, {"ok": True, "url": fake.socket_url})
                 elif method == "auth.test":
                     self._reply(200, {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1"})
                 else:
@@ -175,3 +178,69 @@ class Sender:
         }
         form = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
         return self.post(form, "application/x-www-form-urlencoded")
+
+
+class FakeSocketMode:
+    """Slack's Socket Mode on loopback: a WebSocket server that says hello, sends the envelopes a test
+    pushes, and records every acknowledgement (envelope id, when it arrived)."""
+
+    def __init__(self) -> None:
+        import queue
+
+        self.outbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.sent: dict[str, float] = {}
+        self.acks: dict[str, float] = {}
+        self._server: Any = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.socket.getsockname()[:2]
+        return f"ws://{host}:{port}/link"
+
+    def start(self) -> FakeSocketMode:
+        import queue
+
+        from websockets.sync.server import serve
+
+        def session(connection: Any) -> None:
+            connection.send(json.dumps({"type": "hello", "num_connections": 1, "debug_info": {"host": "fake"}}))
+            while True:
+                try:
+                    envelope = self.outbox.get(timeout=0.05)
+                    self.sent[envelope["envelope_id"]] = time.monotonic()
+                    connection.send(json.dumps(envelope))
+                except queue.Empty:
+                    pass
+                try:
+                    message = connection.recv(timeout=0.05)
+                except TimeoutError:
+                    continue
+                except Exception:
+                    return
+                data = json.loads(message)
+                if "envelope_id" in data:
+                    self.acks[data["envelope_id"]] = time.monotonic()
+
+        self._server = serve(session, "127.0.0.1", 0)
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def push(self, envelope_id: str, kind: str, payload: dict[str, Any]) -> None:
+        self.outbox.put(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind != "events_api",
+            }
+        )
+
+    def acked_within(self, envelope_id: str, seconds: float, timeout: float = 10.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while envelope_id not in self.acks and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return envelope_id in self.acks and self.acks[envelope_id] - self.sent[envelope_id] < seconds
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
