@@ -1,0 +1,134 @@
+"""Discord rendering of answers: embeds (as API JSON) within Discord's limits, with article text inert."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot import messages
+from bot.citation_parts import date_label, paragraph_label
+from index.answer import Answer, AnswerPassage
+
+Payload = dict[str, Any]
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+MAX_CONTENT = 2000
+MAX_DESCRIPTION = 4096
+MAX_FIELD_VALUE = 1024
+MAX_FIELD_NAME = 256
+MAX_FIELDS = 25
+MAX_EMBED_TOTAL = 6000
+# Nothing an article or a question says may ping anyone: every message is sent with this.
+NO_MENTIONS: Payload = {"parse": [], "users": [], "roles": [], "replied_user": False}
+
+_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()-])")
+_MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(\d+)>")
+_LINK = re.compile(r"(https?)://", re.I)
+_SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
+
+
+def inert(text: str) -> str:
+    """Article or user text as Discord shows it literally: markdown escaped, mentions and links broken
+    with a zero-width space (allowed mentions are also empty on every send, so nothing pings either way)."""
+    text = _MARKDOWN.sub(r"\\\1", text)
+    text = _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
+    return _LINK.sub("\\1\u200b://", text)
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def citation_field(number: int, passage: AnswerPassage) -> Payload:
+    """One numbered citation: outlet · date · ¶ · file, the title linked to the article's URL if it has one."""
+    title = inert(passage.title or passage.file)
+    if passage.url and _SAFE_URL.match(passage.url):
+        title = f"[{title}]({passage.url})"
+    parts = [
+        inert(passage.source) if passage.source else None,
+        date_label(passage.published, passage.published_partial),
+        paragraph_label(passage.paragraph, passage.kind),
+        inert(passage.file),
+    ]
+    value = " · ".join(p for p in parts if p)
+    if passage.speaker:
+        value = f"{inert(passage.speaker)} — {value}"
+    if passage.rights_restricted:
+        value += f"\n⚠️ {messages.RIGHTS_NOTICE}"
+    return {"name": clip(f"[{number}]", MAX_FIELD_NAME), "value": clip(f"{title}\n{value}", MAX_FIELD_VALUE)}
+
+
+def answer_embed(answer: Answer, *, shared_by: str | None = None) -> Payload:
+    """The answer as one embed: the highlights first (with their speakers), then a field per citation,
+    the disagreement and the refusal reason; always within Discord's per-embed limits."""
+    lines: list[str] = []
+    if not answer.answered:
+        lines.append(messages.refusal_text(answer.refusal.value if answer.refusal else None, answer.unknown))
+        if answer.passages:
+            lines.append(messages.NEAREST_HEADER)
+    if answer.speaker_note:
+        lines.append(f"*({inert(answer.speaker_note)})*")
+    for number, passage in enumerate(answer.passages, 1):
+        speaker = f" — {inert(passage.speaker)}" if passage.speaker else ""
+        lines.append(f"> {inert(passage.highlight)}{speaker} **[{number}]**")
+    fields = [citation_field(n, p) for n, p in enumerate(answer.passages, 1)]
+    for disagreement in answer.disagreements:
+        claims = "\n".join(
+            f"• {inert(c.phrase)} — {inert(c.source or c.file)}, {paragraph_label(c.paragraph, 'body')}"
+            for c in disagreement.claims
+        )
+        fields.append({"name": messages.DISAGREEMENT_HEADER[:MAX_FIELD_NAME], "value": clip(claims, MAX_FIELD_VALUE)})
+    embed: Payload = {
+        "title": clip(inert(answer.question), MAX_FIELD_NAME),
+        "description": clip("\n\n".join(lines), MAX_DESCRIPTION),
+        "fields": fields[:MAX_FIELDS],
+    }
+    if shared_by:
+        embed["footer"] = {"text": messages.DISCORD_SHARED_BY.format(user=shared_by)}
+    return fit(embed)
+
+
+def fit(embed: Payload) -> Payload:
+    """Drop trailing fields, then shorten the description, until the embed is within 6,000 characters."""
+
+    def size(e: Payload) -> int:
+        return (
+            len(e.get("title", ""))
+            + len(e.get("description", ""))
+            + sum(len(f["name"]) + len(f["value"]) for f in e.get("fields", []))
+            + len(e.get("footer", {}).get("text", ""))
+        )
+
+    while size(embed) > MAX_EMBED_TOTAL and embed["fields"]:
+        embed["fields"] = embed["fields"][:-1]
+    if size(embed) > MAX_EMBED_TOTAL:
+        room = MAX_EMBED_TOTAL - (size(embed) - len(embed["description"]))
+        embed["description"] = clip(embed["description"], max(1, room))
+    return embed
+
+
+def answer_components(ask_id: int | None, *, shareable: bool) -> list[Payload]:
+    """Share and 👍/👎 buttons; their custom ids carry the answer's id, so they work after a restart."""
+    if ask_id is None:
+        return []
+    buttons = [
+        {"type": 2, "style": 2, "label": messages.SLACK_HELPFUL, "custom_id": f"summit:vote:up:{ask_id}"},
+        {"type": 2, "style": 2, "label": messages.SLACK_NOT_HELPFUL, "custom_id": f"summit:vote:down:{ask_id}"},
+    ]
+    if shareable:
+        buttons.insert(0, {"type": 2, "style": 1, "label": messages.SLACK_SHARE, "custom_id": f"summit:share:{ask_id}"})
+    return [{"type": 1, "components": buttons}]
+
+
+def answer_message(answer: Answer, ask_id: int | None, *, shareable: bool, shared_by: str | None = None) -> Payload:
+    """A whole message payload (content, embed, buttons, no mentions) for a reply or an edit."""
+    return {
+        "content": "",
+        "embeds": [answer_embed(answer, shared_by=shared_by)],
+        "components": answer_components(ask_id, shareable=shareable),
+        "allowed_mentions": NO_MENTIONS,
+    }
+
+
+def text_message(text: str) -> Payload:
+    return {"content": clip(text, MAX_CONTENT), "allowed_mentions": NO_MENTIONS}

@@ -1,0 +1,71 @@
+"""Discord rendering: article text inert, Discord's limits kept, buttons that survive a restart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.discord.render import (
+    MAX_DESCRIPTION,
+    MAX_EMBED_TOTAL,
+    MAX_FIELD_VALUE,
+    MAX_FIELDS,
+    NO_MENTIONS,
+    answer_components,
+    answer_message,
+    inert,
+)
+from index.answer import Answer, AnswerPassage
+
+HOSTILE = "@everyone look <@123456> and <@&42> in <#99>: [click](https://evil.example) *now* https://x.example"
+
+
+def passage(text: str = HOSTILE, **kw) -> AnswerPassage:  # type: ignore[no-untyped-def]
+    fields = {
+        "file": "story.md", "article_id": "story", "title": "A [title](https://evil.example)", "source": "Outlet",
+        "published": date(2026, 1, 7), "url": "https://news.example/a", "paragraph": 3, "text": text,
+        "highlight": text, "highlight_start": 0, "highlight_end": len(text), "speaker": "Park Ji-hoon",
+        "score": 0.9,
+    }  # fmt: skip
+    return AnswerPassage(**{**fields, **kw})
+
+
+def answer(*passages: AnswerPassage, question: str = "what did @here say?") -> Answer:
+    return Answer(question=question, answered=True, confidence=0.9, intent="fact", passages=passages)
+
+
+def test_article_text_cannot_ping_or_link() -> None:
+    shown = inert(HOSTILE)
+    assert "@everyone" not in shown and "<@123456>" not in shown and "<@&42>" not in shown and "<#99>" not in shown
+    assert "](" not in shown and "https://" not in shown and "*now*" not in shown
+    message = answer_message(answer(passage()), 7, shareable=True)
+    assert message["allowed_mentions"] == NO_MENTIONS
+    embed = message["embeds"][0]
+    assert "@everyone" not in embed["description"] and "@here" not in embed["title"]
+
+
+def test_the_article_link_is_the_only_link() -> None:
+    field = answer_message(answer(passage()), 7, shareable=True)["embeds"][0]["fields"][0]
+    assert "(https://news.example/a)" in field["value"]
+    assert "https://evil.example" not in field["value"] and "](https://evil" not in field["value"]
+
+
+def test_limits_hold_for_huge_answers() -> None:
+    long = "word " * 3000
+    many = [passage(long, file=f"f{i}.md", article_id=f"f{i}") for i in range(30)]
+    embed = answer_message(answer(*many), 1, shareable=False)["embeds"][0]
+    assert len(embed["description"]) <= MAX_DESCRIPTION and len(embed["fields"]) <= MAX_FIELDS
+    assert all(len(f["value"]) <= MAX_FIELD_VALUE for f in embed["fields"])
+    total = (
+        len(embed["title"]) + len(embed["description"]) + sum(len(f["name"]) + len(f["value"]) for f in embed["fields"])
+    )
+    assert total <= MAX_EMBED_TOTAL
+
+
+def test_buttons_carry_the_answer_id() -> None:
+    (row,) = answer_components(42, shareable=True)
+    assert [b["custom_id"] for b in row["components"]] == [
+        "summit:share:42",
+        "summit:vote:up:42",
+        "summit:vote:down:42",
+    ]
+    assert answer_components(None, shareable=True) == []
