@@ -540,7 +540,7 @@ class _Needs:
     focus: Focus
 
 
-_NEARBY_CACHE = 100_000
+_NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
 

@@ -125,8 +125,8 @@ def tokenize(text: str) -> list[str]:
     return list(_stemmer().stemWords(words))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def token_set(text: str) -> frozenset[str]:
     """The distinct tokens of ``text``, cached: passages and sentences are read again by every question
-    that retrieves them, and an index version never changes its text."""
+    that retrieves them, and an index version never changes its text (bounded: some tens of MB)."""
     return frozenset(tokenize(text))
