@@ -21,7 +21,7 @@ MAX_EMBED_TOTAL = 6000
 # Nothing an article or a question says may ping anyone: every message is sent with this.
 NO_MENTIONS: Payload = {"parse": [], "users": [], "roles": [], "replied_user": False}
 
-_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()-])")
+_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()])")
 _MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(\d+)>")
 _LINK = re.compile(r"(https?)://", re.I)
 _SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
@@ -132,3 +132,19 @@ def answer_message(answer: Answer, ask_id: int | None, *, shareable: bool, share
 
 def text_message(text: str) -> Payload:
     return {"content": clip(text, MAX_CONTENT), "allowed_mentions": NO_MENTIONS}
+
+
+def facts_text(facts) -> str:  # type: ignore[no-untyped-def]
+    """A quick fact as inert message text within Discord's 2,000 characters."""
+    from bot.render_text import render_profiles, render_quotes, render_sources, render_timeline
+
+    kind = facts.kind.value
+    if kind == "who":
+        text = render_profiles(list(facts.profiles), facts.argument)
+    elif kind == "quotes":
+        text = render_quotes(list(facts.quotes), facts.argument)
+    elif kind == "timeline":
+        text = render_timeline(list(facts.events))
+    else:
+        text = render_sources(list(facts.sources))
+    return clip(inert(text), MAX_CONTENT)

@@ -1,0 +1,169 @@
+"""The Discord gateway client: /summit slash commands and mentions, answered by the shared service.
+
+Every answer is computed off the event loop (``asyncio.to_thread``): the engine is CPU-bound and the
+gateway's heartbeat must never wait for it. Every send carries no allowed mentions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot import messages
+from bot.commands import Command, Kind
+from bot.discord import render
+from bot.service import Asked, Service
+
+logger = logging.getLogger(__name__)
+_MENTION = re.compile(r"<@!?\d+>")
+
+
+def point_at(api_url: str) -> None:
+    """Make discord.py talk to ``api_url`` (a proxy or a test server) instead of discord.com."""
+    discord.http.Route.BASE = api_url.rstrip("/")
+
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"summit:vote:(?P<way>up|down):(?P<id>\d+)"):  # type: ignore[call-arg]
+    """👍/👎 on an answer; the custom id carries the answer, so the button works after a restart."""
+
+    def __init__(self, way: str, ask_id: int) -> None:
+        label = messages.SLACK_HELPFUL if way == "up" else messages.SLACK_NOT_HELPFUL
+        super().__init__(discord.ui.Button(label=label, custom_id=f"summit:vote:{way}:{ask_id}"))
+        self.way, self.ask_id = way, ask_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: Any, match: re.Match[str]) -> VoteButton:  # type: ignore[override]
+        return cls(match["way"], int(match["id"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        service: Service = interaction.client.service  # type: ignore[attr-defined]
+        known = await asyncio.to_thread(service.vote, self.ask_id, str(interaction.user.id), self.way == "up")
+        text = messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+
+
+class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"summit:share:(?P<id>\d+)"):  # type: ignore[call-arg]
+    """Posts the answer publicly, attributed to who shared it, after re-checking it against the coverage."""
+
+    def __init__(self, ask_id: int) -> None:
+        super().__init__(discord.ui.Button(label=messages.SLACK_SHARE, custom_id=f"summit:share:{ask_id}"))
+        self.ask_id = ask_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: Any, match: re.Match[str]) -> ShareButton:  # type: ignore[override]
+        return cls(int(match["id"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        service: Service = interaction.client.service  # type: ignore[attr-defined]
+        answer = await asyncio.to_thread(service.shareable, self.ask_id)
+        none = discord.AllowedMentions.none()
+        if isinstance(answer, str):
+            await interaction.response.send_message(answer, ephemeral=True, allowed_mentions=none)
+            return
+        embed = render.answer_embed(answer, shared_by=interaction.user.display_name)
+        await interaction.response.send_message(
+            embed=discord.Embed.from_dict(embed), view=answer_view(self.ask_id, shareable=False), allowed_mentions=none
+        )
+
+
+def answer_view(ask_id: int | None, *, shareable: bool) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    if ask_id is not None:
+        if shareable:
+            view.add_item(ShareButton(ask_id))
+        view.add_item(VoteButton("up", ask_id))
+        view.add_item(VoteButton("down", ask_id))
+    return view
+
+
+class SummitClient(discord.Client):
+    """The bot: slash commands registered at start, mentions and DMs answered as replies."""
+
+    def __init__(self, service: Service, *, guild_id: int | None = None) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = True  # follow-ups in threads carry no mention; their text is needed
+        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none())
+        self.service = service
+        self.guild_id = guild_id
+        self.tree = app_commands.CommandTree(self)
+        self.tree.add_command(_summit_group())
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(VoteButton, ShareButton)
+        if self.guild_id:
+            guild = discord.Object(id=self.guild_id)
+            self.tree.copy_global_to(guild=guild)
+            await self.tree.sync(guild=guild)
+        else:
+            await self.tree.sync()
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or self.user is None:
+            return
+        direct = getattr(message.channel, "type", None) == discord.ChannelType.private
+        mentioned = self.user in message.mentions
+        if not (direct or mentioned):
+            return
+        question = _MENTION.sub("", message.content).strip()
+        user = str(message.author.id)
+        if not self.service.allow("discord", user):
+            await message.reply(messages.SLACK_RATE_LIMITED.format(limit=self.service.rate_limit_per_minute))
+            return
+        source = "dm" if direct else "mention"
+        asked = await asyncio.to_thread(self.service.ask, "discord", user, str(message.channel.id), source, question)
+        await message.reply(**_reply(asked, shareable=False))
+
+
+def _reply(asked: Asked, *, shareable: bool) -> dict[str, Any]:
+    none = discord.AllowedMentions.none()
+    if asked.answer is None:
+        return {"content": asked.problem or messages.SLACK_EMPTY_QUESTION, "allowed_mentions": none}
+    embed = discord.Embed.from_dict(render.answer_embed(asked.answer))
+    return {"embed": embed, "view": answer_view(asked.ask_id, shareable=shareable), "allowed_mentions": none}
+
+
+def _summit_group() -> app_commands.Group:
+    group = app_commands.Group(name="summit", description="Answers from the newsroom's coverage, with citations")
+
+    @group.command(name="ask", description="Ask a question about the coverage")
+    @app_commands.describe(question="What you want to know")
+    async def ask(interaction: discord.Interaction, question: str) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # within Discord's 3 seconds
+        service: Service = interaction.client.service  # type: ignore[attr-defined]
+        user = str(interaction.user.id)
+        if not service.allow("discord", user):
+            text = messages.SLACK_RATE_LIMITED.format(limit=service.rate_limit_per_minute)
+            await interaction.edit_original_response(content=text)
+            return
+        asked = await asyncio.to_thread(service.ask, "discord", user, str(interaction.channel_id), "slash", question)
+        await interaction.edit_original_response(**_reply(asked, shareable=True))
+
+    async def facts(interaction: discord.Interaction, command: Command) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        service: Service = interaction.client.service  # type: ignore[attr-defined]
+        found = await asyncio.to_thread(service.facts, command)
+        text = render.facts_text(found)
+        await interaction.edit_original_response(content=text, allowed_mentions=discord.AllowedMentions.none())
+
+    @group.command(name="who", description="Who someone in the coverage is")
+    async def who(interaction: discord.Interaction, name: str) -> None:
+        await facts(interaction, Command(Kind.WHO, name))
+
+    @group.command(name="quotes", description="Everything someone said, with citations")
+    async def quotes(interaction: discord.Interaction, name: str) -> None:
+        await facts(interaction, Command(Kind.QUOTES, name))
+
+    @group.command(name="timeline", description="Dated events in order")
+    async def timeline(interaction: discord.Interaction) -> None:
+        await facts(interaction, Command(Kind.TIMELINE))
+
+    @group.command(name="sources", description="The articles indexed")
+    async def sources(interaction: discord.Interaction) -> None:
+        await facts(interaction, Command(Kind.SOURCES))
+
+    return group
