@@ -364,26 +364,22 @@ def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):
     return make_engine(settings, IndexHandle.of(index, embedder.name), embedder)
 
 
-def _serve_slack(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]
-    from bot.app import create_app
-    from bot.records import Records
-    from bot.serve import serve as serve_app
+def _serve_platforms(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]
+    from bot.platforms import make_service, serve_all
     from bot.wiring import make_collection
 
-    records = Records(settings.database_path)
-    collection = make_collection(settings, engine.embedder)
-    serve_app(settings, create_app(settings, engine, records=records, collection=collection))
+    serve_all(settings, make_service(settings, engine, make_collection(settings, engine.embedder)))
 
 
 @app.command()
 def serve() -> None:
-    """Serve the Slack bot (SUMMITBOT_SLACK_MODE=socket or http), indexing first if needed."""
+    """Serve every chat platform whose credentials are set (Slack, Discord, or both), indexing first if needed."""
     with _errors():
         settings = _settings()
-        if not settings.slack_configured:
+        if not settings.slack_configured and not settings.discord_configured:
             needed = "SLACK_APP_TOKEN" if settings.slack_mode == "socket" else "SLACK_SIGNING_SECRET"
             _fail(messages.SLACK_NOT_CONFIGURED.format(mode=settings.slack_mode, needed=needed), EXIT_USAGE)
-        _serve_slack(settings, _engine(settings, rebuild_stale=True))
+        _serve_platforms(settings, _engine(settings, rebuild_stale=True))
 
 
 @app.command()
@@ -416,8 +412,8 @@ def run() -> None:
     with _errors():
         settings = _settings()
         engine = _engine(settings, rebuild_stale=True)
-        if settings.slack_configured:
-            _serve_slack(settings, engine)
+        if settings.slack_configured or settings.discord_configured:
+            _serve_platforms(settings, engine)
             return
         interactive = sys.stdin.isatty()
         if interactive:

@@ -31,7 +31,10 @@ SKIPPED_FILES = "Skipped {count} file(s) that could not be read:"
 EMPTY_QUESTION = "Please type a question."
 EVAL_TITLE = "Evaluation on {path} ({count} questions)"
 ERROR_PREFIX = "error: "
-SLACK_NOT_CONFIGURED = "Slack is not configured for {mode} mode: set SLACK_BOT_TOKEN and {needed} (see README)."
+SLACK_NOT_CONFIGURED = (
+    "No chat platform is configured: set DISCORD_BOT_TOKEN, or SLACK_BOT_TOKEN and {needed} for Slack {mode} mode "
+    "(see README)."
+)
 NO_FEEDBACK = "No failed or down-voted answers recorded."
 CHANGE_SUMMARY = "Index now has {articles} articles, {passages} passages ({seconds:.1f} s, {version})."
 NO_CHANGE = "Index unchanged."

@@ -44,6 +44,14 @@ class Settings(BaseSettings):
     admin_users: str = ""
     rate_limit_per_minute: int = Field(10, ge=1, le=600)
 
+    # Discord: its own variable names for the secrets, SUMMITBOT_* for ours.
+    discord_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_BOT_TOKEN"))
+    discord_public_key: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_PUBLIC_KEY"))
+    discord_mode: Literal["gateway"] = "gateway"
+    discord_api_url: str = "https://discord.com/api/v10"
+    discord_admin_users: str = ""
+    discord_guild_id: int | None = Field(None, ge=1)
+
     @field_validator("log_level")
     @classmethod
     def _level(cls, value: str) -> str:
@@ -85,6 +93,28 @@ class Settings(BaseSettings):
         ):
             raise ValueError("is a file, not a folder")
         return value
+
+    @field_validator("discord_api_url")
+    @classmethod
+    def _discord_api_url(cls, value: str) -> str:
+        return api_base_url(value).rstrip("/")
+
+    @field_validator("discord_admin_users")
+    @classmethod
+    def _discord_admins(cls, value: str) -> str:
+        ids = [v.strip() for v in value.split(",") if v.strip()]
+        bad = [v for v in ids if not v.isdigit()]
+        if bad:
+            raise ValueError(f"must be comma-separated Discord user ids (numbers), got {', '.join(bad)}")
+        return ",".join(ids)
+
+    @property
+    def discord_admin_ids(self) -> frozenset[str]:
+        return frozenset(v for v in self.discord_admin_users.split(",") if v)
+
+    @property
+    def discord_configured(self) -> bool:
+        return self.discord_bot_token is not None and bool(self.discord_bot_token.get_secret_value())
 
     @property
     def admin_ids(self) -> frozenset[str]:
@@ -149,6 +179,8 @@ _PLATFORM_NAMES = {
     "slack_bot_token": "SLACK_BOT_TOKEN",
     "slack_app_token": "SLACK_APP_TOKEN",
     "slack_signing_secret": "SLACK_SIGNING_SECRET",
+    "discord_bot_token": "DISCORD_BOT_TOKEN",
+    "discord_public_key": "DISCORD_PUBLIC_KEY",
 }
 
 

@@ -92,6 +92,7 @@ class SummitClient(discord.Client):
         self.guild_id = guild_id
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(_summit_group())
+        self.tree.add_command(_admin_group())
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(VoteButton, ShareButton)
@@ -167,3 +168,50 @@ def _summit_group() -> app_commands.Group:
         await facts(interaction, Command(Kind.SOURCES))
 
     return group
+
+
+def _admin_group() -> app_commands.Group:
+    # Manage Server is only a hint to Discord's UI: the check that counts is the user id below.
+    group = app_commands.Group(
+        name="summit-admin",
+        description="Add, remove and re-index articles (admins only)",
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    async def run(interaction: discord.Interaction, command: Command) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        service: Service = interaction.client.service  # type: ignore[attr-defined]
+        none = discord.AllowedMentions.none()
+        if not service.is_admin("discord", str(interaction.user.id)):
+            await interaction.edit_original_response(content=messages.SLACK_NOT_ADMIN, allowed_mentions=none)
+            return
+        if (refusal := service.admin_refusal(command)) is not None:
+            await interaction.edit_original_response(content=refusal, allowed_mentions=none)
+            return
+        # Minutes of work off the event loop, so that the gateway heartbeat keeps going.
+        report = await asyncio.to_thread(service.run_admin, command)
+        await interaction.edit_original_response(content=render.clip(report, render.MAX_CONTENT), allowed_mentions=none)
+
+    @group.command(name="add", description="Add a web page to the coverage")
+    async def add(interaction: discord.Interaction, source: str) -> None:
+        await run(interaction, Command(Kind.ADD, source))
+
+    @group.command(name="remove", description="Remove an article by id or file name")
+    async def remove(interaction: discord.Interaction, article: str) -> None:
+        await run(interaction, Command(Kind.REMOVE, article))
+
+    @group.command(name="reindex", description="Rebuild the index from the articles")
+    async def reindex(interaction: discord.Interaction) -> None:
+        await run(interaction, Command(Kind.REINDEX))
+
+    return group
+
+
+async def run_gateway(client: SummitClient, token: str, api_url: str) -> None:
+    """Log in at ``api_url`` and serve the gateway it names (GET /gateway/bot), until the client closes."""
+    point_at(api_url)
+    await client.login(token)
+    _, url, _ = await client.http.get_bot_gateway()
+    # discord.py's first connection goes to its built-in gateway unless told otherwise.
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = discord.gateway.yarl.URL(url)
+    await client.connect(reconnect=True)

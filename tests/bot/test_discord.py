@@ -50,7 +50,7 @@ def discord_bot(tmp_path) -> Any:  # type: ignore[no-untyped-def]
     thread = threading.Thread(target=lambda: loop.run_until_complete(main()), daemon=True)
     thread.start()
     assert fake.connected(), fake.calls
-    yield {"fake": fake, "records": records}
+    yield {"fake": fake, "records": records, "service": service}
     asyncio.run_coroutine_threadsafe(client["bot"].close(), loop).result(10)
     thread.join(10)
     pending = asyncio.all_tasks(loop)  # discord.py's own waiters, cancelled before the loop closes
@@ -145,3 +145,71 @@ def test_a_429_is_retried_and_the_answer_delivered(discord_bot) -> None:
     token = fake.slash("ask", {"question": "What did Wi Sung-lac say?"}, user_id=REPORTER)
     edits = fake.wait_for("PATCH", f"/{token}/messages/@original", count=2)
     assert len(edits) == 2 and "Wi Sung" in str(edits[-1].data["embeds"])
+
+
+def test_admin_commands_are_refused_to_others_and_run_for_admins(discord_bot) -> None:
+    fake, service = discord_bot["fake"], discord_bot["service"]
+    token = fake.slash("reindex", {}, user_id=REPORTER, group="summit-admin")
+    (refused,) = fake.wait_for("PATCH", f"/{token}/messages/@original")
+    assert "admins" in refused.data["content"].lower()
+    service._admins["discord"] = frozenset({REPORTER})
+    token = fake.slash("reindex", {}, user_id=REPORTER, group="summit-admin")
+    (done,) = fake.wait_for("PATCH", f"/{token}/messages/@original", timeout=60)
+    assert "articles" in done.data["content"]
+
+
+def test_the_heartbeat_keeps_going_while_a_long_admin_job_runs(discord_bot) -> None:
+    fake, service = discord_bot["fake"], discord_bot["service"]
+    service._admins["discord"] = frozenset({REPORTER})
+    slow = service.collection.rebuild
+
+    def slow_rebuild(progress=None):  # type: ignore[no-untyped-def]
+        time.sleep(2.5)
+        return slow(progress)
+
+    service.collection.rebuild = slow_rebuild  # type: ignore[method-assign]
+    before = len(fake.heartbeats)
+    token = fake.slash("reindex", {}, user_id=REPORTER, group="summit-admin")
+    fake.wait_for("PATCH", f"/{token}/messages/@original", timeout=60)
+    assert len(fake.heartbeats) - before >= 3  # every 0.5 s, throughout the 2.5 s job
+
+
+def test_article_text_is_inert_in_discord(discord_bot, tmp_path) -> None:
+    fake, service = discord_bot["fake"], discord_bot["service"]
+    story = tmp_path / "drill.txt"
+    story.write_text(
+        "Evacuation drill in Busan\n\nPark Ji-hoon, a city official, said the drill went well. "
+        "“@everyone read <@1500000000000000009> and [this](https://evil.example) now,” Park said.\n"
+    )
+    service.collection.add([str(story)])
+    token = fake.slash("ask", {"question": "What did Park Ji-hoon say about the evacuation drill?"}, user_id=REPORTER)
+    (answer,) = fake.wait_for("PATCH", f"/{token}/messages/@original")
+    shown = str(answer.data["embeds"])
+    assert "@everyone" not in shown and "<@1500000000000000009>" not in shown and "](https://evil" not in shown
+    assert answer.data["allowed_mentions"]["parse"] == []
+
+
+def test_the_real_summitbot_serve_answers_on_discord(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fake = FakeDiscord().start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SUMMITBOT_", "DISCORD_"))}
+    env |= {
+        "DISCORD_BOT_TOKEN": "MTEwMDAwMDAwMDAwMDAwMDAwMQ.test.token",
+        "SUMMITBOT_DISCORD_API_URL": fake.api_url,
+        "SUMMITBOT_EMBEDDING_MODEL": "hash:64",
+        "SUMMITBOT_DATA_DIR": str(tmp_path / "data"),
+    }
+    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], env=env, stderr=subprocess.PIPE)
+    try:
+        assert fake.connected(timeout=60), (fake.calls, process.poll())
+        token = fake.slash("ask", {"question": "What did Yang Kee-ho say?"}, user_id=REPORTER)
+        assert fake.wait_for("POST", f"/{token}/callback")  # deferred first
+        (answer,) = fake.wait_for("PATCH", f"/{token}/messages/@original")
+        assert "Yang Kee" in str(answer.data["embeds"])
+    finally:
+        process.terminate()
+        process.wait(10)
+        fake.stop()
