@@ -382,6 +382,28 @@ def serve() -> None:
         _serve_platforms(settings, _engine(settings, rebuild_stale=True))
 
 
+discord_app = typer.Typer(help="Discord helpers.", no_args_is_help=True)
+app.add_typer(discord_app, name="discord")
+
+
+@discord_app.command("invite-url")
+def discord_invite_url(
+    application_id: Annotated[
+        int | None, typer.Option("--application-id", help="The application id (default: from DISCORD_BOT_TOKEN).")
+    ] = None,
+) -> None:
+    """Print the link that invites the bot with exactly the permissions it uses."""
+    from bot.discord.client import application_id_from_token, invite_url
+
+    with _errors():
+        settings = _settings()
+        token = settings.discord_bot_token.get_secret_value() if settings.discord_bot_token else ""
+        found = application_id or application_id_from_token(token)
+        if found is None:
+            _fail(messages.DISCORD_NO_APPLICATION, EXIT_USAGE)
+        typer.echo(invite_url(found))
+
+
 @app.command()
 def feedback(
     everything: Annotated[bool, typer.Option("--all", help="Include answers voted helpful.")] = False,

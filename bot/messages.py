@@ -166,3 +166,6 @@ def question_problem(error: Exception) -> str:
     if "UTF-8" in text:
         return "That question is not readable text; please type it again."
     return SLACK_EMPTY_QUESTION
+
+
+DISCORD_NO_APPLICATION = "set DISCORD_BOT_TOKEN or pass --application-id (the bot's application id)"

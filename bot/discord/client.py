@@ -108,16 +108,25 @@ class SummitClient(discord.Client):
             return
         direct = getattr(message.channel, "type", None) == discord.ChannelType.private
         mentioned = self.user in message.mentions
-        if not (direct or mentioned):
+        # A reply to one of the bot's answers, or a message in a thread it answered in, is a follow-up.
+        reply_to_bot = bool(
+            message.reference
+            and isinstance(message.reference.resolved, discord.Message)
+            and message.reference.resolved.author.id == self.user.id
+        )
+        in_thread = self.service.records.in_thread(f"discord:{message.channel.id}", "thread")
+        if not (direct or mentioned or reply_to_bot or in_thread):
             return
         question = _MENTION.sub("", message.content).strip()
         user = str(message.author.id)
         if not self.service.allow("discord", user):
             await message.reply(messages.SLACK_RATE_LIMITED.format(limit=self.service.rate_limit_per_minute))
             return
-        source = "dm" if direct else "mention"
+        source = "dm" if direct else "mention" if mentioned else "thread"
         asked = await asyncio.to_thread(self.service.ask, "discord", user, str(message.channel.id), source, question)
         await message.reply(**_reply(asked, shareable=False))
+        if isinstance(message.channel, discord.Thread):
+            self.service.records.remember_thread(f"discord:{message.channel.id}", "thread")
 
 
 def _reply(asked: Asked, *, shareable: bool) -> dict[str, Any]:
@@ -126,6 +135,28 @@ def _reply(asked: Asked, *, shareable: bool) -> dict[str, Any]:
         return {"content": asked.problem or messages.SLACK_EMPTY_QUESTION, "allowed_mentions": none}
     embed = discord.Embed.from_dict(render.answer_embed(asked.answer))
     return {"embed": embed, "view": answer_view(asked.ask_id, shareable=shareable), "allowed_mentions": none}
+
+
+_MAX_CHOICES = 25  # Discord shows at most 25 suggestions
+
+
+async def _people(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Names of the people in the coverage that contain what has been typed, most mentioned first."""
+    index = interaction.client.service.engine.index  # type: ignore[attr-defined]
+    typed = current.lower()
+    people = sorted(index.people.people.values(), key=lambda p: -p.mentions)
+    names = [p.name for p in people if typed in p.name.lower()]
+    return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names[:_MAX_CHOICES]]
+
+
+async def _articles(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    """Indexed articles whose file name or title contains what has been typed."""
+    index = interaction.client.service.engine.index  # type: ignore[attr-defined]
+    typed = current.lower()
+    found = [m for m in index.articles.values() if typed in m.file.lower() or typed in (m.title or "").lower()]
+    return [app_commands.Choice(name=m.file[:100], value=m.file[:100]) for m in sorted(found, key=lambda m: m.file)][
+        :_MAX_CHOICES
+    ]
 
 
 def _summit_group() -> app_commands.Group:
@@ -152,10 +183,12 @@ def _summit_group() -> app_commands.Group:
         await interaction.edit_original_response(content=text, allowed_mentions=discord.AllowedMentions.none())
 
     @group.command(name="who", description="Who someone in the coverage is")
+    @app_commands.autocomplete(name=_people)
     async def who(interaction: discord.Interaction, name: str) -> None:
         await facts(interaction, Command(Kind.WHO, name))
 
     @group.command(name="quotes", description="Everything someone said, with citations")
+    @app_commands.autocomplete(name=_people)
     async def quotes(interaction: discord.Interaction, name: str) -> None:
         await facts(interaction, Command(Kind.QUOTES, name))
 
@@ -197,6 +230,7 @@ def _admin_group() -> app_commands.Group:
         await run(interaction, Command(Kind.ADD, source))
 
     @group.command(name="remove", description="Remove an article by id or file name")
+    @app_commands.autocomplete(article=_articles)
     async def remove(interaction: discord.Interaction, article: str) -> None:
         await run(interaction, Command(Kind.REMOVE, article))
 
@@ -215,3 +249,33 @@ async def run_gateway(client: SummitClient, token: str, api_url: str) -> None:
     # discord.py's first connection goes to its built-in gateway unless told otherwise.
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = discord.gateway.yarl.URL(url)
     await client.connect(reconnect=True)
+
+
+# What the bot does in a channel, and nothing more: view it, send messages and embeds (also in threads),
+# read the history it replies to. Application commands need the applications.commands scope, no permission.
+INVITE_PERMISSIONS = discord.Permissions(
+    view_channel=True,
+    send_messages=True,
+    send_messages_in_threads=True,
+    embed_links=True,
+    read_message_history=True,
+)
+
+
+def invite_url(application_id: int) -> str:
+    return discord.utils.oauth_url(
+        application_id, permissions=INVITE_PERMISSIONS, scopes=("bot", "applications.commands")
+    )
+
+
+def application_id_from_token(token: str) -> int | None:
+    """The application (bot user) id is the first, base64-encoded part of a bot token."""
+    import base64
+    import binascii
+
+    head = token.split(".", 1)[0]
+    try:
+        decoded = base64.b64decode(head + "=" * (-len(head) % 4)).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    return int(decoded) if decoded.isdigit() else None

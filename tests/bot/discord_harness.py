@@ -288,13 +288,23 @@ class FakeDiscord:
         return token
 
     def say(
-        self, content: str, *, user_id: str, guild: bool = True, mention_bot: bool = False, channel_id: str = CHANNEL_ID
+        self,
+        content: str,
+        *,
+        user_id: str,
+        guild: bool = True,
+        mention_bot: bool = False,
+        channel_id: str = CHANNEL_ID,
+        reply_to: str | None = None,
     ) -> str:
         """A MESSAGE_CREATE in a guild channel (or a DM); returns the message id."""
         message_id = self.new_id()
         data = message(message_id, content, user(user_id, f"user{user_id[-3:]}"), channel_id)
         if mention_bot:
             data["mentions"] = [user(BOT_ID, "summitbot", bot=True)]
+        if reply_to is not None:  # a reply to one of the bot's messages
+            data["message_reference"] = {"message_id": reply_to, "channel_id": channel_id}
+            data["referenced_message"] = message(reply_to, "", user(BOT_ID, "summitbot", bot=True), channel_id)
         if guild:
             data["guild_id"] = GUILD_ID
             data["member"] = {
@@ -306,3 +316,12 @@ class FakeDiscord:
             }
         self.dispatch("MESSAGE_CREATE", data)
         return message_id
+
+    def autocomplete(self, subcommand: str, option: str, typed: str, *, user_id: str, group: str = "summit") -> str:
+        """An autocomplete interaction for one option of a slash command; returns its token."""
+        token = f"token-{self.new_id()}"
+        focused = {"type": 3, "name": option, "value": typed, "focused": True}
+        command = {"id": self.new_id(), "name": group, "type": 1,
+                   "options": [{"type": 1, "name": subcommand, "options": [focused]}]}  # fmt: skip
+        self.dispatch("INTERACTION_CREATE", interaction(self.new_id(), token, 4, command, user_id))
+        return token

@@ -191,3 +191,13 @@ def test_quick_facts_json(env: dict[str, str]) -> None:
     result = runner.invoke(app, ["who", "Wi Sung-lac", "--json"])
     data = json.loads(result.stdout[result.stdout.index("[") :])
     assert data[0]["name"] == "Wi Sung-lac" and "Wi Sung-lack" in data[0]["variants"]
+
+
+def test_discord_invite_url_has_exactly_the_permissions_used(env: dict[str, str], monkeypatch) -> None:
+    monkeypatch.setenv("DISCORD_BOT_TOKEN", "MTEwMDAwMDAwMDAwMDAwMDAwMQ.x.y")
+    result = runner.invoke(app, ["discord", "invite-url"])
+    assert result.exit_code == 0, result.output
+    url = result.stdout.strip()
+    assert "client_id=1100000000000000001" in url and "scope=bot+applications.commands" in url
+    # View Channels, Send Messages, Embed Links, Read Message History, Send Messages in Threads.
+    assert f"permissions={1024 + 2048 + 16384 + 65536 + (1 << 38)}" in url

@@ -213,3 +213,18 @@ def test_the_real_summitbot_serve_answers_on_discord(tmp_path) -> None:
         process.terminate()
         process.wait(10)
         fake.stop()
+
+
+def test_a_reply_to_an_answer_is_a_follow_up(discord_bot) -> None:
+    fake = discord_bot["fake"]
+    fake.say("What did Yang Kee-ho say?", user_id=REPORTER, reply_to="1400000000000009999")
+    (reply,) = fake.wait_for("POST", "/channels/1300000000000000001/messages")
+    assert "Yang Kee" in str(reply.data["embeds"])
+
+
+def test_names_autocomplete_from_the_coverage(discord_bot) -> None:
+    fake = discord_bot["fake"]
+    token = fake.autocomplete("who", "name", "wi", user_id=REPORTER)
+    (offered,) = fake.wait_for("POST", f"/{token}/callback")
+    assert offered.data["type"] == 8
+    assert "Wi Sung-lac" in [c["value"] for c in offered.data["data"]["choices"]]
