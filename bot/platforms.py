@@ -44,9 +44,29 @@ def serve_all(settings: Settings, service: Service) -> None:
 
 
 def serve_discord(settings: Settings, service: Service) -> None:
+    assert settings.discord_bot_token is not None
+    if settings.discord_mode == "http":
+        _serve_discord_http(settings, service)
+        return
     from bot.discord.client import SummitClient, run_gateway
 
-    assert settings.discord_bot_token is not None
     client = SummitClient(service, guild_id=settings.discord_guild_id)
     logger.warning("serving Discord over the gateway at %s", settings.discord_api_url)
     asyncio.run(run_gateway(client, settings.discord_bot_token.get_secret_value(), settings.discord_api_url))
+
+
+def _serve_discord_http(settings: Settings, service: Service) -> None:
+    from bot.discord.client import application_id_from_token
+    from bot.discord.interactions import INTERACTIONS_PATH, InteractionsApp
+    from bot.serve import http_server
+
+    assert settings.discord_bot_token is not None and settings.discord_public_key is not None
+    application_id = application_id_from_token(settings.discord_bot_token.get_secret_value())
+    app = InteractionsApp(
+        service,
+        public_key=settings.discord_public_key.get_secret_value(),
+        api_url=settings.discord_api_url,
+        application_id=str(application_id or ""),
+    )
+    logger.warning("serving Discord over HTTP on port %d, path %s", settings.discord_port, INTERACTIONS_PATH)
+    http_server(app, host="0.0.0.0", port=settings.discord_port).run()

@@ -47,7 +47,8 @@ class Settings(BaseSettings):
     # Discord: its own variable names for the secrets, SUMMITBOT_* for ours.
     discord_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_BOT_TOKEN"))
     discord_public_key: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_PUBLIC_KEY"))
-    discord_mode: Literal["gateway"] = "gateway"
+    discord_mode: Literal["gateway", "http"] = "gateway"
+    discord_port: int = Field(3001, ge=1, le=65535)
     discord_api_url: str = "https://discord.com/api/v10"
     discord_admin_users: str = ""
     discord_guild_id: int | None = Field(None, ge=1)
@@ -99,6 +100,15 @@ class Settings(BaseSettings):
     def _discord_api_url(cls, value: str) -> str:
         return api_base_url(value).rstrip("/")
 
+    @field_validator("discord_public_key")
+    @classmethod
+    def _discord_public_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value():
+            text = value.get_secret_value()
+            if len(text) != 64 or any(c not in "0123456789abcdefABCDEF" for c in text):
+                raise ValueError("must be the application's public key: 64 hexadecimal characters")
+        return value
+
     @field_validator("discord_admin_users")
     @classmethod
     def _discord_admins(cls, value: str) -> str:
@@ -114,7 +124,12 @@ class Settings(BaseSettings):
 
     @property
     def discord_configured(self) -> bool:
-        return self.discord_bot_token is not None and bool(self.discord_bot_token.get_secret_value())
+        """True when the secrets the chosen Discord mode needs are set (HTTP also needs the public key)."""
+        if self.discord_bot_token is None or not self.discord_bot_token.get_secret_value():
+            return False
+        if self.discord_mode == "http":
+            return self.discord_public_key is not None and bool(self.discord_public_key.get_secret_value())
+        return True
 
     @property
     def admin_ids(self) -> frozenset[str]:

@@ -1,0 +1,162 @@
+"""Discord's HTTP interactions endpoint (`POST /discord/interactions`): slash commands and buttons only.
+
+Requests are verified with Ed25519 against DISCORD_PUBLIC_KEY and refused when stale; a PING is
+answered; a slash command is deferred in the HTTP response (Discord's 3 seconds) and answered by editing
+the original response through the webhook API once the shared service has answered, off the request thread.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from bot import messages
+from bot.commands import Command, Kind
+from bot.discord import render
+from bot.service import Service
+
+logger = logging.getLogger(__name__)
+
+INTERACTIONS_PATH = "/discord/interactions"
+MAX_AGE = 5 * 60  # seconds: an older signed request is a replay
+_PING, _COMMAND, _COMPONENT = 1, 2, 3
+_PONG, _MESSAGE, _DEFERRED, _DEFERRED_UPDATE = 1, 4, 5, 6
+_EPHEMERAL = 64
+_FACTS = {"who": Kind.WHO, "quotes": Kind.QUOTES, "timeline": Kind.TIMELINE, "sources": Kind.SOURCES}
+
+Start = Callable[[str, list[tuple[str, str]]], Any]
+
+
+class InteractionsApp:
+    """A WSGI application; serve it with ``bot.serve.http_server`` (the same limits as Slack's endpoint)."""
+
+    def __init__(self, service: Service, *, public_key: str, api_url: str, application_id: str) -> None:
+        from nacl.signing import VerifyKey
+
+        self._verify = VerifyKey(bytes.fromhex(public_key))
+        self._service = service
+        self._api = api_url.rstrip("/")
+        self._application_id = application_id
+
+    def __call__(self, environ: dict[str, Any], start: Start) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != INTERACTIONS_PATH or environ.get("REQUEST_METHOD") != "POST":
+            return _reply(start, "404 Not Found", {"error": "not found"})
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        if not self._signed(environ, body):
+            return _reply(start, "401 Unauthorized", {"error": "invalid request signature"})
+        try:
+            interaction = json.loads(body)
+        except ValueError:
+            return _reply(start, "400 Bad Request", {"error": "the body is not JSON"})
+        kind = interaction.get("type")
+        if kind == _PING:
+            return _reply(start, "200 OK", {"type": _PONG})
+        if kind == _COMMAND:
+            threading.Thread(target=self._answer, args=(interaction,), daemon=True).start()
+            return _reply(start, "200 OK", {"type": _DEFERRED, "data": {"flags": _EPHEMERAL}})
+        if kind == _COMPONENT:
+            return _reply(start, "200 OK", self._button(interaction))
+        return _reply(start, "400 Bad Request", {"error": "unsupported interaction type"})
+
+    def _signed(self, environ: dict[str, Any], body: bytes) -> bool:
+        signature = environ.get("HTTP_X_SIGNATURE_ED25519", "")
+        stamp = environ.get("HTTP_X_SIGNATURE_TIMESTAMP", "")
+        if not signature or not stamp.isdigit() or abs(time.time() - int(stamp)) > MAX_AGE:
+            return False
+        from nacl.exceptions import BadSignatureError
+
+        try:
+            self._verify.verify(stamp.encode() + body, bytes.fromhex(signature))
+        except (BadSignatureError, ValueError):
+            return False
+        return True
+
+    # --- slash commands, answered after the deferral --------------------------------------------
+    def _answer(self, interaction: dict[str, Any]) -> None:
+        try:
+            payload = self._command(interaction)
+        except Exception:
+            logger.exception("a Discord interaction failed")
+            payload = render.text_message(messages.SLACK_FAILED)
+        application_id = str(interaction.get("application_id") or self._application_id)
+        self._edit_original(application_id, interaction["token"], payload)
+
+    def _command(self, interaction: dict[str, Any]) -> dict[str, Any]:
+        user = str(((interaction.get("member") or {}).get("user") or interaction.get("user") or {}).get("id", ""))
+        data = interaction.get("data") or {}
+        sub = (data.get("options") or [{}])[0]
+        name = sub.get("name", "")
+        values = {o.get("name"): str(o.get("value", "")) for o in sub.get("options") or []}
+        if data.get("name") == "summit-admin":
+            command = Command(
+                {"add": Kind.ADD, "remove": Kind.REMOVE}.get(name, Kind.REINDEX),
+                values.get("source") or values.get("article", ""),
+            )
+            if not self._service.is_admin("discord", user):
+                return render.text_message(messages.SLACK_NOT_ADMIN)
+            refusal = self._service.admin_refusal(command)
+            return render.text_message(refusal or self._service.run_admin(command))
+        if name in _FACTS:
+            facts = self._service.facts(Command(_FACTS[name], values.get("name", "")))
+            return render.text_message(render.facts_text(facts))
+        if name != "ask":
+            return render.text_message(messages.SLACK_HELP)
+        if not self._service.allow("discord", user):
+            return render.text_message(messages.SLACK_RATE_LIMITED.format(limit=self._service.rate_limit_per_minute))
+        asked = self._service.ask("discord", user, interaction.get("channel_id"), "slash", values.get("question", ""))
+        if asked.answer is None:
+            return render.text_message(asked.problem or messages.SLACK_EMPTY_QUESTION)
+        return render.answer_message(asked.answer, asked.ask_id, shareable=True)
+
+    def _button(self, interaction: dict[str, Any]) -> dict[str, Any]:
+        custom_id = str((interaction.get("data") or {}).get("custom_id", ""))
+        user = (interaction.get("member") or {}).get("user") or interaction.get("user") or {}
+        parts = custom_id.split(":")
+        if len(parts) >= 3 and parts[0] == "summit" and parts[-1].isdigit():
+            ask_id = int(parts[-1])
+            if parts[1] == "vote":
+                known = self._service.vote(ask_id, str(user.get("id", "")), parts[2] == "up")
+                text = messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN
+                return {"type": _MESSAGE, "data": {**render.text_message(text), "flags": _EPHEMERAL}}
+            if parts[1] == "share":
+                answer = self._service.shareable(ask_id)
+                if isinstance(answer, str):
+                    return {"type": _MESSAGE, "data": {**render.text_message(answer), "flags": _EPHEMERAL}}
+                shared_by = str(user.get("global_name") or user.get("username") or "")
+                return {
+                    "type": _MESSAGE,
+                    "data": render.answer_message(answer, ask_id, shareable=False, shared_by=shared_by),
+                }
+        return {"type": _MESSAGE, "data": {**render.text_message(messages.SLACK_BAD_BUTTON), "flags": _EPHEMERAL}}
+
+    def _edit_original(self, application_id: str, token: str, payload: dict[str, Any]) -> None:
+        # Every interaction names its application; the configured id is only the fallback.
+        url = f"{self._api}/webhooks/{application_id}/{token}/messages/@original"
+        body = json.dumps(payload).encode()
+        for attempt in range(4):  # Discord's 429s are retried, honouring Retry-After
+            request = urllib.request.Request(
+                url, data=body, method="PATCH", headers={"Content-Type": "application/json"}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=10):
+                    return
+            except urllib.error.HTTPError as e:
+                if e.code != 429 or attempt == 3:
+                    logger.error("editing the Discord response failed: %s", e.code)
+                    return
+                time.sleep(min(float(e.headers.get("Retry-After") or 1), 5))
+            except OSError:
+                logger.exception("editing the Discord response failed")
+                return
+
+
+def _reply(start: Start, status: str, data: dict[str, Any]) -> list[bytes]:
+    body = json.dumps(data).encode()
+    start(status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]

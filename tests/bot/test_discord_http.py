@@ -1,0 +1,92 @@
+"""Discord's HTTP interactions endpoint on loopback: Ed25519 signatures, PING, deferral then the answer."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+from typing import Any
+
+import pytest
+from nacl.signing import SigningKey
+
+from bot.discord.interactions import INTERACTIONS_PATH, InteractionsApp
+from bot.records import Records
+from bot.serve import http_server
+from bot.service import Service
+from bot.settings import Settings, SettingsError, load_settings
+from index.embedder import HashEmbedder
+from index.engine import Engine
+from index.handle import IndexHandle
+from index.store import build_index
+from tests.bot.discord_harness import APP_ID, FakeDiscord, interaction
+
+REPORTER = "1500000000000000001"
+
+
+@pytest.fixture
+def endpoint(tmp_path, seed_articles):  # type: ignore[no-untyped-def]
+    key = SigningKey.generate()
+    embedder = HashEmbedder(64)
+    engine = Engine(IndexHandle.of(build_index(seed_articles, embedder, tmp_path / "index"), embedder.name), embedder)
+    service = Service(engine, Records(tmp_path / "db.sqlite3"), rate_limit_per_minute=100, admins={})
+    fake = FakeDiscord().start()
+    app = InteractionsApp(
+        service, public_key=key.verify_key.encode().hex(), api_url=fake.api_url, application_id=APP_ID
+    )
+    server = http_server(app, host="127.0.0.1", port=0)
+    threading.Thread(target=server.run, daemon=True).start()
+    yield {"url": f"http://127.0.0.1:{server.effective_port}{INTERACTIONS_PATH}", "key": key, "fake": fake}
+    server.close()
+    fake.stop()
+
+
+def post(url: str, body: dict[str, Any], key: Any = None, *, age: float = 0, forge: bool = False) -> tuple[int, Any]:
+    data = json.dumps(body).encode()
+    headers = {"Content-Type": "application/json"}
+    if key is not None:
+        stamp = str(int(time.time() - age))
+        signature = key.sign(stamp.encode() + data).signature.hex()
+        if forge:
+            signature = ("0" if signature[0] != "0" else "1") + signature[1:]
+        headers |= {"X-Signature-Ed25519": signature, "X-Signature-Timestamp": stamp}
+    request = urllib.request.Request(url, data=data, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as e:
+        return e.code, None
+
+
+def test_a_signed_ping_is_answered(endpoint) -> None:
+    assert post(endpoint["url"], {"type": 1}, endpoint["key"]) == (200, {"type": 1})
+
+
+@pytest.mark.parametrize("how", ["forged", "unsigned", "ten minutes old"])
+def test_bad_signatures_are_refused(endpoint, how: str) -> None:
+    key = None if how == "unsigned" else endpoint["key"]
+    status, _ = post(endpoint["url"], {"type": 1}, key, forge=how == "forged", age=600 if "old" in how else 0)
+    assert status == 401
+
+
+def test_a_signed_slash_command_is_deferred_then_answered_through_the_webhook(endpoint) -> None:
+    question = {"type": 3, "name": "question", "value": "What did Yang Kee-ho say?"}
+    command = {"id": "1", "name": "summit", "type": 1, "options": [{"type": 1, "name": "ask", "options": [question]}]}
+    started = time.monotonic()
+    status, deferred = post(endpoint["url"], interaction("9", "tok-http", 2, command, REPORTER), endpoint["key"])
+    assert status == 200 and deferred["type"] == 5 and time.monotonic() - started < 3
+    (edit,) = endpoint["fake"].wait_for("PATCH", "/webhooks/1100000000000000001/tok-http/messages/@original")
+    assert "Yang Kee" in str(edit.data["embeds"]) and edit.data["allowed_mentions"]["parse"] == []
+
+
+def test_http_mode_needs_the_public_key_and_names_a_bad_one(monkeypatch, tmp_path) -> None:
+    token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.x.y"
+    base = {"_env_file": None, "data_dir": tmp_path, "discord_bot_token": token, "discord_mode": "http"}
+    assert not Settings(**base).discord_configured
+    assert Settings(**base, discord_public_key="ab" * 32).discord_configured
+    assert Settings(**{**base, "discord_mode": "gateway"}).discord_configured
+    monkeypatch.setenv("DISCORD_PUBLIC_KEY", "not-a-key")
+    with pytest.raises(SettingsError, match="DISCORD_PUBLIC_KEY"):
+        load_settings()
