@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from typing import Any
 
+from bot.discord.interactions import INTERACTIONS_PATH
 from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings
@@ -27,7 +29,24 @@ def make_service(settings: Settings, engine: Engine, collection: Collection | No
 
 
 def serve_all(settings: Settings, service: Service) -> None:
-    """Block serving Slack and/or Discord; with both, Discord's event loop runs in its own thread."""
+    """Block serving Slack and/or Discord; with both, Discord's event loop runs in its own thread.
+
+    Both HTTP transports share one server on SUMMITBOT_PORT, routed by path (/slack/events,
+    /discord/interactions): one public port for the newsroom's proxy to forward.
+    """
+    discord_http = settings.discord_configured and settings.discord_mode == "http"
+    slack_http = settings.slack_configured and settings.slack_mode == "http"
+    if discord_http and slack_http:
+        from bot.app import create_app
+        from bot.serve import EVENTS_PATH, http_server, wsgi_app
+
+        routes = {
+            EVENTS_PATH: wsgi_app(create_app(settings, service.engine, records=service.records, service=service)),
+            INTERACTIONS_PATH: discord_interactions_app(settings, service),
+        }
+        logger.warning("serving Slack and Discord over HTTP on port %d", settings.port)
+        http_server(PathRouter(routes), host="0.0.0.0", port=settings.port).run()
+        return
     threads = []
     if settings.discord_configured:
         thread = threading.Thread(target=serve_discord, args=(settings, service), name="discord", daemon=True)
@@ -46,7 +65,10 @@ def serve_all(settings: Settings, service: Service) -> None:
 def serve_discord(settings: Settings, service: Service) -> None:
     assert settings.discord_bot_token is not None
     if settings.discord_mode == "http":
-        _serve_discord_http(settings, service)
+        from bot.serve import http_server
+
+        logger.warning("serving Discord over HTTP on port %d, path %s", settings.port, INTERACTIONS_PATH)
+        http_server(discord_interactions_app(settings, service), host="0.0.0.0", port=settings.port).run()
         return
     from bot.discord.client import SummitClient, run_gateway
 
@@ -55,18 +77,30 @@ def serve_discord(settings: Settings, service: Service) -> None:
     asyncio.run(run_gateway(client, settings.discord_bot_token.get_secret_value(), settings.discord_api_url))
 
 
-def _serve_discord_http(settings: Settings, service: Service) -> None:
+def discord_interactions_app(settings: Settings, service: Service):  # type: ignore[no-untyped-def]
+    """The WSGI app of Discord's interactions endpoint, from the settings."""
     from bot.discord.client import application_id_from_token
-    from bot.discord.interactions import INTERACTIONS_PATH, InteractionsApp
-    from bot.serve import http_server
+    from bot.discord.interactions import InteractionsApp
 
     assert settings.discord_bot_token is not None and settings.discord_public_key is not None
     application_id = application_id_from_token(settings.discord_bot_token.get_secret_value())
-    app = InteractionsApp(
+    return InteractionsApp(
         service,
         public_key=settings.discord_public_key.get_secret_value(),
         api_url=settings.discord_api_url,
         application_id=str(application_id or ""),
     )
-    logger.warning("serving Discord over HTTP on port %d, path %s", settings.discord_port, INTERACTIONS_PATH)
-    http_server(app, host="0.0.0.0", port=settings.discord_port).run()
+
+
+class PathRouter:
+    """A WSGI app sending each request to the app registered for its exact path; others get 404."""
+
+    def __init__(self, routes: dict[str, Any]) -> None:
+        self._routes = routes
+
+    def __call__(self, environ: dict[str, Any], start: Any) -> Any:
+        app = self._routes.get(environ.get("PATH_INFO", ""))
+        if app is None:
+            start("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"not found"]
+        return app(environ, start)

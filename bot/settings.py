@@ -48,7 +48,6 @@ class Settings(BaseSettings):
     discord_bot_token: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_BOT_TOKEN"))
     discord_public_key: SecretStr | None = Field(None, validation_alias=AliasChoices("DISCORD_PUBLIC_KEY"))
     discord_mode: Literal["gateway", "http"] = "gateway"
-    discord_port: int = Field(3001, ge=1, le=65535)
     discord_api_url: str = "https://discord.com/api/v10"
     discord_admin_users: str = ""
     discord_guild_id: int | None = Field(None, ge=1)

@@ -1,1 +1,1 @@
-"""The Discord front end (in progress: rendering first; the client and its transports follow)."""
+"""The Discord front end: rendering, the gateway client and the HTTP interactions endpoint."""

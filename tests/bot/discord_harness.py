@@ -250,6 +250,44 @@ class FakeDiscord:
         for ws in list(self._sockets):
             asyncio.run_coroutine_threadsafe(self._dispatch(ws, event, data), self.loop).result(5)
 
+    def open_thread(self, thread_id: str) -> None:
+        """A GUILD_CREATE for the newsroom server with one public thread under its channel, so the client
+        knows the thread as a thread (as Discord sends it on connect)."""
+        text = {
+            "id": CHANNEL_ID,
+            "type": 0,
+            "guild_id": GUILD_ID,
+            "name": "newsroom",
+            "position": 0,
+            "permission_overwrites": [],
+            "parent_id": None,
+        }
+        thread = {
+            "id": thread_id,
+            "type": 11,
+            "guild_id": GUILD_ID,
+            "parent_id": CHANNEL_ID,
+            "name": "summit",
+            "owner_id": "1500000000000000001",
+            "message_count": 0,
+            "member_count": 1,
+            "rate_limit_per_user": 0,
+            "last_message_id": None,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": "2026-01-07T00:00:00+00:00",
+                "locked": False,
+            },
+        }
+        guild = {"id": GUILD_ID, "name": "Newsroom", "owner_id": "1500000000000000001", "member_count": 2,
+                 "roles": [], "emojis": [], "stickers": [], "features": [], "members": [], "voice_states": [],
+                 "presences": [], "channels": [text], "threads": [thread], "unavailable": False,
+                 "large": False, "premium_tier": 0, "preferred_locale": "en-US", "verification_level": 0}  # fmt: skip
+        self.dispatch("GUILD_CREATE", guild)
+        time.sleep(0.3)  # processed
+
     def connected(self, timeout: float = 20.0) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and not (self.identified and self.of("PUT", "/commands")):

@@ -222,6 +222,19 @@ def test_a_reply_to_an_answer_is_a_follow_up(discord_bot) -> None:
     assert "Yang Kee" in str(reply.data["embeds"])
 
 
+def test_a_message_in_a_thread_it_answered_in_is_a_follow_up(discord_bot) -> None:
+    fake, thread = discord_bot["fake"], "1300000000000000077"
+    fake.open_thread(thread)
+    fake.say("Who is Wi Sung-lac?", user_id=REPORTER, channel_id=thread)  # no mention, not yet answered here
+    fake.say("<@1100000000000000001> What did Yang Kee-ho say?", user_id=REPORTER, channel_id=thread, mention_bot=True)
+    fake.wait_for("POST", f"/channels/{thread}/messages")
+    fake.say("What did Yang Kee-ho say?", user_id=REPORTER, channel_id=thread)  # the follow-up: no mention
+    posted = fake.wait_for("POST", f"/channels/{thread}/messages", count=2)
+    time.sleep(0.3)  # nothing else arrives: the first, unmentioned message before any answer was ignored
+    posted = fake.of("POST", f"/channels/{thread}/messages")
+    assert len(posted) == 2 and all("Yang Kee" in str(p.data["embeds"]) for p in posted)
+
+
 def test_names_autocomplete_from_the_coverage(discord_bot) -> None:
     fake = discord_bot["fake"]
     token = fake.autocomplete("who", "name", "wi", user_id=REPORTER)

@@ -90,3 +90,45 @@ def test_http_mode_needs_the_public_key_and_names_a_bad_one(monkeypatch, tmp_pat
     monkeypatch.setenv("DISCORD_PUBLIC_KEY", "not-a-key")
     with pytest.raises(SettingsError, match="DISCORD_PUBLIC_KEY"):
         load_settings()
+
+
+def test_the_real_summitbot_serve_shares_one_port_between_slack_and_discord_http(tmp_path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    key = SigningKey.generate()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SUMMITBOT_", "DISCORD_"))}
+    env |= {
+        "DISCORD_BOT_TOKEN": "MTEwMDAwMDAwMDAwMDAwMDAwMQ.test.token",
+        "DISCORD_PUBLIC_KEY": key.verify_key.encode().hex(),
+        "SUMMITBOT_DISCORD_MODE": "http",
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": "secret",
+        "SUMMITBOT_SLACK_MODE": "http",
+        "SUMMITBOT_PORT": str(port),
+        "SUMMITBOT_EMBEDDING_MODEL": "hash:64",
+        "SUMMITBOT_DATA_DIR": str(tmp_path / "data"),
+    }
+    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], env=env, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status = post(base + INTERACTIONS_PATH, {"type": 1}, key)
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "summitbot serve did not listen"
+                time.sleep(0.2)
+        assert status == (200, {"type": 1})
+        assert post(base + INTERACTIONS_PATH, {"type": 1}, key, forge=True)[0] == 401
+        assert post(base + "/slack/events", {"type": "url_verification"})[0] == 401  # Slack's own check
+        assert post(base + "/elsewhere", {})[0] == 404
+    finally:
+        process.terminate()
+        process.wait(10)
