@@ -19,10 +19,10 @@ import waitress
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import create_app  # noqa: E402
 from bot.records import Records  # noqa: E402
-from bot.serve import EVENTS_PATH, wsgi_app  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from bot.slack.app import create_app  # noqa: E402
+from bot.slack.serve import EVENTS_PATH, wsgi_app  # noqa: E402
 from index.embedder import SentenceTransformerEmbedder  # noqa: E402
 from index.engine import Engine  # noqa: E402
 from index.handle import IndexHandle  # noqa: E402

@@ -37,8 +37,9 @@ def serve_all(settings: Settings, service: Service) -> None:
     discord_http = settings.discord_configured and settings.discord_mode == "http"
     slack_http = settings.slack_configured and settings.slack_mode == "http"
     if discord_http and slack_http:
-        from bot.app import create_app
-        from bot.serve import EVENTS_PATH, http_server, wsgi_app
+        from bot.http import http_server
+        from bot.slack.app import create_app
+        from bot.slack.serve import EVENTS_PATH, wsgi_app
 
         routes = {
             EVENTS_PATH: wsgi_app(create_app(settings, service.engine, records=service.records, service=service)),
@@ -53,8 +54,8 @@ def serve_all(settings: Settings, service: Service) -> None:
         thread.start()
         threads.append(thread)
     if settings.slack_configured:
-        from bot.app import create_app
-        from bot.serve import serve as serve_slack
+        from bot.slack.app import create_app
+        from bot.slack.serve import serve as serve_slack
 
         serve_slack(settings, create_app(settings, service.engine, records=service.records, service=service))
         return
@@ -65,7 +66,7 @@ def serve_all(settings: Settings, service: Service) -> None:
 def serve_discord(settings: Settings, service: Service) -> None:
     assert settings.discord_bot_token is not None
     if settings.discord_mode == "http":
-        from bot.serve import http_server
+        from bot.http import http_server
 
         logger.warning("serving Discord over HTTP on port %d, path %s", settings.port, INTERACTIONS_PATH)
         http_server(discord_interactions_app(settings, service), host="0.0.0.0", port=settings.port).run()

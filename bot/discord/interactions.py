@@ -34,7 +34,7 @@ Start = Callable[[str, list[tuple[str, str]]], Any]
 
 
 class InteractionsApp:
-    """A WSGI application; serve it with ``bot.serve.http_server`` (the same limits as Slack's endpoint)."""
+    """A WSGI application; serve it with ``bot.http.http_server`` (the same limits as Slack's endpoint)."""
 
     def __init__(self, service: Service, *, public_key: str, api_url: str, application_id: str) -> None:
         from nacl.signing import VerifyKey

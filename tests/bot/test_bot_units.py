@@ -6,14 +6,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from bot import blocks
-from bot.app import SlackBot
 from bot.cli import app as cli
 from bot.commands import Command, Kind, parse
 from bot.ratelimit import RateLimiter
 from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings
+from bot.slack import blocks
+from bot.slack.app import SlackBot
 from index.engine import Engine
 
 

@@ -13,8 +13,8 @@ import pytest
 from nacl.signing import SigningKey
 
 from bot.discord.interactions import INTERACTIONS_PATH, InteractionsApp
+from bot.http import http_server
 from bot.records import Records
-from bot.serve import http_server
 from bot.service import Service
 from bot.settings import Settings, SettingsError, load_settings
 from index.embedder import HashEmbedder

@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_app
+from bot.http import http_server
 from bot.records import Records
-from bot.serve import EVENTS_PATH, http_server, wsgi_app
 from bot.settings import Settings
+from bot.slack.app import create_app
+from bot.slack.serve import EVENTS_PATH, wsgi_app
 from index.collection import Collection
 from index.embedder import HashEmbedder
 from index.engine import Engine

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from bot.app import create_app
 from bot.records import Records
 from bot.settings import Settings
+from bot.slack.app import create_app
 from index.collection import Collection
 from index.embedder import HashEmbedder
 from index.engine import Engine

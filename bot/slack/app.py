@@ -13,11 +13,12 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
-from bot import blocks, messages
+from bot import messages
 from bot.commands import ADMIN_KINDS, Command, Kind, parse
 from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings
+from bot.slack import blocks
 from index.collection import Collection
 from index.engine import Engine
 
