@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.questions import QUESTIONS  # noqa: E402
 from bot.discord.client import SummitClient, run_gateway  # noqa: E402
 from bot.records import Records  # noqa: E402
 from bot.service import Service  # noqa: E402
@@ -28,12 +29,6 @@ from index.store import build_index  # noqa: E402
 from seeds_loader import bundled_articles_dir, load_directory  # noqa: E402
 from tests.bot.discord_harness import FakeDiscord  # noqa: E402
 
-QUESTIONS = [
-    "what did Lee say about China-Japan quarrels?",
-    "What pressure is the US putting on both countries?",
-    "Who said the most important thing is to keep the shuttle meetings going?",
-    "How many times have Lee and Takaichi met?",
-]
 ROUNDS = 10
 USER = "1500000000000000001"
 

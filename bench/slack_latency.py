@@ -19,6 +19,7 @@ import waitress
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.questions import QUESTIONS  # noqa: E402
 from bot.records import Records  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.slack.app import create_app  # noqa: E402
@@ -29,13 +30,6 @@ from index.handle import IndexHandle  # noqa: E402
 from index.store import build_index  # noqa: E402
 from seeds_loader import bundled_articles_dir, load_directory  # noqa: E402
 from tests.bot.slack_harness import FakeSlack, Sender  # noqa: E402
-
-QUESTIONS = [
-    "what did Lee say about China-Japan quarrels?",
-    "What pressure is the US putting on both countries?",
-    "Who said the most important thing is to keep the shuttle meetings going?",
-    "How many times have Lee and Takaichi met?",
-]
 
 
 def p95(values: list[float]) -> float:

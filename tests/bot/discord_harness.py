@@ -49,22 +49,23 @@ def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
     )
 
 
-def interaction(interaction_id: str, token: str, kind: int, data: dict[str, Any], user_id: str) -> dict[str, Any]:
-    """An interaction in the guild channel, as the gateway delivers it."""
-    channel = {
+def text_channel() -> dict[str, Any]:
+    """The newsroom server's one text channel."""
+    return {
         "id": CHANNEL_ID,
         "type": 0,
         "guild_id": GUILD_ID,
         "name": "newsroom",
         "position": 0,
         "permission_overwrites": [],
-        "nsfw": False,
         "parent_id": None,
-        "flags": 0,
-        "rate_limit_per_user": 0,
-        "topic": None,
-        "last_message_id": None,
     }
+
+
+def interaction(interaction_id: str, token: str, kind: int, data: dict[str, Any], user_id: str) -> dict[str, Any]:
+    """An interaction in the guild channel, as the gateway delivers it."""
+    channel = {**text_channel(), "nsfw": False, "flags": 0, "rate_limit_per_user": 0, "topic": None}
+    channel["last_message_id"] = None
     member = {
         "user": user(user_id, f"user{user_id[-3:]}"),
         "roles": [],
@@ -253,15 +254,7 @@ class FakeDiscord:
     def open_thread(self, thread_id: str) -> None:
         """A GUILD_CREATE for the newsroom server with one public thread under its channel, so the client
         knows the thread as a thread (as Discord sends it on connect)."""
-        text = {
-            "id": CHANNEL_ID,
-            "type": 0,
-            "guild_id": GUILD_ID,
-            "name": "newsroom",
-            "position": 0,
-            "permission_overwrites": [],
-            "parent_id": None,
-        }
+        text = text_channel()
         thread = {
             "id": thread_id,
             "type": 11,
