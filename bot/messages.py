@@ -31,6 +31,10 @@ SKIPPED_FILES = "Skipped {count} file(s) that could not be read:"
 EMPTY_QUESTION = "Please type a question."
 EVAL_TITLE = "Evaluation on {path} ({count} questions)"
 ERROR_PREFIX = "error: "
+DISCORD_HTTP_NEEDS_KEY = (
+    "SUMMITBOT_DISCORD_MODE=http needs DISCORD_PUBLIC_KEY (the application's public key), "
+    "or set SUMMITBOT_DISCORD_MODE=gateway (see README, Discord)."
+)
 SLACK_NOT_CONFIGURED = (
     "No chat platform is configured: set DISCORD_BOT_TOKEN, or SLACK_BOT_TOKEN and {needed} for Slack {mode} mode "
     "(see README)."

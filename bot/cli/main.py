@@ -376,6 +376,9 @@ def serve() -> None:
     """Serve every chat platform whose credentials are set (Slack, Discord, or both), indexing first if needed."""
     with _errors():
         settings = _settings()
+        token_without_key = settings.discord_bot_token is not None and not settings.discord_configured
+        if token_without_key and settings.discord_mode == "http":
+            _fail(messages.DISCORD_HTTP_NEEDS_KEY, EXIT_USAGE)
         if not settings.slack_configured and not settings.discord_configured:
             needed = "SLACK_APP_TOKEN" if settings.slack_mode == "socket" else "SLACK_SIGNING_SECRET"
             _fail(messages.SLACK_NOT_CONFIGURED.format(mode=settings.slack_mode, needed=needed), EXIT_USAGE)

@@ -92,6 +92,20 @@ def test_http_mode_needs_the_public_key_and_names_a_bad_one(monkeypatch, tmp_pat
         load_settings()
 
 
+def test_serve_in_http_mode_without_the_public_key_says_so(monkeypatch, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_PUBLIC_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DISCORD_BOT_TOKEN", "MTEwMDAwMDAwMDAwMDAwMDAwMQ.test.token")
+    monkeypatch.setenv("SUMMITBOT_DISCORD_MODE", "http")
+    monkeypatch.setenv("SUMMITBOT_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(app, ["serve"])
+    assert result.exit_code == 2 and "DISCORD_PUBLIC_KEY" in result.output
+
+
 def test_the_real_summitbot_serve_shares_one_port_between_slack_and_discord_http(tmp_path) -> None:
     import os
     import socket
