@@ -28,12 +28,12 @@ def point_at(api_url: str) -> None:
     discord.http.Route.BASE = api_url.rstrip("/")
 
 
-class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"summit:vote:(?P<way>up|down):(?P<id>\d+)"):  # type: ignore[call-arg]
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=render.VOTE_ID):  # type: ignore[call-arg]
     """👍/👎 on an answer; the custom id carries the answer, so the button works after a restart."""
 
     def __init__(self, way: str, ask_id: int) -> None:
         label = messages.SLACK_HELPFUL if way == "up" else messages.SLACK_NOT_HELPFUL
-        super().__init__(discord.ui.Button(label=label, custom_id=f"summit:vote:{way}:{ask_id}"))
+        super().__init__(discord.ui.Button(label=label, custom_id=render.vote_id(way, ask_id)))
         self.way, self.ask_id = way, ask_id
 
     @classmethod
@@ -47,11 +47,11 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"summit:vo
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
 
 
-class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=r"summit:share:(?P<id>\d+)"):  # type: ignore[call-arg]
+class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=render.SHARE_ID):  # type: ignore[call-arg]
     """Posts the answer publicly, attributed to who shared it, after re-checking it against the coverage."""
 
     def __init__(self, ask_id: int) -> None:
-        super().__init__(discord.ui.Button(label=messages.SLACK_SHARE, custom_id=f"summit:share:{ask_id}"))
+        super().__init__(discord.ui.Button(label=messages.SLACK_SHARE, custom_id=render.share_id(ask_id)))
         self.ask_id = ask_id
 
     @classmethod

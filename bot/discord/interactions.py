@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 import urllib.error
@@ -88,7 +89,7 @@ class InteractionsApp:
         self._edit_original(application_id, interaction["token"], payload)
 
     def _command(self, interaction: dict[str, Any]) -> dict[str, Any]:
-        user = str(((interaction.get("member") or {}).get("user") or interaction.get("user") or {}).get("id", ""))
+        user = str(_user(interaction).get("id", ""))
         data = interaction.get("data") or {}
         sub = (data.get("options") or [{}])[0]
         name = sub.get("name", "")
@@ -116,24 +117,20 @@ class InteractionsApp:
 
     def _button(self, interaction: dict[str, Any]) -> dict[str, Any]:
         custom_id = str((interaction.get("data") or {}).get("custom_id", ""))
-        user = (interaction.get("member") or {}).get("user") or interaction.get("user") or {}
-        parts = custom_id.split(":")
-        if len(parts) >= 3 and parts[0] == "summit" and parts[-1].isdigit():
-            ask_id = int(parts[-1])
-            if parts[1] == "vote":
-                known = self._service.vote(ask_id, str(user.get("id", "")), parts[2] == "up")
-                text = messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN
-                return {"type": _MESSAGE, "data": {**render.text_message(text), "flags": _EPHEMERAL}}
-            if parts[1] == "share":
-                answer = self._service.shareable(ask_id)
-                if isinstance(answer, str):
-                    return {"type": _MESSAGE, "data": {**render.text_message(answer), "flags": _EPHEMERAL}}
-                shared_by = str(user.get("global_name") or user.get("username") or "")
-                return {
-                    "type": _MESSAGE,
-                    "data": render.answer_message(answer, ask_id, shareable=False, shared_by=shared_by),
-                }
-        return {"type": _MESSAGE, "data": {**render.text_message(messages.SLACK_BAD_BUTTON), "flags": _EPHEMERAL}}
+        user = _user(interaction)
+        if vote := re.fullmatch(render.VOTE_ID, custom_id):
+            known = self._service.vote(int(vote["id"]), str(user.get("id", "")), vote["way"] == "up")
+            return _ephemeral(messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN)
+        if share := re.fullmatch(render.SHARE_ID, custom_id):
+            answer = self._service.shareable(int(share["id"]))
+            if isinstance(answer, str):
+                return _ephemeral(answer)
+            shared_by = str(user.get("global_name") or user.get("username") or "")
+            return {
+                "type": _MESSAGE,
+                "data": render.answer_message(answer, int(share["id"]), shareable=False, shared_by=shared_by),
+            }
+        return _ephemeral(messages.SLACK_BAD_BUTTON)
 
     def _edit_original(self, application_id: str, token: str, payload: dict[str, Any]) -> None:
         # Every interaction names its application; the configured id is only the fallback.
@@ -154,6 +151,15 @@ class InteractionsApp:
             except OSError:
                 logger.exception("editing the Discord response failed")
                 return
+
+
+def _user(interaction: dict[str, Any]) -> dict[str, Any]:
+    """Who acted: the member's user in a server, the user in a DM."""
+    return (interaction.get("member") or {}).get("user") or interaction.get("user") or {}
+
+
+def _ephemeral(text: str) -> dict[str, Any]:
+    return {"type": _MESSAGE, "data": {**render.text_message(text), "flags": _EPHEMERAL}}
 
 
 def _reply(start: Start, status: str, data: dict[str, Any]) -> list[bytes]:

@@ -107,16 +107,30 @@ def fit(embed: Payload) -> Payload:
     return embed
 
 
+# Button custom ids carry the answer's id, so buttons work after a restart; the gateway client and the
+# HTTP endpoint both parse them with these patterns.
+VOTE_ID = r"summit:vote:(?P<way>up|down):(?P<id>\d+)"
+SHARE_ID = r"summit:share:(?P<id>\d+)"
+
+
+def vote_id(way: str, ask_id: int) -> str:
+    return f"summit:vote:{way}:{ask_id}"
+
+
+def share_id(ask_id: int) -> str:
+    return f"summit:share:{ask_id}"
+
+
 def answer_components(ask_id: int | None, *, shareable: bool) -> list[Payload]:
     """Share and 👍/👎 buttons; their custom ids carry the answer's id, so they work after a restart."""
     if ask_id is None:
         return []
     buttons = [
-        {"type": 2, "style": 2, "label": messages.SLACK_HELPFUL, "custom_id": f"summit:vote:up:{ask_id}"},
-        {"type": 2, "style": 2, "label": messages.SLACK_NOT_HELPFUL, "custom_id": f"summit:vote:down:{ask_id}"},
+        {"type": 2, "style": 2, "label": messages.SLACK_HELPFUL, "custom_id": vote_id("up", ask_id)},
+        {"type": 2, "style": 2, "label": messages.SLACK_NOT_HELPFUL, "custom_id": vote_id("down", ask_id)},
     ]
     if shareable:
-        buttons.insert(0, {"type": 2, "style": 1, "label": messages.SLACK_SHARE, "custom_id": f"summit:share:{ask_id}"})
+        buttons.insert(0, {"type": 2, "style": 1, "label": messages.SLACK_SHARE, "custom_id": share_id(ask_id)})
     return [{"type": 1, "components": buttons}]
 
 

@@ -38,7 +38,8 @@ def endpoint(tmp_path, seed_articles):  # type: ignore[no-untyped-def]
     )
     server = http_server(app, host="127.0.0.1", port=0)
     threading.Thread(target=server.run, daemon=True).start()
-    yield {"url": f"http://127.0.0.1:{server.effective_port}{INTERACTIONS_PATH}", "key": key, "fake": fake}
+    url = f"http://127.0.0.1:{server.effective_port}{INTERACTIONS_PATH}"
+    yield {"url": url, "key": key, "fake": fake, "records": service.records}
     server.close()
     fake.stop()
 
@@ -79,6 +80,28 @@ def test_a_signed_slash_command_is_deferred_then_answered_through_the_webhook(en
     assert status == 200 and deferred["type"] == 5 and time.monotonic() - started < 3
     (edit,) = endpoint["fake"].wait_for("PATCH", "/webhooks/1100000000000000001/tok-http/messages/@original")
     assert "Yang Kee" in str(edit.data["embeds"]) and edit.data["allowed_mentions"]["parse"] == []
+
+
+def test_buttons_vote_share_and_unknown_ids_over_http(endpoint) -> None:
+    question = {"type": 3, "name": "question", "value": "What did Yang Kee-ho say?"}
+    command = {"id": "1", "name": "summit", "type": 1, "options": [{"type": 1, "name": "ask", "options": [question]}]}
+    post(endpoint["url"], interaction("9", "tok-b", 2, command, REPORTER), endpoint["key"])
+    (edit,) = endpoint["fake"].wait_for("PATCH", "/tok-b/messages/@original")
+    ids = [b["custom_id"] for row in edit.data["components"] for b in row["components"]]
+    share, up = ids[0], ids[1]
+    ask_id = int(up.rsplit(":", 1)[1])
+
+    def press(custom_id: str) -> Any:
+        pressed = interaction("10", "tok-p", 3, {"custom_id": custom_id}, REPORTER)
+        status, reply = post(endpoint["url"], pressed, endpoint["key"])
+        assert status == 200 and reply["type"] == 4
+        return reply["data"]
+
+    assert "feedback is recorded" in press(up)["content"] and press(up)["flags"] == 64
+    assert any(r.ask_id == ask_id and r.up == 1 for r in endpoint["records"].feedback(only_failed=False))
+    shared = press(share)
+    assert "flags" not in shared and "Yang Kee" in str(shared["embeds"])
+    assert press("summit:vote:sideways:1")["flags"] == 64  # not one of ours: an ephemeral refusal
 
 
 def test_http_mode_needs_the_public_key_and_names_a_bad_one(monkeypatch, tmp_path) -> None:
