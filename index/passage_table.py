@@ -99,6 +99,11 @@ class PassageTable(Sequence[Passage]):
         """First sentence row and sentence count of each passage id."""
         return self._columns["first_sentence"][ids], self._columns["n_sentences"][ids].astype(np.int64)
 
+    def locate(self, i: int) -> tuple[str, int]:
+        """The passage's article id and its position among that article's passages (no text decoded)."""
+        code = int(self._columns["article"][i])
+        return self.article_ids[code], i - int(self._firsts[code])
+
     def of_article(self, article_id: str) -> range:
         """Ids of the article's passages (empty when it has none)."""
         code = self._index_of.get(article_id)

@@ -102,30 +102,44 @@ class HybridRetriever:
     def _score(
         self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray, bm25_max: float, k: int
     ) -> list[Hit]:
-        """Score every candidate with array operations (``bm25`` holds the candidates' BM25 scores, in
-        order); build Passage objects only for the best ``k``."""
         if candidates.size == 0:
             return []
-        index = self._index
-        passage_cos = index.dense.vectors(candidates) @ vector
-        first, count = index.passages.sentence_ranges(candidates)
-        # All candidates' sentence rows in one gather: row j of candidate i is first[i] + j.
-        starts = np.concatenate([[0], np.cumsum(count)[:-1]])
-        rows = np.repeat(first - starts, count) + np.arange(int(count.sum()))
-        sentence_cos = index.sentence_vectors.dot(rows, vector)
-        best_sentence = np.maximum.reduceat(sentence_cos, starts) if rows.size else passage_cos
-        lexical = bm25 / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
-        w = self._weights
-        fused = w.passage * passage_cos + w.sentence * best_sentence + w.lexical * lexical
-        order = np.argsort(-fused, kind="stable")[:k]
-        return [
-            Hit(
-                index.passages[int(candidates[i])],
-                float(fused[i]),
-                float(passage_cos[i]),
-                float(lexical[i]),
-                float(bm25[i]),
-                tuple(float(x) for x in sentence_cos[starts[i] : starts[i] + count[i]]),
-            )
-            for i in order
-        ]
+        passage_cos = self._index.dense.vectors(candidates) @ vector
+        return fuse(self._index, self._weights, candidates, passage_cos, vector, bm25, bm25_max, k)
+
+
+def fuse(
+    index: LoadedIndex,
+    weights: FusionWeights,
+    candidates: np.ndarray,
+    passage_cos: np.ndarray,
+    vector: np.ndarray,
+    bm25: np.ndarray,
+    bm25_max: float,
+    k: int,
+) -> list[Hit]:
+    """The engine's fusion, whatever searched: each candidate's passage cosine, its best sentence's cosine
+    and its BM25 score over the best BM25 score of the whole collection (arrays in candidate order);
+    Passage objects are built only for the best ``k``."""
+    if candidates.size == 0:
+        return []
+    first, count = index.passages.sentence_ranges(candidates)
+    # All candidates' sentence rows in one gather: row j of candidate i is first[i] + j.
+    starts = np.concatenate([[0], np.cumsum(count)[:-1]])
+    rows = np.repeat(first - starts, count) + np.arange(int(count.sum()))
+    sentence_cos = index.sentence_vectors.dot(rows, vector)
+    best_sentence = np.maximum.reduceat(sentence_cos, starts) if rows.size else passage_cos
+    lexical = bm25 / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
+    fused = weights.passage * passage_cos + weights.sentence * best_sentence + weights.lexical * lexical
+    order = np.argsort(-fused, kind="stable")[:k]
+    return [
+        Hit(
+            index.passages[int(candidates[i])],
+            float(fused[i]),
+            float(passage_cos[i]),
+            float(lexical[i]),
+            float(bm25[i]),
+            tuple(float(x) for x in sentence_cos[starts[i] : starts[i] + count[i]]),
+        )
+        for i in order
+    ]
