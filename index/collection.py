@@ -10,6 +10,7 @@ import os
 import re
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -45,6 +46,8 @@ logger = logging.getLogger(__name__)
 
 # A fetched page with less text than this is a login wall, an error page or a teaser, not an article.
 MIN_PAGE_WORDS = 40
+# Called with every new version once it serves: an external search backend (Milvus) follows it.
+Mirror = Callable[[LoadedIndex], object]
 Status = Literal["added", "replaced", "unchanged", "duplicate", "removed", "failed"]
 
 
@@ -107,6 +110,7 @@ class Collection:
         fetch_policy: FetchPolicy | None = None,
         read_only: Path | None = None,
         dense_index: str = "auto",
+        mirror: Mirror | None = None,
     ) -> None:
         self._dir = articles_dir
         self._index_dir = index_dir
@@ -115,6 +119,7 @@ class Collection:
         self._policy = fetch_policy or FetchPolicy()
         self._read_only = read_only
         self._dense_index = dense_index
+        self._mirror = mirror
 
     def _check_writable(self) -> None:
         if self._read_only is not None and self._dir.resolve() == self._read_only.resolve():
@@ -144,7 +149,7 @@ class Collection:
             articles, errors = self._articles()
             if not articles:
                 raise NoArticlesError(f"no readable articles in {self._dir}; add .txt, .md or .html files there")
-            return self._build(articles, progress), errors
+            return self._follow(self._build(articles, progress)), errors
 
     def add(self, sources: list[str], progress: Progress | None = None) -> ChangeReport:
         """Copy what is accepted into the directory and update the index; bad sources are reported."""
@@ -238,6 +243,14 @@ class Collection:
             dense_index=self._dense_index,
         )
 
+    def _follow(self, index: LoadedIndex) -> LoadedIndex:
+        """Bring the search backend in step, after the switch and the journal's end: the new version
+        serves either way, and a backend that fails to follow is caught up by the next command (its hits
+        for text the index no longer holds are dropped meanwhile)."""
+        if self._mirror is not None:
+            self._mirror(index)
+        return index
+
     def _apply(
         self, writes: dict[str, bytes], deletes: list[str], articles: list[Article], progress: Progress | None
     ) -> LoadedIndex:
@@ -258,7 +271,7 @@ class Collection:
             journal.roll_back(self._index_dir)
             raise
         journal.finish(self._index_dir)
-        return index
+        return self._follow(index)
 
     def _prepare(self, source: str) -> _Candidate:
         """Read and validate one source without touching the directory."""

@@ -265,6 +265,14 @@ def build_locked(
     return replace(loaded, version=final.name, path=final)
 
 
+def exact_vectors(index: LoadedIndex) -> np.ndarray:
+    """The version's exact passage vectors, in passage order (memory-mapped; what a mirror copies)."""
+    try:
+        return np.load(index.path / _EXACT_VECTORS, mmap_mode="r")
+    except (OSError, ValueError) as e:
+        raise IndexCorruptError(f"the index version {index.version} has no readable vectors; {REBUILD_HINT}") from e
+
+
 def _reusable(index_dir: Path, model: str, max_words: int) -> LoadedIndex | None:
     """The current version, if its vectors can be reused (same model, format and passage size) and every
     file still matches its checksum: damaged vectors are never carried into a new version."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from index.embedder import BUNDLED_MODEL, Embedder, HashEmbedder, SentenceTransformerEmbedder, make_embedder
 from index.engine import Engine
 from index.handle import IndexHandle
+from index.milvus_local import LocalMilvus
 from index.store import LoadedIndex, build_index
 from seeds_loader import Article, bundled_articles_dir, load_directory
 
@@ -96,3 +98,10 @@ def pack_articles(seed_articles: list[Article]) -> list[Article]:
 def pack_engine(pack_articles: list[Article], real_embedder: Embedder, tmp_path_factory) -> Engine:
     index = build_index(pack_articles, real_embedder, tmp_path_factory.mktemp("pack-index"))
     return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+
+
+@pytest.fixture(scope="session")
+def milvus_server(tmp_path_factory) -> Iterator[LocalMilvus]:
+    """The real Milvus engine (milvus-lite 2.5's C++ core) on 127.0.0.1, for the whole session."""
+    with LocalMilvus(tmp_path_factory.mktemp("milvus")) as server:
+        yield server

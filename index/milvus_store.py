@@ -1,0 +1,535 @@
+"""The passage collection on Milvus: schema, build metadata check, article-level sync, and searches."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import numpy as np
+
+from index.errors import IndexMismatchError, IndexStoreError
+from index.passages import lexical_text
+from index.text import STOPWORDS, tokenize
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from index.store import LoadedIndex
+
+logger = logging.getLogger(__name__)
+
+# Bumped whenever the collection's schema or what its fields hold changes.
+MILVUS_FORMAT = 1
+RECREATE_HINT = "recreate it with: summitbot index build --recreate"
+DenseIndex = Literal["AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"]
+_MAX_TEXT = 65_535  # Milvus VARCHAR limit, in bytes
+_BATCH = 1_000
+RRF_K = 60
+_EPOCH = date(1970, 1, 1).toordinal()
+UNDATED = -1
+A = TypeVar("A")
+B = TypeVar("B")
+
+
+# Tokenised as the local BM25 tokenises (index/text.py): lower case, the same stop words, the English
+# Snowball stemmer; and scored with bm25s's constants (k1 1.5, b 0.75), so the two rank alike.
+# The standard tokenizer splits "Japan’s" into "japan" and "s"; ours drops what follows an apostrophe.
+_CLITICS = ("s", "t", "d", "ll", "re", "ve", "m")
+ANALYZER = {
+    "tokenizer": "standard",
+    "filter": [
+        "lowercase",
+        {"type": "stop", "stop_words": sorted(STOPWORDS | set(_CLITICS))},
+        {"type": "stemmer", "language": "english"},
+    ],
+}
+
+
+class MilvusError(IndexStoreError):
+    """Milvus could not be reached or refused a request; the message names the server and the fix."""
+
+
+class MilvusMismatchError(MilvusError, IndexMismatchError):
+    """The collection was built with another model, dimension or format than is configured."""
+
+
+@dataclass(frozen=True)
+class MilvusConfig:
+    """Where the collection lives: a cluster URL (http://host:19530, a managed endpoint) or a local
+    ``.db`` path, which pymilvus serves with an embedded Milvus Lite."""
+
+    uri: str
+    collection: str = "summitbot_passages"
+    token: str | None = field(default=None, repr=False)
+    dense_index: DenseIndex = "AUTOINDEX"
+    timeout: float = 10.0
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Indexed restrictions of a search: passage keys, articles, outlet, publication dates (inclusive)."""
+
+    keys: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    outlet: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+
+    def expression(self) -> str:
+        parts = []
+        if self.keys:
+            parts.append(f"key in [{', '.join(_literal(k) for k in self.keys)}]")
+        if self.articles:
+            parts.append(f"article in [{', '.join(_literal(a) for a in self.articles)}]")
+        if self.outlet is not None:
+            parts.append(f"outlet == {_literal(self.outlet)}")
+        if self.published_from is not None:
+            parts.append(f"published >= {day_number(self.published_from)}")
+        if self.published_to is not None:  # undated passages (UNDATED) are not "before" any day
+            parts.append(f"published >= 0 and published <= {day_number(self.published_to)}")
+        return " and ".join(parts)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One passage of the collection with a score (inner product, BM25 or fused)."""
+
+    key: str
+    article_id: str
+    ordinal: int
+    content_hash: str
+    score: float
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # when asked for
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What a sync changed: articles replaced (deleted, then upserted) and removed, rows written."""
+
+    replaced: int
+    removed: int
+    rows: int
+    seconds: float
+
+
+def passage_key(article_id: str, ordinal: int) -> str:
+    """The primary key: stable while the article's text is, whatever else the archive holds."""
+    return f"{article_id}#{ordinal}"
+
+
+def quiet_milvus_lite() -> None:
+    """milvus-lite 2.5 imports pkg_resources, which warns on every start; the warning is not the user's."""
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+
+
+def day_number(day: date) -> int:
+    return day.toordinal() - _EPOCH
+
+
+def _literal(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class MilvusStore:
+    """The passages of one LoadedIndex, mirrored into a Milvus collection and searched there."""
+
+    _OUTPUT = ("article", "ordinal", "content_hash")
+
+    def __init__(self, config: MilvusConfig, client: Any) -> None:
+        self._config = config
+        self._client = client
+        self._name = config.collection
+        self._meta = f"{config.collection}_meta"
+        self._pool: Executor | None = None
+
+    @classmethod
+    def connect(cls, config: MilvusConfig) -> MilvusStore:
+        try:
+            from pymilvus import MilvusClient
+        except ImportError as e:
+            raise MilvusError(
+                "SUMMITBOT_SEARCH_BACKEND=milvus needs pymilvus; install it with: pip install -e '.[milvus]'"
+            ) from e
+        # pymilvus logs every failed attempt of a retried request with its gRPC traceback, and a harmless
+        # fallback (client-side timestamps) on every full read; our error names what failed, once.
+        logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
+        quiet_milvus_lite()
+        # A server that is starting, or that drops a new channel (gRPC "too many pings"), is tried
+        # again until the timeout runs out.
+        deadline = time.monotonic() + config.timeout
+        while True:
+            try:
+                client = MilvusClient(uri=config.uri, token=config.token or "", timeout=config.timeout)
+                return cls(config, client)
+            except Exception as e:  # pymilvus raises its own and gRPC's errors for an unreachable server
+                if time.monotonic() + 0.5 > deadline or "://" not in config.uri:
+                    reason = _reason(e)
+                    raise MilvusError(
+                        f"cannot reach Milvus at {config.uri} ({reason}); check SUMMITBOT_MILVUS_URI"
+                    ) from e
+                time.sleep(0.5)
+
+    @property
+    def config(self) -> MilvusConfig:
+        return self._config
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+        self._client.close()
+
+    # -- build metadata -------------------------------------------------------------------------------
+
+    def metadata(self) -> dict[str, Any] | None:
+        """The collection's build metadata, or None when there is no collection yet."""
+        if not self._call("list collections", self._client.has_collection, self._name):
+            return None
+        if not self._call("list collections", self._client.has_collection, self._meta):
+            raise MilvusMismatchError(
+                f"the Milvus collection {self._name!r} has no summitbot metadata ({self._meta!r}); {RECREATE_HINT}"
+            )
+        rows = self._call(
+            "read metadata", self._client.query, self._meta, filter='key == "build"', output_fields=["value"]
+        )
+        return json.loads(rows[0]["value"]) if rows else {}
+
+    def check(self, model: str, dimension: int) -> dict[str, Any] | None:
+        """Refuse a collection built with another model, dimension or format, naming the fix."""
+        meta = self.metadata()
+        if meta is None:
+            return None
+        expected = {"format": MILVUS_FORMAT, "model": model, "dimension": dimension}
+        found = {k: meta.get(k) for k in expected}
+        if found != expected:
+            raise MilvusMismatchError(
+                f"the Milvus collection {self._name!r} was built with model {found['model']!r}, dimension "
+                f"{found['dimension']}, format {found['format']}; this summitbot uses model {model!r}, dimension "
+                f"{dimension}, format {MILVUS_FORMAT}; {RECREATE_HINT}"
+            )
+        return meta
+
+    def _write_metadata(self, meta: dict[str, Any]) -> None:
+        row = {"key": "build", "value": json.dumps(meta), "vector": [0.0, 0.0]}
+        self._call("write metadata", self._client.upsert, self._meta, [row])
+
+    def create(self, model: str, dimension: int, *, recreate: bool = False, avgdl: float = 40.0) -> None:
+        """Create the collection (dropping an existing one when ``recreate``) with its indexes; ``avgdl``
+        is the mean passage length in tokens, for a server that does not keep it itself (Milvus Lite)."""
+        from pymilvus import DataType, Function, FunctionType
+
+        client = self._client
+        if recreate:
+            self.drop()
+        elif self.check(model, dimension) is not None:
+            return
+        schema = client.create_schema(auto_id=False, description="summitbot passages")
+        schema.add_field("key", DataType.VARCHAR, is_primary=True, max_length=1024)
+        schema.add_field("article", DataType.VARCHAR, max_length=512)
+        schema.add_field("ordinal", DataType.INT64)
+        schema.add_field("content_hash", DataType.VARCHAR, max_length=128)
+        schema.add_field("passages", DataType.INT64)  # the article's passage count (on ordinal 0)
+        schema.add_field("paragraph", DataType.INT64)
+        schema.add_field("kind", DataType.VARCHAR, max_length=32)
+        schema.add_field("published", DataType.INT64)  # days since 1970-01-01, UNDATED when unknown
+        schema.add_field("outlet", DataType.VARCHAR, max_length=256)
+        schema.add_field("text", DataType.VARCHAR, max_length=_MAX_TEXT, enable_analyzer=True, analyzer_params=ANALYZER)
+        schema.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
+        schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
+        schema.add_function(
+            Function(
+                name="bm25", function_type=FunctionType.BM25, input_field_names=["text"], output_field_names=["sparse"]
+            )
+        )
+        params = client.prepare_index_params()
+        params.add_index(
+            "dense", index_type=self._config.dense_index, metric_type="IP", params=_dense_params(self._config)
+        )
+        params.add_index(
+            "sparse",
+            index_type="SPARSE_INVERTED_INDEX",
+            metric_type="BM25",
+            params={"bm25_k1": 1.5, "bm25_b": 0.75, "bm25_avgdl": round(avgdl, 2)},
+        )
+        for name in ("article", "ordinal", "published", "outlet"):
+            params.add_index(name, index_type="INVERTED")
+        # Strong consistency: a search right after an add sees it, and a replaced article has no twin.
+        self._call(
+            "create the collection",
+            client.create_collection,
+            self._name,
+            schema=schema,
+            index_params=params,
+            consistency_level="Strong",
+        )
+        meta_schema = client.create_schema(auto_id=False, description="summitbot build metadata")
+        meta_schema.add_field("key", DataType.VARCHAR, is_primary=True, max_length=64)
+        meta_schema.add_field("value", DataType.VARCHAR, max_length=_MAX_TEXT)
+        meta_schema.add_field("vector", DataType.FLOAT_VECTOR, dim=2)  # Milvus wants a vector in every collection
+        meta_params = client.prepare_index_params()
+        meta_params.add_index("vector", index_type="FLAT", metric_type="L2")
+        self._call(
+            "create the collection",
+            client.create_collection,
+            self._meta,
+            schema=meta_schema,
+            index_params=meta_params,
+            consistency_level="Strong",
+        )
+        self._write_metadata({"format": MILVUS_FORMAT, "model": model, "dimension": dimension, "fingerprint": None})
+
+    def drop(self) -> None:
+        """Remove the collection and its metadata."""
+        for name in (self._name, self._meta):
+            if self._call("list collections", self._client.has_collection, name):
+                self._call("drop the collection", self._client.drop_collection, name)
+
+    def describe_dense_index(self) -> dict[str, Any]:
+        return dict(self._call("describe the index", self._client.describe_index, self._name, "dense"))
+
+    # -- writing --------------------------------------------------------------------------------------
+
+    def sync(self, index: LoadedIndex, vectors: np.ndarray, *, recreate: bool = False) -> SyncReport:
+        """Make the collection hold exactly the index's passages: every article whose text changed is
+        deleted by article id and upserted again; articles gone from the index are deleted. Re-running
+        after an interruption converges (an article's first row is written last, so a half-written
+        article never looks complete), and the fingerprint is recorded only when all is written."""
+        started = time.perf_counter()
+        model, dimension = index.manifest.model, int(vectors.shape[1])
+        self.create(model, dimension, recreate=recreate, avgdl=_mean_length(index))
+        meta = self.check(model, dimension) or {}
+        if meta.get("fingerprint") == index.manifest.articles_fingerprint:
+            return SyncReport(0, 0, 0, time.perf_counter() - started)
+        present = self._articles_present()
+        changed = [
+            a
+            for a in index.articles.values()
+            if present.get(a.id) != (a.content_hash, len(index.passages.of_article(a.id)))
+        ]
+        gone = [a for a in present if a not in index.articles]
+        for chunk in _chunks([*[a.id for a in changed], *gone], 200):
+            self._call(
+                "delete passages",
+                self._client.delete,
+                self._name,
+                filter=SearchFilter(articles=tuple(chunk)).expression(),
+            )
+        rows = list(self._rows(index, vectors, [a.id for a in changed]))
+        # Every article's later rows before any first row: its first row marks it complete.
+        rows.sort(key=lambda r: r["ordinal"] == 0)
+        for chunk in _chunks(rows, _BATCH):
+            self._call("write passages", self._client.upsert, self._name, chunk)
+        self._write_metadata({**meta, "fingerprint": index.manifest.articles_fingerprint})
+        report = SyncReport(len(changed), len(gone), len(rows), time.perf_counter() - started)
+        logger.info("milvus sync of %s: %s", self._name, report)
+        return report
+
+    def _articles_present(self) -> dict[str, tuple[str, int]]:
+        """Each complete article in the collection: its content hash and passage count."""
+        found: dict[str, tuple[str, int]] = {}
+        iterator = self._call(
+            "read articles",
+            self._client.query_iterator,
+            self._name,
+            batch_size=4000,
+            filter="ordinal == 0",
+            output_fields=["article", "content_hash", "passages"],
+        )
+        try:
+            while batch := self._call("read articles", iterator.next):
+                for row in batch:
+                    found[row["article"]] = (row["content_hash"], int(row["passages"]))
+        finally:
+            iterator.close()
+        return found
+
+    @staticmethod
+    def _rows(index: LoadedIndex, vectors: np.ndarray, article_ids: list[str]) -> Iterator[dict[str, Any]]:
+        for article_id in article_ids:
+            meta = index.articles[article_id]
+            ids = index.passages.of_article(article_id)
+            for ordinal, pid in enumerate(ids):
+                passage = index.passages[pid]
+                yield {
+                    "key": passage_key(article_id, ordinal),
+                    "article": article_id,
+                    "ordinal": ordinal,
+                    "content_hash": meta.content_hash,
+                    "passages": len(ids),
+                    "paragraph": passage.paragraph,
+                    "kind": passage.kind,
+                    "published": day_number(meta.published) if meta.published else UNDATED,
+                    "outlet": (meta.outlet or "")[:256],
+                    "text": _clip(lexical_text(passage, meta)),
+                    "dense": vectors[pid].astype(np.float32).tolist(),
+                }
+
+    def count(self, where: SearchFilter | None = None) -> int:
+        expression = where.expression() if where else ""
+        rows = self._call(
+            "count", self._client.query, self._name, filter=expression or "ordinal >= 0", output_fields=["count(*)"]
+        )
+        return int(rows[0]["count(*)"])
+
+    def texts(self, where: SearchFilter) -> list[str]:
+        rows = self._call(
+            "read passages", self._client.query, self._name, filter=where.expression(), output_fields=["text"]
+        )
+        return [r["text"] for r in rows]
+
+    # -- searching ------------------------------------------------------------------------------------
+
+    def dense(self, vector: np.ndarray, limit: int, where: SearchFilter | None = None) -> list[Scored]:
+        """Passages by inner product with ``vector`` (cosine: vectors are normalised), best first."""
+        search = {"metric_type": "IP", "params": _dense_search_params(self._config)}
+        return self._search([np.asarray(vector, np.float32).tolist()], "dense", search, limit, where)
+
+    def bm25(self, query: str, limit: int, where: SearchFilter | None = None, *, vectors: bool = False) -> list[Scored]:
+        """Passages by Milvus's BM25 (tokenised as the local BM25 tokenises), best first; with
+        ``vectors``, each with its passage vector (what scoring it by the other signal needs)."""
+        return self._search([query], "sparse", {"metric_type": "BM25"}, limit, where, vectors=vectors)
+
+    def hybrid(
+        self, query: str, vector: np.ndarray, limit: int, *, where: SearchFilter | None = None, pool: int = 50
+    ) -> list[Scored]:
+        """Dense and BM25 in one request, fused by Milvus with reciprocal rank fusion (k = 60). Weighted
+        fusion is not offered: Milvus Lite 2.5 orders BM25 scores backwards inside it."""
+        from pymilvus import AnnSearchRequest, RRFRanker
+
+        expression = where.expression() if where else ""
+        requests = [
+            AnnSearchRequest(
+                data=[np.asarray(vector, np.float32).tolist()],
+                anns_field="dense",
+                param={"metric_type": "IP", "params": _dense_search_params(self._config)},
+                limit=max(pool, limit),
+                expr=expression or None,
+            ),
+            AnnSearchRequest(
+                data=[query],
+                anns_field="sparse",
+                param={"metric_type": "BM25"},
+                limit=max(pool, limit),
+                expr=expression or None,
+            ),
+        ]
+        result = self._call(
+            "search",
+            self._client.hybrid_search,
+            self._name,
+            requests,
+            RRFRanker(RRF_K),
+            limit=limit,
+            output_fields=list(self._OUTPUT),
+        )
+        return [_scored(hit) for hit in result[0]]
+
+    def vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored passage vectors of ``keys`` (exact scoring of a given set, whatever the index type)."""
+        found: dict[str, np.ndarray] = {}
+        for chunk in _chunks(list(keys), _BATCH):
+            for row in self._call(
+                "read vectors", self._client.get, self._name, ids=list(chunk), output_fields=["dense"]
+            ):
+                found[str(row["key"])] = np.asarray(row["dense"], dtype=np.float32)
+        return found
+
+    def both(self, first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+        """Two requests at once (each waits mostly on the server)."""
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="milvus")
+        a, b = self._pool.submit(first), self._pool.submit(second)
+        return a.result(), b.result()
+
+    def _search(
+        self,
+        data: list[Any],
+        field: str,
+        params: dict[str, Any],
+        limit: int,
+        where: SearchFilter | None,
+        *,
+        vectors: bool = False,
+    ) -> list[Scored]:
+        if limit <= 0:
+            return []
+        expression = where.expression() if where else ""
+        result = self._call(
+            "search",
+            self._client.search,
+            self._name,
+            data=data,
+            anns_field=field,
+            limit=limit,
+            filter=expression,
+            search_params=params,
+            output_fields=[*self._OUTPUT, "dense"] if vectors else list(self._OUTPUT),
+        )
+        return [_scored(hit) for hit in result[0]]
+
+    def _call(self, action: str, method: Any, *args: Any, **kwargs: Any) -> Any:
+        # A bounded wait: pymilvus retries a failing request until its timeout runs out.
+        if getattr(method, "__self__", None) is self._client:
+            kwargs.setdefault("timeout", self._config.timeout)
+        try:
+            return method(*args, **kwargs)
+        except IndexStoreError:
+            raise
+        except Exception as e:  # pymilvus and gRPC errors: one message naming the server and what failed
+            raise MilvusError(f"Milvus at {self._config.uri} failed to {action} ({_reason(e)})") from e
+
+
+def _scored(hit: dict[str, Any]) -> Scored:
+    entity = hit.get("entity", {})
+    return Scored(
+        key=str(hit["id"]),
+        article_id=entity["article"],
+        ordinal=int(entity["ordinal"]),
+        content_hash=entity["content_hash"],
+        score=float(hit["distance"]),
+        vector=np.asarray(entity["dense"], dtype=np.float32) if "dense" in entity else None,
+    )
+
+
+def _mean_length(index: LoadedIndex, sample: int = 2000) -> float:
+    """Mean token count of the indexed text, from an even sample of the passages."""
+    n = len(index.passages)
+    if n == 0:
+        return 40.0
+    ids = np.linspace(0, n - 1, num=min(n, sample), dtype=np.int64)
+    lengths = [
+        len(tokenize(lexical_text(p, index.articles[p.article_id])))
+        for p in (index.passages[int(i)] for i in np.unique(ids))
+    ]
+    return max(1.0, float(np.mean(lengths)))
+
+
+def _dense_params(config: MilvusConfig) -> dict[str, int]:
+    # Nested under "params" by add_index: some servers ignore top-level index parameters.
+    return {"HNSW": {"M": 16, "efConstruction": 200}, "IVF_FLAT": {"nlist": 1024}}.get(config.dense_index, {})
+
+
+def _dense_search_params(config: MilvusConfig) -> dict[str, int]:
+    return {"HNSW": {"ef": 128}, "IVF_FLAT": {"nprobe": 32}}.get(config.dense_index, {})
+
+
+def _clip(text: str) -> str:
+    encoded = text.encode("utf-8")
+    return text if len(encoded) <= _MAX_TEXT else encoded[:_MAX_TEXT].decode("utf-8", "ignore")
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _reason(error: BaseException) -> str:
+    message = getattr(error, "message", None) or str(error) or error.__class__.__name__
+    return " ".join(str(message).split())[:200]
