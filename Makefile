@@ -13,7 +13,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(PIP) torch==2.13.0
-	@$(PIP) -e '.[test]'
+	@$(PIP) -e '.[test,milvus]'
 	@touch $(STAMP)
 
 run: setup

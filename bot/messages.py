@@ -22,6 +22,7 @@ RECOVERED = "An interrupted change to {files} was found and {action}; the index 
 CHECK_OK = "index version {version}: all {files} files match their checksums"
 CHECK_NO_INDEX = "no index at {path}; build it with: summitbot index build"
 STALE_INDEX = "The articles changed since the index was built; rebuilding ..."
+MILVUS_BEHIND = "the local index is updated and serves; bring the Milvus collection in step with: summitbot index build"
 STALE_WARNING = "warning: the articles changed since the index was built; run: summitbot index build"
 MISMATCH_REBUILDING = "{problem}. Rebuilding ..."
 BUILD_SUMMARY = (

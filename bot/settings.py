@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import urllib.parse
 from pathlib import Path
 from typing import Literal
@@ -30,6 +31,13 @@ class Settings(BaseSettings):
     passage_max_words: int = Field(120, ge=20, le=400)
     dense_index: Literal["auto", "flat", "hnsw", "ivf-sq8"] = "auto"
     log_level: str = "WARNING"
+    # Where passages are searched: this machine's FAISS + BM25, or a Milvus collection (README, "Milvus").
+    search_backend: Literal["local", "milvus"] = "local"
+    milvus_uri: str | None = None
+    milvus_token: SecretStr | None = None
+    milvus_collection: str = "summitbot_passages"
+    milvus_dense_index: Literal["AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"] = "AUTOINDEX"
+    milvus_timeout: float = Field(10.0, gt=0, le=300)
     fetch_timeout: float = Field(10.0, gt=0, le=120)
     max_article_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
     allow_private_urls: bool = False
@@ -93,6 +101,38 @@ class Settings(BaseSettings):
         ):
             raise ValueError("is a file, not a folder")
         return value
+
+    @field_validator("milvus_collection")
+    @classmethod
+    def _milvus_collection(cls, value: str) -> str:
+        # Milvus's own rule for collection names (with room for the "_meta" companion).
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,249}", value):
+            raise ValueError("must start with a letter or _ and hold only letters, digits and _ (at most 250)")
+        return value
+
+    @field_validator("milvus_uri")
+    @classmethod
+    def _milvus_uri(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        parts = urllib.parse.urlsplit(value)
+        if parts.scheme in ("http", "https", "tcp", "grpc"):
+            if not parts.hostname:
+                raise ValueError("must be a Milvus URL with a host (http://host:19530) or a local .db path")
+            return value
+        if not value.endswith(".db"):
+            raise ValueError("must be a Milvus URL (http://host:19530) or a local path ending in .db (Milvus Lite)")
+        return value
+
+    @property
+    def resolved_milvus_uri(self) -> str:
+        """The cluster URL, or the embedded Milvus Lite file (default: $SUMMITBOT_DATA_DIR/milvus.db)."""
+        if self.milvus_uri is None:
+            return str((self.data_dir / "milvus.db").expanduser().resolve())
+        if "://" in self.milvus_uri:
+            return self.milvus_uri
+        return str(Path(self.milvus_uri).expanduser().resolve())
 
     @field_validator("discord_api_url")
     @classmethod

@@ -10,16 +10,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import messages
 from bot.settings import Settings
-from index.collection import Collection
+from index.collection import Collection, Mirror
 from index.embedder import Embedder
 from index.engine import Engine, EngineConfig
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.handle import IndexHandle
-from index.store import LoadedIndex, Progress, articles_fingerprint, open_index
+from index.store import LoadedIndex, Progress, articles_fingerprint, exact_vectors, open_index
 from seeds_loader import TEXT_SUFFIXES, FetchPolicy, LoaderError, bundled_articles_dir, load_directory
+
+if TYPE_CHECKING:
+    from index.milvus_store import MilvusStore
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +59,52 @@ def seed_articles(settings: Settings) -> None:
     logger.info("seeded %s with the bundled demo articles", target)
 
 
-def make_collection(settings: Settings, embedder: Embedder) -> Collection:
+def milvus_store(settings: Settings) -> MilvusStore | None:
+    """The Milvus collection passages are searched in, when SUMMITBOT_SEARCH_BACKEND=milvus (one client
+    per process and collection)."""
+    if settings.search_backend != "milvus":
+        return None
+    from index.milvus_store import MilvusConfig, MilvusStore
+
+    config = MilvusConfig(
+        uri=settings.resolved_milvus_uri,
+        collection=settings.milvus_collection,
+        token=settings.milvus_token.get_secret_value() if settings.milvus_token else None,
+        dense_index=settings.milvus_dense_index,
+        timeout=settings.milvus_timeout,
+    )
+    if (store := _STORES.get(config)) is None:
+        store = _STORES[config] = MilvusStore.connect(config)
+    return store
+
+
+_STORES: dict[object, MilvusStore] = {}
+
+
+def make_mirror(settings: Settings, *, recreate: bool = False) -> Mirror | None:
+    """What keeps the Milvus collection in step with each new index version (None for the local backend)."""
+    store = milvus_store(settings)
+    if store is None:
+        return None
+
+    def follow(index: LoadedIndex) -> None:
+        from index.milvus_store import MilvusError, MilvusMismatchError
+
+        try:
+            report = store.sync(index, exact_vectors(index), recreate=recreate)
+        except MilvusMismatchError:
+            raise
+        except MilvusError as e:
+            raise MilvusError(f"{e}; {messages.MILVUS_BEHIND}") from e
+        if report.rows or report.removed:
+            logger.info(
+                "Milvus %s: %d articles written, %d removed", store.config.collection, report.replaced, report.removed
+            )
+
+    return follow
+
+
+def make_collection(settings: Settings, embedder: Embedder, *, recreate: bool = False) -> Collection:
     seed_articles(settings)
     return Collection(
         settings.resolved_articles_dir,
@@ -69,13 +118,20 @@ def make_collection(settings: Settings, embedder: Embedder) -> Collection:
         ),
         read_only=bundled_articles_dir(),
         dense_index=settings.dense_index,
+        mirror=make_mirror(settings, recreate=recreate),
     )
 
 
-def build(settings: Settings, embedder: Embedder, progress: Progress | None = None) -> BuildReport:
-    """Rebuild the index from the articles directory; the previous version serves until this completes."""
+def build(
+    settings: Settings, embedder: Embedder, progress: Progress | None = None, *, recreate: bool = False
+) -> BuildReport:
+    """Rebuild the index from the articles directory; the previous version serves until this completes.
+    With ``recreate``, the Milvus collection is dropped and written afresh."""
     started = time.perf_counter()
-    index, errors = make_collection(settings, embedder).rebuild(progress)
+    store = milvus_store(settings)
+    if store is not None and not recreate:
+        store.check(embedder.name, embedder.dimension)  # refused before anything is rebuilt
+    index, errors = make_collection(settings, embedder, recreate=recreate).rebuild(progress)
     return BuildReport(index, time.perf_counter() - started, tuple(errors))
 
 
@@ -104,6 +160,17 @@ def ensure_index(
             notify(messages.STALE_INDEX)
             return _rebuilt(settings, embedder, notify, progress)
         notify(messages.STALE_WARNING)
+    if (mirror := make_mirror(settings)) is not None:
+        # A change whose Milvus write failed is caught up here (a no-op when in step); a Milvus that is
+        # down is said once, and only searching needs it.
+        from index.milvus_store import MilvusError, MilvusMismatchError
+
+        try:
+            mirror(index)
+        except MilvusMismatchError:
+            raise
+        except MilvusError as e:
+            notify(f"warning: {e}")
     return IndexHandle.of(index, embedder.name)
 
 
@@ -147,4 +214,10 @@ def _rebuilt(settings: Settings, embedder: Embedder, notify: Notify, progress: P
 
 
 def make_engine(settings: Settings, handle: IndexHandle, embedder: Embedder) -> Engine:
-    return Engine(handle, embedder, EngineConfig(min_confidence=settings.min_confidence))
+    config = EngineConfig(min_confidence=settings.min_confidence)
+    store = milvus_store(settings)
+    if store is None:
+        return Engine(handle, embedder, config)
+    from index.milvus_retriever import MilvusRetriever
+
+    return Engine(handle, embedder, config, retriever=lambda index, e, w: MilvusRetriever(store, index, e, w))

@@ -185,15 +185,25 @@ def ask(
 
 
 @index_app.command("build")
-def index_build() -> None:
+def index_build(
+    recreate: Annotated[
+        bool,
+        typer.Option("--recreate", help="Drop the Milvus collection and write it afresh (another model or format)."),
+    ] = False,
+) -> None:
     """(Re)build the index from SUMMITBOT_ARTICLES_DIR; the old index serves until the new one is complete."""
     from bot.embedding import make_embedder
     from bot.wiring import build
 
     with _errors():
         settings = _settings()
+        if recreate and settings.search_backend != "milvus":
+            _fail(
+                "--recreate applies to SUMMITBOT_SEARCH_BACKEND=milvus only; the local index is rebuilt anyway",
+                EXIT_USAGE,
+            )
         with _progress("Embedding passages") as progress:
-            report = build(settings, make_embedder(settings), progress)
+            report = build(settings, make_embedder(settings), progress, recreate=recreate)
         for error in report.skipped:
             _notify(f"  skipped: {error}")
         typer.echo(report.summary())
@@ -311,9 +321,14 @@ def eval_command(
             _fail(str(e), EXIT_USAGE)
         settings = _settings()
         if articles:
+            if settings.search_backend == "milvus":  # a scratch collection beside the real one, never it
+                settings = settings.model_copy(update={"milvus_collection": f"{settings.milvus_collection}_eval"})
             with tempfile.TemporaryDirectory(prefix="summitbot-eval-") as scratch:
-                engine = _scratch_engine(settings, articles, Path(scratch))
-                report = evaluate(engine, items, k=k)
+                try:
+                    engine = _scratch_engine(settings, articles, Path(scratch))
+                    report = evaluate(engine, items, k=k)
+                finally:
+                    _drop_scratch_collection(settings)
         else:
             report = evaluate(_engine(settings, rebuild_stale=False), items, k=k)
         if as_json:
@@ -345,7 +360,7 @@ def eval_command(
 def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):  # type: ignore[no-untyped-def]
     """An engine over a temporary index of the given article directories (for evaluation on any corpus)."""
     from bot.embedding import make_embedder
-    from bot.wiring import make_engine
+    from bot.wiring import make_engine, make_mirror
     from index.handle import IndexHandle
     from index.store import build_index
     from seeds_loader import load_directory
@@ -361,7 +376,16 @@ def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):
     embedder = make_embedder(settings)
     with _progress("Embedding passages") as progress:
         index = build_index(found, embedder, scratch, progress=progress)
+    if (mirror := make_mirror(settings, recreate=True)) is not None:
+        mirror(index)
     return make_engine(settings, IndexHandle.of(index, embedder.name), embedder)
+
+
+def _drop_scratch_collection(settings: Settings) -> None:
+    from bot.wiring import milvus_store
+
+    if (store := milvus_store(settings)) is not None:
+        store.drop()
 
 
 def _serve_platforms(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]
