@@ -7,7 +7,14 @@ Engine.ask beyond the query embedding (median, p95) and recall@10 of the dense i
 The reader first answers 200 other questions (a running bot is warm), then times 200.
 
 Goals at 1M passages: added latency <= 15 ms median, recall@10 >= 0.95, resident <= 1.5x raw vectors.
-Run: .venv/bin/python bench/scale.py [--sizes 10000 100000 1000000]
+
+With --backend milvus, each size is measured twice in the same run, on the same articles and questions:
+the local backend, then the milvus backend (the real Milvus engine, milvus-lite 2.5's C++ core, started on
+127.0.0.1): its build time is the local build plus writing the collection ("sync s"), its latency is
+Engine.ask with retrieval in Milvus, and both recalls are of the dense search against exact search over
+the same 200 query vectors.
+Run: .venv/bin/python bench/scale.py [--sizes 10000 100000 1000000] [--backend local|milvus]
+     .venv/bin/python bench/scale.py --backend milvus --sizes 100000
 """
 
 from __future__ import annotations
@@ -27,7 +34,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.store import build_index, current_version_dir  # noqa: E402
+from index.milvus_local import LocalMilvus  # noqa: E402
+from index.milvus_store import MilvusConfig, MilvusStore  # noqa: E402
+from index.store import build_index, current_version_dir, exact_vectors  # noqa: E402
 from seeds_loader import parse_article  # noqa: E402
 
 DIM = 384
@@ -96,7 +105,14 @@ class Lookup:
     dimension = len(queries[0]["vector"])
     def encode(self, texts):
         return np.stack([vectors[t] for t in texts])
-engine = Engine(IndexHandle(__import__("pathlib").Path(sys.argv[2]), Lookup.name), Lookup())
+handle = IndexHandle(__import__("pathlib").Path(sys.argv[2]), Lookup.name)
+if len(sys.argv) > 4:  # the milvus backend: uri, collection, dense index type
+    from index.milvus_retriever import MilvusRetriever
+    from index.milvus_store import MilvusConfig, MilvusStore
+    store = MilvusStore.connect(MilvusConfig(uri=sys.argv[4], collection=sys.argv[5], dense_index=sys.argv[6]))
+    engine = Engine(handle, Lookup(), retriever=lambda i, e, w: MilvusRetriever(store, i, e, w))
+else:
+    engine = Engine(handle, Lookup())
 half = len(queries) // 2
 for q in queries[:half]:  # warm up like a running bot, on other questions than the ones timed
     engine.ask(q["text"])
@@ -111,7 +127,24 @@ print(json.dumps({"resident": rss() - before, "median": statistics.median(times)
 """
 
 
-def measure(size: int, workdir: Path) -> dict[str, float]:
+def _read(workdir: Path, query_file: Path, *milvus: str) -> dict[str, float]:
+    os.sync()  # the build's gigabytes of writes must not be flushed while the reader is timed
+    time.sleep(2)
+    reader = subprocess.run(
+        [sys.executable, "-c", READER, str(ROOT), str(workdir / "index"), str(query_file), *milvus],
+        capture_output=True,
+        text=True,
+    )
+    if reader.returncode != 0:
+        raise SystemExit(f"the reader failed:\n{reader.stderr[-3000:]}")
+    return json.loads(reader.stdout.strip().splitlines()[-1])
+
+
+def _recall(found: list[list[int]], exact: np.ndarray) -> float:
+    return float(np.mean([len(set(f[:10]) & set(e.tolist())) / 10 for f, e in zip(found, exact, strict=True)]))
+
+
+def measure(size: int, workdir: Path, backend: str, milvus_index: str) -> list[dict[str, object]]:
     count = size // PARAGRAPHS
     generated = articles(count)
     embedder = TopicEmbedder()
@@ -130,46 +163,60 @@ def measure(size: int, workdir: Path) -> dict[str, float]:
         queries.append({"text": text, "vector": (noisy / np.linalg.norm(noisy)).tolist()})
     query_file = workdir / "queries.json"
     query_file.write_text(json.dumps(queries))
-    del generated, index
-    os.sync()  # the build's gigabytes of writes must not be flushed while the reader is timed
-    time.sleep(2)
-    reader = subprocess.run(
-        [sys.executable, "-c", READER, str(ROOT), str(workdir / "index"), str(query_file)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result = json.loads(reader.stdout.strip().splitlines()[-1])
+    probe = np.asarray([q["vector"] for q in queries[200:]], dtype=np.float32)
+    exact_top = np.argsort(-(probe @ np.asarray(exact_vectors(index)).T), axis=1, kind="stable")[:, :10]
+    local_recall = _recall([index.dense.search(v, 10).ids.tolist() for v in probe], exact_top)
     manifest = json.loads((version / "manifest.json").read_text())
-    return {
-        "passages": manifest["passages"],
-        "kind": manifest["dense_index"],
-        "params": manifest["dense_params"],
-        "build": build,
-        "disk": disk,
-        "resident": result["resident"],
-        "raw": manifest["passages"] * DIM * 4,
-        "median": result["median"],
-        "p95": result["p95"],
-        "recall": manifest["dense_recall_at_10"],
-    }
+    rows: list[dict[str, object]] = []
+    common = {"passages": manifest["passages"], "disk": disk, "raw": manifest["passages"] * DIM * 4}
+    if backend == "milvus":
+        with LocalMilvus(workdir / "milvus") as server:
+            store = MilvusStore.connect(MilvusConfig(uri=server.uri, collection="bench", dense_index=milvus_index))
+            start = time.perf_counter()
+            store.sync(index, exact_vectors(index))
+            sync = time.perf_counter() - start
+            found = [[index.passages.of_article(s.article_id)[s.ordinal] for s in store.dense(v, 10)] for v in probe]
+            milvus_recall = _recall(found, exact_top)
+            kind = str(store.describe_dense_index().get("index_type"))
+            del generated, index
+            result = _read(workdir, query_file, server.uri, "bench", milvus_index)
+            store.close()
+        rows.append(
+            {**common, "backend": "milvus", "kind": kind, "params": {}, "build": build + sync, "sync": sync,
+             "resident": result["resident"], "median": result["median"], "p95": result["p95"],
+             "recall": milvus_recall}
+        )  # fmt: skip
+    else:
+        del generated, index
+    result = _read(workdir, query_file)
+    rows.insert(
+        0,
+        {**common, "backend": "local", "kind": manifest["dense_index"], "params": manifest["dense_params"],
+         "build": build, "sync": 0.0, "resident": result["resident"], "median": result["median"],
+         "p95": result["p95"], "recall": local_recall},
+    )  # fmt: skip
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=None)
+    parser.add_argument("--backend", choices=["local", "milvus"], default="local")
+    parser.add_argument("--milvus-index", default="auto", choices=["auto", "AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"])
     args = parser.parse_args()
-    header = f"{'passages':>9} {'index':>8} {'build s':>8} {'disk MB':>8} {'resident MB':>11} {'x raw':>6} "
-    print(header + f"{'median ms':>9} {'p95 ms':>7} {'recall@10':>9}  params")
-    for size in args.sizes:
+    sizes = args.sizes or ([100_000] if args.backend == "milvus" else [10_000, 100_000, 1_000_000])
+    header = f"{'passages':>9} {'backend':>7} {'index':>9} {'build s':>8} {'sync s':>7} {'disk MB':>8} "
+    print(header + f"{'resident MB':>11} {'x raw':>6} {'median ms':>9} {'p95 ms':>7} {'recall@10':>9}  params")
+    for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            r = measure(size, Path(tmp))
-        print(
-            f"{r['passages']:>9,} {r['kind']:>8} {r['build']:>8.1f} {r['disk'] / 2**20:>8.0f} "
-            f"{r['resident'] / 2**20:>11.0f} {r['resident'] / r['raw']:>6.2f} {r['median'] * 1000:>9.1f} "
-            f"{r['p95'] * 1000:>7.1f} {r['recall']:>9.3f}  {r['params']}",
-            flush=True,
-        )
+            rows = measure(size, Path(tmp), args.backend, args.milvus_index)
+        for r in rows:
+            print(
+                f"{r['passages']:>9,} {r['backend']:>7} {r['kind']:>9} {r['build']:>8.1f} {r['sync']:>7.1f} "
+                f"{r['disk'] / 2**20:>8.0f} {r['resident'] / 2**20:>11.0f} {r['resident'] / r['raw']:>6.2f} "
+                f"{r['median'] * 1000:>9.1f} {r['p95'] * 1000:>7.1f} {r['recall']:>9.3f}  {r['params']}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     milvus_uri: str | None = None
     milvus_token: SecretStr | None = None
     milvus_collection: str = "summitbot_passages"
-    milvus_dense_index: Literal["AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"] = "AUTOINDEX"
+    milvus_dense_index: Literal["auto", "AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"] = "auto"
     milvus_timeout: float = Field(10.0, gt=0, le=300)
     fetch_timeout: float = Field(10.0, gt=0, le=120)
     max_article_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)

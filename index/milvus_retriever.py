@@ -47,8 +47,10 @@ class MilvusRetriever:
         store = self._store
         # The BM25 candidates come with their vectors (their cosine is computed here); the dense
         # candidates the BM25 search did not return are scored by BM25 on their keys alone.
-        dense = self._scores(store.dense(vector, pool))
-        lexical_hits = store.bm25(query, pool, vectors=True)
+        dense_hits, lexical_hits = store.both(
+            lambda: store.dense(vector, pool), lambda: store.bm25(query, pool, vectors=True)
+        )
+        dense = self._scores(dense_hits)
         bm25_max = lexical_hits[0].score if lexical_hits else 0.0
         bm25 = self._scores(lexical_hits)
         cosines = {**self._cosines(lexical_hits, vector), **dense}

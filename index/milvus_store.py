@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 # Bumped whenever the collection's schema or what its fields hold changes.
 MILVUS_FORMAT = 1
 RECREATE_HINT = "recreate it with: summitbot index build --recreate"
-DenseIndex = Literal["AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"]
+# "auto": HNSW where the server builds it, else (Milvus Lite) exact FLAT search.
+DenseIndex = Literal["auto", "AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"]
 _MAX_TEXT = 65_535  # Milvus VARCHAR limit, in bytes
 _BATCH = 1_000
 RRF_K = 60
@@ -67,7 +68,7 @@ class MilvusConfig:
     uri: str
     collection: str = "summitbot_passages"
     token: str | None = field(default=None, repr=False)
-    dense_index: DenseIndex = "AUTOINDEX"
+    dense_index: DenseIndex = "auto"
     timeout: float = 10.0
 
 
@@ -147,6 +148,7 @@ class MilvusStore:
         self._name = config.collection
         self._meta = f"{config.collection}_meta"
         self._pool: Executor | None = None
+        self._dense_kind: str | None = None
 
     @classmethod
     def connect(cls, config: MilvusConfig) -> MilvusStore:
@@ -246,10 +248,39 @@ class MilvusStore:
                 name="bm25", function_type=FunctionType.BM25, input_field_names=["text"], output_field_names=["sparse"]
             )
         )
-        params = client.prepare_index_params()
-        params.add_index(
-            "dense", index_type=self._config.dense_index, metric_type="IP", params=_dense_params(self._config)
+        kinds = ["HNSW", "FLAT"] if self._config.dense_index == "auto" else [self._config.dense_index]
+        for kind in kinds:
+            try:
+                self._create_passages(schema, kind, avgdl)
+                break
+            except MilvusError as e:
+                if kind == kinds[-1]:
+                    raise
+                # Milvus Lite serves FLAT, IVF_FLAT and AUTOINDEX only; exact search is its best recall.
+                logger.info("Milvus refused a %s index (%s); using %s", kind, e, kinds[-1])
+                if self._call("list collections", client.has_collection, self._name):
+                    self._call("drop the collection", client.drop_collection, self._name)  # made, unindexed
+        meta_schema = client.create_schema(auto_id=False, description="summitbot build metadata")
+        meta_schema.add_field("key", DataType.VARCHAR, is_primary=True, max_length=64)
+        meta_schema.add_field("value", DataType.VARCHAR, max_length=_MAX_TEXT)
+        meta_schema.add_field("vector", DataType.FLOAT_VECTOR, dim=2)  # Milvus wants a vector in every collection
+        meta_params = client.prepare_index_params()
+        meta_params.add_index("vector", index_type="FLAT", metric_type="L2")
+        self._call(
+            "create the collection",
+            client.create_collection,
+            self._meta,
+            schema=meta_schema,
+            index_params=meta_params,
+            consistency_level="Strong",
         )
+        self._write_metadata({"format": MILVUS_FORMAT, "model": model, "dimension": dimension, "fingerprint": None})
+
+    def _create_passages(self, schema: Any, kind: str, avgdl: float) -> None:
+        client = self._client
+        params = client.prepare_index_params()
+        # Index parameters nested under "params": some servers ignore them at the top level.
+        params.add_index("dense", index_type=kind, metric_type="IP", params=_DENSE_BUILD.get(kind, {}))
         params.add_index(
             "sparse",
             index_type="SPARSE_INVERTED_INDEX",
@@ -267,27 +298,18 @@ class MilvusStore:
             index_params=params,
             consistency_level="Strong",
         )
-        meta_schema = client.create_schema(auto_id=False, description="summitbot build metadata")
-        meta_schema.add_field("key", DataType.VARCHAR, is_primary=True, max_length=64)
-        meta_schema.add_field("value", DataType.VARCHAR, max_length=_MAX_TEXT)
-        meta_schema.add_field("vector", DataType.FLOAT_VECTOR, dim=2)  # Milvus wants a vector in every collection
-        meta_params = client.prepare_index_params()
-        meta_params.add_index("vector", index_type="FLAT", metric_type="L2")
-        self._call(
-            "create the collection",
-            client.create_collection,
-            self._meta,
-            schema=meta_schema,
-            index_params=meta_params,
-            consistency_level="Strong",
-        )
-        self._write_metadata({"format": MILVUS_FORMAT, "model": model, "dimension": dimension, "fingerprint": None})
 
     def drop(self) -> None:
         """Remove the collection and its metadata."""
         for name in (self._name, self._meta):
             if self._call("list collections", self._client.has_collection, name):
                 self._call("drop the collection", self._client.drop_collection, name)
+
+    def _search_params(self) -> dict[str, int]:
+        """The search effort for the collection's dense index (read once from the server)."""
+        if self._dense_kind is None:
+            self._dense_kind = str(self.describe_dense_index().get("index_type", ""))
+        return _DENSE_SEARCH.get(self._dense_kind, {})
 
     def describe_dense_index(self) -> dict[str, Any]:
         return dict(self._call("describe the index", self._client.describe_index, self._name, "dense"))
@@ -386,7 +408,7 @@ class MilvusStore:
 
     def dense(self, vector: np.ndarray, limit: int, where: SearchFilter | None = None) -> list[Scored]:
         """Passages by inner product with ``vector`` (cosine: vectors are normalised), best first."""
-        search = {"metric_type": "IP", "params": _dense_search_params(self._config)}
+        search = {"metric_type": "IP", "params": self._search_params()}
         return self._search([np.asarray(vector, np.float32).tolist()], "dense", search, limit, where)
 
     def bm25(self, query: str, limit: int, where: SearchFilter | None = None, *, vectors: bool = False) -> list[Scored]:
@@ -406,7 +428,7 @@ class MilvusStore:
             AnnSearchRequest(
                 data=[np.asarray(vector, np.float32).tolist()],
                 anns_field="dense",
-                param={"metric_type": "IP", "params": _dense_search_params(self._config)},
+                param={"metric_type": "IP", "params": self._search_params()},
                 limit=max(pool, limit),
                 expr=expression or None,
             ),
@@ -511,13 +533,8 @@ def _mean_length(index: LoadedIndex, sample: int = 2000) -> float:
     return max(1.0, float(np.mean(lengths)))
 
 
-def _dense_params(config: MilvusConfig) -> dict[str, int]:
-    # Nested under "params" by add_index: some servers ignore top-level index parameters.
-    return {"HNSW": {"M": 16, "efConstruction": 200}, "IVF_FLAT": {"nlist": 1024}}.get(config.dense_index, {})
-
-
-def _dense_search_params(config: MilvusConfig) -> dict[str, int]:
-    return {"HNSW": {"ef": 128}, "IVF_FLAT": {"nprobe": 32}}.get(config.dense_index, {})
+_DENSE_BUILD = {"HNSW": {"M": 16, "efConstruction": 200}, "IVF_FLAT": {"nlist": 1024}}
+_DENSE_SEARCH = {"HNSW": {"ef": 128}, "IVF_FLAT": {"nprobe": 32}}
 
 
 def _clip(text: str) -> str:
