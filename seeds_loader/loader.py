@@ -6,12 +6,11 @@ import hashlib
 import logging
 import re
 from datetime import date
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from statistics import median
 from typing import Any
-
-import yaml
 
 from seeds_loader.decode import decode_bytes
 from seeds_loader.errors import (
@@ -164,13 +163,19 @@ def clean_block(text: str, *, markdown: bool) -> str:
     return " ".join(text.split())
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """YAML without anchors and aliases: front matter needs none, and aliases can expand exponentially."""
+@cache
+def _no_alias_loader() -> type:
+    """YAML without anchors and aliases: front matter needs none, and aliases can expand exponentially.
+    (PyYAML is imported on the first front matter read, not by every command that imports the loader.)"""
+    import yaml
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            raise FrontMatterError("front matter may not use YAML aliases")
-        return super().compose_node(parent, index)
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            if self.check_event(yaml.AliasEvent):
+                raise FrontMatterError("front matter may not use YAML aliases")
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
 
 
 MAX_FRONT_MATTER = 16 * 1024
@@ -184,8 +189,10 @@ def _front_matter(text: str, file_name: str) -> tuple[dict[str, Any], int]:
         return {}, 0
     if len(match.group(1)) > MAX_FRONT_MATTER:
         raise FrontMatterError(f"{file_name}: front matter is over {MAX_FRONT_MATTER:,} characters")
+    import yaml
+
     try:
-        data = yaml.load(match.group(1), Loader=_NoAliasLoader) or {}
+        data = yaml.load(match.group(1), Loader=_no_alias_loader()) or {}
     except FrontMatterError as e:
         raise FrontMatterError(f"{file_name}: {e}") from e
     except yaml.YAMLError as e:
