@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import defaults
+
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -20,10 +22,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="SUMMITBOT_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Path("data")
+    data_dir: Path = Path(defaults.DATA_DIR)
     articles_dir: Path | None = None
     index_dir: Path | None = None
-    embedding_model: str = "all-MiniLM-L6-v2"
+    embedding_model: str = defaults.EMBEDDING_MODEL
     encoder: Literal["onnx", "torch"] = "onnx"
     model_cache_dir: Path | None = None
     top_k: int = Field(3, ge=1, le=20)

@@ -160,7 +160,8 @@ def make_embedder(
 def onnx_embedder(model: str, cache_dir: Path, *, batch_size: int = 64) -> Embedder | None:
     """The model's ONNX encoder, exporting it first if needed (serialised across processes); None, with
     one log line saying why, when that is not possible."""
-    from index.onnx_embedder import OnnxEmbedder, export, export_dir, usable_export
+    from index.onnx_embedder import OnnxEmbedder, export, usable_export
+    from index.onnx_session import export_dir
 
     source = Path(resolve_model_path(model))
     if not source.is_dir():

@@ -18,12 +18,12 @@ import numpy as np
 
 from index.checksum import file_sha256
 from index.errors import EmbedderError
+from index.onnx_session import MODEL_FILE, take_session
 
 logger = logging.getLogger(__name__)
 
 EXPORT_FORMAT = 1
 BULK_TORCH_FROM = 2500  # texts; see OnnxEmbedder.for_bulk
-_MODEL_FILE = "model.onnx"
 _META_FILE = "export.json"
 _WEIGHTS = ("model.safetensors", "pytorch_model.bin")
 
@@ -73,10 +73,6 @@ def weights_checksum(model_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def export_dir(cache_dir: Path, model_name: str) -> Path:
-    return cache_dir / "onnx" / "".join(c if c.isalnum() or c in "-_." else "-" for c in model_name)
-
-
 def export(model_dir: Path, target: Path, model_name: str) -> Path:
     """Export the model's transformer to ONNX in ``target`` (atomically: a temporary directory renamed
     into place), with its tokenizer and an export record (source name, weights checksum). Needs torch."""
@@ -115,7 +111,7 @@ def export(model_dir: Path, target: Path, model_name: str) -> Path:
         torch.onnx.export(
             model,
             inputs,
-            str(staging / _MODEL_FILE),
+            str(staging / MODEL_FILE),
             input_names=["input_ids", "attention_mask", "token_type_ids"],
             output_names=["last_hidden_state"],
             dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes, "last_hidden_state": axes},
@@ -128,8 +124,8 @@ def export(model_dir: Path, target: Path, model_name: str) -> Path:
         "model": model_name,
         "source": str(model_dir),
         "weights_sha256": weights_checksum(model_dir),
-        "onnx_sha256": file_sha256(staging / _MODEL_FILE),
-        "onnx_size": (staging / _MODEL_FILE).stat().st_size,
+        "onnx_sha256": file_sha256(staging / MODEL_FILE),
+        "onnx_size": (staging / MODEL_FILE).stat().st_size,
         "source_stat": _source_stat(model_dir),
         "max_length": config.max_length,
         "pooling": config.pooling,
@@ -150,7 +146,7 @@ def usable_export(target: Path, model_dir: Path) -> bool:
     are taken when exporting (and by ``verify_export``)."""
     try:
         record = json.loads((target / _META_FILE).read_text("utf-8"))
-        onnx_size = (target / _MODEL_FILE).stat().st_size
+        onnx_size = (target / MODEL_FILE).stat().st_size
     except (OSError, ValueError):
         return False
     return (
@@ -167,7 +163,7 @@ def verify_export(target: Path, model_dir: Path) -> bool:
     except (OSError, ValueError):
         return False
     return record.get("weights_sha256") == weights_checksum(model_dir) and record.get("onnx_sha256") == file_sha256(
-        target / _MODEL_FILE
+        target / MODEL_FILE
     )
 
 
@@ -232,14 +228,9 @@ class OnnxEmbedder:
 
     def _load_locked(self):  # type: ignore[no-untyped-def]
         if self._session is None:
-            import onnxruntime
             from tokenizers import Tokenizer
 
-            options = onnxruntime.SessionOptions()
-            options.log_severity_level = 3
-            self._session = onnxruntime.InferenceSession(
-                str(self._path / _MODEL_FILE), options, providers=["CPUExecutionProvider"]
-            )
+            self._session = take_session(self._path / MODEL_FILE)
             tokenizer = Tokenizer.from_file(str(self._path / "tokenizer.json"))
             tokenizer.enable_truncation(max_length=self._max_length)
             tokenizer.enable_padding()

@@ -1,5 +1,5 @@
 """``python -m bot.cli``: the same as the ``summitbot`` command."""
 
-from bot.cli.main import main
+from bot.cli import main
 
 main()

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from index.embedder import BUNDLED_MODEL, make_embedder, resolve_model_path
-from index.onnx_embedder import export_dir, usable_export, verify_export
+from index.onnx_embedder import usable_export, verify_export
+from index.onnx_session import export_dir
 from seeds_loader import Article
 
 pytestmark = pytest.mark.slow
@@ -80,3 +81,19 @@ def _env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if not k.startswith(("SUMMITBOT_", "SLACK_", "DISCORD_"))}
+
+
+@pytest.mark.slow
+def test_a_session_opened_ahead_is_taken_only_for_the_same_unchanged_file(model_cache: Path, real_embedder) -> None:
+    from index.onnx_session import MODEL_FILE, prewarm, take_session
+
+    real_embedder.encode(["make sure the export exists"])
+    target = export_dir(model_cache, BUNDLED_MODEL)
+    assert prewarm(target)
+    early = take_session(target / MODEL_FILE)
+    assert prewarm(target)
+    (target / MODEL_FILE).touch()  # the export replaced meanwhile: the early session is not used
+    later = take_session(target / MODEL_FILE)
+    assert later is not early
+    assert take_session(target / MODEL_FILE) is not later  # each early session is taken once
+    assert not prewarm(model_cache / "no-such-export")
