@@ -7,11 +7,11 @@ import numpy as np
 
 from index.embedder import Embedder
 from index.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
-from index.retrieval import FusionWeights, Hit, fuse
+from index.retrieval import FusingRetriever, FusionWeights, Hit, fuse
 from index.store import LoadedIndex
 
 
-class MilvusRetriever:
+class MilvusRetriever(FusingRetriever):
     """The same candidates as the local retriever (dense top ``pool`` and BM25 top ``pool``), searched in
     Milvus; a candidate found by one search only is scored by the other on its key alone."""
 
@@ -24,26 +24,11 @@ class MilvusRetriever:
         *,
         pool: int = 50,
     ) -> None:
-        if pool <= 0:
-            raise ValueError(f"pool must be > 0, got {pool}")
+        super().__init__(index, embedder, weights, pool=pool)
         self._store = store
-        self._index = index
-        self._embedder = embedder
-        self._weights = weights or FusionWeights()
-        self._pool = pool
-
-    def embed(self, query: str) -> np.ndarray:
-        return self._embedder.encode([query])[0]
-
-    def search(self, query: str, k: int) -> list[Hit]:
-        return self.search_with_vector(query, self.embed(query), k)
 
     def search_with_vector(self, query: str, vector: np.ndarray, k: int) -> list[Hit]:
-        if k <= 0:
-            raise ValueError(f"k must be > 0, got {k}")
-        if not query.strip():
-            raise ValueError("query must not be empty")
-        pool = max(self._pool, 5 * k)
+        pool = self._pool_for(query, k)
         store = self._store
         # The BM25 candidates come with their vectors (their cosine is computed here); the dense
         # candidates the BM25 search did not return are scored by BM25 on their keys alone.

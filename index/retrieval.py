@@ -59,8 +59,9 @@ class VectorRetriever(Retriever, Protocol):
     def score_passages(self, query: str, vector: np.ndarray, ids: list[int], k: int = 50) -> list[Hit]: ...
 
 
-class HybridRetriever:
-    """Dense candidates from FAISS plus BM25 candidates, rescored together."""
+class FusingRetriever:
+    """What every retriever that ranks with the engine's fusion shares: the served index version, the
+    encoder, the weights, the candidate pool and the checks of a query."""
 
     def __init__(
         self, index: LoadedIndex, embedder: Embedder, weights: FusionWeights | None = None, *, pool: int = 50
@@ -79,11 +80,22 @@ class HybridRetriever:
         return self.search_with_vector(query, self.embed(query), k)
 
     def search_with_vector(self, query: str, vector: np.ndarray, k: int) -> list[Hit]:
+        raise NotImplementedError
+
+    def _pool_for(self, query: str, k: int) -> int:
+        """The candidates each search returns for the best ``k`` (a query's checks first)."""
         if k <= 0:
             raise ValueError(f"k must be > 0, got {k}")
         if not query.strip():
             raise ValueError("query must not be empty")
-        pool = max(self._pool, 5 * k)
+        return max(self._pool, 5 * k)
+
+
+class HybridRetriever(FusingRetriever):
+    """Dense candidates from FAISS plus BM25 candidates, rescored together."""
+
+    def search_with_vector(self, query: str, vector: np.ndarray, k: int) -> list[Hit]:
+        pool = self._pool_for(query, k)
         dense = self._index.dense.search(vector, pool)
         lexical = self._index.lexical.search(query, pool)
         candidates = np.unique(np.concatenate([dense.ids, lexical.ids]))

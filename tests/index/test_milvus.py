@@ -157,16 +157,23 @@ def _edited(article: Article, old: str, new: str) -> Article:
     return parse_article(text.replace(old, new), article.file)
 
 
+def _synced_then_edited(
+    server: LocalMilvus, articles: list[Article], embedder: HashEmbedder, directory: Path
+) -> tuple[MilvusStore, str, Article]:
+    """A collection holding the seeds, and the first seed with its opening sentence rewritten."""
+    store = _store(server)
+    first = build_index(articles, embedder, directory)
+    store.sync(first, exact_vectors(first))
+    sentence = _opening(articles[0])
+    changed = _edited(articles[0], sentence, "An entirely new opening about the harbour cranes")
+    assert changed.content_hash != articles[0].content_hash
+    return store, sentence, changed
+
+
 def test_replacing_an_article_leaves_no_twin_and_removing_leaves_nothing(
     milvus_server: LocalMilvus, seed_articles: list[Article], hash_embedder: HashEmbedder, tmp_path: Path
 ):
-    store = _store(milvus_server)
-    first = build_index(seed_articles, hash_embedder, tmp_path / "index")
-    store.sync(first, exact_vectors(first))
-    target = seed_articles[0]
-    sentence = _opening(target)
-    changed = _edited(target, sentence, "An entirely new opening about the harbour cranes")
-    assert changed.content_hash != target.content_hash
+    store, sentence, changed = _synced_then_edited(milvus_server, seed_articles, hash_embedder, tmp_path / "index")
     second = build_index([changed, *seed_articles[2:]], hash_embedder, tmp_path / "index")
     report = store.sync(second, exact_vectors(second))
     assert (report.replaced, report.removed) == (1, 1)
@@ -226,12 +233,7 @@ def pack_articles_hash_index(
 def test_hits_for_text_the_index_no_longer_holds_are_dropped(
     milvus_server: LocalMilvus, seed_articles: list[Article], hash_embedder: HashEmbedder, tmp_path: Path
 ):
-    store = _store(milvus_server)
-    old = build_index(seed_articles, hash_embedder, tmp_path / "old")
-    store.sync(old, exact_vectors(old))
-    target = seed_articles[0]
-    sentence = _opening(target)
-    changed = _edited(target, sentence, "Completely different words about harbour cranes")
+    store, sentence, changed = _synced_then_edited(milvus_server, seed_articles, hash_embedder, tmp_path / "old")
     new = build_index([changed, *seed_articles[1:]], hash_embedder, tmp_path / "new")  # never synced
     retriever = MilvusRetriever(store, new, hash_embedder)
     hits = retriever.search(sentence, 10)
