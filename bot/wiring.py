@@ -160,13 +160,13 @@ def ensure_index(
             notify(messages.STALE_INDEX)
             return _rebuilt(settings, embedder, notify, progress)
         notify(messages.STALE_WARNING)
-    if (mirror := make_mirror(settings)) is not None:
+    if settings.search_backend == "milvus":
         # A change whose Milvus write failed is caught up here (a no-op when in step); a Milvus that is
         # down is said once, and only searching needs it.
         from index.milvus_store import MilvusError, MilvusMismatchError
 
         try:
-            mirror(index)
+            make_collection(settings, embedder).catch_up()
         except MilvusMismatchError:
             raise
         except MilvusError as e:

@@ -27,6 +27,7 @@ from index.store import (
     articles_fingerprint,
     build_locked,
     current_fingerprint,
+    open_index,
     writer_lock,
 )
 from seeds_loader import (
@@ -242,6 +243,22 @@ class Collection:
             progress=progress,
             dense_index=self._dense_index,
         )
+
+    def catch_up(self) -> LoadedIndex | None:
+        """Bring the search backend in step with the version now serving, unless a writer is busy (it
+        brings the backend in step itself): under the writer lock, so that a process holding an older
+        version never writes it over a newer one. Returns the version written for, if any."""
+        if self._mirror is None:
+            return None
+        try:
+            with writer_lock(self._index_dir, wait=False):
+                index = open_index(self._index_dir, model=self._embedder.name)
+                self._mirror(index)
+                return index
+        except WriterBusyError:
+            return None
+        except PermissionError:  # a read-only index directory: only its writer can have changed it
+            return None
 
     def _follow(self, index: LoadedIndex) -> LoadedIndex:
         """Bring the search backend in step, after the switch and the journal's end: the new version

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from index.collection import Collection
 from index.embedder import Embedder, HashEmbedder
 from index.engine import Engine
 from index.evaluate import evaluate, load_qa
@@ -19,9 +20,9 @@ from index.milvus_local import LocalMilvus
 from index.milvus_retriever import MilvusRetriever
 from index.milvus_store import RRF_K, MilvusConfig, MilvusError, MilvusMismatchError, MilvusStore, SearchFilter
 from index.retrieval import FusionWeights, HybridRetriever
-from index.store import LoadedIndex, build_index, exact_vectors
+from index.store import LoadedIndex, build_index, exact_vectors, writer_lock
 from seeds_loader import Article, bundled_articles_dir, parse_article
-from tests.conftest import DEV_COVERAGE, DEV_QA
+from tests.conftest import DEV_COVERAGE, DEV_QA, copy_seed_files
 
 _names = itertools.count()
 
@@ -277,3 +278,25 @@ def test_dev_questions_score_within_003_of_the_local_backend(
         a, b = evaluate(local, items).metrics, evaluate(milvus, items).metrics
         for name in a:
             assert abs(a[name] - b[name]) <= 0.03 + 1e-9, (qa.name, name, a[name], b[name])
+
+
+def test_catching_up_writes_the_version_now_serving_and_never_while_a_writer_works(
+    milvus_server: LocalMilvus, hash_embedder: HashEmbedder, tmp_path: Path
+):
+    store = _store(milvus_server)
+    articles, index_dir = copy_seed_files(tmp_path / "articles"), tmp_path / "index"
+    mirrored = Collection(articles, index_dir, hash_embedder, mirror=lambda i: store.sync(i, exact_vectors(i)))
+    first, _ = mirrored.rebuild()
+    assert store.count() == len(first.passages)
+    # A change made without the backend (its write failed, say) leaves the collection one version behind.
+    report = Collection(articles, index_dir, hash_embedder).add([str(DEV_COVERAGE / "articles" / _PACK_FILE)])
+    assert report.index is not None and store.count() == len(first.passages)
+    with writer_lock(index_dir):
+        assert mirrored.catch_up() is None  # a writer is busy: it brings the backend in step itself
+    assert store.count() == len(first.passages)
+    caught = mirrored.catch_up()
+    assert caught is not None and caught.version == report.index.version
+    assert store.count() == len(report.index.passages)
+
+
+_PACK_FILE = "dc01_harbourline_lee_xi_beijing.html"
