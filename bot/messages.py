@@ -19,6 +19,11 @@ TERMINAL_BANNER = (
 )
 NO_INDEX_BUILDING = "No index yet at {path}; building it from {articles} ..."
 RECOVERED = "An interrupted change to {files} was found and {action}; the index and the articles agree again."
+CHECK_MILVUS_OK = "Milvus collection {collection}: {count:,} passages, in step with {version}."
+CHECK_MILVUS_BEHIND = (
+    "the Milvus collection {collection} is not in step with {version} ({count:,} passages there, {passages:,} "
+    "here); bring it in step with: summitbot index build"
+)
 CHECK_OK = "index version {version}: all {files} files match their checksums"
 CHECK_NO_INDEX = "no index at {path}; build it with: summitbot index build"
 STALE_INDEX = "The articles changed since the index was built; rebuilding ..."

@@ -277,6 +277,22 @@ def index_check() -> None:
             _fail(messages.CHECK_NO_INDEX.format(path=settings.resolved_index_dir))
         manifest = verify_version(path, full=True)
         typer.echo(messages.CHECK_OK.format(version=path.name, files=len(manifest.files or {})))
+        _check_milvus(settings, manifest, path.name)
+
+
+def _check_milvus(settings: Settings, manifest, version: str) -> None:  # type: ignore[no-untyped-def]
+    """With the milvus backend, the collection must hold this version's passages, built the same way."""
+    from bot.wiring import milvus_store
+
+    store = milvus_store(settings)
+    if store is None:
+        return
+    meta = store.check(manifest.model, manifest.dimension)
+    count = store.count() if meta is not None else 0
+    fields = {"collection": settings.milvus_collection, "version": version, "count": count}
+    if meta is None or meta.get("fingerprint") != manifest.articles_fingerprint or count != manifest.passages:
+        _fail(messages.CHECK_MILVUS_BEHIND.format(**fields, passages=manifest.passages))
+    typer.echo(messages.CHECK_MILVUS_OK.format(**fields))
 
 
 @index_app.command("list")

@@ -60,8 +60,12 @@ def test_build_add_remove_and_ask_go_through_the_collection(collection: MilvusSt
     assert asked.exit_code == 0, asked.output
     answer = json.loads(asked.stdout.strip().splitlines()[-1])
     assert answer["passages"] and answer["passages"][0]["article_id"] == new_id
+    checked = runner.invoke(app, ["index", "check"])
+    assert checked.exit_code == 0 and "in step with" in checked.output, checked.output
     # Retrieval runs in Milvus: passages deleted there are not found, though the local index has them.
     collection._client.delete(collection.config.collection, filter=SearchFilter(articles=(new_id,)).expression())
+    behind = runner.invoke(app, ["index", "check"])
+    assert behind.exit_code == 1 and "bring it in step with: summitbot index build" in behind.output
     again = runner.invoke(app, ["ask", "What did Xi Jinping tell Lee in Beijing?", "--json"])
     assert all(p["article_id"] != new_id for p in json.loads(again.stdout.strip().splitlines()[-1])["passages"])
     removed = runner.invoke(app, ["index", "remove", new_id])
