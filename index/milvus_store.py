@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import numpy as np
@@ -164,6 +165,11 @@ class MilvusStore:
         quiet_milvus_lite()
         # A server that is starting, or that drops a new channel (gRPC "too many pings"), is tried
         # again until the timeout runs out.
+        if "://" not in config.uri:  # an embedded Milvus Lite file: its folder may not exist yet
+            try:
+                Path(config.uri).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise MilvusError(f"cannot create the folder of {config.uri} ({e.strerror or e})") from e
         deadline = time.monotonic() + config.timeout
         while True:
             try:

@@ -130,3 +130,18 @@ def test_milvus_lost_mid_change_keeps_the_local_index_and_the_next_build_converg
         assert store.count(SearchFilter(articles=(NEW_ARTICLE.stem,))) > 0
     finally:
         server.stop()
+
+
+def test_without_a_uri_an_embedded_milvus_lite_keeps_the_collection_in_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _configure(monkeypatch, tmp_path, "unused")
+    monkeypatch.delenv("SUMMITBOT_MILVUS_URI")
+    built = runner.invoke(app, ["index", "build"])
+    assert built.exit_code == 0, built.output
+    assert (tmp_path / "data" / "milvus.db").exists()
+    checked = runner.invoke(app, ["index", "check"])
+    assert checked.exit_code == 0 and f"{_passages(built.output):,} passages, in step" in checked.output
+    asked = runner.invoke(app, ["ask", "What did Wi Sung-lac say?", "--json"])
+    answer = json.loads(asked.stdout.strip().splitlines()[-1])
+    assert answer["answered"] and answer["passages"][0]["speaker"] == "Wi Sung-lac"
