@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -149,6 +150,7 @@ class MilvusStore:
         self._name = config.collection
         self._meta = f"{config.collection}_meta"
         self._pool: Executor | None = None
+        self._pool_lock = threading.Lock()
         self._dense_kind: str | None = None
 
     @classmethod
@@ -469,10 +471,11 @@ class MilvusStore:
 
     def both(self, first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
         """Two requests at once (each waits mostly on the server)."""
-        if self._pool is None:
-            from concurrent.futures import ThreadPoolExecutor
+        with self._pool_lock:  # chat front ends answer from several threads at once
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor
 
-            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="milvus")
+                self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="milvus")
         a, b = self._pool.submit(first), self._pool.submit(second)
         return a.result(), b.result()
 

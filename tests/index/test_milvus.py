@@ -300,3 +300,24 @@ def test_catching_up_writes_the_version_now_serving_and_never_while_a_writer_wor
 
 
 _PACK_FILE = "dc01_harbourline_lee_xi_beijing.html"
+
+
+def test_answers_from_many_threads_at_once_are_the_answers_asked_one_by_one(
+    synced: MilvusStore, hash_index: LoadedIndex, hash_embedder: HashEmbedder
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    engine = Engine(
+        IndexHandle.of(hash_index, hash_embedder.name),
+        hash_embedder,
+        retriever=lambda i, e, w: MilvusRetriever(synced, i, e, w),
+    )
+    questions = _questions()
+
+    def top(question: str) -> list[tuple[str, int]]:
+        return [(p.file, p.paragraph) for p in engine.ask(question).passages]
+
+    alone = [top(q) for q in questions]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(top, questions * 3))
+    assert together == alone * 3
