@@ -52,6 +52,9 @@ def test_the_collection_holds_every_passage_with_the_index_asked_for(synced: Mil
     assert described["metric_type"] == "IP"
     # "auto" asks for HNSW; Milvus Lite builds no HNSW, so the collection falls back to exact search.
     assert described["index_type"] == "FLAT"
+    # The BM25 constants were nested under "params" as the server needs them (else it keeps its own).
+    sparse = synced._client.describe_index(synced.config.collection, "sparse")
+    assert (sparse["metric_type"], float(sparse["bm25_k1"]), float(sparse["bm25_b"])) == ("BM25", 1.5, 0.75)
 
 
 def test_dense_search_is_exact_inner_product(synced: MilvusStore, hash_index: LoadedIndex, hash_embedder: HashEmbedder):
