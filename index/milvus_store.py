@@ -228,16 +228,17 @@ class MilvusStore:
         row = {"key": "build", "value": json.dumps(meta), "vector": [0.0, 0.0]}
         self._call("write metadata", self._client.upsert, self._meta, [row])
 
-    def create(self, model: str, dimension: int, *, recreate: bool = False, avgdl: float = 40.0) -> None:
-        """Create the collection (dropping an existing one when ``recreate``) with its indexes; ``avgdl``
-        is the mean passage length in tokens, for a server that does not keep it itself (Milvus Lite)."""
+    def create(self, model: str, dimension: int, *, recreate: bool = False, avgdl: float = 40.0) -> dict[str, Any]:
+        """Create the collection (dropping an existing one when ``recreate``) with its indexes, and return
+        its build metadata (an existing collection's, checked, when not ``recreate``); ``avgdl`` is the
+        mean passage length in tokens, for a server that does not keep it itself (Milvus Lite)."""
         from pymilvus import DataType, Function, FunctionType
 
         client = self._client
         if recreate:
             self.drop()
-        elif self.check(model, dimension) is not None:
-            return
+        elif (existing := self.check(model, dimension)) is not None:
+            return existing
         schema = client.create_schema(auto_id=False, description="summitbot passages")
         schema.add_field("key", DataType.VARCHAR, is_primary=True, max_length=1024)
         schema.add_field("article", DataType.VARCHAR, max_length=512)
@@ -282,7 +283,9 @@ class MilvusStore:
             index_params=meta_params,
             consistency_level="Strong",
         )
-        self._write_metadata({"format": MILVUS_FORMAT, "model": model, "dimension": dimension, "fingerprint": None})
+        meta = {"format": MILVUS_FORMAT, "model": model, "dimension": dimension, "fingerprint": None}
+        self._write_metadata(meta)
+        return meta
 
     def _create_passages(self, schema: Any, kind: str, avgdl: float) -> None:
         client = self._client
@@ -331,8 +334,10 @@ class MilvusStore:
         article never looks complete), and the fingerprint is recorded only when all is written."""
         started = time.perf_counter()
         model, dimension = index.manifest.model, int(vectors.shape[1])
-        self.create(model, dimension, recreate=recreate, avgdl=_mean_length(index))
-        meta = self.check(model, dimension) or {}
+        # The metadata is read once; the text is measured only when a collection is to be made.
+        meta = None if recreate else self.check(model, dimension)
+        if meta is None:
+            meta = self.create(model, dimension, recreate=recreate, avgdl=_mean_length(index))
         if meta.get("fingerprint") == index.manifest.articles_fingerprint:
             return SyncReport(0, 0, 0, time.perf_counter() - started)
         present = self._articles_present()
