@@ -166,7 +166,7 @@ def ensure_index(
         from index.milvus_store import MilvusError, MilvusMismatchError
 
         try:
-            make_collection(settings, embedder).catch_up()
+            make_collection(settings, embedder).catch_up(index)
         except MilvusMismatchError:
             raise
         except MilvusError as e:

@@ -27,6 +27,7 @@ from index.store import (
     articles_fingerprint,
     build_locked,
     current_fingerprint,
+    current_version_dir,
     open_index,
     writer_lock,
 )
@@ -244,15 +245,20 @@ class Collection:
             dense_index=self._dense_index,
         )
 
-    def catch_up(self) -> LoadedIndex | None:
+    def catch_up(self, serving: LoadedIndex | None = None) -> LoadedIndex | None:
         """Bring the search backend in step with the version now serving, unless a writer is busy (it
         brings the backend in step itself): under the writer lock, so that a process holding an older
-        version never writes it over a newer one. Returns the version written for, if any."""
+        version never writes it over a newer one (``serving``, the caller's loaded version, is used when
+        it is still the current one, else the current one is loaded). Returns the version written for."""
         if self._mirror is None:
             return None
         try:
             with writer_lock(self._index_dir, wait=False):
-                index = open_index(self._index_dir, model=self._embedder.name)
+                current = current_version_dir(self._index_dir)
+                if serving is not None and current is not None and current.name == serving.version:
+                    index = serving
+                else:
+                    index = open_index(self._index_dir, model=self._embedder.name)
                 self._mirror(index)
                 return index
         except WriterBusyError:

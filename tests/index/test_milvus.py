@@ -297,9 +297,11 @@ def test_catching_up_writes_the_version_now_serving_and_never_while_a_writer_wor
     with writer_lock(index_dir):
         assert mirrored.catch_up() is None  # a writer is busy: it brings the backend in step itself
     assert store.count() == len(first.passages)
-    caught = mirrored.catch_up()
+    # Handed the older version it loaded, a process still writes the one now serving.
+    caught = mirrored.catch_up(first)
     assert caught is not None and caught.version == report.index.version
     assert store.count() == len(report.index.passages)
+    assert mirrored.catch_up(caught) is caught  # the version it holds is current: not loaded again
 
 
 _PACK_FILE = "dc01_harbourline_lee_xi_beijing.html"
