@@ -37,8 +37,9 @@ class MilvusRetriever(FusingRetriever):
         )
         dense = self._scores(dense_hits)
         bm25_max = lexical_hits[0].score if lexical_hits else 0.0
-        bm25 = self._scores(lexical_hits)
-        cosines = {**self._cosines(lexical_hits, vector), **dense}
+        lexical = self._fresh(lexical_hits)
+        bm25 = {i: s.score for i, s in lexical}
+        cosines = {**{i: float(s.vector @ vector) for i, s in lexical if s.vector is not None}, **dense}
         bm25.update(self._bm25_of(query, [i for i in dense if i not in bm25]))
         return self._fuse(sorted(cosines), cosines, bm25, vector, bm25_max, k)
 
@@ -51,14 +52,6 @@ class MilvusRetriever(FusingRetriever):
         best, bm25 = store.both(lambda: store.bm25(query, 1), lambda: self._bm25_of(query, candidates))
         cosines = self._cosines_of(vector, candidates)
         return self._fuse(candidates, cosines, bm25, vector, best[0].score if best else 0.0, k)
-
-    def _cosines(self, found: list[Scored], vector: np.ndarray) -> dict[int, float]:
-        ids = self._ids(found)
-        return {
-            i: float(s.vector @ vector)
-            for i, s in zip(ids, found, strict=True)
-            if i is not None and s.vector is not None
-        }
 
     def _cosines_of(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
         if not ids:
@@ -92,17 +85,17 @@ class MilvusRetriever(FusingRetriever):
         return fuse(self._index, self._weights, kept, passage_cos, vector, lexical, bm25_max, k)
 
     def _scores(self, found: list[Scored]) -> dict[int, float]:
-        return {i: s.score for i, s in zip(self._ids(found), found, strict=True) if i is not None}
+        return {i: s.score for i, s in self._fresh(found)}
 
-    def _ids(self, found: list[Scored]) -> list[int | None]:
-        """Milvus hits as the served index's passage ids; a hit for text the served index does not hold
-        (an article changed or removed since) is None, so no stale passage is ever shown."""
-        out: list[int | None] = []
+    def _fresh(self, found: list[Scored]) -> list[tuple[int, Scored]]:
+        """Milvus hits with the served index's passage ids; a hit for text the served index does not hold
+        (an article changed or removed since) is left out, so no stale passage is ever shown."""
+        out: list[tuple[int, Scored]] = []
         for s in found:
             meta = self._index.articles.get(s.article_id)
             ids = self._index.passages.of_article(s.article_id)
-            fresh = meta is not None and meta.content_hash == s.content_hash and s.ordinal < len(ids)
-            out.append(ids[s.ordinal] if fresh else None)
+            if meta is not None and meta.content_hash == s.content_hash and s.ordinal < len(ids):
+                out.append((ids[s.ordinal], s))
         return out
 
     def _key(self, passage_id: int) -> str:
