@@ -267,7 +267,7 @@ def index_remove(
 
 @index_app.command("check")
 def index_check() -> None:
-    """Verify every file of the current index version against its checksums; exit 1 on damage."""
+    """Verify the current index version's files against their checksums, and the Milvus collection; exit 1 if not."""
     from index.store import current_version_dir, verify_version
 
     with _errors():
@@ -452,7 +452,7 @@ def feedback(
     everything: Annotated[bool, typer.Option("--all", help="Include answers voted helpful.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Answers that failed in Slack: refused questions and down-voted answers, newest first."""
+    """Answers that failed in chat (Slack, Discord): refused questions and down-voted answers, newest first."""
     from dataclasses import asdict
 
     from bot.records import Records
@@ -473,7 +473,7 @@ def feedback(
 
 @app.command()
 def run() -> None:
-    """Index if needed; then serve Slack when its tokens are configured, else answer questions from stdin."""
+    """Index if needed; then serve every chat platform whose credentials are set, else answer questions from stdin."""
     with _errors():
         settings = _settings()
         engine = _engine(settings, rebuild_stale=True)
