@@ -25,6 +25,11 @@ CHECK_MILVUS_BEHIND = (
     "here); bring it in step with: summitbot index build"
 )
 CHECK_OK = "index version {version}: all {files} files match their checksums"
+CHECK_EXPORT_OK = "ONNX export of {model}: every file matches its checksum"
+CHECK_EXPORT_DAMAGED = (
+    "the ONNX export of {model} at {path} is damaged (a checksum does not match); "
+    "it is made again at the next start, or delete that folder"
+)
 CHECK_NO_INDEX = "no index at {path}; build it with: summitbot index build"
 STALE_INDEX = "The articles changed since the index was built; rebuilding ..."
 MILVUS_BEHIND = "the local index is updated and serves; bring the Milvus collection in step with: summitbot index build"

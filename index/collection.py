@@ -318,8 +318,13 @@ class Collection:
             raise LoaderError(f"{source}: no such file")
         if path.is_dir():
             raise LoaderError(f"{source}: is a directory; name the article files to add")
-        article = load_article(path, max_bytes=self._policy.max_bytes)
-        return _Candidate(source, path.name, path.read_bytes(), article)
+        # A dot-name is hidden from every directory scan (editors' and sync tools' files): such a file is
+        # stored under its visible name, never "added" and then lost at the next build.
+        name = path.name.lstrip(".")
+        if not Path(name).stem:
+            raise LoaderError(f"{source}: the file name has no visible part; rename it and add it again")
+        article = load_article(path, max_bytes=self._policy.max_bytes, name=name)
+        return _Candidate(source, name, path.read_bytes(), article)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -182,3 +182,16 @@ def onnx_embedder(model: str, cache_dir: Path, *, batch_size: int = 64) -> Embed
         reason = " ".join(str(e).split())[:200] or e.__class__.__name__
         logger.warning("no ONNX export for %s (%s); using sentence-transformers", model, reason)
         return None
+
+
+def check_export(model: str, cache_dir: Path) -> str:
+    """The state of the model's ONNX export, for ``index check``: "absent" (made at the next start),
+    "ok" (every file matches its checksum, the source weights unchanged), or "damaged"."""
+    from index.onnx_embedder import verify_export
+    from index.onnx_session import export_dir
+
+    source = Path(resolve_model_path(model))
+    target = export_dir(cache_dir, model)
+    if not source.is_dir() or not target.exists():
+        return "absent"
+    return "ok" if verify_export(target, source) else "damaged"

@@ -22,9 +22,12 @@ from index.onnx_session import MODEL_FILE, take_session
 
 logger = logging.getLogger(__name__)
 
-EXPORT_FORMAT = 1
+# 2: the export records a checksum of every file it holds (model and tokenizer), checked once per change.
+EXPORT_FORMAT = 2
 BULK_TORCH_FROM = 2500  # texts; see OnnxEmbedder.for_bulk
 _META_FILE = "export.json"
+_VERIFIED_FILE = "verified.json"
+_EXPORT_FILES = (MODEL_FILE, "tokenizer.json")
 _WEIGHTS = ("model.safetensors", "pytorch_model.bin")
 
 
@@ -126,6 +129,7 @@ def export(model_dir: Path, target: Path, model_name: str) -> Path:
         "weights_sha256": weights_checksum(model_dir),
         "onnx_sha256": file_sha256(staging / MODEL_FILE),
         "onnx_size": (staging / MODEL_FILE).stat().st_size,
+        "files_sha256": {name: file_sha256(staging / name) for name in _EXPORT_FILES},
         "source_stat": _source_stat(model_dir),
         "max_length": config.max_length,
         "pooling": config.pooling,
@@ -136,35 +140,87 @@ def export(model_dir: Path, target: Path, model_name: str) -> Path:
     shutil.rmtree(target, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(staging, target)
+    _write_verified(target)  # just hashed: the files as they now stand need no second read
     logger.info("exported %s to ONNX at %s", model_name, target)
     return target
 
 
 def usable_export(target: Path, model_dir: Path) -> bool:
-    """True when ``target`` holds a complete export of the model now in ``model_dir``. Cheap, for every
-    start: the source files' sizes and modification times and the export's size are compared; checksums
-    are taken when exporting (and by ``verify_export``)."""
-    try:
-        record = json.loads((target / _META_FILE).read_text("utf-8"))
-        onnx_size = (target / MODEL_FILE).stat().st_size
-    except (OSError, ValueError):
+    """True when ``target`` holds a complete, undamaged export of the model now in ``model_dir``. Cheap,
+    for every start: the source files' sizes and modification times are compared with the record, and
+    the export's own files are hashed only when their size or modification time changed since they were
+    last verified (once per change: bytes overwritten in place give garbage vectors, not an error)."""
+    record = _record(target)
+    if record is None:
         return False
-    return (
-        record.get("format") == EXPORT_FORMAT
-        and record.get("source_stat") == _source_stat(model_dir)
-        and record.get("onnx_size") == onnx_size
-    )
+    if record.get("format") != EXPORT_FORMAT or record.get("source_stat") != _source_stat(model_dir):
+        return False
+    if record.get("onnx_size") != _size(target / MODEL_FILE):
+        return False
+    if _read_json(target / _VERIFIED_FILE) == _export_stat(target):
+        return True
+    if not _files_intact(target, record):
+        logger.warning("the ONNX export at %s is damaged (its checksum does not match); exporting it again", target)
+        return False
+    _write_verified(target)
+    return True
 
 
 def verify_export(target: Path, model_dir: Path) -> bool:
-    """The thorough check: the source weights and the exported model match their recorded checksums."""
-    try:
-        record = json.loads((target / _META_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
+    """The thorough check: the source weights and every exported file match their recorded checksums."""
+    record = _record(target)
+    if record is None or record.get("format") != EXPORT_FORMAT:
         return False
-    return record.get("weights_sha256") == weights_checksum(model_dir) and record.get("onnx_sha256") == file_sha256(
-        target / MODEL_FILE
-    )
+    return record.get("weights_sha256") == weights_checksum(model_dir) and _files_intact(target, record)
+
+
+def _record(target: Path) -> dict | None:
+    record = _read_json(target / _META_FILE)
+    return record if isinstance(record, dict) else None
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _files_intact(target: Path, record: dict) -> bool:
+    expected = record.get("files_sha256")
+    if not isinstance(expected, dict) or set(expected) != set(_EXPORT_FILES):
+        return False
+    try:
+        return all(file_sha256(target / name) == digest for name, digest in expected.items())
+    except OSError:
+        return False
+
+
+def _export_stat(target: Path) -> dict[str, list[int]] | None:
+    try:
+        return {name: [(st := (target / name).stat()).st_size, st.st_mtime_ns] for name in _EXPORT_FILES}
+    except OSError:
+        return None
+
+
+def _write_verified(target: Path) -> None:
+    """Record the sizes and modification times the export's files had when their checksums matched."""
+    stamp = _export_stat(target)
+    if stamp is None:
+        return
+    tmp = target / f".{_VERIFIED_FILE}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps(stamp), "utf-8")
+        os.replace(tmp, target / _VERIFIED_FILE)
+    except OSError:  # a read-only cache: the check is repeated next time, nothing worse
+        tmp.unlink(missing_ok=True)
 
 
 def _source_stat(model_dir: Path) -> dict[str, list[int]]:
@@ -230,11 +286,16 @@ class OnnxEmbedder:
         if self._session is None:
             from tokenizers import Tokenizer
 
-            self._session = take_session(self._path / MODEL_FILE)
-            tokenizer = Tokenizer.from_file(str(self._path / "tokenizer.json"))
+            try:
+                session = take_session(self._path / MODEL_FILE)
+                tokenizer = Tokenizer.from_file(str(self._path / "tokenizer.json"))
+            except Exception as e:  # onnxruntime and tokenizers raise their own types for a damaged file
+                raise EmbedderError(
+                    f"the ONNX export at {self._path} cannot be read; run `summitbot index check`"
+                ) from e
             tokenizer.enable_truncation(max_length=self._max_length)
             tokenizer.enable_padding()
-            self._tokenizer = tokenizer
+            self._session, self._tokenizer = session, tokenizer
         return self._session, self._tokenizer
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -254,6 +315,9 @@ class OnnxEmbedder:
             out.append(self._pool(hidden, mask))
         vectors = np.empty((len(texts), self.dimension), dtype=np.float32)
         vectors[order] = np.concatenate(out)
+        if not np.isfinite(vectors).all():
+            # A damaged export that still runs: never let NaN reach a score.
+            raise EmbedderError(f"the ONNX export at {self._path} gives invalid vectors; run `summitbot index check`")
         return vectors
 
     def _pool(self, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:

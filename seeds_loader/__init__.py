@@ -8,6 +8,7 @@ from seeds_loader.errors import (
     FrontMatterError,
     IdCollisionError,
     LoaderError,
+    UndecodableFileError,
     UnsupportedFormatError,
 )
 from seeds_loader.fetch import FetchError, FetchPolicy, fetch, is_url
@@ -41,6 +42,7 @@ __all__ = [
     "LoaderError",
     "Paragraph",
     "Sentence",
+    "UndecodableFileError",
     "UnsupportedFormatError",
     "article_id_for",
     "bundled_articles_dir",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from seeds_loader.errors import BinaryFileError, EmptyArticleError
+from seeds_loader.errors import BinaryFileError, EmptyArticleError, UndecodableFileError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -26,7 +26,15 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
         raise EmptyArticleError(f"{name}: the file holds only whitespace")
     if (kind := _magic(data)) is not None:
         raise BinaryFileError(f"{name}: the file is {kind}, not article text")
-    text = _decode(data, name, declared or _meta_charset(data))
+    try:
+        text = _decode(data, name, declared or _meta_charset(data))
+    except UnicodeError as e:
+        # A byte-order mark that lies (a UTF-8 BOM before invalid bytes, UTF-16 with an odd byte count):
+        # this one file is unreadable, which must never stop the loading of the others.
+        raise UndecodableFileError(
+            f"{name}: the text cannot be decoded ({e.encoding if isinstance(e, UnicodeDecodeError) else 'text'}"
+            " error); save the file as UTF-8 and add it again"
+        ) from e
     # Control characters other than tab/newline mean this was never text, whatever decoded.
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
     if "\x00" in text or controls > max(2, len(text) // 100):
@@ -49,6 +57,22 @@ _MAGIC = (
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
+# Python codecs that are not character sets a page can declare: a declaration naming one is ignored.
+_NOT_CHARSETS = frozenset({"punycode", "idna", "unicode_escape", "raw_unicode_escape", "undefined", "mbcs", "oem"})
+
+
+def _charset_codec(declared: str) -> str | None:
+    """The Python codec of a declared charset, or None for an unknown name or a non-charset codec."""
+    try:
+        info = codecs.lookup(declared)
+    except (LookupError, ValueError):
+        return None
+    name = info.name.replace("-", "_")
+    if name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
+
+
 def _magic(data: bytes) -> str | None:
     return next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
 
@@ -62,11 +86,11 @@ def _decode(data: bytes, name: str, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding).lstrip("\ufeff")
-    if declared:
+    if declared and (codec := _charset_codec(declared)) is not None:
         try:
-            return data.decode(codecs.lookup(declared).name)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: look at the bytes themselves
+            return data.decode(codec)
+        except (UnicodeError, ValueError):
+            pass  # a wrong declaration: look at the bytes themselves
     if (utf16 := _utf16_without_bom(data)) is not None:
         return data.decode(utf16)
     if b"\x00" in data[:4096]:

@@ -25,3 +25,7 @@ class FrontMatterError(LoaderError):
 
 class IdCollisionError(LoaderError):
     """Two article files whose names fold to the same article id; the message names both."""
+
+
+class UndecodableFileError(LoaderError):
+    """The bytes are not valid in the encoding they announce (a byte-order mark, a declared charset)."""

@@ -58,11 +58,15 @@ def is_url(value: str) -> bool:
 
 def check_address(url: str, policy: FetchPolicy) -> None:
     """Refuse non-http(s) URLs, and hosts that resolve to private, loopback or link-local addresses."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port  # raises ValueError for a port that is no number or out of range
+    except ValueError as e:
+        raise FetchError(f"{url}: not a valid URL ({e})") from e
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"{url}: only http and https URLs can be added")
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        infos = socket.getaddrinfo(parts.hostname, port or (443 if parts.scheme == "https" else 80))
     except (socket.gaierror, UnicodeError) as e:
         raise FetchError(f"{url}: the host {parts.hostname!r} cannot be resolved") from e
     if policy.allow_private:
@@ -103,12 +107,12 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
             content_type = headers.get_content_type()
             if content_type not in ACCEPTED_TYPES:
                 raise FetchError(f"{url}: content type {content_type} is not an article (expected HTML or text)")
-            length = headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > policy.max_bytes:
-                raise FetchError(f"{url}: {int(length):,} bytes is over the {policy.max_bytes:,}-byte limit")
+            length = _content_length(headers.get("Content-Length"), url)
+            if length is not None and length > policy.max_bytes:
+                raise FetchError(f"{url}: {length:,} bytes is over the {policy.max_bytes:,}-byte limit")
             body = _read_within(response, url, policy, deadline)
-            if length and length.isdigit() and len(body) < int(length):
-                raise FetchError(f"{url}: the download was cut short ({len(body):,} of {int(length):,} bytes)")
+            if length is not None and len(body) < length:
+                raise FetchError(f"{url}: the download was cut short ({len(body):,} of {length:,} bytes)")
             body = _decompressed(body, headers.get("Content-Encoding", ""), url, policy)
             final = response.geturl()
     except FetchError:
@@ -126,7 +130,23 @@ def fetch(url: str, policy: FetchPolicy) -> Fetched:
         raise FetchError(f"{url}: the download was cut short ({len(e.partial):,} bytes arrived)") from e
     except (OSError, http.client.HTTPException) as e:
         raise FetchError(f"{url}: unreachable ({getattr(e, 'strerror', None) or e.__class__.__name__})") from e
+    except ValueError as e:  # urllib's own parsing of a malformed URL or header
+        raise FetchError(f"{url}: not a valid URL or response ({e.__class__.__name__})") from e
     return Fetched(final, content_type, headers.get_content_charset(), body)
+
+
+_MAX_LENGTH_DIGITS = 15  # a petabyte; anything longer is not a real Content-Length
+
+
+def _content_length(value: str | None, url: str) -> int | None:
+    """The Content-Length header as a number: ASCII digits only ("²" is a digit to str.isdigit, not to
+    int), and a bounded count of them (int() of thousands of digits is refused by Python itself)."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if not (value.isascii() and value.isdigit() and len(value) <= _MAX_LENGTH_DIGITS):
+        raise FetchError(f"{url}: the server sent an invalid Content-Length ({value[:20]!r})")
+    return int(value)
 
 
 def _read_within(response, url: str, policy: FetchPolicy, deadline: float) -> bytes:  # type: ignore[no-untyped-def]

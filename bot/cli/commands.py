@@ -277,7 +277,27 @@ def index_check() -> None:
             _fail(messages.CHECK_NO_INDEX.format(path=settings.resolved_index_dir))
         manifest = verify_version(path, full=True)
         typer.echo(messages.CHECK_OK.format(version=path.name, files=len(manifest.files or {})))
+        _check_export(settings)
         _check_milvus(settings, manifest, path.name)
+
+
+def _check_export(settings: Settings) -> None:
+    """The encoder's ONNX export, when this process would answer with one: a damaged export is named."""
+    if settings.encoder != "onnx" or settings.embedding_model.startswith("hash:"):
+        return
+    from index.embedder import check_export
+    from index.onnx_session import export_dir
+
+    cache = settings.resolved_model_cache_dir
+    state = check_export(settings.embedding_model, cache)
+    if state == "damaged":
+        _fail(
+            messages.CHECK_EXPORT_DAMAGED.format(
+                model=settings.embedding_model, path=export_dir(cache, settings.embedding_model)
+            )
+        )
+    if state == "ok":
+        typer.echo(messages.CHECK_EXPORT_OK.format(model=settings.embedding_model))
 
 
 def _check_milvus(settings: Settings, manifest, version: str) -> None:  # type: ignore[no-untyped-def]
