@@ -79,3 +79,5 @@ class Answer(BaseModel):
     speaker_note: str | None = None
     passages: tuple[AnswerPassage, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    # What the answer-or-refuse decision weighed (index.decision.Signals), for evaluation and refitting.
+    signals: dict[str, float] | None = None

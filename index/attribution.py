@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from index.people import NAME, REPORTING_VERBS, ROLE_WORDS, PeopleRegistry, Person, name_key
+from index.coreference import Salience, article_genders
+from index.people import (
+    AUTHOR_ROLE,
+    NAME,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    PeopleRegistry,
+    Person,
+    author_voice,
+    interviewee,
+    name_key,
+    unquoted,
+)
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.structure import label_role
 
 _QUOTED = LazyPattern(r"[“\"]([^”\"]+)[”\"]")
 _VERB = LazyPattern(rf"\b(?:{REPORTING_VERBS})\b")
-_ADVERB = r"(?:\w+ly|also|later|then|again|further|once|had|has|have|would|will|did not|had not)"
+_ADVERB = r"(?:\w+ly|also|instead|later|then|again|further|once|had|has|have|would|will|did not|had not)"
 _PRONOUN_VERB = LazyPattern(rf"\b(he|she)\s(?:{_ADVERB}\s){{0,2}}(?:{REPORTING_VERBS})\b", re.I)
 _ADJACENT = LazyPattern(rf"^[\s,]*(?:{_ADVERB}\s){{0,2}}$")
 # Speech verbs that name the source of a sentence outrank verbs of action in it ("Lee asked Xi ..., Kang said").
@@ -30,7 +43,9 @@ _LEADING_CLAUSE = LazyPattern(
     r"according to|with|for|unlike|like|last|earlier|later)\b[^,]*,\s*",
     re.I,
 )
-_ROLE_REFERENCE = LazyPattern(rf"\b[Tt]he\s(?:[a-z][\w-]*\s){{0,2}}?((?:{ROLE_WORDS}))\b(?!\s+of\b)")
+_ROLE_REFERENCE = LazyPattern(
+    rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s(?:[a-z][\w-]*\s){{0,2}}?((?:{ROLE_WORDS}))\b(?!\s+of\b)"
+)
 _WHAT_PRONOUN = LazyPattern(r"\bwhat (he|she) (?:calls|called|describes|described)\b", re.I)
 _NAME_RE = LazyPattern(NAME)
 _SUBJECT_BLOCKERS = frozenset(
@@ -43,6 +58,7 @@ _INVERTING = frozenset(
 # Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang".
 _ROLE_GAP = LazyPattern(rf"^\s(?:(?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS})\s)?$")
 MIN_QUOTE_WORDS = 4
+_CONJUNCTION = LazyPattern(r"\b(?:after|before|since|until)\s$", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,9 @@ class Quote:
     text: str
     quoted: str | None
     verb: str | None
-    resolved_by: str  # "named", "surname", "pronoun" or "continuation"
+    # "named", "surname", "pronoun", "continuation"; "label" (a transcript's or interview's speaker label),
+    # "author" (a first-person piece's own voice)
+    resolved_by: str
 
 
 @dataclass(frozen=True)
@@ -77,23 +95,74 @@ def attribute(articles: list[Article], registry: PeopleRegistry) -> list[Quote]:
     return quotes
 
 
+_NOBODY = Person(id="", name="")
+
+
+def _about(text: str, author: Person) -> bool:
+    """True when ``text`` speaks of the author in the third person: by a name or the role the article
+    gives them ("Ahn Jae-kwon served ...", "A former diplomat on why ...")."""
+    masked = unquoted(text)
+    names = {w for v in author.variants for w in (v, v.split()[0], v.split()[-1]) if len(w) > 1}
+    if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", masked) for n in names):
+        return True
+    return any(role.lower() in masked.lower() for role in author.roles if role != AUTHOR_ROLE)
+
+
+def _label_speaker(label: str, registry: PeopleRegistry, answerer: Person | None) -> Person | None:
+    """The person a speaker label names ("National Security Adviser Wi Sung-lac", "KANG"), or the
+    interviewee for "A:"; None for a reporter's or interviewer's label."""
+    role = label_role(label)
+    if role == "question":
+        return None
+    if role == "answer":
+        return answerer
+    words = re.sub(r"\([^)]*\)", "", label).split()
+    # The longest tail of the label that is a person's name: titles of any length come before it.
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        person = registry.lookup(tail) if len(words) - i > 1 else registry.resolve_short(tail.title())
+        if person is not None:
+            return person
+    return None
+
+
 def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote]:
     out: list[Quote] = []
-    last_subject: Person | None = None
+    salience = Salience(article_genders(article, registry))
     last_speaker: Quote | None = None
     seen: list[Person] = []  # people in the order the article mentions them, for "the spokesperson said"
+    author_name = author_voice(article)
+    author = registry.lookup(author_name) if author_name else None
+    answerer_name = interviewee(article)
+    answerer = registry.lookup(answerer_name) if answerer_name else None
+    # surname -> the people of that surname named in full so far, nearest last: a bare surname is the
+    # nearest compatible one ("Park said" after "Park Se-hoon ..."), never simply the first or most prominent.
+    local: dict[str, list[tuple[Person, int]]] = {}
     for paragraph in article.paragraphs:
-        local: dict[str, Person] = {}  # surname -> the person last named in full in this paragraph
         continuing = False  # the sentence before left a quotation open: this one goes on with it
+        if paragraph.speaker_label is not None:
+            # Every paragraph under a label, until the next label, is that speaker's; a reporter's
+            # question is nobody's quote.
+            speaker = _label_speaker(paragraph.speaker_label, registry, answerer)
+            if speaker is not None or label_role(paragraph.speaker_label) == "question":
+                last_speaker = None
+                for sentence in paragraph.sentences if speaker is not None else ():
+                    last_speaker = _quote(speaker, article, paragraph.number, sentence, sentence.text, "label")
+                    out.append(last_speaker)
+                continue
+        # A first-person piece is its author's words throughout, except a paragraph that speaks of the
+        # author in the third person (the standfirst, a contributor note).
+        own_voice = author is not None and not _about(paragraph.text, author)
+        pending: list[Quote] = []  # sentences of a quotation still open, waiting for its speaker
         for sentence in paragraph.sentences:
             text = sentence.text
             quoted_spans = _quoted_spans(text, continuing)
-            mentions = _mentions(text, article.id, registry, quoted_spans, local)
+            mentions = _mentions(text, article.id, registry, quoted_spans, local, paragraph.number)
             mentions = sorted(mentions + _role_mentions(text, quoted_spans, seen), key=lambda m: m.start)
             seen.extend(m.person for m in mentions)
             quoted = " … ".join(text[a + 1 : b - 1].strip(" ,") for a, b in quoted_spans) or None
             long_quote = quoted is not None and len(quoted.split()) >= MIN_QUOTE_WORDS
-            found = _speaker(text, mentions, quoted_spans, last_subject)
+            found = _speaker(text, mentions, quoted_spans, salience)
             opens = _opens_with_quote(text) or (continuing and quoted_spans[0][0] < 0)
             if found is None and long_quote and opens and not mentions and last_speaker:
                 # A quote with no cue continues the previous speaker's words.
@@ -101,9 +170,18 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             elif found is None and continuing and quoted_spans[0][0] < 0 and not mentions and last_speaker:
                 # The rest of a quotation the sentence before opened ("... feeling. I am no longer worried.”").
                 found = (registry.get(last_speaker.person_id), None, "continuation")
+            inside = continuing and quoted_spans[0][0] < 0  # this sentence goes on with an open quotation
             continuing = bool(quoted_spans) and quoted_spans[-1][1] > len(text)
             if found is None and long_quote and (subjects := [m for m in mentions if m.subject]):
                 found = (subjects[0].person, None, "named")
+            if found is None and own_voice and author is not None:
+                found = (author, None, "author")
+            if found is not None and inside and pending:
+                # "Q1. Q2," X said: the quotation's earlier sentences are X's too.
+                out.extend(replace(q, person_id=found[0].id, speaker=found[0].name) for q in pending)
+            pending = pending if found is None and continuing and inside else []
+            if found is None and continuing and quoted is not None:
+                pending.append(_quote(_NOBODY, article, paragraph.number, sentence, quoted, "continuation"))
             if found is not None:
                 person, verb, how = found
                 quote = Quote(
@@ -119,13 +197,29 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                     resolved_by=how,
                 )
                 out.append(quote)
-                last_speaker, last_subject = quote, person
+                last_speaker = quote
+                salience.push(person)
             else:
                 if (main := _main_subject(text, mentions, len(text))) is not None:
-                    last_subject = main.person
+                    salience.push(main.person)
                 if quoted is None or not long_quote:
                     last_speaker = last_speaker if quoted is None and not mentions else None
     return out
+
+
+def _quote(person: Person, article: Article, paragraph: int, sentence, quoted: str | None, how: str) -> Quote:  # type: ignore[no-untyped-def]
+    return Quote(
+        person_id=person.id,
+        speaker=person.name,
+        article_id=article.id,
+        paragraph=paragraph,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        quoted=quoted,
+        verb=None,
+        resolved_by=how,
+    )
 
 
 def _quoted_spans(text: str, continuing: bool = False) -> list[tuple[int, int]]:
@@ -157,7 +251,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _mentions(
-    text: str, article_id: str, registry: PeopleRegistry, quoted: list[tuple[int, int]], local: dict[str, Person]
+    text: str,
+    article_id: str,
+    registry: PeopleRegistry,
+    quoted: list[tuple[int, int]],
+    local: dict[str, list[tuple[Person, int]]],
+    paragraph: int = 0,
 ) -> list[_Mention]:
     """Person mentions outside quotation marks, each marked as a possible grammatical subject or not.
     A surname means the person of that name last named in full in the same paragraph ("Vice Minister
@@ -174,9 +273,11 @@ def _mentions(
                 person = registry.lookup(candidate)
                 if person is not None:
                     for token in (words[i], words[-1]):
-                        local[name_key(token)] = person
+                        named = [(p, at) for p, at in local.get(name_key(token), []) if p is not person]
+                        local[name_key(token)] = [*named, (person, paragraph)]
             else:
-                person = local.get(name_key(candidate)) or registry.resolve_short(candidate, article_id)
+                lead = text[: m.start() + len(" ".join(words[:i]))]
+                person = _nearest(candidate, lead, article_id, registry, local)
             if person is not None:
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 before = text[:start].split()
@@ -186,6 +287,26 @@ def _mentions(
                 found.append(_Mention(person, start, m.end(), subject=not possessive and not blocked))
                 break
     return found
+
+
+def _nearest(
+    short: str, before: str, article_id: str, registry: PeopleRegistry, local: dict[str, list[tuple[Person, int]]]
+) -> Person | None:
+    """A bare surname: among the people of that name, those whose title stands just before it ("Chief of
+    Staff Kang", "President Lee"); then those the article has already named in full (a later one cannot be
+    meant); of several, the only one named in this paragraph or the one before, else the most prominent."""
+    candidates = [p for p in registry.candidates(short) if article_id in p.articles] or registry.candidates(short)
+    lead = before.rstrip().lower()
+    titled = [p for p in candidates if any(lead.endswith(t.lower()) for t in p.titles() | set(p.roles) if t)]
+    pool = titled or candidates
+    named = [(p, at) for p, at in local.get(name_key(short), []) if p in pool]
+    if len(named) == 1:
+        return named[0][0]
+    if named:
+        # Several already named: a bare surname keeps to the article's principal figure of that name (a
+        # president quoted as "Lee" after an analyst Lee was introduced is still the president).
+        return max((p for p, _ in named), key=lambda p: p.mentions)
+    return pool[0] if pool else registry.resolve_short(short, article_id)
 
 
 def _role_mentions(text: str, quoted: list[tuple[int, int]], seen: list[Person]) -> list[_Mention]:
@@ -214,26 +335,26 @@ def _main_subject(text: str, mentions: list[_Mention], limit: int) -> _Mention |
 
 
 def _speaker(
-    text: str, mentions: list[_Mention], quoted: list[tuple[int, int]], last_subject: Person | None
+    text: str, mentions: list[_Mention], quoted: list[tuple[int, int]], salience: Salience
 ) -> tuple[Person, str | None, str] | None:
     """The person a reporting verb in ``text`` attributes speech to, if any: the source cue first
     ("according to X", "X said"), then the subject of the verb's own clause."""
     for m in _WHAT_PRONOUN.finditer(text):
-        if last_subject is not None and not _inside(m.start(), quoted):
+        if (target := salience.resolve(m.group(1))) is not None and not _inside(m.start(), quoted):
             own = _main_subject(text, mentions, m.start())
-            return (own.person if own else last_subject), m.group(0).split()[-1], "pronoun"
+            return (own.person if own else target), m.group(0).split()[-1], "pronoun"
     verbs = [v for v in _VERB.finditer(text) if not _inside(v.start(), quoted)]
     lead = _LEADING_CLAUSE.match(text)
     # A verb in a leading subordinate clause ("When the administration said ..., Cho insisted") comes last.
     verbs.sort(key=lambda v: (lead is not None and v.start() < lead.end(), _PRIORITY.get(v.group(0), 3)))
     for verb in verbs:
-        if (found := _verb_subject(text, verb, mentions, last_subject)) is not None:
+        if (found := _verb_subject(text, verb, mentions, salience)) is not None:
             return found
     return None
 
 
 def _verb_subject(
-    text: str, verb: re.Match[str], mentions: list[_Mention], last_subject: Person | None
+    text: str, verb: re.Match[str], mentions: list[_Mention], salience: Salience
 ) -> tuple[Person, str | None, str] | None:
     word = verb.group(0)
     pronoun = _PRONOUN_VERB.search(text, max(0, verb.start() - 40), verb.end())
@@ -241,10 +362,16 @@ def _verb_subject(
         own = _main_subject(text, mentions, pronoun.start())
         if own is not None:
             return own.person, word, _how(text, own)
-        return (last_subject, word, "pronoun") if last_subject is not None else None
+        target = salience.resolve(pronoun.group(1))
+        return (target, word, "pronoun") if target is not None else None
     before = [x for x in mentions if x.end <= verb.start() and not _possessive(text, x)]
-    # "Lee said Kim Koo’s dream ...": a name just before the verb is its subject.
-    if before and before[-1].subject and _ADJACENT.match(text[before[-1].end : verb.start()]):
+    # "Lee said Kim Koo’s dream ...": a name just before the verb is its subject, also after a conjunction
+    # that is a preposition elsewhere ("after Takaichi stated ...").
+    if (
+        before
+        and (before[-1].subject or _CONJUNCTION.search(text[: before[-1].start]))
+        and _ADJACENT.match(text[before[-1].end : verb.start()])
+    ):
         return before[-1].person, word, _how(text, before[-1])
     if word in _INVERTING or word == "according to":
         after = [x for x in mentions if x.start >= verb.end() and _ROLE_GAP.match(text[verb.end() : x.start])]
@@ -258,7 +385,8 @@ def _verb_subject(
     clause = [x for x in before if x.start >= clause_start and x.subject]
     if clause:
         return clause[-1].person, word, _how(text, clause[-1])
-    if text[clause_start : verb.start()].strip(" ,;:—–\"“”'"):
+    gap = text[clause_start : verb.start()]
+    if gap.strip(" ,;:—–\"“”'") and not _ADJACENT.match(gap):
         return None
     main = _main_subject(text, mentions, verb.start())
     return (main.person, word, _how(text, main)) if main is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -13,6 +14,7 @@ import numpy as np
 from index.answer import Answer, AnswerPassage, Claim, Disagreement, Refusal
 from index.answerability import AnswerType, Expectation, Focus
 from index.attribution import Quote
+from index.decision import Decision, Signals, default_decision
 from index.disagree import counted_nouns, counted_terms, figures, is_count_question
 from index.embedder import Embedder
 from index.errors import QuestionError
@@ -38,6 +40,9 @@ from seeds_loader.lazy import LazyPattern
 logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+_UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")
+# Signals of closeness: a refusal they drive is "not close enough", any other "does not say it".
+_CLOSENESS = frozenset({"fused", "ranked", "sentence", "margin"})
 MAX_K = 20
 
 
@@ -46,10 +51,8 @@ class EngineConfig:
     """Tunable answering behaviour (defaults tuned on the dev questions; see README)."""
 
     weights: FusionWeights = field(default_factory=FusionWeights)
+    # The decision's probability below which the answer is refused; 0.5 is the fitted operating point.
     min_confidence: float = 0.5
-    # Fused score at which confidence is 0.5, and how sharply it rises around it.
-    confidence_midpoint: float = 0.42
-    confidence_slope: float = 14.0
     intent_bonus: float = 0.08
     # The sentence holding the kind of answer asked for (the counted figure, the duration) answers.
     type_bonus: float = 0.16
@@ -58,19 +61,11 @@ class EngineConfig:
     overlap_weight: float = 0.15
     disagreement_pool: int = 20
     claim_topic_support: float = 0.5
-    # Answerability (README, "Answer or refuse"): share of the focus words the passage must hold, unless
-    # its fused score alone shows a paraphrase; a quote question's topic words in the quote's passage.
-    focus_support: float = 0.35
-    paraphrase_score: float = 0.60
-    quote_topic_support: float = 0.2
-    quote_paraphrase_score: float = 0.55
-    # A missing focus word weighing at least this share of the question is checked for its meaning:
-    # refused when dropping it brings the question closer to the answer by more than crux_margin.
+    # A missing focus word weighing at least this share of the question is checked for its meaning
+    # (Signals.crux_drop); the answer-or-refuse decision itself is fitted (index/decision.py).
     crux_share: float = 0.2
-    crux_margin: float = 0.02
     meaning_pool: int = 5  # the candidates a focus word is looked for in before its meaning is
     meaning_weight: float = 0.5
-    speaker_support: float = 0.67
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
@@ -86,10 +81,12 @@ class Engine:
         embedder: Embedder,
         config: EngineConfig | None = None,
         retriever: Callable[[LoadedIndex, Embedder, FusionWeights], VectorRetriever] = HybridRetriever,
+        decision: Decision | None = None,
     ) -> None:
         self._handle = handle
         self._embedder = embedder
         self._config = config or EngineConfig()
+        self._decision = decision or default_decision()
         self._retriever = retriever
         self._nearby_cache: dict[int, str] = {}
         self._nearby_version: str | None = None
@@ -161,22 +158,22 @@ class Engine:
             hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
         meaning = self._meaning(hits, parsed, needs, ablated)
         ranked = self._rank(index, hits, parsed, needs, meaning)
-        confidence = self._confidence(ranked[0][0] if ranked else 0.0)
         # The person's introductions, or all their quotes, answer "who is X" and "what did X say" outright.
         whole_answer = parsed.person is not None and (
             parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
         )
+        signals = self._signals(index, ranked, parsed, needs, vector, ablated) if ranked else None
+        confidence = self._decision.probability(signals) if signals is not None else 0.0
+        if not math.isfinite(confidence):
+            # A damaged encoder or index gives NaN scores: that is never an answer, whatever else holds.
+            logger.error("non-finite answer score for %r; refusing", question[:80])
+            refusal, confidence, ranked, signals = refusal or Refusal.LOW_CONFIDENCE, 0.0, [], None
         if refusal is None and ranked and whole_answer:
             confidence = 1.0
         if refusal is None and confidence < self._config.min_confidence:
-            refusal = Refusal.LOW_CONFIDENCE
-        if (
-            refusal is None
-            and ranked
-            and not whole_answer
-            and not self._supported(index, ranked[0], parsed, needs, vector, ablated)
-        ):
-            refusal = Refusal.NO_SUPPORT
+            # One decision; the reason named is the signal that pulled hardest toward refusing.
+            weakest = self._decision.weakest(signals) if signals is not None else "fused"
+            refusal = Refusal.LOW_CONFIDENCE if weakest in _CLOSENESS else Refusal.NO_SUPPORT
         passages = self._passages(index, ranked, k)
         disagreements = self._disagreements(index, ranked, parsed) if refusal is None else ()
         return Answer(
@@ -189,6 +186,7 @@ class Engine:
             speaker_note=note,
             passages=tuple(passages),
             disagreements=disagreements,
+            signals=signals.__dict__ if signals is not None else None,
         )
 
     @staticmethod
@@ -206,52 +204,53 @@ class Engine:
             focus = Focus.of(parsed.text, index.lexical.idf, [*speaker_words, *named])
         return _Needs(Expectation.of(parsed.text), focus)
 
-    def _supported(
+    def _signals(
         self,
         index: LoadedIndex,
-        top: tuple[float, Hit, list[int]],
+        ranked: list[tuple[float, Hit, list[int]]],
         parsed: Question,
         needs: _Needs,
         vector: np.ndarray,
         ablated: dict[str, np.ndarray],
-    ) -> bool:
-        """The best passage answers only if the kind of answer asked for is in it and the question's focus
-        words, or what they mean, are there (README, "Answer or refuse"):
-        - the words: their idf-weighted share found in the passage, its headline or (at half weight) the
-          paragraphs just before it; a strong paraphrase match stands without them;
-        - what they mean: when a weighty focus word is missing, the question without that word must not be
-          closer to the answering sentence than the question with it (the word pulls away from it);
-        - a quote question's topic is looked for in the quote's passage; a speaker who is no person of the
-          coverage must be named there."""
-        score, hit, chosen = top
+    ) -> Signals:
+        """What the answer-or-refuse decision weighs about the best passage (``index.decision.Signals``):
+        - the kind of answer asked for is in it; "who did X" names someone;
+        - the question's focus words: their idf-weighted share found in the passage, its headline or (at
+          half weight) the paragraphs just before it;
+        - what a missing weighty focus word means: how much closer the question comes to the answering
+          sentence without it (a word that pulls away from the answer);
+        - a speaker who is no person of the coverage must be named in the passage or be its outlet."""
+        score, hit, chosen = ranked[0]
         passage = hit.passage
-        expectation = needs.expectation
-        if not expectation.satisfied(x.text for x in passage.sentences):
-            return False
-        # "who won the election": the answer names the one who did it ("who said" is the WHO intent).
-        agent = expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
-        if agent and not any(index.people.names_someone(passage.sentences[i].text) for i in chosen):
-            return False
         meta = index.articles[passage.article_id]
-        own = f"{passage.text} {meta.title or ''}"
+        own = f"{passage.text} {passage.context} {meta.title or ''}"
         nearby = self._nearby(index, passage)
         c = self._config
+        # "who won the election": the answer names the one who did it ("who said" is the WHO intent).
+        agent = needs.expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
+        agent_ok = not agent or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
+        speaker_named = 1.0
         if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
-            named = Focus.of(parsed.target, index.lexical.idf)
-            if named.support(f"{own} {nearby} {meta.outlet or ''}") < c.speaker_support:
-                return False
+            speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")
+        crux_drop = 0.0
         crux = needs.focus.crux(f"{own} {nearby}", c.crux_share)
         if crux is not None:
             sentence = index.sentence_rows(passage)[chosen[0]]
             if crux not in ablated:
                 ablated[crux] = self._embedder.encode([_without(parsed.text, crux)])[0]
-            without = ablated[crux]
-            if float(vector @ sentence) - float(without @ sentence) < -c.crux_margin:
-                return False
-        support = needs.focus.support(own, nearby)
-        if parsed.intent is Intent.QUOTE and parsed.person is not None:
-            return support >= c.quote_topic_support or score >= c.quote_paraphrase_score
-        return support >= c.focus_support or score >= c.paraphrase_score
+            crux_drop = float(ablated[crux] @ sentence) - float(vector @ sentence)
+        return Signals(
+            fused=float(hit.score),
+            ranked=float(score),
+            sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
+            type_ok=float(needs.expectation.satisfied(x.text for x in passage.sentences)),
+            agent_ok=float(agent_ok),
+            speaker_named=float(speaker_named),
+            focus=float(needs.focus.support(own, nearby)),
+            crux_drop=crux_drop,
+            quote=float(parsed.intent is Intent.QUOTE and parsed.person is not None),
+            margin=float(score - ranked[1][0]) if len(ranked) > 1 else 0.0,
+        )
 
     def _recency(self, index: LoadedIndex) -> dict[str, float]:
         """Each dated article's place from oldest (0) to newest (1); undated ones are not placed."""
@@ -318,6 +317,7 @@ class Engine:
         referenced = referenced_articles(parsed.text, index.article_references)
         recency = self._recency(index) if _WANTS_NEWEST.search(parsed.text) else None
         holds: dict[int, bool] = {}
+        articles = Counter(h.passage.article_id for h in hits)
         for hit in hits:
             c = self._config
             pull = [0.0] * len(hit.passage.sentences)
@@ -345,7 +345,11 @@ class Engine:
             if recency is not None:  # "the latest", "today": the newest coverage first
                 bonus += self._config.intent_bonus * recency.get(hit.passage.article_id, 0.0)
             # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
-            bonus += self._config.intent_bonus * needs.focus.support(hit.passage.text, self._nearby(index, hit.passage))
+            own = f"{hit.passage.text} {hit.passage.context}"
+            bonus += self._config.intent_bonus * needs.focus.support(own, self._nearby(index, hit.passage))
+            if _supersedes(hit.passage) and articles[hit.passage.article_id] > 1:
+                # An update or correction beside what it revises: the revised figure is not the current one.
+                bonus += self._config.intent_bonus
             ranked.append((hit.score + bonus, hit, chosen))
         # Passages holding the kind of answer asked for (the counted figure, a duration) come first.
         ranked.sort(key=lambda t: (holds[id(t[1])], t[0]), reverse=True)
@@ -434,10 +438,6 @@ class Engine:
         if len({c.value for c in claims.values()}) < 2:
             return ()
         return (Disagreement(kind=kind, claims=tuple(claims.values())),)
-
-    def _confidence(self, score: float) -> float:
-        c = self._config
-        return 1.0 / (1.0 + math.exp(-c.confidence_slope * (score - c.confidence_midpoint)))
 
     def _passages(self, index: LoadedIndex, ranked: list[tuple[float, Hit, list[int]]], k: int) -> list[AnswerPassage]:
         out: list[AnswerPassage] = []
@@ -542,6 +542,11 @@ class _Needs:
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
+
+
+def _supersedes(passage: Passage) -> bool:
+    """A correction notice, or a live entry or brief marked as an update or correction of an earlier one."""
+    return passage.kind == "correction" or bool(_UPDATE.match(passage.text))
 
 
 def _without(question: str, stem: str) -> str:

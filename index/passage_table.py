@@ -23,6 +23,8 @@ class PassageTable(Sequence[Passage]):
         self.article_ids: list[str] = json.loads((directory / "article_ids.json").read_text("utf-8"))
         self._text = _mapped(directory / "text.npy")
         self._offsets = _mapped(directory / "text_offsets.npy")
+        self._context = _mapped(directory / "context.npy")
+        self._context_offsets = _mapped(directory / "context_offsets.npy")
         self._columns = {name: _mapped(directory / f"{name}.npy") for name in _COLUMNS}
         self._sentences = _mapped(directory / "sentences.npy")
         articles = self._columns["article"]
@@ -41,6 +43,11 @@ class PassageTable(Sequence[Passage]):
         np.cumsum([len(b) for b in encoded], out=offsets[1:])
         np.save(directory / "text.npy", np.frombuffer(b"".join(encoded), dtype=np.uint8))
         np.save(directory / "text_offsets.npy", offsets)
+        contexts = [p.context.encode("utf-8") for p in passages]
+        context_offsets = np.zeros(len(passages) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in contexts], out=context_offsets[1:])
+        np.save(directory / "context.npy", np.frombuffer(b"".join(contexts), dtype=np.uint8))
+        np.save(directory / "context_offsets.npy", context_offsets)
         columns = {
             "article": np.array([code[p.article_id] for p in passages], dtype=np.int32),
             "paragraph": np.array([p.paragraph for p in passages], dtype=np.int32),
@@ -93,6 +100,7 @@ class PassageTable(Sequence[Passage]):
             end=int(c["end"][i]),
             sentences=tuple(SentenceSpan(text[s - start : e - start], int(s), int(e)) for s, e in bounds),
             first_sentence=first,
+            context=bytes(self._context[self._context_offsets[i] : self._context_offsets[i + 1]]).decode("utf-8"),
         )
 
     def sentence_ranges(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -34,6 +34,9 @@ class Passage:
     end: int
     sentences: tuple[SentenceSpan, ...]
     first_sentence: int
+    # What the paragraph leans on when read alone (the question it answers, a table's header): searched
+    # with the passage, never shown as its text.
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def build_passages(
                         end=end,
                         sentences=tuple(group),
                         first_sentence=next_sentence,
+                        context=paragraph.context or "",
                     )
                 )
                 next_sentence += len(group)
@@ -119,8 +123,9 @@ def _pack(spans: list[SentenceSpan], max_words: int) -> list[list[SentenceSpan]]
 
 
 def lexical_text(passage: Passage, article: ArticleMeta) -> str:
-    """What BM25 indexes: the passage with its article's headline, so "the editorial" finds the editorial."""
-    return f"{article.title}\n{passage.text}" if article.title else passage.text
+    """What BM25 indexes: the passage with its article's headline, so "the editorial" finds the editorial,
+    and with its context (the question it answers, a table's header)."""
+    return "\n".join(t for t in (article.title, passage.context, passage.text) if t)
 
 
 _LEANS_BACK = re.compile(r"^(?:[“\"‘]|(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b)")
@@ -129,9 +134,12 @@ _LEANS_BACK = re.compile(r"^(?:[“\"‘]|(?:He|She|They|It|This|That|These|Thos
 def dense_text(passage: Passage, previous: Passage | None, title: str | None = None) -> str:
     """What the passage vector embeds: a passage that opens with a quote or a pronoun leans on the
     sentence before it for its meaning ("...,” he told reporters), so that sentence is embedded with it;
-    a photo caption stands apart from the story, so it is embedded under the article's headline."""
+    a photo caption stands apart from the story, so it is embedded under the article's headline; a
+    paragraph with a context (the question it answers, a table's header) is embedded after it."""
     if passage.kind == "caption" and title:
         return f"{title}. {passage.text}"
+    if passage.context:
+        return f"{passage.context} {passage.text}"
     if previous is not None and previous.article_id == passage.article_id and _LEANS_BACK.match(passage.text):
         return f"{previous.sentences[-1].text} {passage.text}"
     return passage.text

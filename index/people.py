@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from index.nlp import person_spans
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -54,6 +56,16 @@ _TITLE_TOKENS = frozenset(
 _INVERTED_VERBS = r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|recalled|replied|continued"
 _SAID_NAME = LazyPattern(rf"\b(?:{_INVERTED_VERBS})\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
 _NAME_SAID = LazyPattern(rf"\b({NAME})\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b")
+_NAME_RE = LazyPattern(NAME)
+# "X heads the international exchange division of ...": the post is the person's role.
+_HEADS = LazyPattern(rf"({NAME})\s(heads|leads|runs|chairs|directs)\s(the\s[^,.;]+?)(?=[,.;]|\sand\s|$)")
+# A sentence that opens with a role ("A forensic geneticist at Sorim University ..., he knows ...")
+# describes the one person the sentence before named.
+# Beyond the role list, an agent noun (geneticist, researcher, director, librarian) in that place is one.
+_DESCRIBED = LazyPattern(
+    rf"^(?:An?)\s((?:[\w-]+\s){{0,3}}?(?:(?i:{ROLE_WORDS})|[a-z]+(?:ist|er|or|ian))"
+    r"(?:\s(?:at|of|for|in|with)\s[A-Z][^,.;]*)?)(?=[\s,])"
+)
 _ACCORDING_TO = LazyPattern(rf"\baccording to\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
 
 
@@ -72,6 +84,9 @@ class Person:
     roles: list[str] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
+    # Proper nouns of the sentences that name the person (places, institutions: "Horyuji", "Nara"): what
+    # "the Horyuji priest" can mean beyond the role's own words.
+    context: set[str] = field(default_factory=set)
 
     @property
     def tokens(self) -> list[str]:
@@ -177,9 +192,17 @@ def _close(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
+_GIVEN_NAME = LazyPattern(r"^[A-Z][a-z]+-[a-z]+$")
+
+
 def is_name_like(name: str) -> bool:
-    """A capitalised phrase that could be a person's name: no institution or place head word in it."""
-    return not any(re.sub(r"[’']s$", "", w) in _INSTITUTION_WORDS for w in name.split())
+    """A capitalised phrase that could be a person's name: no institution or place head word in it
+    ("Lu Xun Park", "Blue House"), except a family name that is also such a word before a hyphenated
+    given name ("Park Se-hoon", "Park Yoon-joo")."""
+    words = [re.sub(r"[’']s$", "", w) for w in name.split()]
+    if len(words) == 2 and words[0] in _INSTITUTION_WORDS and _GIVEN_NAME.match(words[1]):
+        return True
+    return not any(w in _INSTITUTION_WORDS for w in words)
 
 
 def _clean_name(name: str, text: str = "", start: int = -1) -> str | None:
@@ -253,12 +276,63 @@ def _full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
         for listed in _names_in(m.group(2)):
             if (name := _full(listed)) is not None:
                 yield name, role
+    for m in _HEADS.finditer(text):
+        if (name := _full(m.group(1), text, m.start(1))) is not None:
+            yield name, f"head of {m.group(3)}"
     for pattern, group in ((_SAID_NAME, 2), (_NAME_SAID, 1), (_ACCORDING_TO, 2)):
         for m in pattern.finditer(text):
             # "Officials said" is not a person: a reporting verb alone only confirms a full name.
             if (name := _full(m.group(group), text, m.start(group))) is not None:
                 role = m.group(1) if group == 2 and m.group(1) else None
                 yield name, role.strip() if role else None
+
+
+def _described(paragraph, by_key: dict[str, Person]) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(name, role) where a sentence opening with a role follows a sentence naming exactly one known person."""
+    sentences = paragraph.sentences
+    for previous, sentence in pairwise(sentences):
+        m = _DESCRIBED.match(sentence.text)
+        if m is None:
+            continue
+        named = _named_people(previous.text, by_key)
+        if len(named) == 1 and (role := _appositive_role(m.group(1))) is not None:
+            yield next(iter(named.values())).name, role
+
+
+_ROLE_OPENING = LazyPattern(rf"^(?:His|Her|Their)\s((?i:{ROLE_WORDS}))\b")
+
+
+def _introduced(paragraph, by_key: dict[str, Person]) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(name, role) where a sentence opening with a relation ("His daughter drove him ...") is followed by
+    one that names exactly one known person ("Jeon Mi-ra, 52, teaches ...")."""
+    for previous, sentence in pairwise(paragraph.sentences):
+        m = _ROLE_OPENING.match(previous.text)
+        if m is None or _named_people(previous.text, by_key):
+            continue
+        named = _named_people(sentence.text, by_key)
+        if len(named) == 1:
+            yield next(iter(named.values())).name, m.group(1).lower()
+
+
+def _named_people(text: str, by_key: dict[str, Person]) -> dict[str, Person]:
+    """The known people ``text`` names in full (a title or a word before a name is skipped)."""
+    named: dict[str, Person] = {}
+    for n in _NAME_RE.finditer(text):
+        words = n.group(0).split()
+        keys = (name_key(" ".join(words[i:])) for i in range(len(words) - 1))
+        if (key := next((k for k in keys if k in by_key), None)) is not None:
+            named[by_key[key].id] = by_key[key]
+    return named
+
+
+def _recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+    """Full names the named-entity recogniser finds (names no title, role or reporting verb
+    introduces: "For Park Se-hoon, the agreement ..."), each grown to the whole name the text spells
+    at that place (the recogniser splits "Kang Hoon-sik" at its hyphen)."""
+    for start, _end in spans:
+        m = _NAME_RE.match(text, start)
+        if m is not None and (name := _full(m.group(0), text, start)) is not None:
+            yield name
 
 
 def _full(name: str, text: str = "", start: int = -1) -> str | None:
@@ -275,6 +349,11 @@ def find_people(articles: list[Article]) -> PeopleRegistry:
         key = name_key(name)
         if key in by_key:
             return by_key[key]
+        words = name.split()
+        if len(words) == 2 and (flipped := by_key.get(name_key(f"{words[1]} {words[0]}"))) is not None:
+            # Family name first or given name first ("Kihara Minoru", "Minoru Kihara"): one person.
+            by_key[key] = flipped
+            return flipped
         found = next((p for p in people if any(_close(name_key(v), key) for v in p.variants)), None)
         if found is None:
             found = Person(id=key, name=name)
@@ -284,7 +363,14 @@ def find_people(articles: list[Article]) -> PeopleRegistry:
 
     singles: list[tuple[str, str | None, str]] = []
     for article in articles:
-        for paragraph in article.paragraphs + article.captions:
+        paragraphs = article.paragraphs + article.captions
+        for paragraph, spans in zip(paragraphs, person_spans(p.text for p in paragraphs), strict=True):
+            for name in _recognised_names(paragraph.text, spans):
+                person_for(name).variants[name] += 0
+            for name, role in _introduced(paragraph, by_key):
+                person_for(name).add_role(role)
+            for name, role in _described(paragraph, by_key):
+                person_for(name).add_role(_role_text(role))
             for name, role in _full_name_evidence(paragraph.text):
                 if len(name.split()) == 1:
                     singles.append((name, role, article.id))
@@ -293,6 +379,21 @@ def find_people(articles: list[Article]) -> PeopleRegistry:
                 person.variants[name] += 0
                 if role:
                     person.add_role(_role_text(role))
+    for article in articles:
+        # Speaker labels name people too ("National Security Adviser Wi Sung-lac:"), and so do the
+        # voices a layout implies: the interviewee of a Q/A interview, the author of a first-person piece.
+        for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label):
+            for name, role in _full_name_evidence(label):
+                if len(name.split()) > 1:
+                    person = person_for(name)
+                    person.variants[name] += 0
+                    if role:
+                        person.add_role(_role_text(role))
+        for name, role in implied_voices(article):
+            person = person_for(name)
+            person.variants[name] += 0
+            if role:
+                person.add_role(role)
     for name, role, _ in singles:
         if not any(p.answers_to(name) for p in people):
             person = person_for(name)
@@ -311,6 +412,10 @@ def _role_text(role: str) -> str:
     while words and words[0].lower() in _FUNCTION_WORDS:
         words.pop(0)
     return " ".join(words)
+
+
+_PROPER = LazyPattern(r"(?<![\w’'-])[A-Z][a-z][\w-]+")
+_MAX_CONTEXT = 200
 
 
 def _count_mentions(people: list[Person], articles: list[Article]) -> None:
@@ -340,10 +445,18 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
     for article in articles:
         text = " ".join(p.text for p in article.paragraphs + article.captions)
         counts: Counter[str] = Counter()
-        for m in variant_re.finditer(text):
-            for person in variants[m.group(1)]:
-                person.variants[m.group(1)] += 1
-                counts[person.id] += 1
+        for paragraph in article.paragraphs + article.captions:
+            for sentence in paragraph.sentences:
+                named = {id(p): p for m in variant_re.finditer(sentence.text) for p in variants[m.group(1)]}
+                for m in variant_re.finditer(sentence.text):
+                    for person in variants[m.group(1)]:
+                        person.variants[m.group(1)] += 1
+                        counts[person.id] += 1
+                if named:
+                    proper = {w.lower() for w in _PROPER.findall(sentence.text) if w not in _NOT_NAMES}
+                    for person in named.values():
+                        if len(person.context) < _MAX_CONTEXT:
+                            person.context |= proper - {name_key(t) for v in person.variants for t in v.split()}
         if titled_re is not None:
             for m in titled_re.finditer(text):
                 for person in titled.get((m.group(1).lower(), m.group(2)), ()):
@@ -352,3 +465,87 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
             if counts[person.id]:
                 person.mentions += counts[person.id]
                 person.articles.add(article.id)
+
+
+_FIRST_PERSON = LazyPattern(r"\b(?:I|my|me|I’m|I'm|I’ve|I've|myself)\b")
+_ROLE_PHRASE = LazyPattern(rf"\b(?:[Aa]n?|[Tt]he)\s((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b")
+MIN_FIRST_PERSON = 2
+# Whoever writes a piece in their own voice is, to a newsroom, its columnist.
+AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
+
+
+def unquoted(text: str) -> str:
+    """``text`` with everything inside quotation marks blanked (a quotation left open runs to the end:
+    a quote that goes on over sentences or into the next paragraph is still someone else's words)."""
+    out = []
+    inside = False
+    for c in text:
+        if c == "“" or (c == '"' and not inside):
+            inside = True
+            out.append(" ")
+        elif c == "”" or (c == '"' and inside):
+            inside = False
+            out.append(" ")
+        else:
+            out.append(" " if inside else c)
+    return "".join(out)
+
+
+def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-def]
+    """For each sentence of the paragraph: does it say "I"/"my" outside quotation marks?"""
+    masked = unquoted(paragraph.text)
+    return [
+        bool(_FIRST_PERSON.search(masked[s.start - paragraph.start : s.end - paragraph.start]))
+        for s in paragraph.sentences
+    ]
+
+
+def author_voice(article: Article) -> str | None:
+    """The byline's author when the article is written in their own voice (a column, an op-ed, a
+    statement): at least MIN_FIRST_PERSON unlabelled body sentences say "I"/"my" outside quotes."""
+    if not article.byline or not is_name_like(article.byline):
+        return None
+    name = _clean_name(re.sub(r"^[Bb]y\s+", "", article.byline).split(",")[0].strip())
+    if name is None or not 2 <= len(name.split()) <= 4:
+        return None
+    count = sum(sum(first_person_sentences(p)) for p in article.paragraphs if p.speaker_label is None)
+    return name if count >= MIN_FIRST_PERSON else None
+
+
+def interviewee(article: Article) -> str | None:
+    """Who answers in a Q/A interview: the first full name the introduction (the paragraphs before the
+    first labelled one) gives, other than the byline's; None when nobody answers under "A:"."""
+    if not any(p.speaker_label and p.speaker_label.rstrip(".").lower() in ("a", "answer") for p in article.paragraphs):
+        return None
+    byline = name_key(article.byline or "")
+    for paragraph in article.paragraphs:
+        if paragraph.speaker_label is not None:
+            return None
+        for m in LazyPattern(NAME).finditer(paragraph.text):
+            name = _full(m.group(0), paragraph.text, m.start())
+            if name is not None and name_key(name) not in byline and is_name_like(name):
+                return name
+    return None
+
+
+def implied_voices(article: Article) -> list[tuple[str, str | None]]:
+    """(name, role) of the people an article's layout makes speak: its first-person author, with the
+    role the article gives them ("A former diplomat on ..."), and the interviewee of a Q/A interview."""
+    out: list[tuple[str, str | None]] = []
+    if (author := author_voice(article)) is not None:
+        out.append((author, _author_role(article, author)))
+        out.append((author, AUTHOR_ROLE))
+    if (name := interviewee(article)) is not None:
+        out.append((name, None))
+    return out
+
+
+def _author_role(article: Article, author: str) -> str | None:
+    """The role the article gives its author: a role phrase in the standfirst (first paragraph) or in a
+    paragraph naming the author (a contributor note)."""
+    surname = author.split()[0 if len(author.split()[0]) <= 3 else -1]
+    texts = [article.paragraphs[0].text] + [p.text for p in article.paragraphs if surname in p.text]
+    for text in texts:
+        if (m := _ROLE_PHRASE.search(text)) is not None:
+            return m.group(1)
+    return None

@@ -15,10 +15,12 @@ from seeds_loader.wordlists import word_list
 
 _SAY = (
     r"say|said|tell|told|think|argue|claim|describe|emphasi[sz]e|note|warn|mean|predict|promise|pledge|"
-    r"stress|add|state|suggest|propose|call|announce|reveal|explain|insist|acknowledge"
+    r"stress|add|state|suggest|propose|call|announce|reveal|explain|insist|acknowledge|"
+    # verbs of view and wish: "what does X want", "what does X make of", "how does X suggest"
+    r"want|make of|urge|recommend|believe|feel|hope|expect|advise|critici[sz]e|fear|worry|see|view|ask"
 )
 _QUOTE_PATTERNS = (
-    re.compile(rf"\bwhat (?:did|does|do|has|had|have) (?P<name>.+?) (?:{_SAY})\b", re.I),
+    re.compile(rf"\b(?:what|how) (?:did|does|do|has|had|have|would) (?P<name>.+?) (?:{_SAY})\b", re.I),
     re.compile(r"\bhow did (?P<name>.+?) (?:describe|characteri[sz]e|explain|respond|react)\b", re.I),
     re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I),
     re.compile(r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position)\b", re.I),
@@ -132,8 +134,12 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
             words = [w for w in re.findall(r"[a-z]+", role.lower().replace("u.s.", "us")) if w not in _ROLE_STOPWORDS]
             if not words:
                 continue
-            matched = sum(any(fuzz.ratio(w, r) >= _ROLE_WORD_SIMILARITY for r in words) for w in wanted)
-            coverage = matched / len(wanted)
+            hits = [any(fuzz.ratio(w, r) >= _ROLE_WORD_SIMILARITY for r in words) for w in wanted]
+            matched = sum(hits)
+            # The role's head noun held, a qualifier found beside the person's name instead ("the Horyuji
+            # priest": a senior priest named in sentences about Horyuji) counts half.
+            near = sum(0.5 for w, hit in zip(wanted, hits, strict=True) if not hit and w in person.context)
+            coverage = (matched + near) / len(wanted) if hits[-1] else matched / len(wanted)
             best = max(best, (coverage, matched / len(set(words) | set(wanted))))
         if best[0] >= _ROLE_COVERAGE:
             scored.append((best, person.mentions, person))

@@ -50,7 +50,7 @@ from seeds_loader import Article
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7  # 7: passages carry their context (the question they answer, a table's header)
 # Exact passage vectors, kept for the next incremental build only (readers never open the file).
 _EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2
@@ -568,6 +568,7 @@ def _person_json(p: Person) -> dict[str, object]:
         "roles": p.roles,
         "articles": sorted(p.articles),
         "mentions": p.mentions,
+        "context": sorted(p.context),
     }
 
 
@@ -579,6 +580,7 @@ def _person_from_json(d: dict[str, object]) -> Person:
         roles=list(d["roles"]),  # type: ignore[call-overload]
         articles=set(d["articles"]),  # type: ignore[call-overload]
         mentions=int(d["mentions"]),  # type: ignore[call-overload]
+        context=set(d.get("context", ())),  # type: ignore[call-overload]
     )
 
 

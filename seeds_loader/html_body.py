@@ -39,7 +39,7 @@ def body_markdown(html: str) -> str | None:
         return None
     blocks: list[str] = []
     _walk(container, blocks)
-    paragraph_chars = sum(len(b) for b in blocks if not b.startswith(("#", "!", "*")))
+    paragraph_chars = sum(len(b) for b in blocks if not b.startswith(("#", "!", "*", "|")))
     if paragraph_chars < MIN_BODY_CHARS:
         return None
     return "\n\n".join(blocks)
@@ -106,8 +106,64 @@ def _mostly_links(element) -> bool:  # type: ignore[no-untyped-def]
     return total > 0 and linked / total > 0.5
 
 
-def _walk(element, blocks: list[str]) -> None:  # type: ignore[no-untyped-def]
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup time u var".split()
+)
+
+
+def _table_rows(table) -> list[str]:  # type: ignore[no-untyped-def]
+    """A table as Markdown rows: the header row (``th`` cells), its rule, then one row per ``tr``, so
+    that each row is searched with the header that says what its cells are."""
+    rows = []
+    for tr in table.iter("tr"):
+        cells = [_text(c).replace("|", "/") for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+        if not any(cells):
+            continue
+        rows.append("| " + " | ".join(cells) + " |")
+        if len(rows) == 1 and all(c.tag.lower() == "th" for c in tr if isinstance(c.tag, str)):
+            rows.append("| " + " | ".join("---" for _ in cells) + " |")
+    return rows
+
+
+def _loose_text(element, blocks: list[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Text written straight into a container ("div soup": paragraphs split by ``<br><br>``, no ``<p>``):
+    each run of inline text between double line breaks or block elements is a paragraph. False when the
+    element holds no such text (it is walked as usual then)."""
+    if not (element.text or "").strip() and not any((c.tail or "").strip() for c in element):
+        return False
+    run: list[str] = []
+    breaks = 0
+
+    def flush() -> None:
+        text = _SPACE.sub(" ", "".join(run)).strip()
+        if text:
+            blocks.append(text)
+        run.clear()
+
+    run.append(element.text or "")
     for child in element:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "br":
+            breaks += 1
+            if breaks >= 2:
+                flush()
+                breaks = 0
+        elif tag in _INLINE_TAGS or not tag:
+            breaks = 0
+            run.append(child.text_content() if tag else "")
+        else:
+            flush()
+            breaks = 0
+            _walk(element, blocks, only=child)
+        if (child.tail or "").strip():
+            breaks = 0
+        run.append(child.tail or "")
+    flush()
+    return True
+
+
+def _walk(element, blocks: list[str], only=None) -> None:  # type: ignore[no-untyped-def]
+    for child in [only] if only is not None else element:
         if not isinstance(child.tag, str):
             continue
         tag = child.tag.lower()
@@ -134,6 +190,8 @@ def _walk(element, blocks: list[str]) -> None:  # type: ignore[no-untyped-def]
             if not _mostly_links(child):
                 blocks.extend(text for li in child.iter("li") if (text := _text(li)))
         elif tag == "table":
+            blocks.extend(_table_rows(child))
+        elif tag in ("div", "section", "td") and _loose_text(child, blocks):
             continue
         else:
             _walk(child, blocks)

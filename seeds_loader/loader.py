@@ -34,6 +34,7 @@ from seeds_loader.metadata import (
 )
 from seeds_loader.models import Article, Paragraph
 from seeds_loader.sentences import split_sentences
+from seeds_loader.structure import place
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +65,9 @@ def article_id_for(file_name: str) -> str:
     return re.sub(r"[^a-z0-9_.-]+", "-", stem).strip("-") or "article"
 
 
-def load_article(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
-    """Read one article file; raises a LoaderError subclass naming the file and the problem."""
+def load_article(path: Path, *, max_bytes: int = MAX_FILE_BYTES, name: str | None = None) -> Article:
+    """Read one article file; raises a LoaderError subclass naming the file and the problem. ``name`` is
+    the file name the article will be stored under, when that is not the path's own."""
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise UnsupportedFormatError(
             f"{path.name}: unsupported file type {path.suffix or '(none)'!r}; "
@@ -82,10 +84,11 @@ def load_article(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Article:
         raise LoaderError(f"{path}: is a directory, not an article file") from e
     except OSError as e:
         raise LoaderError(f"{path}: cannot be read ({e.strerror})") from e
-    text = decode_bytes(data, path.name)
+    name = name or path.name
+    text = decode_bytes(data, name)
     if path.suffix.lower() in HTML_SUFFIXES:
-        text = html_to_markdown(text, path.name)
-    return parse_article(text, path.name)
+        text = html_to_markdown(text, name)
+    return parse_article(text, name)
 
 
 def parse_article(text: str, file_name: str) -> Article:
@@ -105,11 +108,11 @@ def parse_article(text: str, file_name: str) -> Article:
     paragraphs: list[Paragraph] = []
     captions: list[Paragraph] = []
     number = 0
-    for block in labelled:
-        if not block.kind.numbered:
+    for block, placed in zip(labelled, place(labelled), strict=True):
+        if not block.kind.numbered or placed.skip:
             continue
         number += 1
-        block_text = clean_block(block.text, markdown=markdown)
+        block_text = clean_block(placed.text, markdown=markdown)
         if not block_text:
             continue
         if pieces:
@@ -122,6 +125,8 @@ def parse_article(text: str, file_name: str) -> Article:
             start=offset,
             end=offset + len(block_text),
             sentences=split_sentences(block_text, offset=offset),
+            speaker_label=placed.label,
+            context=clean_block(placed.context, markdown=markdown) if placed.context else None,
         )
         pieces.append(block_text)
         offset += len(block_text)

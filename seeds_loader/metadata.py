@@ -230,7 +230,14 @@ def _is_headline(text: str, rest: list[Block]) -> bool:
     return not text.endswith((".", "”", '"')) or text.startswith("[")
 
 
+_TABLE_ROW = LazyPattern(r"^\|.*\|$")
+_TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
+
+
 def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
+    if markdown and _TABLE_ROW.match(text):
+        # A table's rows are body text (each is searched with the header row above it); its rule is not.
+        return BlockKind.HEADING if _TABLE_RULE.match(text) else BlockKind.BODY
     if _RELATED.match(text):
         return BlockKind.RELATED
     if markdown and _IMAGE.match(text):

@@ -33,6 +33,11 @@ class Paragraph(BaseModel):
     start: int
     end: int
     sentences: tuple[Sentence, ...]
+    # A transcript's or interview's speaker label over this paragraph ("Spokesperson Kang Yu-jung", "A").
+    speaker_label: str | None = None
+    # What the paragraph leans on for its meaning when read alone: the question it answers, the question
+    # heading above it, a table's header row, a list's lead-in. Searched with it, never shown as it.
+    context: str | None = None
 
 
 class Article(BaseModel):

@@ -1,0 +1,97 @@
+"""Who "he" and "she" are: the people an article has made subjects, most recent first, and the gender
+the article itself gives each of them (the pronouns it uses of them), so that "she said" after a
+sentence about her father is hers, not his."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from index.people import PeopleRegistry, Person, unquoted
+from seeds_loader import Article
+from seeds_loader.lazy import LazyPattern
+from seeds_loader.wordlists import word_list
+
+# What votes: the first pronoun of a sentence that names nobody, right after one naming a single person
+# ("For Park Se-hoon, ... A geneticist ..., he knows"; "X intends ... His daughter ..."), and a reflexive
+# in the naming sentence itself ("calls herself"). Pronouns beside another name ("her son, X") do not.
+_FIRST_PRONOUN = LazyPattern(r"\b(she|he|her|his|him|She|He|Her|His)\b")
+_REFLEXIVE = LazyPattern(r"\b(herself|himself)\b")
+_NAME_TOKENS = LazyPattern(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,2}")
+_HISTORY = 8  # subjects remembered
+
+
+def article_genders(article: Article, registry: PeopleRegistry) -> dict[str, str]:
+    """ "f" or "m" for the people of the article whose pronouns it makes clear: a sentence that names
+    exactly one person in full (outside quotation marks) votes with its pronouns, and so does the
+    sentence after it when that one names nobody; a person needs a clear majority."""
+    votes: dict[str, Counter[str]] = {}
+    for paragraph in article.paragraphs:
+        masked = unquoted(paragraph.text)
+        texts = [masked[s.start - paragraph.start : s.end - paragraph.start] for s in paragraph.sentences]
+        named = [_named(t, registry) for t in texts]
+        for i, people in enumerate(named):
+            if len(people) != 1:
+                continue
+            person = next(iter(people))
+            found = [m.group(1) for m in _REFLEXIVE.finditer(texts[i])]
+            if i + 1 < len(texts) and not named[i + 1] and (first := _FIRST_PRONOUN.search(texts[i + 1])):
+                found.append(first.group(1))
+            for word in found:
+                votes.setdefault(person, Counter())["f" if word.lower() in ("she", "her", "herself") else "m"] += 1
+    for person_id in {p for people in _article_people(article, registry) for p in people}:
+        person = registry.get(person_id)
+        for role in person.roles:
+            words = role.lower().split()
+            if (gender := next((g for noun, g in _gendered().items() if noun in words), None)) is not None:
+                votes.setdefault(person_id, Counter())[gender] += 10  # a relation the text states outweighs pronouns
+    out = {}
+    for person, counts in votes.items():
+        (top, n), *rest = [*counts.most_common(), ("", 0)]
+        if n > 2 * rest[0][1]:
+            out[person] = top
+    return out
+
+
+def _article_people(article: Article, registry: PeopleRegistry) -> list[set[str]]:
+    return [_named(p.text, registry) for p in article.paragraphs]
+
+
+@cache
+def _gendered() -> dict[str, str]:
+    entries = (line.split(maxsplit=1) for line in word_list("gendered_roles", "index"))
+    return {noun: gender for gender, noun in entries}
+
+
+def _named(text: str, registry: PeopleRegistry) -> set[str]:
+    found = set()
+    for m in _NAME_TOKENS.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words) - 1):
+            person = registry.lookup(" ".join(words[i:]))
+            if person is not None:
+                found.add(person.id)
+                break
+    return found
+
+
+class Salience:
+    """The people recently made subjects in an article, most recent last, with their genders."""
+
+    def __init__(self, genders: dict[str, str]) -> None:
+        self._genders = genders
+        self._recent: list[Person] = []
+
+    def push(self, person: Person) -> None:
+        if self._recent and self._recent[-1] is person:
+            return
+        self._recent = [*[p for p in self._recent if p is not person][-(_HISTORY - 1) :], person]
+
+    @property
+    def last(self) -> Person | None:
+        return self._recent[-1] if self._recent else None
+
+    def resolve(self, pronoun: str) -> Person | None:
+        """The most recent subject "he" or "she" can mean: a person of the other gender is passed over."""
+        wanted = "f" if pronoun.lower() in ("she", "her") else "m"
+        return next((p for p in reversed(self._recent) if self._genders.get(p.id, wanted) == wanted), None)

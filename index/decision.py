@@ -1,0 +1,189 @@
+"""Answer or refuse as one calibrated decision: a logistic model over the signals the engine measures on
+its best passage, fitted on held-out question sets (``bench/holdout.py``) and stored as data beside the
+code (``index/data/decision.json``), instead of a cascade of hand-set thresholds.
+
+The model's intercept is shifted at fit time so that probability 0.5 is the operating point chosen on the
+training sets (at most 3 % of answerable questions refused); ``SUMMITBOT_MIN_CONFIDENCE`` moves the point:
+higher refuses more."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from functools import cache
+from pathlib import Path
+
+DECISION_FILE = Path(__file__).parent / "data" / "decision.json"
+DECISION_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the engine measured about its best passage for one question; every value is finite.
+
+    - ``fused``: the retrieval score (passage and sentence cosines, BM25) of the best passage;
+    - ``ranked``: that score with the ranking's bonuses (intent, answer type, focus words, references);
+    - ``sentence``: the best sentence's cosine with the question;
+    - ``type_ok``: 1 when the kind of answer asked for (a figure, a date, a duration, a place) is there;
+    - ``agent_ok``: 1 unless "who did X" is asked and the answer names nobody of the coverage;
+    - ``speaker_named``: for "what did the X say" with no such person, the share of X's words the
+      passage or its outlet holds (1 otherwise);
+    - ``focus``: the idf-weighted share of the question's focus words found in the passage, its
+      headline or (half weight) the paragraphs before it;
+    - ``crux_drop``: when a weighty focus word is missing, how much closer the question comes to the
+      answering sentence without that word (positive: the word pulls away from the answer; 0 otherwise);
+    - ``quote``: 1 for a question about a named person's words (its topic is often the occasion, not
+      the words, so focus weighs differently there);
+    - ``margin``: how far the best passage's ranked score is ahead of the second's."""
+
+    fused: float
+    ranked: float
+    sentence: float
+    type_ok: float
+    agent_ok: float
+    speaker_named: float
+    focus: float
+    crux_drop: float
+    quote: float
+    margin: float
+
+    def values(self) -> list[float]:
+        return [float(getattr(self, f.name)) for f in fields(self)]
+
+    def finite(self) -> bool:
+        return all(math.isfinite(v) for v in self.values())
+
+
+def features(signals: Signals) -> list[float]:
+    """The decision's inputs. The missing-word test is split by sign (a word that pulls away from the
+    answer means something different from one whose absence costs closeness), and focus-word support
+    counts separately for quote questions, whose topic is often the occasion rather than the words."""
+    return [
+        signals.fused,
+        signals.ranked,
+        signals.sentence,
+        signals.type_ok,
+        signals.agent_ok,
+        signals.speaker_named,
+        signals.focus,
+        max(0.0, signals.crux_drop),
+        min(0.0, signals.crux_drop),
+        signals.quote,
+        signals.margin,
+        signals.focus * (1.0 - signals.quote),
+    ]
+
+
+FEATURES = (
+    "fused",
+    "ranked",
+    "sentence",
+    "type_ok",
+    "agent_ok",
+    "speaker_named",
+    "focus",
+    "crux_pull",
+    "crux_push",
+    "quote",
+    "margin",
+    "focus_not_quote",
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A fitted logistic model over standardised signals; ``probability`` is the answer's confidence."""
+
+    coef: tuple[float, ...]
+    intercept: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    fitted_on: tuple[str, ...] = ()
+
+    def contributions(self, signals: Signals) -> dict[str, float]:
+        """Each signal's share of the decision's log-odds (positive: toward answering)."""
+        return {
+            name: w * (v - m) / s
+            for name, w, v, m, s in zip(FEATURES, self.coef, features(signals), self.mean, self.scale, strict=True)
+        }
+
+    def logit(self, signals: Signals) -> float:
+        return self.intercept + sum(self.contributions(signals).values())
+
+    def probability(self, signals: Signals) -> float:
+        if not signals.finite():
+            return float("nan")
+        z = max(-60.0, min(60.0, self.logit(signals)))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def weakest(self, signals: Signals) -> str:
+        """The signal that pulls hardest toward refusing: why an answer was refused."""
+        parts = self.contributions(signals)
+        return min(parts, key=lambda name: parts[name])
+
+    def save(self, path: Path = DECISION_FILE) -> None:
+        record = {"format": DECISION_FORMAT, "features": list(FEATURES), **asdict(self)}
+        path.write_text(json.dumps(record, indent=1) + "\n", "utf-8")
+
+    @classmethod
+    def load(cls, path: Path = DECISION_FILE) -> Decision:
+        try:
+            record = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as e:
+            raise DecisionError(f"{path}: the answer decision cannot be read ({e.__class__.__name__})") from e
+        if record.get("format") != DECISION_FORMAT or tuple(record.get("features", ())) != FEATURES:
+            raise DecisionError(f"{path}: fitted for other signals; refit it with: python bench/holdout.py --write")
+        return cls(
+            coef=tuple(record["coef"]),
+            intercept=float(record["intercept"]),
+            mean=tuple(record["mean"]),
+            scale=tuple(record["scale"]),
+            fitted_on=tuple(record.get("fitted_on", ())),
+        )
+
+
+class DecisionError(ValueError):
+    """The stored decision does not fit this code."""
+
+
+@cache
+def default_decision() -> Decision:
+    return Decision.load()
+
+
+def fit(
+    signals: Sequence[Signals],
+    answers: Sequence[bool],
+    *,
+    max_answerable_refused: float = 0.03,
+    regularisation: float = 1.0,
+    fitted_on: Sequence[str] = (),
+) -> Decision:
+    """Fit the decision on best passages known to answer their question or not (``answers``): a balanced,
+    L2-regularised logistic regression over standardised signals; then the operating point: the highest
+    threshold that refuses at most ``max_answerable_refused`` of those that answer, moved to 0.5."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([features(s) for s in signals], dtype=np.float64)
+    y = np.array(answers, dtype=bool)
+    if y.all() or not y.any():
+        raise DecisionError("fitting needs both answerable and unanswerable questions")
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    model = LogisticRegression(C=regularisation, class_weight="balanced", max_iter=1000)
+    model.fit((x - mean) / scale, y)
+    raw = Decision(tuple(model.coef_[0]), float(model.intercept_[0]), tuple(mean), tuple(scale), tuple(fitted_on))
+    logits = np.array([raw.logit(s) for s in signals])
+    answerable_logits = np.sort(logits[y])
+    allowed = math.floor(max_answerable_refused * len(answerable_logits))
+    # Accept every answerable question from the (allowed+1)-th weakest up; the threshold sits halfway
+    # between that one and the next question of either kind below it (the widest margin that refuses no
+    # more answerable ones).
+    upper = answerable_logits[allowed]
+    below = logits[logits < upper]
+    threshold = (upper + below.max()) / 2 if below.size else upper - 1.0
+    return Decision(raw.coef, raw.intercept - float(threshold), raw.mean, raw.scale, raw.fitted_on)

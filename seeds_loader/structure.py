@@ -1,0 +1,164 @@
+"""What a paragraph's place in the article says about it: who speaks it (a transcript's or interview's
+speaker label) and what gives it its meaning when it is read alone (the reporter's question before an
+answer, a question heading before the paragraphs that answer it, a table's header row, a list's lead-in).
+
+General rules, not layouts: a label counts only when the article repeats the pattern (two labels at
+least), so one "Lesson one: ..." sentence in prose is never a transcript."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from seeds_loader.lazy import LazyPattern
+from seeds_loader.metadata import Block, BlockKind
+from seeds_loader.wordlists import word_list
+
+MIN_LABELS = 2  # labels an article must repeat before any of them counts
+_MAX_LABEL_WORDS = 8
+_OWN_LINE = LazyPattern(r"^\**\s*(?P<label>[^:\n*]{1,80}?)\s*:\s*\**$")
+_INLINE = LazyPattern(r"^\**\s*(?P<label>[^:\n*]{1,60}?)\s*:\s*\**\s+(?P<rest>\S.*)$", re.S)
+_QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
+_SMALL = frozenset({"of", "for", "and", "the", "on", "to", "at", "in", "de", "van", "von", "da"})
+_PAREN = LazyPattern(r"\([^)]*\)")
+_BULLET = LazyPattern(r"^(?:[-*•]|\d{1,2}[.)])\s+")
+_TABLE_ROW = LazyPattern(r"^\|.*\|$")
+_TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
+_LAST_SENTENCE = LazyPattern(r"(?:^|(?<=[.!?:]\s))[^.!?:]+[.!?:]?\s*$")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One block as placed in the article: its text without a label, the label, and its context."""
+
+    text: str
+    label: str | None = None  # the speaker label as printed ("National Security Adviser Wi Sung-lac", "A")
+    context: str | None = None  # what the block leans on for its meaning when read alone
+    skip: bool = False  # a label on a line of its own: not a paragraph
+
+
+def label_role(label: str) -> str:
+    """ "question" (an interviewer or a reporter, never the speaker of an answer), "answer" (the
+    interviewee of a Q/A interview), or "named" (the label names the speaker)."""
+    bare = _PAREN.sub("", label).strip().rstrip(".").lower()
+    if bare in _QUESTION_LABELS or bare in ("reporter", "journalist", "press") or bare.startswith("reporter"):
+        return "question"
+    if bare in _ANSWER_LABELS:
+        return "answer"
+    return "named"
+
+
+@cache
+def _furniture() -> frozenset[str]:
+    return frozenset(word_list("not_speaker_labels"))
+
+
+def _is_label(label: str) -> bool:
+    """A speaker label: a few capitalised words (a name with its title, a role, an outlet in parentheses),
+    "Q"/"A", or the same in capitals; never newsroom furniture ("UPDATE", "Editor's note") or a time."""
+    bare = _PAREN.sub("", label).strip()
+    words = bare.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or any(c.isdigit() for c in label):
+        return False
+    lowered = [w.lower().strip(".,'’") for w in words]
+    if bare.rstrip(".").lower() in _QUESTION_LABELS | _ANSWER_LABELS:
+        return True
+    if all(w in _furniture() or w in _SMALL for w in lowered):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _row_context(row: str, header: str | None, lead: str | None) -> str | None:
+    """A table row as a reader takes it in: the sentence that introduces the table, then each cell named
+    by its column ("Year: 2019; Japanese visitors to Korea (millions): 3.27")."""
+    caption = _LAST_SENTENCE.search(lead).group(0).strip() if lead else ""
+    cells = _cells(row)
+    names = _cells(header) if header else []
+    if len(names) != len(cells):
+        return caption or None
+    pairs = "; ".join(f"{n}: {c}" for n, c in zip(names, cells, strict=True) if c)
+    return f"{caption} {pairs}".strip()
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("*_ ").strip()
+
+
+def place(blocks: list[Block]) -> list[Placed]:
+    """A Placed for every block, in order (non-body blocks keep their text and get no label)."""
+    labels: list[str | None] = []
+    rests: list[str | None] = []
+    for block in blocks:
+        label = rest = None
+        if block.kind is BlockKind.BODY:
+            text = block.text.strip()
+            if (m := _OWN_LINE.match(text)) and _is_label(m.group("label")):
+                label = m.group("label").strip()
+            elif (m := _INLINE.match(text)) and _is_label(m.group("label")):
+                label, rest = m.group("label").strip(), m.group("rest")
+        labels.append(label)
+        rests.append(rest)
+    transcript = sum(label is not None for label in labels) >= MIN_LABELS
+    placed: list[Placed] = []
+    speaker: str | None = None
+    question: str | None = None  # the last question asked, for the answer that follows
+    answerer: str | None = None  # who took that question
+    heading: str | None = None  # a question heading, for the paragraphs under it
+    header: str | None = None  # a table's header row, for its rows
+    table_lead: str | None = None  # the paragraph before a table
+    list_lead: str | None = None  # a paragraph ending in ":" that a list follows
+    previous: str | None = None  # the last body paragraph
+    for i, (block, label, rest) in enumerate(zip(blocks, labels, rests, strict=True)):
+        text = block.text
+        following = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+        if block.kind is BlockKind.BODY and _TABLE_ROW.match(text.strip()) and _TABLE_RULE.match(following):
+            # A table's header row (the rule follows it): what its rows' cells are, not a paragraph.
+            header, table_lead = _clean(text), previous
+            placed.append(Placed(text, skip=True))
+            continue
+        if block.kind in (BlockKind.HEADING, BlockKind.HEADER):
+            cleaned = _clean(text.lstrip("#"))
+            if _TABLE_ROW.match(cleaned):
+                if not _TABLE_RULE.match(cleaned):
+                    header, table_lead = cleaned, previous
+            else:
+                heading = cleaned if cleaned.endswith("?") else None
+                speaker = question = header = list_lead = None
+            placed.append(Placed(text))
+            continue
+        if block.kind is not BlockKind.BODY:
+            placed.append(Placed(text))
+            continue
+        if transcript and label is not None:
+            if answerer is not None and label != answerer and label_role(label) != "question":
+                question = None  # a question is context for the one turn that answers it
+            speaker = label
+            if rest is None:
+                placed.append(Placed(text, label=label, skip=True))
+                continue
+            text = rest
+        stripped = text.strip()
+        if _TABLE_ROW.match(stripped):
+            context = _row_context(stripped, header, table_lead)
+        elif _BULLET.match(stripped):
+            context = list_lead
+        else:
+            header = None
+            list_lead = stripped if stripped.endswith(":") else None
+            if speaker is not None and label_role(speaker) != "question" and question is not None:
+                context = question
+            else:
+                context = heading
+            previous = stripped
+        if speaker is not None and label_role(speaker) == "question":
+            question, answerer = stripped, None
+        elif question is not None and speaker is not None:
+            answerer = speaker
+        placed.append(Placed(text, label=speaker if transcript else None, context=context))
+    return placed
