@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from index.coreference import Salience, article_genders
 from index.people import (
     AUTHOR_ROLE,
-    NAME,
+    LONG_NAME,
     REPORTING_VERBS,
     ROLE_WORDS,
     PeopleRegistry,
@@ -47,7 +47,7 @@ _ROLE_REFERENCE = LazyPattern(
     rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s(?:[a-z][\w-]*\s){{0,2}}?((?:{ROLE_WORDS}))\b(?!\s+of\b)"
 )
 _WHAT_PRONOUN = LazyPattern(r"\bwhat (he|she) (?:calls|called|describes|described)\b", re.I)
-_NAME_RE = LazyPattern(NAME)
+_NAME_RE = LazyPattern(LONG_NAME)
 _SUBJECT_BLOCKERS = frozenset(
     "on with to for by of from about against at toward towards between under after before into over".split()
 )
@@ -96,6 +96,7 @@ def attribute(articles: list[Article], registry: PeopleRegistry) -> list[Quote]:
 
 
 _NOBODY = Person(id="", name="")
+_STAGE_DIRECTION = LazyPattern(r"^\([^()]*\)\.?$")
 
 
 def _about(text: str, author: Person) -> bool:
@@ -147,6 +148,8 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             if speaker is not None or label_role(paragraph.speaker_label) == "question":
                 last_speaker = None
                 for sentence in paragraph.sentences if speaker is not None else ():
+                    if _STAGE_DIRECTION.match(sentence.text):
+                        continue  # "(Laughs.)": the transcript's note, not the speaker's words
                     last_speaker = _quote(speaker, article, paragraph.number, sentence, sentence.text, "label")
                     out.append(last_speaker)
                 continue
@@ -164,7 +167,10 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             long_quote = quoted is not None and len(quoted.split()) >= MIN_QUOTE_WORDS
             found = _speaker(text, mentions, quoted_spans, salience)
             opens = _opens_with_quote(text) or (continuing and quoted_spans[0][0] < 0)
-            if found is None and long_quote and opens and not mentions and last_speaker:
+            # "..., a government official said": a cue naming someone the coverage does not name is no
+            # continuation of the previous speaker.
+            cued = any(not _inside(v.start(), quoted_spans) for v in _VERB.finditer(text))
+            if found is None and long_quote and opens and not mentions and last_speaker and not cued:
                 # A quote with no cue continues the previous speaker's words.
                 found = (registry.get(last_speaker.person_id), None, "continuation")
             elif found is None and continuing and quoted_spans[0][0] < 0 and not mentions and last_speaker:
@@ -277,7 +283,7 @@ def _mentions(
                         local[name_key(token)] = [*named, (person, paragraph)]
             else:
                 lead = text[: m.start() + len(" ".join(words[:i]))]
-                person = _nearest(candidate, lead, article_id, registry, local)
+                person = _nearest(candidate, lead, article_id, registry, local, paragraph)
             if person is not None:
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 before = text[:start].split()
@@ -290,7 +296,12 @@ def _mentions(
 
 
 def _nearest(
-    short: str, before: str, article_id: str, registry: PeopleRegistry, local: dict[str, list[tuple[Person, int]]]
+    short: str,
+    before: str,
+    article_id: str,
+    registry: PeopleRegistry,
+    local: dict[str, list[tuple[Person, int]]],
+    paragraph: int,
 ) -> Person | None:
     """A bare surname: among the people of that name, those whose title stands just before it ("Chief of
     Staff Kang", "President Lee"); then those the article has already named in full (a later one cannot be
@@ -300,6 +311,9 @@ def _nearest(
     titled = [p for p in candidates if any(lead.endswith(t.lower()) for t in p.titles() | set(p.roles) if t)]
     pool = titled or candidates
     named = [(p, at) for p, at in local.get(name_key(short), []) if p in pool]
+    here = [p for p, at in named if at == paragraph]
+    if here:
+        return here[-1]  # named in full in this very paragraph ("Vice Minister Kim Min-jae ... Kim said")
     if len(named) == 1:
         return named[0][0]
     if named:

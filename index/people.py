@@ -15,6 +15,9 @@ from seeds_loader.wordlists import word_list
 
 NAME_TOKEN = r"[A-Z][a-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*|[A-Z][a-z]?(?=\s[A-Z])"
 NAME = rf"(?:{NAME_TOKEN})(?:\s(?:{NAME_TOKEN})){{0,2}}"
+# A capitalised run long enough for a title of several words and a name of three ("Vice Interior Minister
+# Kim Min-jae", "President Lee Jae Myung"): read whole, then its tails are tried as names.
+LONG_NAME = rf"(?:{NAME_TOKEN})(?:\s(?:{NAME_TOKEN})){{0,5}}"
 
 
 def _alternation(entries: Iterable[str], *, escape: bool = True) -> str:
@@ -56,7 +59,7 @@ _TITLE_TOKENS = frozenset(
 _INVERTED_VERBS = r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|recalled|replied|continued"
 _SAID_NAME = LazyPattern(rf"\b(?:{_INVERTED_VERBS})\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
 _NAME_SAID = LazyPattern(rf"\b({NAME})\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b")
-_NAME_RE = LazyPattern(NAME)
+_NAME_RE = LazyPattern(LONG_NAME)
 # "X heads the international exchange division of ...": the post is the person's role.
 _HEADS = LazyPattern(rf"({NAME})\s(heads|leads|runs|chairs|directs)\s(the\s[^,.;]+?)(?=[,.;]|\sand\s|$)")
 # A sentence that opens with a role ("A forensic geneticist at Sorim University ..., he knows ...")
@@ -209,7 +212,11 @@ def _clean_name(name: str, text: str = "", start: int = -1) -> str | None:
     words = name.split()
     while words and words[-1] in _NOT_NAMES:
         words.pop()
-    # Leading function words and title words ("Minister Sanae Takaichi") are not the name.
+    # Leading function words and title words ("Minister Sanae Takaichi") are not the name, nor are the
+    # words of a longer title before its last title word ("Foreign Minister Cho Hyun").
+    titled = [i for i, w in enumerate(words[:-1]) if w in _TITLE_TOKENS]
+    if titled:
+        words = words[titled[-1] + 1 :]
     while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_TOKENS):
         words.pop(0)
     if not words or not is_name_like(" ".join(words)):
@@ -325,13 +332,24 @@ def _named_people(text: str, by_key: dict[str, Person]) -> dict[str, Person]:
     return named
 
 
+_AGE_AFTER = LazyPattern(r",\s\d{1,3},")
+_PRONOUN_AFTER = LazyPattern(r"[^.!?]{0,200}?[.!?]”?\s+(?:He|She|His|Her)\b")
+_PLACE_BEFORE = LazyPattern(r"\b(?:in|at|within|inside|outside|from|into|near|to)\s$", re.I)
+
+
 def _recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
     """Full names the named-entity recogniser finds (names no title, role or reporting verb
     introduces: "For Park Se-hoon, the agreement ..."), each grown to the whole name the text spells
     at that place (the recogniser splits "Kang Hoon-sik" at its hyphen)."""
     for start, _end in spans:
+        if _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
+            continue  # "within Cheong Wa Dae", "at Horyuji": a place the recogniser took for a person
         m = _NAME_RE.match(text, start)
-        if m is not None and (name := _full(m.group(0), text, start)) is not None:
+        if m is None or (name := _full(m.group(0), text, start)) is None:
+            continue
+        # The recogniser alone also takes institutions and places for people: a personal name needs the
+        # look of one (a hyphenated given name) or a person's company in the text (an age, a pronoun).
+        if "-" in name or _AGE_AFTER.match(text, m.end()) or _PRONOUN_AFTER.match(text, m.end()):
             yield name
 
 

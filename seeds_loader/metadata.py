@@ -51,13 +51,18 @@ def _outlet_domains() -> dict[str, str]:
 # Contact e-mail or URL domains of outlets we know, for articles that name no outlet.
 OUTLET_DOMAINS: dict[str, str] = _outlet_domains()
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ISO_DATE = LazyPattern(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
-_LONG_DATE = LazyPattern(rf"\b({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_LONG_DATE = LazyPattern(rf"\b((?i:{_MONTHS}))\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _DATE_LINE = LazyPattern(
-    rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$"
+    rf"^(?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
+    # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre")
+    r"(?:,?\s+\d{1,2}:\d{2}\b[^!?]{0,60}|,\s+[^.!?]{0,40})?$"
 )
 _STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
 _PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
@@ -70,16 +75,16 @@ _CAPTION = LazyPattern(
     + "|".join(rf"\b{re.escape(c)}\b" for c in _CREDITS if not c.startswith("(")),
     re.I,
 )
-_BYLINE = LazyPattern(r"^[Bb]y\s+([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$")
+_BYLINE = LazyPattern(r"^(?:[Bb]y|Reporter|Written by)\s+([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$")
 _CONTACT = LazyPattern(
     r"(?:direct (?:questions|comments)|send (?:questions|comments|tips)|contact us|e-?mail us)"
     r".*?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.I,
 )
 _EMAIL_DOMAIN = LazyPattern(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_RIGHTS = LazyPattern(r"^(?:copyright\b|©|\(c\)\s|all rights reserved)", re.I)
+_RIGHTS = LazyPattern(r"^(?:copyright\b|©|ⓒ|\(c\)\s|all rights reserved)", re.I)
 _RIGHTS_OWNER = LazyPattern(
-    r"(?:copyright|©|\(c\))\s*(?:\(c\)|©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+    r"(?:copyright|©|ⓒ|\(c\))\s*(?:\(c\)|©|ⓒ)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
     r"((?:The\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)",
     re.I,
 )
@@ -97,9 +102,12 @@ _BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
 MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
 # A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
+# ... also with a region between city and day ("IKARUGA, Nara Pref., Jan. 14 (Naniwa Press) —"), without a day
+# ("SEOUL (Outlet) —") or without an outlet ("SEOUL, Jan. 7 —"); one of the two at least.
 _DATELINE = LazyPattern(
-    rf"^([A-Z][A-Z .'’-]+),\s+((?:{_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{{1,2}})"
-    r"(?:,\s+(\d{4}))?\s+\(([^)]{2,60})\)\s*(?:--|—|–|-)\s"
+    rf"^([A-Z][A-Z .'’-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?)?"
+    rf"(?:,\s+((?:{_MONTHS})\.?\s+\d{{1,2}})(?:,\s+(\d{{4}}))?)?"
+    r"(?:\s+\(([^)]{2,60})\))?\s*(?:--|—|–)\s"
 )
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -134,7 +142,7 @@ def parse_date(text: str) -> date | None:
         y, mo, d = (int(g) for g in m.groups())
     elif m := _LONG_DATE.search(text):
         y, d = int(m.group(3)), int(m.group(2))
-        mo = datetime.strptime(m.group(1)[:3], "%b").month
+        mo = datetime.strptime(m.group(1)[:3].title(), "%b").month
     else:
         return None
     try:
@@ -177,6 +185,11 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
                 kind = BlockKind.BYLINE  # a byline under the headline: the date line may follow it
             elif _is_debris(text, markdown):
                 kind = BlockKind.DEBRIS  # a breadcrumb or rule above the headline
+            elif (shared := _shared_date(text)) is not None:
+                kind = BlockKind.HEADER  # "Outlet live desk | Tuesday, January 13, 2026"
+                masthead_date = masthead_date or shared
+            elif meta.title is not None and _short_line(text) and _masthead_follows(blocks[i + 1 : i + 3]):
+                kind = BlockKind.HEADER  # an edition note or outlet line above the stamps and bylines
             else:
                 in_header = False
         if kind is BlockKind.BODY:
@@ -184,6 +197,8 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
             if kind is BlockKind.BODY and markdown and text.startswith(">") and _repeats_body(text, blocks, i):
                 kind = BlockKind.DEBRIS  # a pull quote repeats words printed in the body
             after_related = after_related or kind is BlockKind.RELATED
+        if kind is BlockKind.HEADING and masthead_date is None and _DATE_LINE.match(text):
+            masthead_date = parse_date(text)  # a live blog's day heading: the day it starts
         if kind is BlockKind.BODY and meta.outlet is None and not any(b.kind is BlockKind.BODY for b in labelled):
             _take_dateline(meta, text)
         _collect(meta, kind, text)
@@ -194,6 +209,34 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
     return labelled, meta
 
 
+def _short_line(text: str) -> bool:
+    return len(text.split()) <= 12 and not text.rstrip("”\"’'").endswith((".", "!", "?"))
+
+
+def _is_masthead(text: str) -> bool:
+    """A stamp, a date line or a byline: what the header of an article is made of."""
+    text = text.strip()
+    stamp = _STAMP_LABEL.match(text)
+    return bool(
+        (stamp and stamp.group(2) and parse_date(stamp.group(2)))
+        or _DATE_LINE.match(text)
+        or (_BYLINE.match(text) and len(text.split()) <= 20)
+        or _shared_date(text)
+    )
+
+
+def _masthead_follows(blocks: list[Block]) -> bool:
+    return any(_is_masthead(b.text) for b in blocks)
+
+
+def _shared_date(text: str) -> date | None:
+    """A date sharing its line with other masthead words, split by "|" or "·"."""
+    parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
+    if len(parts) < 2:
+        return None
+    return next((parse_date(p) for p in parts if _DATE_LINE.match(p) or _STAMP_LABEL.match(p)), None)
+
+
 def _take_stamp(meta: InferredMetadata, label: str, text: str) -> None:
     if label in _PUBLISH_LABELS and meta.published is None:
         meta.published = parse_date(text)
@@ -202,9 +245,12 @@ def _take_stamp(meta: InferredMetadata, label: str, text: str) -> None:
 def _take_dateline(meta: InferredMetadata, text: str) -> None:
     """A wire dateline names the outlet and the day; the year only when the dateline gives it."""
     m = _DATELINE.match(text)
-    if m is None:
+    if m is None or not (m.group(2) or m.group(4)):
         return
-    meta.outlet = m.group(4).strip()
+    if m.group(4):
+        meta.outlet = m.group(4).strip()
+    if not m.group(2):
+        return
     try:
         when = datetime.strptime(m.group(2).replace(".", "")[:3] + " " + m.group(2).split()[-1], "%b %d")
     except ValueError:
@@ -226,8 +272,8 @@ def _is_headline(text: str, rest: list[Block]) -> bool:
         return True
     if not rest or _CAPTION.search(text) or len(text.split()) > 30 or _IMAGE.match(text) or _BYLINE.match(text):
         return False
-    # Headlines do not end with a full stop; a short body sentence does.
-    return not text.endswith((".", "”", '"')) or text.startswith("[")
+    # Headlines do not end with a full stop; a short body sentence does (also inside closing quotes).
+    return not text.rstrip("”\"’'").endswith(".") or text.startswith("[")
 
 
 _TABLE_ROW = LazyPattern(r"^\|.*\|$")
@@ -310,11 +356,14 @@ def outlet_for_domain(domain: str) -> str | None:
 
 def _trim_owner(owner: str) -> str | None:
     # "Yonhap News Agency prohibits" -> stop at the first lower-case word (the regex is greedy).
+    # "Naniwa Press. All rights reserved." -> stop at the word that ends the name's sentence.
     words = []
     for word in owner.split():
         if not (word[0].isupper() or word[0].isdigit() or word in {"&", "of", "the"}):
             break
         words.append(word)
+        if word.endswith(".") and len(word.rstrip(".")) > 3:
+            break
     name = " ".join(words).strip(" .,")
     return name or None
 

@@ -18,8 +18,11 @@ TESTS = Path(__file__).parent
 DEV_QA = TESTS / "dev_qa.jsonl"
 ATTRIBUTION_GOLD = TESTS / "attribution_gold.jsonl"
 ATTRIBUTION_GOLD_PACK = TESTS / "attribution_gold_pack.jsonl"
+ATTRIBUTION_GOLD_PACK2 = TESTS / "attribution_gold_pack2.jsonl"
 # The development pack (eight articles in newsroom formats + 40 questions), a copy of shared/dev_coverage.
 DEV_COVERAGE = TESTS / "dev_coverage"
+# The second development pack (ten articles in other formats + 73 questions), a copy of shared/dev_coverage_2.
+DEV_COVERAGE_2 = TESTS / "dev_coverage_2"
 
 
 @pytest.fixture(scope="session")
@@ -92,6 +95,14 @@ def pack_articles(seed_articles: list[Article]) -> list[Article]:
     pack, errors = load_directory(DEV_COVERAGE / "articles")
     assert not errors
     return seed_articles + pack
+
+
+@pytest.fixture(scope="session")
+def pack2_articles(pack_articles: list[Article]) -> list[Article]:
+    """The seeds, pack 1 and pack 2 together."""
+    pack2, errors = load_directory(DEV_COVERAGE_2 / "articles")
+    assert not errors
+    return pack_articles + pack2
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import pytest
 from index.attribution import attribute
 from index.people import PeopleRegistry, find_people
 from seeds_loader import Article
-from tests.conftest import ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK, DEV_COVERAGE
+from tests.conftest import ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK, ATTRIBUTION_GOLD_PACK2, DEV_COVERAGE
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +157,55 @@ def test_roles_match_most_of_their_words_best_first(seed_articles: list[Article]
     pack, _ = load_directory(DEV_COVERAGE / "articles")
     people, by_role = resolve_speaker(asked, find_people(seed_articles + pack))
     assert by_role and people and people[0].name == first, [p.name for p in people]
+
+
+@pytest.fixture(scope="module")
+def registry2(pack2_articles) -> PeopleRegistry:
+    return find_people(pack2_articles)
+
+
+def test_attribution_over_all_three_sets(pack2_articles, registry2) -> None:
+    """Every hand-labelled quote and reported-speech sentence of the seeds, pack 1 and pack 2 (transcript
+    and interview answers, a column's own voice, "she said" after a relative's name, two Parks)."""
+    registry = registry2
+    quotes = attribute(pack2_articles, registry)
+    gold = [
+        json.loads(line)
+        for path in (ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK, ATTRIBUTION_GOLD_PACK2)
+        for line in path.read_text().splitlines()
+        if line.strip()
+    ]
+    gold = list({(g["file"], g["sentence"]): g for g in gold}.values())
+    correct = 0
+    misses = []
+    for g in gold:
+        found = [q for q in quotes if q.article_id.startswith(g["file"]) and g["sentence"] in q.text]
+        ok = bool(found) and found[0].speaker == g["speaker"]
+        correct += ok
+        if not ok:
+            misses.append((g["sentence"], found[0].speaker if found else None))
+    precision, recall = correct / len(quotes), correct / len(gold)
+    assert precision >= 0.97, (precision, misses)
+    assert recall >= 0.95, (recall, misses)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Park", {"Park Yoon-joo", "Park Se-hoon", "Park Ok-soon"}),  # three Parks, three people
+        ("Kihara", {"Minoru Kihara"}),  # one person under both name orders
+        ("Kawabata", {"Emiko Kawabata"}),  # the interviewee, named once in the introduction
+        ("Ahn", {"Ahn Jae-kwon", "Ahn Jung-geun"}),  # the columnist is a known person
+    ],
+)
+def test_people_of_pack_two(registry2, name: str, expected: set[str]) -> None:
+    registry = registry2
+    assert {p.name for p in registry.candidates(name)} == expected
+
+
+def test_the_columnist_and_the_interviewee_have_roles(registry2) -> None:
+    registry = registry2
+    ahn = registry.lookup("Ahn Jae-kwon")
+    assert ahn is not None and "former diplomat" in ahn.roles and "columnist" in ahn.roles
+    kihara = registry.lookup("Kihara Minoru")
+    assert kihara is not None and kihara is registry.lookup("Minoru Kihara")

@@ -1,0 +1,131 @@
+"""Newsroom formats, round 2: metadata of unfamiliar layouts, transcripts and interviews, explainers with
+tables and lists, div-soup HTML. Pack 2 for the fields, small made-up texts for the general rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from seeds_loader import Article, load_article, load_directory, parse_article
+from tests.conftest import DEV_COVERAGE_2
+
+
+@pytest.fixture(scope="module")
+def pack2() -> dict[str, Article]:
+    articles, errors = load_directory(DEV_COVERAGE_2 / "articles")
+    assert not errors
+    return {a.file[:6]: a for a in articles}
+
+
+# (prefix, title start, outlet, byline, published, partial date, AI use restricted)
+EXPECTED = [
+    ("dc2_01", "Hosting a summit", "The Kansai Lantern", "Tomoko Ashgrove-Ueda", date(2026, 1, 11), None, False),
+    ("dc2_02", "TRANSCRIPT: Presidential office", "The Yeouido Record", None, date(2026, 1, 13), None, False),
+    ("dc2_03", "LIVE: Lee and Takaichi", "The Morning Relay", None, date(2026, 1, 13), None, False),
+    ("dc2_04", "I watched shuttle diplomacy", "The Tollgate Review", "Ahn Jae-kwon", date(2026, 1, 16), None, False),
+    ("dc2_05", "Shuttle diplomacy, explained", "The Quayside", "Lorna Achterberg-Min", date(2026, 1, 15), None, False),
+    ("dc2_06", "Cheong Wa Dae moves fast", "Hwawon Daily", "Yoon Seo-hee", date(2026, 1, 15), None, True),
+    ("dc2_07", "Lee, Takaichi tour Horyuji", "Naniwa Press", None, None, "--01-14", False),
+    ("dc2_08", "Record travel, fragile trust", "Lowtide Business Daily", "Hugo Brandvold-Seo", date(2026, 1, 15), None,
+     False),
+    ("dc2_09", "BREAKING: Lee lands in Japan", "Riverlight News", None, date(2026, 1, 13), None, False),
+    ("dc2_10", "The longest wait", "Tidewater Magazine", "Ruth Okafor-Han", date(2026, 1, 18), None, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("prefix", "title", "outlet", "byline", "published", "partial", "restricted"), EXPECTED)
+def test_pack_two_metadata(pack2, prefix, title, outlet, byline, published, partial, restricted) -> None:
+    a = pack2[prefix]
+    assert (a.title or "").startswith(title), a.title
+    assert a.outlet == outlet
+    assert a.byline == byline
+    assert (a.published, a.published_partial) == (published, partial)
+    assert a.ai_use_restricted is restricted
+
+
+def test_transcript_labels_are_speakers_not_paragraphs(pack2) -> None:
+    a = pack2["dc2_02"]
+    assert not any(p.text.endswith(":") for p in a.paragraphs)  # "Reporter (Gyeongnam Dispatch):" is no passage
+    patience = next(p for p in a.paragraphs if "a little more patience" in p.text)
+    assert patience.speaker_label == "National Security Adviser Wi Sung-lac"
+    assert patience.context is not None and "DNA tests" in patience.context  # the question it answers
+
+
+def test_interview_answers_carry_their_question(pack2) -> None:
+    a = pack2["dc2_01"]
+    answer = next(p for p in a.paragraphs if "deer keep their own schedule" in p.text)
+    assert answer.speaker_label == "A" and answer.context == "And the deer?"
+    assert not answer.text.startswith("A:")
+
+
+def test_explainer_headings_tables_and_lists(pack2) -> None:
+    a = pack2["dc2_05"]
+    first = next(p for p in a.paragraphs if p.text.startswith("It is the habit"))
+    assert first.context == "What is shuttle diplomacy?"
+    row = next(p for p in a.paragraphs if "Ibusuki" in p.text)
+    assert row.context is not None and "Place: Ibusuki, Kagoshima" in row.context
+    bullet = next(p for p in a.paragraphs if "before the summer" in p.text)
+    assert bullet.context == "Officials on both sides point to three things to watch:"
+
+
+def test_div_soup_html_with_a_table_and_a_pull_quote(pack2) -> None:
+    a = pack2["dc2_08"]
+    row = next(p for p in a.paragraphs if "3.27" in p.text)
+    assert row.context is not None and "Japanese visitors to Korea (millions): 3.27" in row.context
+    assert sum("cannot easily break" in p.text for p in a.paragraphs) == 1  # the pull quote is not a passage
+
+
+def test_a_colon_in_prose_is_no_transcript() -> None:
+    text = (
+        "Headline here\n\nLesson one: never trust a quiet border. The talks went on late into the night.\n\n"
+        "The two sides met again on Friday and agreed to keep talking.\n"
+    )
+    a = parse_article(text, "prose.txt")
+    assert all(p.speaker_label is None for p in a.paragraphs)
+
+
+def test_inline_capitalised_labels_in_a_transcript() -> None:
+    text = (
+        "Briefing transcript\n\nPRIME MINISTER TAKAICHI: We agreed to move quickly on the remains.\n\n"
+        "REPORTER: When will the tests start?\n\nPRIME MINISTER TAKAICHI: As soon as the experts agree.\n"
+    )
+    a = parse_article(text, "briefing.txt")
+    labels = [p.speaker_label for p in a.paragraphs]
+    assert labels == ["PRIME MINISTER TAKAICHI", "REPORTER", "PRIME MINISTER TAKAICHI"]
+    assert a.paragraphs[2].context == "When will the tests start?"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "partial"),
+    [
+        ("IKARUGA, Nara Pref., Jan. 14 (Naniwa Press) — The leaders toured the temple on Wednesday.", "Naniwa Press",
+         "--01-14"),
+        ("SEOUL (Harbour Wire) — The leaders toured the temple on Wednesday morning.", "Harbour Wire", None),
+        ("SEOUL, Jan. 7 — The leaders toured the temple on Wednesday morning.", None, "--01-07"),
+    ],
+)  # fmt: skip
+def test_dateline_forms(line: str, outlet: str | None, partial: str | None) -> None:
+    a = parse_article(f"Headline\n\n{line}\n\nA second paragraph follows here.\n", "wire.txt")
+    assert (a.outlet, a.published_partial) == (outlet, partial)
+
+
+@pytest.mark.parametrize(
+    ("rights", "outlet"),
+    [
+        ("(c) 2026 Harbour Wire. All rights reserved.", "Harbour Wire"),
+        ("ⓒ Harbour Daily (harbour.example) - unauthorized reproduction prohibited", "Harbour Daily"),
+        ("Copyright 2026 The Harbour Post. Reproduction prohibited.", "The Harbour Post"),
+    ],
+)
+def test_copyright_lines_name_the_outlet(rights: str, outlet: str) -> None:
+    a = parse_article(f"Headline\n\nThe story of the day is told here.\n\n{rights}\n", "story.txt")
+    assert a.outlet == outlet
+
+
+def test_outlet_and_date_on_one_line(tmp_path: Path) -> None:
+    text = "LIVE: the summit\n\nHarbour Post live desk | Tuesday, January 13, 2026\n\n[10:02] The plane has landed.\n"
+    path = tmp_path / "live.txt"
+    path.write_text(text)
+    assert load_article(path).published == date(2026, 1, 13)
