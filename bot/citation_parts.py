@@ -22,5 +22,5 @@ def date_label(published: date | None, partial: str | None = None) -> str | None
 
 def paragraph_label(paragraph: int, kind: str) -> str:
     """ "¶12", "¶2 (photo caption)" or "¶10 (correction)"."""
-    extra = {"caption": messages.CAPTION, "correction": messages.CORRECTION}.get(kind)
+    extra = {"caption": messages.CAPTION, "correction": messages.CORRECTION, "question": messages.QUESTION}.get(kind)
     return f"¶{paragraph}" + (f" ({extra})" if extra else "")

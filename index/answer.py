@@ -30,7 +30,7 @@ class AnswerPassage(BaseModel):
     published: date | None
     url: str | None
     paragraph: int
-    kind: str = "body"  # "body", "caption" or "correction" (a correction notice: cite it as one)
+    kind: str = "body"  # "body", "caption", "correction" (a correction notice) or "question" (a reporter's)
     text: str
     highlight: str
     highlight_start: int

@@ -195,9 +195,7 @@ class Engine:
         topic after "say"/"tell", else all the question's content words; the speaker's names are not focus)."""
         speaker_words = [v for p in parsed.people for v in p.variants]
         if parsed.intent is Intent.QUOTE and parsed.person is not None:
-            m = re.search(r"\b(?:say|said|tell|told)\b", parsed.text, re.I)
-            topic = parsed.text[m.end() :] if m else parsed.text
-            focus = Focus.of(topic, index.lexical.idf, speaker_words)
+            focus = Focus.of(parsed.topic or parsed.text, index.lexical.idf, speaker_words)
         else:
             # The person asked about is not what is asked about them; a name or role nobody holds is.
             named = [parsed.target or ""] if parsed.people else []
@@ -325,7 +323,9 @@ class Engine:
                 without = index.sentence_rows(hit.passage) @ meaning.without
                 pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
             # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
-            kinds = [needs.expectation.weight(x.text) for x in hit.passage.sentences]
+            # A table row's cells mean something only under its header (the passage's context).
+            row = hit.passage.context if hit.passage.text.startswith("|") else ""
+            kinds = [needs.expectation.weight(f"{row} {x.text}".strip()) for x in hit.passage.sentences]
             holds[id(hit)] = needs.expectation.satisfied_by(kinds)
             typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
             feature = [
@@ -347,6 +347,8 @@ class Engine:
             # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
             own = f"{hit.passage.text} {hit.passage.context}"
             bonus += self._config.intent_bonus * needs.focus.support(own, self._nearby(index, hit.passage))
+            if hit.passage.kind == "question" and not parsed.about_asking:
+                bonus -= 2 * self._config.intent_bonus  # a reporter's question answers only "what was asked"
             if _supersedes(hit.passage) and articles[hit.passage.article_id] > 1:
                 # An update or correction beside what it revises: the revised figure is not the current one.
                 bonus += self._config.intent_bonus

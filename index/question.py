@@ -34,6 +34,7 @@ _PROFILE = LazyPattern(r"^\s*(?:who(?:'s| is| was)|tell me about|what do we know
 _WHEN = LazyPattern(
     r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b|which (?:day|date)\b)", re.I
 )
+_ASKING = LazyPattern(r"\b(?:ask|asks|asked|asking|question|questions)\b", re.I)
 _CAPITALISED = LazyPattern(r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _GENERIC_SPEAKERS = frozenset(word_list("generic_speakers", "index"))
 _ROLE_STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "at", "for", "on", "and", "s"])
@@ -59,6 +60,10 @@ class Question:
     people: tuple[Person, ...] = ()
     by_role: bool = False
     has_topic: bool = True  # "what did X say?" alone has none: all of X's quotes are on topic
+    # What is asked about X's words: the words after the verb ("... say about the mine?" -> "about the mine").
+    topic: str = ""
+    # The question asks what someone asked ("what did the reporter ask"): a question may answer it.
+    about_asking: bool = False
 
     @property
     def person(self) -> Person | None:
@@ -67,6 +72,7 @@ class Question:
 
 def analyse(text: str, registry: PeopleRegistry) -> Question:
     """Classify ``text`` and resolve the person a quote question is about."""
+    asking = bool(_ASKING.search(text))
     for pattern in _QUOTE_PATTERNS:
         m = pattern.search(text)
         if m is None:
@@ -76,16 +82,18 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
             continue
         people, by_role = resolve_speaker(target, registry)
         rest = text[m.end() :].strip(" ?.!")
-        return Question(text, Intent.QUOTE, target, tuple(people), by_role, has_topic=bool(rest))
+        return Question(
+            text, Intent.QUOTE, target, tuple(people), by_role, has_topic=bool(rest), topic=rest, about_asking=asking
+        )
     if m := _PROFILE.search(text):
         target = m.group("name").strip(" ,?")
         people, by_role = resolve_speaker(target, registry)
-        return Question(text, Intent.PROFILE, target, tuple(people), by_role)
+        return Question(text, Intent.PROFILE, target, tuple(people), by_role, about_asking=asking)
     if _WHO.search(text):
-        return Question(text, Intent.WHO)
+        return Question(text, Intent.WHO, about_asking=asking)
     if _WHEN.search(text):
-        return Question(text, Intent.WHEN)
-    return Question(text, Intent.FACT)
+        return Question(text, Intent.WHEN, about_asking=asking)
+    return Question(text, Intent.FACT, about_asking=asking)
 
 
 def resolve_speaker(target: str, registry: PeopleRegistry) -> tuple[list[Person], bool]:

@@ -28,7 +28,7 @@ class Paragraph(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     number: int
-    kind: Literal["body", "caption", "correction"] = "body"
+    kind: Literal["body", "caption", "correction", "question"] = "body"
     text: str
     start: int
     end: int
