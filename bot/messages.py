@@ -134,6 +134,19 @@ SLACK_HELP = """*How to use summitbot*
 • `/summit sources` — the articles we have, with outlet, date and rights notices
 • Mention @summitbot in a channel or DM me: I answer in a thread, and follow-ups there too
 Admins: `/summit reindex`, `/summit add <url>`, `/summit remove <article id or file>`"""
+DISCORD_HELP = """**How to use summitbot**
+• `/summit ask <question>` — a cited answer (only you see it; **Share** posts it in the channel)
+• `/summit who <name>` — who someone is: roles, spellings, articles, best quotes
+• `/summit quotes <name>` — everything someone said, by article
+• `/summit timeline` — dated events from the coverage
+• `/summit sources` — the articles we have, with outlet, date and rights notices
+• Mention @summitbot or send me a DM: I reply to you; replies to my answers are follow-ups
+Admins: `/summit-admin reindex`, `/summit-admin add <url>`, `/summit-admin remove <article>`"""
+DISCORD_BAD_TOKEN = (
+    "Discord refused DISCORD_BOT_TOKEN (wrong or revoked); copy the bot token from the Developer Portal's Bot page"
+)
+DISCORD_NO_INTENT = "Discord refused the gateway: turn on the Message Content intent on the Developer Portal's Bot page"
+DISCORD_UNKNOWN_COMMAND = "There is no summitbot command “{name}”. `/summit help` lists them."
 EVAL_KIND_HEADER = "  {:<14} {:>3} {:>6} {:>6} {:>6} {:>6} {:>6}".format(
     "by type", "n", "P@1", "H@1", "spk", "unans", "refusd"
 )

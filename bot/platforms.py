@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 import threading
 from typing import Any
 
+from bot import messages
 from bot.discord.interactions import INTERACTIONS_PATH
 from bot.records import Records
 from bot.service import Service
@@ -48,19 +51,32 @@ def serve_all(settings: Settings, service: Service) -> None:
         logger.warning("serving Slack and Discord over HTTP on port %d", settings.port)
         http_server(PathRouter(routes), host="0.0.0.0", port=settings.port).run()
         return
-    threads = []
+    if settings.discord_configured and not settings.slack_configured:
+        serve_discord(settings, service)  # in this thread: a wrong token or intent ends the command
+        return
     if settings.discord_configured:
-        thread = threading.Thread(target=serve_discord, args=(settings, service), name="discord", daemon=True)
-        thread.start()
-        threads.append(thread)
+        # With Slack too, Discord runs in its own thread. A Discord that cannot start (wrong token, the
+        # Message Content intent off) stops the whole process with one line and exit 1: a supervisor must
+        # see it, and the newsroom must not go on believing Discord is served.
+        threading.Thread(target=_discord_or_exit, args=(settings, service), name="discord", daemon=True).start()
     if settings.slack_configured:
         from bot.slack.app import create_app
         from bot.slack.serve import serve as serve_slack
 
         serve_slack(settings, create_app(settings, service.engine, records=service.records, service=service))
-        return
-    for thread in threads:
-        thread.join()
+
+
+class DiscordStartError(RuntimeError):
+    """Discord refused to let the bot in; the message names why and the fix."""
+
+
+def _discord_or_exit(settings: Settings, service: Service) -> None:
+    try:
+        serve_discord(settings, service)
+    except DiscordStartError as e:
+        sys.stderr.write(f"error: {e}\n")
+        sys.stderr.flush()
+        os._exit(1)  # the main thread is inside Slack's blocking handler: end the process from here
 
 
 def serve_discord(settings: Settings, service: Service) -> None:
@@ -71,11 +87,18 @@ def serve_discord(settings: Settings, service: Service) -> None:
         logger.warning("serving Discord over HTTP on port %d, path %s", settings.port, INTERACTIONS_PATH)
         http_server(discord_interactions_app(settings, service), host="0.0.0.0", port=settings.port).run()
         return
+    import discord
+
     from bot.discord.client import SummitClient, run_gateway
 
     client = SummitClient(service, guild_id=settings.discord_guild_id)
     logger.warning("serving Discord over the gateway at %s", settings.discord_api_url)
-    asyncio.run(run_gateway(client, settings.discord_bot_token.get_secret_value(), settings.discord_api_url))
+    try:
+        asyncio.run(run_gateway(client, settings.discord_bot_token.get_secret_value(), settings.discord_api_url))
+    except discord.LoginFailure as e:
+        raise DiscordStartError(messages.DISCORD_BAD_TOKEN) from e
+    except discord.PrivilegedIntentsRequired as e:
+        raise DiscordStartError(messages.DISCORD_NO_INTENT) from e
 
 
 def discord_interactions_app(settings: Settings, service: Service):  # type: ignore[no-untyped-def]

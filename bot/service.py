@@ -18,6 +18,8 @@ from index.engine import Engine
 from index.errors import QuestionError
 from index.facts import PersonQuotes, Profile, Source, profiles, quotes_of, sources
 from index.freshness import staleness
+from index.passages import ArticleMeta
+from index.people import Person
 from index.timeline import TimelineEvent, timeline
 from seeds_loader import is_url
 
@@ -92,6 +94,14 @@ class Service:
         if command.kind is Kind.TIMELINE:
             return Facts(command.kind, "", events=tuple(timeline(index)))
         return Facts(command.kind, "", sources=tuple(sources(index)))
+
+    def people(self) -> list[Person]:
+        """Everyone in the coverage (for name suggestions)."""
+        return list(self.engine.index.people.people.values())
+
+    def articles(self) -> list[ArticleMeta]:
+        """The indexed articles (for suggestions of what to remove)."""
+        return list(self.engine.index.articles.values())
 
     # --- buttons -------------------------------------------------------------------------------
     def shareable(self, ask_id: int) -> Answer | str:

@@ -74,7 +74,12 @@ class Settings(BaseSettings):
     def _model(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must name a model or a model directory")
-        return value.strip()
+        value = value.strip()
+        if value.startswith("hash:"):
+            size = value.removeprefix("hash:")
+            if not (size.isascii() and size.isdigit() and 1 <= int(size) <= 4096):
+                raise ValueError("hash:N needs a dimension N from 1 to 4096")
+        return value
 
     @field_validator("admin_users")
     @classmethod

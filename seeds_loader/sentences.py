@@ -67,6 +67,8 @@ _ABBREVIATIONS = frozenset(
 _CLOSERS = "\"'”’)]»"
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = LazyPattern(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s+)")
+_LAST_WORD = LazyPattern(r"([\w.]+)$")
+_WORD_WINDOW = 64
 _NEXT_START = LazyPattern(r"\s+([\"'“‘(\[«]?)([A-Z0-9])")
 
 
@@ -95,7 +97,9 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return punct[-1] in _CLOSERS
     if punct[0] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[: match.start()])
+    # The word before the period, read from a short window: slicing the text up to here for every
+    # candidate boundary made splitting quadratic in the paragraph's length.
+    word = _LAST_WORD.search(text, max(0, match.start() - _WORD_WINDOW), match.start())
     if word is None:
         return True
     token = word.group(1).lower().rstrip(".")

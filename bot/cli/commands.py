@@ -425,10 +425,13 @@ def _drop_scratch_collection(settings: Settings) -> None:
 
 
 def _serve_platforms(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]
-    from bot.platforms import make_service, serve_all
+    from bot.platforms import DiscordStartError, make_service, serve_all
     from bot.wiring import make_collection
 
-    serve_all(settings, make_service(settings, engine, make_collection(settings, engine.embedder)))
+    try:
+        serve_all(settings, make_service(settings, engine, make_collection(settings, engine.embedder)))
+    except DiscordStartError as e:
+        _fail(str(e))
 
 
 @app.command()

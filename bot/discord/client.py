@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -123,7 +124,14 @@ class SummitClient(discord.Client):
             await message.reply(messages.SLACK_RATE_LIMITED.format(limit=self.service.rate_limit_per_minute))
             return
         source = "dm" if direct else "mention" if mentioned else "thread"
-        asked = await asyncio.to_thread(self.service.ask, "discord", user, str(message.channel.id), source, question)
+        try:
+            asked = await asyncio.to_thread(
+                self.service.ask, "discord", user, str(message.channel.id), source, question
+            )
+        except Exception:  # the records database locked, the index gone: say so, never fall silent
+            logger.exception("answering a Discord message failed")
+            await message.reply(content=messages.SLACK_FAILED, allowed_mentions=discord.AllowedMentions.none())
+            return
         await message.reply(**_reply(asked, shareable=False))
         if isinstance(message.channel, discord.Thread):
             self.service.records.remember_thread(f"discord:{message.channel.id}", "thread")
@@ -137,26 +145,34 @@ def _reply(asked: Asked, *, shareable: bool) -> dict[str, Any]:
     return {"embed": embed, "view": answer_view(asked.ask_id, shareable=shareable), "allowed_mentions": none}
 
 
-_MAX_CHOICES = 25  # Discord shows at most 25 suggestions
-
-
 async def _people(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Names of the people in the coverage that contain what has been typed, most mentioned first."""
-    index = interaction.client.service.engine.index  # type: ignore[attr-defined]
-    typed = current.lower()
-    people = sorted(index.people.people.values(), key=lambda p: -p.mentions)
-    names = [p.name for p in people if typed in p.name.lower()]
-    return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names[:_MAX_CHOICES]]
+    names = render.people_choices(interaction.client.service, current)  # type: ignore[attr-defined]
+    return [app_commands.Choice(name=n, value=n) for n in names]
 
 
 async def _articles(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Indexed articles whose file name or title contains what has been typed."""
-    index = interaction.client.service.engine.index  # type: ignore[attr-defined]
-    typed = current.lower()
-    found = [m for m in index.articles.values() if typed in m.file.lower() or typed in (m.title or "").lower()]
-    return [app_commands.Choice(name=m.file[:100], value=m.file[:100]) for m in sorted(found, key=lambda m: m.file)][
-        :_MAX_CHOICES
-    ]
+    names = render.article_choices(interaction.client.service, current)  # type: ignore[attr-defined]
+    return [app_commands.Choice(name=n, value=n) for n in names]
+
+
+async def _finish(interaction: discord.Interaction, work: Callable[[], dict[str, Any]]) -> None:
+    """Defer within Discord's 3 seconds, do the work off the event loop, and always end the interaction
+    edited: with the reply, or with the failure message when the work raised."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    try:
+        reply = await asyncio.to_thread(work)
+    except Exception:
+        logger.exception("a Discord command failed")
+        reply = {"content": messages.SLACK_FAILED}
+    await interaction.edit_original_response(**{"allowed_mentions": discord.AllowedMentions.none(), **reply})
+
+
+def _limited(service: Service, user: str) -> dict[str, Any] | None:
+    if service.allow("discord", user):
+        return None
+    return {"content": messages.SLACK_RATE_LIMITED.format(limit=service.rate_limit_per_minute)}
 
 
 def _summit_group() -> app_commands.Group:
@@ -165,22 +181,31 @@ def _summit_group() -> app_commands.Group:
     @group.command(name="ask", description="Ask a question about the coverage")
     @app_commands.describe(question="What you want to know")
     async def ask(interaction: discord.Interaction, question: str) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)  # within Discord's 3 seconds
         service: Service = interaction.client.service  # type: ignore[attr-defined]
-        user = str(interaction.user.id)
-        if not service.allow("discord", user):
-            text = messages.SLACK_RATE_LIMITED.format(limit=service.rate_limit_per_minute)
-            await interaction.edit_original_response(content=text)
-            return
-        asked = await asyncio.to_thread(service.ask, "discord", user, str(interaction.channel_id), "slash", question)
-        await interaction.edit_original_response(**_reply(asked, shareable=True))
+        user, channel = str(interaction.user.id), str(interaction.channel_id)
+
+        def work() -> dict[str, Any]:
+            if (limited := _limited(service, user)) is not None:
+                return limited
+            return _reply(service.ask("discord", user, channel, "slash", question), shareable=True)
+
+        await _finish(interaction, work)
 
     async def facts(interaction: discord.Interaction, command: Command) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
         service: Service = interaction.client.service  # type: ignore[attr-defined]
-        found = await asyncio.to_thread(service.facts, command)
-        text = render.facts_text(found)
-        await interaction.edit_original_response(content=text, allowed_mentions=discord.AllowedMentions.none())
+        user = str(interaction.user.id)
+
+        def work() -> dict[str, Any]:
+            # Quick facts count against the same per-user limit as questions, as on Slack.
+            return _limited(service, user) or {"content": render.facts_text(service.facts(command))}
+
+        await _finish(interaction, work)
+
+    @group.command(name="help", description="How to use summitbot")
+    async def help_command(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(
+            messages.DISCORD_HELP, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
 
     @group.command(name="who", description="Who someone in the coverage is")
     @app_commands.autocomplete(name=_people)
@@ -212,18 +237,18 @@ def _admin_group() -> app_commands.Group:
     )
 
     async def run(interaction: discord.Interaction, command: Command) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
         service: Service = interaction.client.service  # type: ignore[attr-defined]
-        none = discord.AllowedMentions.none()
-        if not service.is_admin("discord", str(interaction.user.id)):
-            await interaction.edit_original_response(content=messages.SLACK_NOT_ADMIN, allowed_mentions=none)
-            return
-        if (refusal := service.admin_refusal(command)) is not None:
-            await interaction.edit_original_response(content=refusal, allowed_mentions=none)
-            return
-        # Minutes of work off the event loop, so that the gateway heartbeat keeps going.
-        report = await asyncio.to_thread(service.run_admin, command)
-        await interaction.edit_original_response(content=render.clip(report, render.MAX_CONTENT), allowed_mentions=none)
+        user = str(interaction.user.id)
+
+        def work() -> dict[str, Any]:
+            if not service.is_admin("discord", user):
+                return {"content": messages.SLACK_NOT_ADMIN}
+            if (refusal := service.admin_refusal(command)) is not None:
+                return {"content": refusal}
+            # Minutes of work off the event loop, so that the gateway heartbeat keeps going.
+            return {"content": render.clip(service.run_admin(command), render.MAX_CONTENT)}
+
+        await _finish(interaction, work)
 
     @group.command(name="add", description="Add a web page to the coverage")
     async def add(interaction: discord.Interaction, source: str) -> None:

@@ -26,8 +26,9 @@ logger = logging.getLogger(__name__)
 
 INTERACTIONS_PATH = "/discord/interactions"
 MAX_AGE = 5 * 60  # seconds: an older signed request is a replay
-_PING, _COMMAND, _COMPONENT = 1, 2, 3
-_PONG, _MESSAGE, _DEFERRED, _DEFERRED_UPDATE = 1, 4, 5, 6
+_PING, _COMMAND, _COMPONENT, _AUTOCOMPLETE = 1, 2, 3, 4
+_PONG, _MESSAGE, _DEFERRED, _DEFERRED_UPDATE, _CHOICES = 1, 4, 5, 6, 8
+_MAX_STAMP_DIGITS = 12
 _EPHEMERAL = 64
 _FACTS = {"who": Kind.WHO, "quotes": Kind.QUOTES, "timeline": Kind.TIMELINE, "sources": Kind.SOURCES}
 
@@ -44,6 +45,9 @@ class InteractionsApp:
         self._service = service
         self._api = api_url.rstrip("/")
         self._application_id = application_id
+        # Interaction ids seen within MAX_AGE: a signed request replayed in that window runs once.
+        self._seen: dict[str, float] = {}
+        self._seen_lock = threading.Lock()
 
     def __call__(self, environ: dict[str, Any], start: Start) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != INTERACTIONS_PATH or environ.get("REQUEST_METHOD") != "POST":
@@ -55,20 +59,60 @@ class InteractionsApp:
             interaction = json.loads(body)
         except ValueError:
             return _reply(start, "400 Bad Request", {"error": "the body is not JSON"})
+        if not isinstance(interaction, dict):
+            return _reply(start, "400 Bad Request", {"error": "the body is not an interaction object"})
         kind = interaction.get("type")
         if kind == _PING:
             return _reply(start, "200 OK", {"type": _PONG})
+        if kind == _AUTOCOMPLETE:
+            return _reply(start, "200 OK", {"type": _CHOICES, "data": {"choices": self._choices(interaction)}})
+        replay = self._replayed(str(interaction.get("id", "")))
         if kind == _COMMAND:
-            threading.Thread(target=self._answer, args=(interaction,), daemon=True).start()
-            return _reply(start, "200 OK", {"type": _DEFERRED, "data": {"flags": _EPHEMERAL}})
+            deferred = _reply(start, "200 OK", {"type": _DEFERRED, "data": {"flags": _EPHEMERAL}})
+            if replay:
+                return deferred
+            # The answer's edit must not reach Discord before the deferral does: the work starts when the
+            # server closes the response, i.e. after it was sent.
+            return _AfterSent(
+                deferred, lambda: threading.Thread(target=self._answer, args=(interaction,), daemon=True).start()
+            )
         if kind == _COMPONENT:
+            if replay:
+                return _reply(start, "200 OK", {"type": _DEFERRED_UPDATE})
             return _reply(start, "200 OK", self._button(interaction))
         return _reply(start, "400 Bad Request", {"error": "unsupported interaction type"})
+
+    def _replayed(self, interaction_id: str) -> bool:
+        """True when this interaction id was already handled within MAX_AGE (then it is not run again)."""
+        now = time.monotonic()
+        with self._seen_lock:
+            self._seen = {i: t for i, t in self._seen.items() if now - t < MAX_AGE}
+            if not interaction_id or interaction_id not in self._seen:
+                if interaction_id:
+                    self._seen[interaction_id] = now
+                return False
+            return True
+
+    def _choices(self, interaction: dict[str, Any]) -> list[dict[str, str]]:
+        """Autocomplete as the gateway answers it: people's names, or article files for remove."""
+        data = interaction.get("data") or {}
+        sub = (data.get("options") or [{}])[0]
+        focused = next((o for o in sub.get("options") or [] if o.get("focused")), {})
+        typed = str(focused.get("value", ""))
+        names = (
+            render.article_choices(self._service, typed)
+            if focused.get("name") == "article"
+            else (render.people_choices(self._service, typed))
+        )
+        return [{"name": n, "value": n} for n in names]
 
     def _signed(self, environ: dict[str, Any], body: bytes) -> bool:
         signature = environ.get("HTTP_X_SIGNATURE_ED25519", "")
         stamp = environ.get("HTTP_X_SIGNATURE_TIMESTAMP", "")
-        if not signature or not stamp.isdigit() or abs(time.time() - int(stamp)) > MAX_AGE:
+        # ASCII digits of a sensible length only: "²" is a digit to str.isdigit(), not to int().
+        if not signature or not (stamp.isascii() and stamp.isdigit() and len(stamp) <= _MAX_STAMP_DIGITS):
+            return False
+        if abs(time.time() - int(stamp)) > MAX_AGE:
             return False
         from nacl.exceptions import BadSignatureError
 
@@ -95,21 +139,23 @@ class InteractionsApp:
         name = sub.get("name", "")
         values = {o.get("name"): str(o.get("value", "")) for o in sub.get("options") or []}
         if data.get("name") == "summit-admin":
-            command = Command(
-                {"add": Kind.ADD, "remove": Kind.REMOVE}.get(name, Kind.REINDEX),
-                values.get("source") or values.get("article", ""),
-            )
+            admin_kind = {"add": Kind.ADD, "remove": Kind.REMOVE, "reindex": Kind.REINDEX}.get(name)
+            if admin_kind is None:  # never a re-index for a subcommand nobody registered
+                return render.text_message(messages.DISCORD_UNKNOWN_COMMAND.format(name=name or "(none)"))
+            command = Command(admin_kind, values.get("source") or values.get("article", ""))
             if not self._service.is_admin("discord", user):
                 return render.text_message(messages.SLACK_NOT_ADMIN)
             refusal = self._service.admin_refusal(command)
             return render.text_message(refusal or self._service.run_admin(command))
+        if name == "help":
+            return render.text_message(messages.DISCORD_HELP)
+        if name not in _FACTS and name != "ask":
+            return render.text_message(messages.DISCORD_UNKNOWN_COMMAND.format(name=name or "(none)"))
+        if not self._service.allow("discord", user):  # questions and quick facts alike
+            return render.text_message(messages.SLACK_RATE_LIMITED.format(limit=self._service.rate_limit_per_minute))
         if name in _FACTS:
             facts = self._service.facts(Command(_FACTS[name], values.get("name", "")))
             return render.text_message(render.facts_text(facts))
-        if name != "ask":
-            return render.text_message(messages.SLACK_HELP)
-        if not self._service.allow("discord", user):
-            return render.text_message(messages.SLACK_RATE_LIMITED.format(limit=self._service.rate_limit_per_minute))
         asked = self._service.ask("discord", user, interaction.get("channel_id"), "slash", values.get("question", ""))
         if asked.answer is None:
             return render.text_message(asked.problem or messages.SLACK_EMPTY_QUESTION)
@@ -144,13 +190,28 @@ class InteractionsApp:
                 with urllib.request.urlopen(request, timeout=10):
                     return
             except urllib.error.HTTPError as e:
-                if e.code != 429 or attempt == 3:
+                if e.code not in (404, 429) or attempt == 3:
                     logger.error("editing the Discord response failed: %s", e.code)
                     return
-                time.sleep(min(float(e.headers.get("Retry-After") or 1), 5))
+                # 429: Discord's Retry-After; 404: the deferral not yet known to Discord, a short backoff.
+                wait = float(e.headers.get("Retry-After") or 1) if e.code == 429 else 0.25 * 2**attempt
+                time.sleep(min(wait, 5))
             except OSError:
                 logger.exception("editing the Discord response failed")
                 return
+
+
+class _AfterSent:
+    """A WSGI response body that runs ``then`` once the server has sent it (PEP 3333: ``close()``)."""
+
+    def __init__(self, body: list[bytes], then: Callable[[], None]) -> None:
+        self._body, self._then = body, then
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._body)
+
+    def close(self) -> None:
+        self._then()
 
 
 def _user(interaction: dict[str, Any]) -> dict[str, Any]:

@@ -144,6 +144,22 @@ def answer_message(answer: Answer, ask_id: int | None, *, shareable: bool, share
     }
 
 
+MAX_CHOICES = 25  # Discord shows at most 25 suggestions
+
+
+def people_choices(service, typed: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Names of the people in the coverage that contain what has been typed, most mentioned first."""
+    people = sorted(service.people(), key=lambda p: -p.mentions)
+    return [p.name[:100] for p in people if typed.lower() in p.name.lower()][:MAX_CHOICES]
+
+
+def article_choices(service, typed: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Indexed articles whose file name or title contains what has been typed."""
+    typed = typed.lower()
+    found = [m for m in service.articles() if typed in m.file.lower() or typed in (m.title or "").lower()]
+    return [m.file[:100] for m in sorted(found, key=lambda m: m.file)][:MAX_CHOICES]
+
+
 def text_message(text: str) -> Payload:
     return {"content": clip(text, MAX_CONTENT), "allowed_mentions": NO_MENTIONS}
 

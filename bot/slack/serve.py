@@ -18,7 +18,30 @@ def wsgi_app(app: App):  # type: ignore[no-untyped-def]
     """The WSGI callable that serves ``app`` at /slack/events."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    return SlackRequestHandler(app, path=EVENTS_PATH)
+    return _timestamp_checked(SlackRequestHandler(app, path=EVENTS_PATH))
+
+
+_MAX_STAMP_DIGITS = 12
+
+
+def _timestamp_checked(handler):  # type: ignore[no-untyped-def]
+    """Refuse a request whose X-Slack-Request-Timestamp is no number (``abc``, empty, ``²``) with 401 and
+    one log line, before bolt's verifier, which raises on it (a 500 and a traceback)."""
+
+    def app(environ, start_response):  # type: ignore[no-untyped-def]
+        stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+        if environ.get("PATH_INFO") == EVENTS_PATH and not (
+            stamp and stamp.isascii() and stamp.isdigit() and len(stamp) <= _MAX_STAMP_DIGITS
+        ):
+            logger.warning("refused a Slack request with a malformed signature timestamp")
+            body = b'{"error": "invalid request signature"}'
+            start_response(
+                "401 Unauthorized", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+            )
+            return [body]
+        return handler(environ, start_response)
+
+    return app
 
 
 def serve(settings: Settings, app: App) -> None:

@@ -39,7 +39,7 @@ def endpoint(tmp_path, seed_articles):  # type: ignore[no-untyped-def]
     server = http_server(app, host="127.0.0.1", port=0)
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{server.effective_port}{INTERACTIONS_PATH}"
-    yield {"url": url, "key": key, "fake": fake, "records": service.records}
+    yield {"url": url, "key": key, "fake": fake, "records": service.records, "service": service}
     server.close()
     fake.stop()
 

@@ -1,0 +1,128 @@
+"""One door for every front end (#20) and the hardening of round 2 (#21 items 7, 9-12), on the fakes:
+Discord's HTTP endpoint and gateway, Slack's HTTP endpoint."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from bot import messages
+from bot.settings import SettingsError, load_settings
+from tests.bot.discord_harness import interaction
+from tests.bot.test_discord import REPORTER, discord_bot  # noqa: F401 - the gateway fixture
+from tests.bot.test_discord_http import endpoint, post  # noqa: F401 - the HTTP fixture
+
+
+def _slash(name: str, options: list[dict], *, group: str = "summit") -> dict:
+    return {"id": "1", "name": group, "type": 1, "options": [{"type": 1, "name": name, "options": options}]}
+
+
+def _raw(url: str, body: bytes, headers: dict[str, str]) -> int:
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json", **headers})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+# --- Discord HTTP interactions ---------------------------------------------------------------------
+def test_an_unknown_admin_subcommand_is_an_error_not_a_reindex(endpoint) -> None:  # noqa: F811
+    body = interaction("30", "tok-adm", 2, _slash("purge", [], group="summit-admin"), REPORTER)
+    assert post(endpoint["url"], body, endpoint["key"])[0] == 200
+    (edit,) = endpoint["fake"].wait_for("PATCH", "/tok-adm/messages/@original")
+    assert "no summitbot command" in edit.data["content"] and "purge" in edit.data["content"]
+
+
+def test_help_is_discord_markdown(endpoint) -> None:  # noqa: F811
+    post(endpoint["url"], interaction("31", "tok-help", 2, _slash("help", []), REPORTER), endpoint["key"])
+    (edit,) = endpoint["fake"].wait_for("PATCH", "/tok-help/messages/@original")
+    assert edit.data["content"] == messages.DISCORD_HELP and "/summit ask" in edit.data["content"]
+    assert not edit.data["content"].startswith("*How to use")  # not Slack's mrkdwn
+
+
+@pytest.mark.parametrize("stamp", ["²", "9" * 5000, "abc", ""])
+def test_a_malformed_signature_timestamp_is_401(endpoint, stamp: str) -> None:  # noqa: F811
+    body = json.dumps({"type": 1}).encode()
+    signature = endpoint["key"].sign(stamp.encode() + body).signature.hex()
+    assert _raw(endpoint["url"], body, {"X-Signature-Ed25519": signature, "X-Signature-Timestamp": stamp}) == 401
+
+
+def test_a_signed_body_that_is_not_an_object_is_400(endpoint) -> None:  # noqa: F811
+    body = json.dumps([1, 2, 3]).encode()
+    stamp = str(int(time.time()))
+    signature = endpoint["key"].sign(stamp.encode() + body).signature.hex()
+    assert _raw(endpoint["url"], body, {"X-Signature-Ed25519": signature, "X-Signature-Timestamp": stamp}) == 400
+
+
+def test_a_replayed_command_runs_once(endpoint) -> None:  # noqa: F811
+    question = {"type": 3, "name": "question", "value": "What did Yang Kee-ho say?"}
+    body = interaction("32", "tok-replay", 2, _slash("ask", [question]), REPORTER)
+    assert post(endpoint["url"], body, endpoint["key"])[0] == 200
+    assert post(endpoint["url"], body, endpoint["key"])[0] == 200  # the same signed request again
+    endpoint["fake"].wait_for("PATCH", "/tok-replay/messages/@original")
+    time.sleep(1.0)
+    assert len(endpoint["fake"].of("PATCH", "/tok-replay/messages/@original")) == 1
+    assert endpoint["records"].answer(1) is not None and endpoint["records"].answer(2) is None  # asked once
+
+
+def test_autocomplete_is_answered_over_http(endpoint) -> None:  # noqa: F811
+    focused = {"type": 3, "name": "name", "value": "yang", "focused": True}
+    status, reply = post(endpoint["url"], interaction("33", "tok-ac", 4, _slash("who", [focused]), REPORTER),
+                         endpoint["key"])  # fmt: skip
+    assert status == 200 and reply["type"] == 8
+    assert [c["name"] for c in reply["data"]["choices"]] == ["Yang Kee-ho", "Jo Yang-hyeon"]  # most mentioned first
+
+
+def test_quick_facts_are_rate_limited_over_http(endpoint, monkeypatch) -> None:  # noqa: F811
+    service = endpoint["service"]
+    monkeypatch.setattr(service, "allow", lambda platform, user: False)
+    post(endpoint["url"], interaction("34", "tok-rl", 2, _slash("sources", []), REPORTER), endpoint["key"])
+    (edit,) = endpoint["fake"].wait_for("PATCH", "/tok-rl/messages/@original")
+    assert "faster than I can keep up" in edit.data["content"]
+
+
+# --- Discord gateway ----------------------------------------------------------------------------------
+def test_a_failing_service_still_ends_the_interaction(discord_bot, monkeypatch) -> None:  # noqa: F811
+    def locked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(discord_bot["service"], "ask", locked)
+    fake = discord_bot["fake"]
+    token = fake.slash("ask", {"question": "What did Yang Kee-ho say?"}, user_id=REPORTER)
+    (edit,) = fake.wait_for("PATCH", f"/{token}/messages/@original")
+    assert edit.data["content"] == messages.SLACK_FAILED
+    fake.say("<@1100000000000000001> What did Wi Sung-lac say?", user_id=REPORTER, mention_bot=True)
+    (reply,) = fake.wait_for("POST", "/channels/1300000000000000001/messages")
+    assert reply.data["content"] == messages.SLACK_FAILED
+
+
+def test_help_is_registered_on_the_gateway(discord_bot) -> None:  # noqa: F811
+    fake = discord_bot["fake"]
+    (registered,) = fake.of("PUT", "/commands")[-1:]
+    summit = next(c for c in registered.data if c["name"] == "summit")
+    assert {o["name"] for o in summit["options"]} >= {"ask", "who", "quotes", "timeline", "sources", "help"}
+    token = fake.slash("help", {}, user_id=REPORTER)
+    (reply,) = fake.wait_for("POST", f"/{token}/callback")
+    assert reply.data["data"]["content"] == messages.DISCORD_HELP
+
+
+def test_quick_facts_are_rate_limited_on_the_gateway(discord_bot, monkeypatch) -> None:  # noqa: F811
+    monkeypatch.setattr(discord_bot["service"], "allow", lambda platform, user: False)
+    fake = discord_bot["fake"]
+    token = fake.slash("sources", {}, user_id=REPORTER)
+    (edit,) = fake.wait_for("PATCH", f"/{token}/messages/@original")
+    assert "faster than I can keep up" in edit.data["content"]
+
+
+# --- settings ---------------------------------------------------------------------------------------
+def test_a_hash_model_of_no_dimension_is_named(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("SUMMITBOT_EMBEDDING_MODEL", "hash:0")
+    monkeypatch.setenv("SUMMITBOT_DATA_DIR", str(tmp_path))
+    with pytest.raises(SettingsError, match="SUMMITBOT_EMBEDDING_MODEL"):
+        load_settings()
