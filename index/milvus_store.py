@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -338,7 +339,10 @@ class MilvusStore:
         meta = None if recreate else self.check(model, dimension)
         if meta is None:
             meta = self.create(model, dimension, recreate=recreate, avgdl=_mean_length(index))
-        if meta.get("fingerprint") == index.manifest.articles_fingerprint:
+        # The recorded fingerprint alone is not trusted: rows deleted behind the bot's back leave it in
+        # place. One count says whether the collection still holds every passage; if not, each article's
+        # rows are counted and what is missing is written again.
+        if meta.get("fingerprint") == index.manifest.articles_fingerprint and self.count() == len(index.passages):
             return SyncReport(0, 0, 0, time.perf_counter() - started)
         present = self._articles_present()
         changed = [
@@ -365,23 +369,26 @@ class MilvusStore:
         return report
 
     def _articles_present(self) -> dict[str, tuple[str, int]]:
-        """Each complete article in the collection: its content hash and passage count."""
+        """Each complete article in the collection: its content hash and passage count, as its first row
+        records them and only when that many rows of it are there (a lost row makes it incomplete)."""
         found: dict[str, tuple[str, int]] = {}
+        rows: Counter[str] = Counter()
+        for row in self._iterate("ordinal == 0", ["article", "content_hash", "passages"]):
+            found[row["article"]] = (row["content_hash"], int(row["passages"]))
+        for row in self._iterate("ordinal >= 0", ["article"]):
+            rows[row["article"]] += 1
+        return {article: seen for article, seen in found.items() if rows[article] == seen[1]}
+
+    def _iterate(self, where: str, fields: list[str]) -> Iterator[dict[str, Any]]:
         iterator = self._call(
-            "read articles",
-            self._client.query_iterator,
-            self._name,
-            batch_size=4000,
-            filter="ordinal == 0",
-            output_fields=["article", "content_hash", "passages"],
-        )
+            "read articles", self._client.query_iterator, self._name, batch_size=4000, filter=where,
+            output_fields=fields,
+        )  # fmt: skip
         try:
             while batch := self._call("read articles", iterator.next):
-                for row in batch:
-                    found[row["article"]] = (row["content_hash"], int(row["passages"]))
+                yield from batch
         finally:
             iterator.close()
-        return found
 
     @staticmethod
     def _rows(index: LoadedIndex, vectors: np.ndarray, article_ids: list[str]) -> Iterator[dict[str, Any]]:

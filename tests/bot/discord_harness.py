@@ -108,6 +108,7 @@ class FakeDiscord:
     _next_id: int = 1_400_000_000_000_000_000
     throttle: dict[str, int] = field(default_factory=dict)
     identified: int = 0
+    reject_token: bool = False  # answer the login (GET /users/@me) with 401, as Discord does a wrong token
 
     def start(self) -> FakeDiscord:
         ready = threading.Event()
@@ -162,6 +163,8 @@ class FakeDiscord:
                     headers={"Retry-After": "0.2", "Via": "1.1 google", "X-RateLimit-Scope": "user"},
                 )
         if path == "/users/@me":
+            if self.reject_token:
+                return _json({"message": "401: Unauthorized", "code": 0}, status=401)
             return _json(user(BOT_ID, "summitbot", bot=True))
         if path == "/oauth2/applications/@me":
             return _json({

@@ -126,3 +126,75 @@ def test_a_hash_model_of_no_dimension_is_named(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("SUMMITBOT_DATA_DIR", str(tmp_path))
     with pytest.raises(SettingsError, match="SUMMITBOT_EMBEDDING_MODEL"):
         load_settings()
+
+
+# --- serving ------------------------------------------------------------------------------------------
+def _serve_env(tmp_path, api_url: str, **extra: str) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SUMMITBOT_", "DISCORD_"))}
+    return env | {
+        "DISCORD_BOT_TOKEN": "MTEwMDAwMDAwMDAwMDAwMDAwMQ.wrong.token",
+        "SUMMITBOT_DISCORD_API_URL": api_url,
+        "SUMMITBOT_EMBEDDING_MODEL": "hash:64",
+        "SUMMITBOT_DATA_DIR": str(tmp_path / "data"),
+        **extra,
+    }
+
+
+@pytest.mark.parametrize("with_slack", [False, True], ids=["discord alone", "with slack"])
+def test_serve_with_a_wrong_discord_token_exits_1_with_one_line(tmp_path, with_slack: bool) -> None:
+    import subprocess
+    import sys
+
+    from tests.bot.discord_harness import FakeDiscord
+
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    fake = FakeDiscord(reject_token=True).start()
+    try:
+        extra = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "s", "SUMMITBOT_SLACK_MODE": "http",
+                 "SUMMITBOT_PORT": port} if with_slack else {}  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "serve"], env=_serve_env(tmp_path, fake.api_url, **extra),
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        fake.stop()
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert done.returncode == 1, done.stderr[-500:]
+    assert len(errors) == 1 and "DISCORD_BOT_TOKEN" in errors[0] and "Traceback" not in done.stderr
+
+
+# --- Slack HTTP -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("stamp", ["abc", "", "²"])
+def test_slack_refuses_a_malformed_timestamp_with_401(tmp_path, stamp: str) -> None:
+    import threading
+
+    from bot.http import http_server
+    from bot.settings import Settings
+    from bot.slack.app import create_app
+    from bot.slack.serve import EVENTS_PATH, wsgi_app
+    from index.embedder import HashEmbedder
+    from index.engine import Engine
+    from index.handle import IndexHandle
+    from index.store import build_index
+    from seeds_loader import load_directory
+    from tests.conftest import copy_seed_files
+
+    articles, _ = load_directory(copy_seed_files(tmp_path / "articles"))
+    embedder = HashEmbedder(64)
+    engine = Engine(IndexHandle.of(build_index(articles, embedder, tmp_path / "index"), embedder.name), embedder)
+    settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_signing_secret="secret",
+                        slack_mode="http", data_dir=tmp_path)  # fmt: skip
+    server = http_server(wsgi_app(create_app(settings, engine)), host="127.0.0.1", port=0)
+    threading.Thread(target=server.run, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.effective_port}{EVENTS_PATH}"
+        headers = {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": "v0=00"}
+        assert _raw(url, b'{"type": "url_verification"}', headers) == 401
+    finally:
+        server.close()

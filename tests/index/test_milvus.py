@@ -326,3 +326,18 @@ def test_answers_from_many_threads_at_once_are_the_answers_asked_one_by_one(
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(top, questions * 3))
     assert together == alone * 3
+
+
+def test_rows_lost_behind_the_bots_back_are_written_again(
+    milvus_server: LocalMilvus, pack_articles_hash_index: LoadedIndex
+):
+    index = pack_articles_hash_index
+    store = _store(milvus_server)
+    store.sync(index, exact_vectors(index))
+    victim = next(a for a in index.articles if len(index.passages.of_article(a)) > 2)
+    # Someone deletes a later row of one article directly in Milvus: the recorded fingerprint still matches.
+    store._client.delete(store.config.collection, filter=f'key == "{victim}#1"')
+    assert store.count() == len(index.passages) - 1
+    report = store.sync(index, exact_vectors(index))
+    assert report.replaced == 1 and store.count() == len(index.passages)
+    assert store.sync(index, exact_vectors(index)).rows == 0
