@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 STAMP := $(VENV)/.setup-done
 
-.PHONY: setup run test lint eval bench clean
+.PHONY: setup run test test-fast lint eval bench clean
 
 setup: $(STAMP)
 
@@ -19,9 +19,14 @@ $(STAMP): pyproject.toml
 run: setup
 	@$(BIN)/summitbot run
 
+# The fast tier first (under a minute: no model, no subprocesses, no Milvus), then the rest.
 test: setup
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow and not integration"
+	$(BIN)/python -m pytest -m "slow or integration"
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow and not integration"
 
 lint: setup
 	$(BIN)/ruff check .

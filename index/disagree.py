@@ -41,10 +41,16 @@ class Figure:
     phrase: str
 
 
+def is_ordinal(phrase: str) -> bool:
+    """True when a figure's phrase opens with an ordinal ("second meeting", "third high-level engagement")."""
+    return phrase.split()[0].lower() in _ORDINALS if phrase.split() else False
+
+
 def is_count_question(question: str) -> bool:
     return _COUNT_QUESTION.search(question) is not None
 
 
+_HOW_OFTEN = LazyPattern(r"\bhow often\b", re.I)
 _COUNTED = LazyPattern(
     r"\bhow many ((?:[\w-]+ ){0,2}?[\w-]+)"
     r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)",
@@ -56,8 +62,13 @@ def counted_nouns(question: str) -> frozenset[str]:
     """Stems of what a count question counts: the phrase after "how many" (meetings, if it counts
     times people met), else every word of the question."""
     m = _COUNTED.search(question)
-    stems = frozenset(tokenize(m.group(1))) if m else frozenset(tokenize(question)) - {"often", "much"}
     everything = frozenset(tokenize(question))
+    if m:
+        stems = frozenset(tokenize(m.group(1)))
+    elif _HOW_OFTEN.search(question):
+        stems = frozenset(tokenize("times")) | (everything & _MEETING_VERBS)  # "how often" counts times
+    else:
+        stems = everything - {"often", "much"}
     counts_meetings = (stems | everything) & _MEETING_VERBS and stems <= _MEETING_VERBS | _MEETING_WORDS
     return stems | _MEETING_WORDS if counts_meetings else stems
 

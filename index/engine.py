@@ -6,7 +6,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -15,7 +15,7 @@ from index.answer import Answer, AnswerPassage, Claim, Disagreement, Refusal
 from index.answerability import AnswerType, Expectation, Focus
 from index.attribution import Quote
 from index.decision import Decision, Signals, default_decision
-from index.disagree import counted_nouns, counted_terms, figures, is_count_question
+from index.disagree import counted_nouns, counted_terms, figures, is_count_question, is_ordinal
 from index.embedder import Embedder
 from index.errors import QuestionError
 from index.handle import IndexHandle
@@ -437,6 +437,7 @@ class Engine:
                         sentence=sentence.text,
                     )
                     break
+        claims = {k: c for k, c in claims.items() if not _overtaken(c, claims.values())}
         if len({c.value for c in claims.values()}) < 2:
             return ()
         return (Disagreement(kind=kind, claims=tuple(claims.values())),)
@@ -544,6 +545,17 @@ class _Needs:
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
+
+
+def _overtaken(claim: Claim, claims: Iterable[Claim]) -> bool:
+    """An ordinal count ("his first meeting with her") is true as of its article's date: a later article
+    counting more ("their second meeting") has moved on from it; that is no disagreement."""
+    if not claim.published or not is_ordinal(claim.phrase):
+        return False
+    return any(
+        other.published is not None and other.published > claim.published and float(other.value) > float(claim.value)
+        for other in claims
+    )
 
 
 def _supersedes(passage: Passage) -> bool:

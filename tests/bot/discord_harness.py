@@ -108,6 +108,7 @@ class FakeDiscord:
     _next_id: int = 1_400_000_000_000_000_000
     throttle: dict[str, int] = field(default_factory=dict)
     identified: int = 0
+    missing: dict[str, int] = field(default_factory=dict)  # answer this many matching calls with 404
     reject_token: bool = False  # answer the login (GET /users/@me) with 401, as Discord does a wrong token
 
     def start(self) -> FakeDiscord:
@@ -162,6 +163,10 @@ class FakeDiscord:
                     status=429,
                     headers={"Retry-After": "0.2", "Via": "1.1 google", "X-RateLimit-Scope": "user"},
                 )
+        for pattern, count in list(self.missing.items()):
+            if count and pattern in key:
+                self.missing[pattern] = count - 1
+                return _json({"message": "Unknown interaction", "code": 10062}, status=404)
         if path == "/users/@me":
             if self.reject_token:
                 return _json({"message": "401: Unauthorized", "code": 0}, status=401)

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Real processes, servers or disks (subprocesses, Milvus Lite, tmpfs): the integration tier.
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:

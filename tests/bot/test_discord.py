@@ -189,6 +189,7 @@ def test_article_text_is_inert_in_discord(discord_bot, tmp_path) -> None:
     assert answer.data["allowed_mentions"]["parse"] == []
 
 
+@pytest.mark.integration
 def test_the_real_summitbot_serve_answers_on_discord(tmp_path) -> None:
     import os
     import subprocess

@@ -91,8 +91,10 @@ def test_buttons_vote_share_and_unknown_ids_over_http(endpoint) -> None:
     share, up = ids[0], ids[1]
     ask_id = int(up.rsplit(":", 1)[1])
 
-    def press(custom_id: str) -> Any:
-        pressed = interaction("10", "tok-p", 3, {"custom_id": custom_id}, REPORTER)
+    presses = iter(range(10, 100))
+
+    def press(custom_id: str) -> Any:  # every press is a new interaction, with its own id
+        pressed = interaction(str(next(presses)), "tok-p", 3, {"custom_id": custom_id}, REPORTER)
         status, reply = post(endpoint["url"], pressed, endpoint["key"])
         assert status == 200 and reply["type"] == 4
         return reply["data"]
@@ -129,6 +131,7 @@ def test_serve_in_http_mode_without_the_public_key_says_so(monkeypatch, tmp_path
     assert result.exit_code == 2 and "DISCORD_PUBLIC_KEY" in result.output
 
 
+@pytest.mark.integration
 def test_the_real_summitbot_serve_shares_one_port_between_slack_and_discord_http(tmp_path) -> None:
     import os
     import socket

@@ -142,14 +142,14 @@ def _serve_env(tmp_path, api_url: str, **extra: str) -> dict[str, str]:
     }
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("with_slack", [False, True], ids=["discord alone", "with slack"])
 def test_serve_with_a_wrong_discord_token_exits_1_with_one_line(tmp_path, with_slack: bool) -> None:
+    import socket
     import subprocess
     import sys
 
     from tests.bot.discord_harness import FakeDiscord
-
-    import socket
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -198,3 +198,11 @@ def test_slack_refuses_a_malformed_timestamp_with_401(tmp_path, stamp: str) -> N
         assert _raw(url, b'{"type": "url_verification"}', headers) == 401
     finally:
         server.close()
+
+
+def test_an_edit_that_reaches_discord_before_the_deferral_is_retried(endpoint) -> None:  # noqa: F811
+    endpoint["fake"].missing["PATCH /webhooks/1100000000000000001/tok-early"] = 2  # Discord does not know it yet
+    question = {"type": 3, "name": "question", "value": "What did Yang Kee-ho say?"}
+    post(endpoint["url"], interaction("35", "tok-early", 2, _slash("ask", [question]), REPORTER), endpoint["key"])
+    calls = endpoint["fake"].wait_for("PATCH", "/tok-early/messages/@original", count=3)
+    assert "Yang Kee" in str(calls[-1].data["embeds"])

@@ -20,6 +20,9 @@ from index.store import build_index, current_version_dir, open_index
 from seeds_loader import bundled_articles_dir, load_directory
 from tests.conftest import copy_seed_files
 
+# Real processes, servers or disks (subprocesses, Milvus Lite, tmpfs): the integration tier.
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:

@@ -60,6 +60,7 @@ def test_one_undecodable_file_is_skipped_and_the_rest_load(tmp_path: Path) -> No
     assert {"bom-then-invalid.txt", "utf16-odd.txt"} <= {str(e).split(":")[0] for e in errors}
 
 
+@pytest.mark.integration
 def test_commands_work_beside_an_undecodable_file(tmp_path: Path) -> None:
     env = environment(copy_seed_files(tmp_path / "articles"), tmp_path / "index", tmp_path / "data")
     (tmp_path / "articles" / "broken.txt").write_bytes(UNDECODABLE["bom-then-invalid.txt"])
@@ -72,6 +73,7 @@ def test_commands_work_beside_an_undecodable_file(tmp_path: Path) -> None:
     assert asked.returncode == 0 and "unexpected error" not in asked.stderr
 
 
+@pytest.mark.integration
 def test_a_dot_named_file_is_stored_under_its_visible_name(tmp_path: Path) -> None:
     env = environment(copy_seed_files(tmp_path / "articles"), tmp_path / "index", tmp_path / "data")
     hidden = tmp_path / ".late-story.txt"
@@ -93,6 +95,7 @@ def test_a_malformed_url_is_a_fetch_error(url: str) -> None:
         fetch(url, FetchPolicy(allow_private=True))
 
 
+@pytest.mark.integration
 def test_one_bad_url_does_not_stop_the_good_files_of_the_batch(tmp_path: Path) -> None:
     env = environment(copy_seed_files(tmp_path / "articles"), tmp_path / "index", tmp_path / "data")
     good = tmp_path / "good.txt"
@@ -193,3 +196,35 @@ def test_index_check_names_a_damaged_export(model_cache: Path, tmp_path: Path, r
     asked = run("ask", "--json", "Who is Yang Kee-ho?", env=env)  # made again, answers, valid JSON
     assert asked.returncode == 0, asked.stderr
     assert json.loads(asked.stdout)["answered"]
+
+
+@pytest.mark.parametrize("length", ["²", "9" * 5000], ids=["superscript", "5000 digits"])
+def test_a_malformed_content_length_fails_that_source_alone(length: str) -> None:
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b"<html><body><article><p>" + b"Nara hosted the summit. " * 20 + b"</p></article></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", length)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(FetchError, match="invalid Content-Length"):
+            fetch(f"http://127.0.0.1:{server.server_address[1]}/page", FetchPolicy(allow_private=True))
+    finally:
+        server.shutdown()
+
+
+def test_a_page_served_with_an_unknown_charset_is_read(tmp_path) -> None:
+    from seeds_loader.decode import decode_bytes
+
+    assert decode_bytes("Caf\u00e9 in Nara".encode(), "page", declared="x-no-such-charset") == "Caf\u00e9 in Nara"

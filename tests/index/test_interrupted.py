@@ -11,8 +11,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from index.store import open_index
 from tests.index.test_crash import workspace  # noqa: F401  (the fixture)
+
+# Real processes, servers or disks (subprocesses, Milvus Lite, tmpfs): the integration tier.
+pytestmark = pytest.mark.integration
 
 # The real command line, with one step made to hang at the moment under test so that the kill lands there.
 _STALLED = """
@@ -20,6 +25,7 @@ import sys, time
 import {module} as target
 setattr({owner}, "{name}", lambda *a, **k: time.sleep(3600))
 from bot.cli import main
+
 sys.argv = ["summitbot", *sys.argv[1:]]
 main()
 """

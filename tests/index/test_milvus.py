@@ -24,6 +24,9 @@ from index.store import LoadedIndex, build_index, exact_vectors, writer_lock
 from seeds_loader import Article, bundled_articles_dir, parse_article
 from tests.conftest import DEV_COVERAGE, DEV_QA, copy_seed_files
 
+# Real processes, servers or disks (subprocesses, Milvus Lite, tmpfs): the integration tier.
+pytestmark = pytest.mark.integration
+
 _names = itertools.count()
 
 
@@ -331,6 +334,7 @@ def test_answers_from_many_threads_at_once_are_the_answers_asked_one_by_one(
 def test_rows_lost_behind_the_bots_back_are_written_again(
     milvus_server: LocalMilvus, pack_articles_hash_index: LoadedIndex
 ):
+
     index = pack_articles_hash_index
     store = _store(milvus_server)
     store.sync(index, exact_vectors(index))

@@ -94,3 +94,19 @@ def test_the_seeds_meeting_count_still_disagrees_with_the_pack_indexed(pack_engi
     answer = pack_engine.ask("How many times have Lee and Takaichi met?")
     assert answer.answered and answer.disagreements
     assert {c.value for c in answer.disagreements[0].claims} == {"2", "3", "5"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how often have lee and takaichi met",
+        "HOW OFTEN HAVE LEE AND TAKAICHI MET",
+        "how many times did lee and takaichi meet",
+    ],
+)
+def test_count_questions_in_any_case_and_wording_show_the_sources_that_disagree(pack_engine: Engine, question) -> None:
+    """An ordinal of an older article ("his first meeting with her", Nov. 2025) is overtaken by later counts,
+    not a disagreement; the three sources that really differ are shown whatever the wording."""
+    answer = pack_engine.ask(question)
+    assert answer.answered and answer.disagreements
+    assert {c.value for c in answer.disagreements[0].claims} == {"2", "3", "5"}
