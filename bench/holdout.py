@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from index.answer import Refusal  # noqa: E402
-from index.decision import DECISION_FILE, FEATURES, Decision, Signals, fit  # noqa: E402
+from index.decision import DECISION_FILE, FEATURES, Decision, Signals, fit, speaker_missing  # noqa: E402
 from index.embedder import BUNDLED_MODEL, Embedder, make_embedder  # noqa: E402
 from index.engine import Engine, EngineConfig  # noqa: E402
 from index.evaluate import QAItem, QAResult, evaluate, load_qa  # noqa: E402
@@ -96,7 +96,7 @@ def collect(engine: Engine, items: list[QAItem]) -> list[Asked]:
     for result in evaluate(engine, items).results:
         answer = result.answer
         signals = Signals(**answer.signals) if answer.signals else None
-        hard = answer.refusal in HARD
+        hard = answer.refusal in HARD or (signals is not None and speaker_missing(signals))
         out.append(Asked(result, signals, hard, answer.answered and answer.confidence == 1.0))
     return out
 

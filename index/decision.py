@@ -76,6 +76,18 @@ def features(signals: Signals) -> list[float]:
     ]
 
 
+# A speaker asked for by a role nobody in the coverage holds ("the U.S. ambassador") must be named where the
+# answer stands: most of the phrase's words, the same two-of-three rule roles are matched by. This is a fact
+# about the passage, not a score, so it is checked before the fitted decision and never fitted.
+SPEAKER_NAMED = 0.67
+
+
+def speaker_missing(signals: Signals) -> bool:
+    """True when the question asks for the words of a speaker who is no person of the coverage and the
+    best passage (with its headline, context, the paragraphs before it and its outlet) does not name them."""
+    return signals.speaker_named < SPEAKER_NAMED
+
+
 FEATURES = (
     "fused",
     "ranked",

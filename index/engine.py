@@ -14,7 +14,7 @@ import numpy as np
 from index.answer import Answer, AnswerPassage, Claim, Disagreement, Refusal
 from index.answerability import AnswerType, Expectation, Focus
 from index.attribution import Quote
-from index.decision import Decision, Signals, default_decision
+from index.decision import Decision, Signals, default_decision, speaker_missing
 from index.disagree import counted_nouns, counted_terms, figures, is_count_question, is_ordinal
 from index.embedder import Embedder
 from index.errors import QuestionError
@@ -170,6 +170,8 @@ class Engine:
             refusal, confidence, ranked, signals = refusal or Refusal.LOW_CONFIDENCE, 0.0, [], None
         if refusal is None and ranked and whole_answer:
             confidence = 1.0
+        if refusal is None and signals is not None and speaker_missing(signals):
+            refusal = Refusal.NO_SUPPORT  # "what did the U.S. ambassador say" and the passage names no ambassador
         if refusal is None and confidence < self._config.min_confidence:
             # One decision; the reason named is the signal that pulled hardest toward refusing.
             weakest = self._decision.weakest(signals) if signals is not None else "fused"
