@@ -140,6 +140,7 @@ def metrics(asked: list[Asked], decision: Decision) -> dict[str, float | str]:
         "speaker": rate([bool(s) for s in speakers]),
         "unanswerable refused": f"{refused_unanswerable}/{len(unanswerable)}",
         "answerable refused": f"{refused_answerable}/{len(answerable)}",
+        "of them with the right passage": sum(not answered(a, decision) and a.result.passage_hit1 for a in answerable),
         "wrong answers shown": sum(
             answered(a, decision) and not a.result.passage_hit1 for a in asked if a.result.item.answerable
         )

@@ -521,10 +521,13 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
             for m in titled_re.finditer(text):
                 for person in titled.get((m.group(1).lower(), m.group(2)), ()):
                     counts[person.id] += 1
+        headline = {w.lower() for w in _PROPER.findall(article.title or "") if w not in _NOT_NAMES}
         for person in people:
             if counts[person.id]:
                 person.mentions += counts[person.id]
                 person.articles.add(article.id)
+                if len(person.context) < _MAX_CONTEXT:  # the story they appear in ("... tour Horyuji ...")
+                    person.context |= headline - {name_key(t) for v in person.variants for t in v.split()}
 
 
 _FIRST_PERSON = LazyPattern(r"\b(?:I|my|me|I’m|I'm|I’ve|I've|myself)\b")
