@@ -35,6 +35,7 @@ class Asked:
     answer: Answer | None = None
     ask_id: int | None = None
     problem: str | None = None
+    limited: bool = False  # refused by the per-user rate limit (``problem`` says so)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Facts:
     quotes: tuple[PersonQuotes, ...] = ()
     events: tuple[TimelineEvent, ...] = ()
     sources: tuple[Source, ...] = ()
+    problem: str | None = None  # set when the quick fact was not looked up (the rate limit)
 
 
 class Service:
@@ -71,11 +73,17 @@ class Service:
         self.rate_limit_per_minute = rate_limit_per_minute
 
     # --- questions ----------------------------------------------------------------------------
-    def allow(self, platform: Platform, user: str) -> bool:
-        """One request counted for this user of this platform (ids of two platforms never collide)."""
-        return self._limiter.allow(f"{platform}:{user}")
+    def _limited(self, platform: Platform, user: str) -> str | None:
+        """The one rate-limit check of every front end: one request counted for this user of this platform
+        (ids of two platforms never collide); the sentence that refuses it, or None."""
+        if self._limiter.allow(f"{platform}:{user}"):
+            return None
+        return messages.SLACK_RATE_LIMITED.format(limit=self.rate_limit_per_minute)
 
     def ask(self, platform: Platform, user: str, channel: str | None, source: str, question: str) -> Asked:
+        """A question, rate-limited per user and platform, answered and recorded."""
+        if (limited := self._limited(platform, user)) is not None:
+            return Asked(problem=limited, limited=True)
         if not question.strip():
             return Asked(problem=messages.SLACK_EMPTY_QUESTION)
         try:
@@ -85,7 +93,10 @@ class Service:
         ask_id = self.records.record_ask(user, channel, source, answer, platform=platform)
         return Asked(answer=answer, ask_id=ask_id)
 
-    def facts(self, command: Command) -> Facts:
+    def facts(self, command: Command, platform: Platform | None = None, user: str = "") -> Facts:
+        """A quick fact; counted against the same per-user limit as questions when a chat user asks."""
+        if platform is not None and platform != "cli" and (limited := self._limited(platform, user)) is not None:
+            return Facts(command.kind, command.argument, problem=limited)
         index = self.engine.index
         if command.kind is Kind.WHO:
             return Facts(command.kind, command.argument, profiles=tuple(profiles(index, command.argument)))
@@ -119,6 +130,13 @@ class Service:
     def is_admin(self, platform: Platform, user: str) -> bool:
         """Admin rights come from the platform's verified user id, never from message text."""
         return self.collection is not None and user in self._admins.get(platform, frozenset())
+
+    def admit(self, platform: Platform, user: str, command: Command) -> str | None:
+        """The one admin gate of every chat front end: None when this user may run the command now, else
+        the sentence that refuses it (not an admin of this platform; a file path added from chat)."""
+        if not self.is_admin(platform, user):
+            return messages.SLACK_NOT_ADMIN
+        return self.admin_refusal(command)
 
     def admin_refusal(self, command: Command) -> str | None:
         """Why a chat admin command is refused before it runs, if it is."""

@@ -120,9 +120,6 @@ class SummitClient(discord.Client):
             return
         question = _MENTION.sub("", message.content).strip()
         user = str(message.author.id)
-        if not self.service.allow("discord", user):
-            await message.reply(messages.SLACK_RATE_LIMITED.format(limit=self.service.rate_limit_per_minute))
-            return
         source = "dm" if direct else "mention" if mentioned else "thread"
         try:
             asked = await asyncio.to_thread(
@@ -169,12 +166,6 @@ async def _finish(interaction: discord.Interaction, work: Callable[[], dict[str,
     await interaction.edit_original_response(**{"allowed_mentions": discord.AllowedMentions.none(), **reply})
 
 
-def _limited(service: Service, user: str) -> dict[str, Any] | None:
-    if service.allow("discord", user):
-        return None
-    return {"content": messages.SLACK_RATE_LIMITED.format(limit=service.rate_limit_per_minute)}
-
-
 def _summit_group() -> app_commands.Group:
     group = app_commands.Group(name="summit", description="Answers from the newsroom's coverage, with citations")
 
@@ -185,8 +176,6 @@ def _summit_group() -> app_commands.Group:
         user, channel = str(interaction.user.id), str(interaction.channel_id)
 
         def work() -> dict[str, Any]:
-            if (limited := _limited(service, user)) is not None:
-                return limited
             return _reply(service.ask("discord", user, channel, "slash", question), shareable=True)
 
         await _finish(interaction, work)
@@ -196,8 +185,8 @@ def _summit_group() -> app_commands.Group:
         user = str(interaction.user.id)
 
         def work() -> dict[str, Any]:
-            # Quick facts count against the same per-user limit as questions, as on Slack.
-            return _limited(service, user) or {"content": render.facts_text(service.facts(command))}
+            found = service.facts(command, "discord", user)  # rate-limited like questions, as on Slack
+            return {"content": found.problem or render.facts_text(found)}
 
         await _finish(interaction, work)
 
@@ -241,9 +230,7 @@ def _admin_group() -> app_commands.Group:
         user = str(interaction.user.id)
 
         def work() -> dict[str, Any]:
-            if not service.is_admin("discord", user):
-                return {"content": messages.SLACK_NOT_ADMIN}
-            if (refusal := service.admin_refusal(command)) is not None:
+            if (refusal := service.admit("discord", user, command)) is not None:
                 return {"content": refusal}
             # Minutes of work off the event loop, so that the gateway heartbeat keeps going.
             return {"content": render.clip(service.run_admin(command), render.MAX_CONTENT)}

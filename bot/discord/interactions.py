@@ -143,19 +143,15 @@ class InteractionsApp:
             if admin_kind is None:  # never a re-index for a subcommand nobody registered
                 return render.text_message(messages.DISCORD_UNKNOWN_COMMAND.format(name=name or "(none)"))
             command = Command(admin_kind, values.get("source") or values.get("article", ""))
-            if not self._service.is_admin("discord", user):
-                return render.text_message(messages.SLACK_NOT_ADMIN)
-            refusal = self._service.admin_refusal(command)
+            refusal = self._service.admit("discord", user, command)
             return render.text_message(refusal or self._service.run_admin(command))
         if name == "help":
             return render.text_message(messages.DISCORD_HELP)
         if name not in _FACTS and name != "ask":
             return render.text_message(messages.DISCORD_UNKNOWN_COMMAND.format(name=name or "(none)"))
-        if not self._service.allow("discord", user):  # questions and quick facts alike
-            return render.text_message(messages.SLACK_RATE_LIMITED.format(limit=self._service.rate_limit_per_minute))
         if name in _FACTS:
-            facts = self._service.facts(Command(_FACTS[name], values.get("name", "")))
-            return render.text_message(render.facts_text(facts))
+            facts = self._service.facts(Command(_FACTS[name], values.get("name", "")), "discord", user)
+            return render.text_message(facts.problem or render.facts_text(facts))
         asked = self._service.ask("discord", user, interaction.get("channel_id"), "slash", values.get("question", ""))
         if asked.answer is None:
             return render.text_message(asked.problem or messages.SLACK_EMPTY_QUESTION)

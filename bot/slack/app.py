@@ -85,9 +85,6 @@ class SlackBot:
         if command.kind in ADMIN_KINDS:
             self.admin(command, user, url)
             return
-        if command.kind is not Kind.HELP and not self.service.allow("slack", user):
-            self.respond(url, _ephemeral(messages.SLACK_RATE_LIMITED.format(limit=self.settings.rate_limit_per_minute)))
-            return
         try:
             payload = self.quick(command, user, body.get("channel_id"))
         except Exception:
@@ -99,7 +96,9 @@ class SlackBot:
         if command.kind is Kind.HELP:
             return _ephemeral(messages.SLACK_HELP)
         if command.kind in (Kind.WHO, Kind.QUOTES, Kind.TIMELINE, Kind.SOURCES):
-            facts = self.service.facts(command)
+            facts = self.service.facts(command, "slack", user)
+            if facts.problem is not None:
+                return _ephemeral(facts.problem)
             if command.kind is Kind.WHO:
                 return _blocks(blocks.profile_blocks(list(facts.profiles), command.argument), command.argument)
             if command.kind is Kind.QUOTES:
@@ -123,10 +122,6 @@ class SlackBot:
         thread_ts = event.get("thread_ts") or event["ts"]
         question = _MENTION.sub("", event.get("text", "")).strip()
         self.records.remember_thread(channel, thread_ts)
-        if not self.service.allow("slack", user):
-            text = messages.SLACK_RATE_LIMITED.format(limit=self.settings.rate_limit_per_minute)
-            self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
-            return
         asked = self.service.ask("slack", user, channel, source, question)
         if asked.answer is None:
             text = asked.problem or messages.SLACK_EMPTY_QUESTION
@@ -158,10 +153,7 @@ class SlackBot:
     # --- admin ----------------------------------------------------------------------------------
     def admin(self, command: Command, user: str, url: str) -> None:
         # The user id comes from Slack's signed request body, never from the message text.
-        if not self.service.is_admin("slack", user):
-            self.respond(url, _ephemeral(messages.SLACK_NOT_ADMIN))
-            return
-        if (refusal := self.service.admin_refusal(command)) is not None:
+        if (refusal := self.service.admit("slack", user, command)) is not None:
             self.respond(url, _ephemeral(refusal))
             return
         self.respond(url, _ephemeral(messages.SLACK_REINDEX_STARTED))

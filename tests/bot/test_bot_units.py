@@ -112,8 +112,12 @@ def test_feedback_cli_lists_failed_answers(hash_engine: Engine, tmp_path: Path, 
 
 def test_rate_limits_are_kept_per_platform(hash_engine: Engine, tmp_path: Path) -> None:
     service = Service(hash_engine, Records(tmp_path / "db"), rate_limit_per_minute=1, admins={})
-    assert service.allow("slack", "U1") and not service.allow("slack", "U1")
-    assert service.allow("discord", "U1")  # the same id on another platform is another person
+    asked = service.ask("slack", "U1", None, "slash", "Who is Yang Kee-ho?")
+    assert not asked.limited and asked.answer is not None
+    assert service.ask("slack", "U1", None, "slash", "Who is Yang Kee-ho?").limited
+    assert not service.ask("discord", "U1", None, "slash", "Who is Yang Kee-ho?").limited  # another person
+    assert service.facts(Command(Kind.SOURCES), "slack", "U1").problem is not None  # facts count too
+    assert service.facts(Command(Kind.SOURCES)).problem is None  # the command line is not limited
 
 
 def test_admins_are_per_platform(hash_engine: Engine, tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ def test_autocomplete_is_answered_over_http(endpoint) -> None:  # noqa: F811
 
 def test_quick_facts_are_rate_limited_over_http(endpoint, monkeypatch) -> None:  # noqa: F811
     service = endpoint["service"]
-    monkeypatch.setattr(service, "allow", lambda platform, user: False)
+    monkeypatch.setattr(service._limiter, "allow", lambda key: False)
     post(endpoint["url"], interaction("34", "tok-rl", 2, _slash("sources", []), REPORTER), endpoint["key"])
     (edit,) = endpoint["fake"].wait_for("PATCH", "/tok-rl/messages/@original")
     assert "faster than I can keep up" in edit.data["content"]
@@ -113,7 +113,7 @@ def test_help_is_registered_on_the_gateway(discord_bot) -> None:  # noqa: F811
 
 
 def test_quick_facts_are_rate_limited_on_the_gateway(discord_bot, monkeypatch) -> None:  # noqa: F811
-    monkeypatch.setattr(discord_bot["service"], "allow", lambda platform, user: False)
+    monkeypatch.setattr(discord_bot["service"]._limiter, "allow", lambda key: False)
     fake = discord_bot["fake"]
     token = fake.slash("sources", {}, user_id=REPORTER)
     (edit,) = fake.wait_for("PATCH", f"/{token}/messages/@original")
