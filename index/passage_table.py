@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import overload
 
@@ -12,7 +13,8 @@ import numpy as np
 from index.passages import Passage, SentenceSpan
 
 _KINDS = ("body", "caption", "correction", "question")
-_COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences")
+_COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences", "day")
+_NO_DAY = 0  # the "day" column: a proleptic ordinal (datetime.date.toordinal), 0 for none
 
 
 class PassageTable(Sequence[Passage]):
@@ -57,6 +59,7 @@ class PassageTable(Sequence[Passage]):
             "end": np.array([p.end for p in passages], dtype=np.int64),
             "first_sentence": np.array([p.first_sentence for p in passages], dtype=np.int64),
             "n_sentences": np.array([len(p.sentences) for p in passages], dtype=np.int32),
+            "day": np.array([p.day.toordinal() if p.day else _NO_DAY for p in passages], dtype=np.int32),
         }
         for name, values in columns.items():
             np.save(directory / f"{name}.npy", values)
@@ -100,6 +103,7 @@ class PassageTable(Sequence[Passage]):
             end=int(c["end"][i]),
             sentences=tuple(SentenceSpan(text[s - start : e - start], int(s), int(e)) for s, e in bounds),
             first_sentence=first,
+            day=date.fromordinal(int(c["day"][i])) if int(c["day"][i]) != _NO_DAY else None,
             context=bytes(self._context[self._context_offsets[i] : self._context_offsets[i + 1]]).decode("utf-8"),
         )
 

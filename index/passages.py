@@ -37,6 +37,8 @@ class Passage:
     # What the paragraph leans on when read alone (the question it answers, a table's header): searched
     # with the passage, never shown as its text.
     context: str = ""
+    # The live blog's day this passage's entry stands under (its clock stamp's day), if any.
+    day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def build_passages(
                         sentences=tuple(group),
                         first_sentence=next_sentence,
                         context=paragraph.context or "",
+                        day=paragraph.day,
                     )
                 )
                 next_sentence += len(group)

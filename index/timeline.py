@@ -33,6 +33,13 @@ _EXPRESSION = LazyPattern(
 )
 
 
+# A live entry's clock stamp at its start: "[14:05]", "10:42 JST —", "9:12 a.m. —".
+_STAMP = LazyPattern(
+    r"^\[?(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s?(?P<ampm>[ap]\.?m\.?))?\]?(?:\s?(?:JST|KST|GMT|UTC))?\s*(?:[—–-]\s)?",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class TimelineEvent:
     """One dated (or undatable) mention of time, with its sentence and citation."""
@@ -43,11 +50,14 @@ class TimelineEvent:
     expression: str
     sentence: str
     citation: Citation
+    time: str | None = None  # a live entry's clock stamp ("14:05"), on its day heading's day
 
     @property
     def label(self) -> str:
         if self.when is None:
             return "undated"
+        if self.time is not None:
+            return f"{self.when.isoformat()} {self.time}"
         text = {
             "day": self.when.isoformat(),
             "week": f"week of {self.when.isoformat()}",
@@ -55,6 +65,16 @@ class TimelineEvent:
             "year": str(self.when.year),
         }[self.precision]
         return f"{text} (inferred)" if self.inferred else text
+
+
+def _clock(stamp: re.Match[str]) -> str:
+    """A stamp as a 24-hour time ("9:12 p.m." -> "21:12")."""
+    hour = int(stamp.group("h"))
+    if (ampm := (stamp.group("ampm") or "").lower()).startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{stamp.group('m')}"
 
 
 def _month(token: str) -> int:
@@ -132,6 +152,20 @@ def timeline(index: LoadedIndex) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     for passage in index.passages:
         published = index.articles[passage.article_id].published
+        if passage.day is not None and passage.part == 0 and (stamp := _STAMP.match(passage.text)):
+            # A live entry: its stamp's time on the day heading's day, the first sentence as what happened.
+            first = passage.sentences[0]
+            events.append(
+                TimelineEvent(
+                    passage.day,
+                    "day",
+                    False,
+                    stamp.group(0).strip(),
+                    first.text,
+                    citation(index, passage.article_id, passage.paragraph, first.start, first.end),
+                    time=_clock(stamp),
+                )
+            )
         for sentence in passage.sentences:
             for mention in resolve_dates(sentence.text, published):
                 events.append(
@@ -144,5 +178,7 @@ def timeline(index: LoadedIndex) -> list[TimelineEvent]:
                         citation(index, passage.article_id, passage.paragraph, sentence.start, sentence.end),
                     )
                 )
-    dated = sorted((e for e in events if e.when), key=lambda e: (e.when, e.citation.file, e.citation.start))  # type: ignore[arg-type, return-value]
+    dated = sorted(
+        (e for e in events if e.when), key=lambda e: (e.when, e.time or "", e.citation.file, e.citation.start)
+    )  # type: ignore[arg-type, return-value]
     return dated + [e for e in events if e.when is None]

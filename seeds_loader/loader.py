@@ -128,6 +128,7 @@ def parse_article(text: str, file_name: str) -> Article:
             end=offset + len(block_text),
             sentences=split_sentences(block_text, offset=offset),
             speaker_label=placed.label,
+            day=placed.day,
             context=clean_block(placed.context, markdown=markdown) if placed.context else None,
         )
         pieces.append(block_text)

@@ -32,6 +32,11 @@ class BlockKind(StrEnum):
         return self in (BlockKind.BODY, BlockKind.CAPTION, BlockKind.CORRECTION)
 
 
+def is_date_line(line: str) -> bool:
+    """A line that is a date (with a weekday, a time or a place after it, as mastheads print them)."""
+    return bool(_DATE_LINE.match(line.strip()))
+
+
 def is_metadata_line(line: str) -> bool:
     """A line that is metadata on its own (byline, date line, stamp, rights, wire trailer)."""
     return bool(

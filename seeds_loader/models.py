@@ -38,6 +38,9 @@ class Paragraph(BaseModel):
     # What the paragraph leans on for its meaning when read alone: the question it answers, the question
     # heading above it, a table's header row, a list's lead-in. Searched with it, never shown as it.
     context: str | None = None
+    # The day heading a live blog's entry stands under ("TUESDAY, JANUARY 13, 2026"): its clock stamps'
+    # day. None outside such a blog.
+    day: date | None = None
 
 
 class Article(BaseModel):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.metadata import Block, BlockKind
+from seeds_loader.metadata import Block, BlockKind, is_date_line, parse_date
 from seeds_loader.wordlists import word_list
 
 MIN_LABELS = 2  # labels an article must repeat before any of them counts
@@ -37,6 +38,7 @@ class Placed:
     label: str | None = None  # the speaker label as printed ("National Security Adviser Wi Sung-lac", "A")
     context: str | None = None  # what the block leans on for its meaning when read alone
     skip: bool = False  # a label on a line of its own: not a paragraph
+    day: date | None = None  # the day heading above it (a live blog's "WEDNESDAY, JANUARY 14, 2026")
 
 
 def label_role(label: str) -> str:
@@ -114,6 +116,7 @@ def place(blocks: list[Block]) -> list[Placed]:
     table_lead: str | None = None  # the paragraph before a table
     list_lead: str | None = None  # a paragraph ending in ":" that a list follows
     previous: str | None = None  # the last body paragraph
+    day: date | None = None  # the last day heading
     for i, (block, label, rest) in enumerate(zip(blocks, labels, rests, strict=True)):
         text = block.text
         following = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
@@ -130,6 +133,8 @@ def place(blocks: list[Block]) -> list[Placed]:
             else:
                 heading = cleaned if cleaned.endswith("?") else None
                 speaker = question = header = list_lead = None
+                if is_date_line(cleaned):
+                    day = parse_date(cleaned)
             placed.append(Placed(text))
             continue
         if block.kind is not BlockKind.BODY:
@@ -160,5 +165,5 @@ def place(blocks: list[Block]) -> list[Placed]:
             question, answerer = stripped, None
         elif question is not None and speaker is not None:
             answerer = speaker
-        placed.append(Placed(text, label=speaker if transcript else None, context=context))
+        placed.append(Placed(text, label=speaker if transcript else None, context=context, day=day))
     return placed

@@ -129,3 +129,32 @@ def test_outlet_and_date_on_one_line(tmp_path: Path) -> None:
     path = tmp_path / "live.txt"
     path.write_text(text)
     assert load_article(path).published == date(2026, 1, 13)
+
+
+def test_live_entries_are_on_the_timeline_at_their_stamp_on_the_day_above_them(pack2, tmp_path) -> None:
+    from index.embedder import HashEmbedder
+    from index.store import build_index
+    from index.timeline import timeline
+
+    blog = pack2["dc2_03"]
+    index = build_index([blog], HashEmbedder(16), tmp_path / "index")
+    stamped = [e for e in timeline(index) if e.time is not None]
+    labels = [e.label for e in stamped]
+    assert labels == sorted(labels) and len(stamped) == 15
+    horyuji = next(e for e in stamped if "Horyuji" in e.sentence)
+    assert horyuji.label == "2026-01-14 09:38"  # under WEDNESDAY's heading, not Tuesday's
+    correction = next(e for e in stamped if e.sentence.startswith("[12:26] CORRECTION"))
+    assert correction.when == date(2026, 1, 13)
+
+
+def test_a_twelve_hour_stamp_is_read_as_such(tmp_path) -> None:
+    from index.embedder import HashEmbedder
+    from index.store import build_index
+    from index.timeline import timeline
+
+    text = (
+        "LIVE: the visit\n\nTUESDAY, JANUARY 13, 2026\n\n9:12 p.m. — The dinner is over.\n\n"
+        "10:02 p.m. — The leaders have left the hall for the night.\n"
+    )
+    index = build_index([parse_article(text, "live.txt")], HashEmbedder(16), tmp_path / "index")
+    assert [e.label for e in timeline(index) if e.time] == ["2026-01-13 21:12", "2026-01-13 22:02"]
