@@ -193,18 +193,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                 pending.append(_quote(_NOBODY, article, paragraph.number, sentence, quoted, "continuation"))
             if found is not None:
                 person, verb, how = found
-                quote = Quote(
-                    person_id=person.id,
-                    speaker=person.name,
-                    article_id=article.id,
-                    paragraph=paragraph.number,
-                    start=sentence.start,
-                    end=sentence.end,
-                    text=text,
-                    quoted=quoted,
-                    verb=verb,
-                    resolved_by=how,
-                )
+                quote = _quote(person, article, paragraph.number, sentence, quoted, how, verb=verb)
                 out.append(quote)
                 last_speaker = quote
                 salience.push(person)
@@ -216,7 +205,9 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     return out
 
 
-def _quote(person: Person, article: Article, paragraph: int, sentence, quoted: str | None, how: str) -> Quote:  # type: ignore[no-untyped-def]
+def _quote(  # type: ignore[no-untyped-def]
+    person: Person, article: Article, paragraph: int, sentence, quoted: str | None, how: str, verb: str | None = None
+) -> Quote:
     return Quote(
         person_id=person.id,
         speaker=person.name,
@@ -226,7 +217,7 @@ def _quote(person: Person, article: Article, paragraph: int, sentence, quoted: s
         end=sentence.end,
         text=sentence.text,
         quoted=quoted,
-        verb=None,
+        verb=verb,
         resolved_by=how,
     )
 
