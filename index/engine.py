@@ -339,6 +339,12 @@ class Engine:
                 s + f + c.overlap_weight * o + m
                 for s, f, o, m in zip(hit.sentence_scores, feature, overlap, pull, strict=True)
             ]
+            if parsed.intent is Intent.QUOTE and parsed.person is not None:
+                # "What did X say": the highlight is X's words wherever the passage holds some.
+                speakers = {p.id for p in self._speakers(parsed)}
+                own = [self._spoken_by(index, hit, i, speakers) for i in range(len(adjusted))]
+                if any(own):
+                    adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, own, strict=True)]
             best = int(np.argmax(adjusted)) if adjusted else 0
             bonus = (feature[best] + pull[best]) if feature else 0.0
             chosen = self._extend(adjusted, best, hit, index)
@@ -358,6 +364,11 @@ class Engine:
         # Passages holding the kind of answer asked for (the counted figure, a duration) come first.
         ranked.sort(key=lambda t: (holds[id(t[1])], t[0]), reverse=True)
         return ranked
+
+    @staticmethod
+    def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
+        quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[i].start)
+        return quote is not None and quote.person_id in speakers
 
     def _sentence_feature(self, index: LoadedIndex, hit: Hit, i: int, parsed: Question) -> float:
         sentence = hit.passage.sentences[i]

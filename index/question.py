@@ -99,6 +99,18 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
 def resolve_speaker(target: str, registry: PeopleRegistry) -> tuple[list[Person], bool]:
     """People a name or role ("Lee", "the security adviser") may mean, most prominent first,
     and whether they were found by role (then all of them are meant) rather than by name."""
+    if (relation := _RELATION.fullmatch(target.strip())) is not None:
+        # "Jeon Sang-gu's daughter": the person of that relation in the stories that name the first.
+        owners = registry.candidates(relation.group("owner"))
+        noun = relation.group("noun").lower()
+        related = [
+            p
+            for p in registry.people.values()
+            if owners and p is not owners[0] and p.articles & owners[0].articles
+            and any(noun in r.lower().split() for r in p.roles)
+        ]  # fmt: skip
+        if related:
+            return related, True
     words = [w for w in re.split(r"[\s]+", target.strip()) if w]
     # "President Lee", "Prime Minister Takaichi": drop leading titles and articles, keep the name.
     for i in range(len(words)):
@@ -124,6 +136,7 @@ def looks_like_speaker(target: str) -> bool:
 
 
 _ROLE_RE = LazyPattern(rf"(?i:\b(?:{ROLE_WORDS})s?\b)")
+_RELATION = LazyPattern(rf"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,2}})[’']s\s(?P<noun>(?i:{ROLE_WORDS}))")
 
 
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:

@@ -112,6 +112,15 @@ def pack_engine(pack_articles: list[Article], real_embedder: Embedder, tmp_path_
 
 
 @pytest.fixture(scope="session")
+def pack2_engine(seed_articles: list[Article], real_embedder: Embedder, tmp_path_factory) -> Engine:
+    """The seeds and pack 2 together, as its README says to index them."""
+    pack2, errors = load_directory(DEV_COVERAGE_2 / "articles")
+    assert not errors
+    index = build_index(seed_articles + pack2, real_embedder, tmp_path_factory.mktemp("pack2-index"))
+    return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+
+
+@pytest.fixture(scope="session")
 def milvus_server(tmp_path_factory) -> Iterator[LocalMilvus]:
     """The real Milvus engine (milvus-lite 2.5's C++ core) on 127.0.0.1, for the whole session."""
     with LocalMilvus(tmp_path_factory.mktemp("milvus")) as server:
