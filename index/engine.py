@@ -243,7 +243,7 @@ class Engine:
             fused=float(hit.score),
             ranked=float(score),
             sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
-            type_ok=float(needs.expectation.satisfied(x.text for x in passage.sentences)),
+            type_ok=float(needs.expectation.satisfied(_typed(passage, x.text) for x in passage.sentences)),
             agent_ok=float(agent_ok),
             speaker_named=float(speaker_named),
             focus=float(needs.focus.support(own, nearby)),
@@ -325,9 +325,7 @@ class Engine:
                 without = index.sentence_rows(hit.passage) @ meaning.without
                 pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
             # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
-            # A table row's cells mean something only under its header (the passage's context).
-            row = hit.passage.context if hit.passage.text.startswith("|") else ""
-            kinds = [needs.expectation.weight(f"{row} {x.text}".strip()) for x in hit.passage.sentences]
+            kinds = [needs.expectation.weight(_typed(hit.passage, x.text)) for x in hit.passage.sentences]
             holds[id(hit)] = needs.expectation.satisfied_by(kinds)
             typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
             feature = [
@@ -569,6 +567,12 @@ def _overtaken(claim: Claim, claims: Iterable[Claim]) -> bool:
         other.published is not None and other.published > claim.published and float(other.value) > float(claim.value)
         for other in claims
     )
+
+
+def _typed(passage: Passage, sentence: str) -> str:
+    """What a sentence says for the answer-type check: a table row's cells only under its header (the
+    passage's context), any other sentence as it stands."""
+    return f"{passage.context} {sentence}".strip() if passage.text.startswith("|") else sentence
 
 
 def _supersedes(passage: Passage) -> bool:
