@@ -353,14 +353,14 @@ class Engine:
             # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
             own = f"{hit.passage.text} {hit.passage.context}"
             bonus += self._config.intent_bonus * needs.focus.support(own, self._nearby(index, hit.passage))
-            if hit.passage.kind == "question" and not parsed.about_asking:
-                bonus -= 2 * self._config.intent_bonus  # a reporter's question answers only "what was asked"
             if _supersedes(hit.passage) and articles[hit.passage.article_id] > 1:
                 # An update or correction beside what it revises: the revised figure is not the current one.
                 bonus += self._config.intent_bonus
             ranked.append((hit.score + bonus, hit, chosen))
-        # Passages holding the kind of answer asked for (the counted figure, a duration) come first.
-        ranked.sort(key=lambda t: (holds[id(t[1])], t[0]), reverse=True)
+        # A reporter's question answers only "what was asked": after every other passage. Then passages
+        # holding the kind of answer asked for (the counted figure, a duration) first.
+        asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
+        ranked.sort(key=lambda t: (id(t[1]) not in asked_only, holds[id(t[1])], t[0]), reverse=True)
         return ranked
 
     @staticmethod
