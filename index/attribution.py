@@ -139,8 +139,8 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     author = registry.lookup(author_name) if author_name else None
     answerer_name = interviewee(article)
     answerer = registry.lookup(answerer_name) if answerer_name else None
-    # surname -> the people of that surname named in full so far, nearest last: a bare surname is the
-    # nearest compatible one ("Park said" after "Park Se-hoon ..."), never simply the first or most prominent.
+    # surname -> the people of that surname named in full so far, with the paragraph of their latest full
+    # mention (nearest last): what a bare surname can mean (see _nearest).
     local: dict[str, list[tuple[Person, int]]] = {}
     for paragraph in article.paragraphs:
         continuing = False  # the sentence before left a quotation open: this one goes on with it
@@ -259,8 +259,7 @@ def _mentions(
     paragraph: int = 0,
 ) -> list[_Mention]:
     """Person mentions outside quotation marks, each marked as a possible grammatical subject or not.
-    A surname means the person of that name last named in full in the same paragraph ("Vice Minister
-    Kim Min-jae ... Kim said"), else the most prominent of that name in the article."""
+    A surname is resolved by _nearest (a title before it, the same paragraph, those named so far)."""
     found: list[_Mention] = []
     for m in _NAME_RE.finditer(text):
         if _inside(m.start(), quoted):
@@ -299,8 +298,9 @@ def _nearest(
     paragraph: int,
 ) -> Person | None:
     """A bare surname: among the people of that name, those whose title stands just before it ("Chief of
-    Staff Kang", "President Lee"); then those the article has already named in full (a later one cannot be
-    meant); of several, the only one named in this paragraph or the one before, else the most prominent."""
+    Staff Kang", "President Lee"); then the one named in full in this same paragraph; then those the
+    article has already named in full (one named only later cannot be meant), the most prominent of
+    several; with none named yet, the most prominent of the name."""
     candidates = [p for p in registry.candidates(short) if article_id in p.articles] or registry.candidates(short)
     lead = before.rstrip().lower()
     titled = [p for p in candidates if any(lead.endswith(t.lower()) for t in p.titles() | set(p.roles) if t)]

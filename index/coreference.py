@@ -87,10 +87,6 @@ class Salience:
             return
         self._recent = [*[p for p in self._recent if p is not person][-(_HISTORY - 1) :], person]
 
-    @property
-    def last(self) -> Person | None:
-        return self._recent[-1] if self._recent else None
-
     def resolve(self, pronoun: str) -> Person | None:
         """The most recent subject "he" or "she" can mean: a person of the other gender is passed over."""
         wanted = "f" if pronoun.lower() in ("she", "her") else "m"

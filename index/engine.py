@@ -318,6 +318,12 @@ class Engine:
         recency = self._recency(index) if _WANTS_NEWEST.search(parsed.text) else None
         holds: dict[int, bool] = {}
         articles = Counter(h.passage.article_id for h in hits)
+        # "What did X say": the highlight is X's words wherever the passage holds some.
+        speakers = (
+            {p.id for p in self._speakers(parsed)}
+            if parsed.intent is Intent.QUOTE and parsed.person is not None
+            else None
+        )
         for hit in hits:
             c = self._config
             pull = [0.0] * len(hit.passage.sentences)
@@ -337,12 +343,10 @@ class Engine:
                 s + f + c.overlap_weight * o + m
                 for s, f, o, m in zip(hit.sentence_scores, feature, overlap, pull, strict=True)
             ]
-            if parsed.intent is Intent.QUOTE and parsed.person is not None:
-                # "What did X say": the highlight is X's words wherever the passage holds some.
-                speakers = {p.id for p in self._speakers(parsed)}
-                own = [self._spoken_by(index, hit, i, speakers) for i in range(len(adjusted))]
-                if any(own):
-                    adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, own, strict=True)]
+            if speakers is not None:
+                theirs = [self._spoken_by(index, hit, i, speakers) for i in range(len(adjusted))]
+                if any(theirs):
+                    adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, theirs, strict=True)]
             best = int(np.argmax(adjusted)) if adjusted else 0
             bonus = (feature[best] + pull[best]) if feature else 0.0
             chosen = self._extend(adjusted, best, hit, index)

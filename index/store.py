@@ -10,15 +10,14 @@ import logging
 import os
 import re
 import shutil
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -220,24 +219,28 @@ def build_locked(
     previous = _reusable(index_dir, embedder.name, max_words) if reuse else None
     # The language model reads names while the encoder embeds (both release the interpreter lock in
     # their numeric code): on two cores its cost hides behind the embedding's.
-    people = _Background(lambda: recognise(articles, _known_people_spans(index_dir) if reuse else None))
-    passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
-    dense = DenseStore.build(passage_vectors, dense_index)
-    manifest = Manifest(
-        format_version=FORMAT_VERSION,
-        model=embedder.name,
-        dimension=int(passage_vectors.shape[1]),
-        created=datetime.now(UTC).isoformat(timespec="seconds"),
-        articles=len(articles),
-        passages=len(passages),
-        sentences=int(sentence_vectors.shape[0]),
-        articles_fingerprint=articles_fingerprint(articles),
-        max_words=max_words,
-        dense_index=dense.info.kind,
-        dense_recall_at_10=dense.info.recall_at_10,
-        dense_params=dense.info.params,
-    )
-    recognised = people.result()
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recognise")
+    try:
+        people = pool.submit(lambda: recognise(articles, _known_people_spans(index_dir) if reuse else None))
+        passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
+        dense = DenseStore.build(passage_vectors, dense_index)
+        manifest = Manifest(
+            format_version=FORMAT_VERSION,
+            model=embedder.name,
+            dimension=int(passage_vectors.shape[1]),
+            created=datetime.now(UTC).isoformat(timespec="seconds"),
+            articles=len(articles),
+            passages=len(passages),
+            sentences=int(sentence_vectors.shape[0]),
+            articles_fingerprint=articles_fingerprint(articles),
+            max_words=max_words,
+            dense_index=dense.info.kind,
+            dense_recall_at_10=dense.info.recall_at_10,
+            dense_params=dense.info.params,
+        )
+        recognised = people.result()
+    finally:
+        pool.shutdown(wait=False)
     registry = find_people(articles, recognised)
     quotes = attribute(articles, registry)
     extras = {
@@ -568,27 +571,6 @@ def _passages_quoting(passages: list[Passage], quotes: tuple[Quote, ...]) -> dic
 
 
 RECOGNISED_FILE = "recognised_people.json"
-
-
-class _Background:
-    """A function run in a thread; ``result()`` waits for it and re-raises what it raised."""
-
-    def __init__(self, fn: Callable[[], Recognised]) -> None:
-        self._box: dict[str, Any] = {}
-        self._thread = threading.Thread(target=self._run, args=(fn,), name="recognise", daemon=True)
-        self._thread.start()
-
-    def _run(self, fn: Callable[[], Recognised]) -> None:
-        try:
-            self._box["value"] = fn()
-        except BaseException as e:  # handed to the caller, who decides
-            self._box["error"] = e
-
-    def result(self) -> Recognised:
-        self._thread.join()
-        if "error" in self._box:
-            raise self._box["error"]
-        return self._box["value"]
 
 
 def _known_people_spans(index_dir: Path) -> Recognised | None:
