@@ -126,27 +126,34 @@ SLACK_HOME_INTRO = (
     "and where they were published. If the coverage doesn't answer, I say so."
 )
 SLACK_HOME_STATS = "*Index:* {articles} articles · {passages} passages · last re-index {created}"
-SLACK_HELP = """*How to use summitbot*
-• `/summit <question>` — cited answer (only you see it; *Share in channel* to post it)
-• `/summit who <name>` — who someone is: roles, spellings, articles, best quotes
-• `/summit quotes <name>` — everything someone said, by article
-• `/summit timeline` — dated events from the coverage
-• `/summit sources` — the articles we have, with outlet, date and rights notices
-• Mention @summitbot in a channel or DM me: I answer in a thread, and follow-ups there too
-Admins: `/summit reindex`, `/summit add <url>`, `/summit remove <article id or file>`"""
-DISCORD_HELP = """**How to use summitbot**
-• `/summit ask <question>` — a cited answer (only you see it; **Share** posts it in the channel)
-• `/summit who <name>` — who someone is: roles, spellings, articles, best quotes
-• `/summit quotes <name>` — everything someone said, by article
-• `/summit timeline` — dated events from the coverage
-• `/summit sources` — the articles we have, with outlet, date and rights notices
-• Mention @summitbot or send me a DM: I reply to you; replies to my answers are follow-ups
-Admins: `/summit-admin reindex`, `/summit-admin add <url>`, `/summit-admin remove <article>`"""
+SLACK_CONVERSATION = "Mention @summitbot in a channel or DM me: I answer in a thread, and follow-ups there too"
+DISCORD_CONVERSATION = "Mention @summitbot or send me a DM: I reply to you; replies to my answers are follow-ups"
+
+
+def help_text(platform: str) -> str:
+    """How to use summitbot on ``platform`` ("slack", "discord"), every line from the one command schema."""
+    from bot.commands import SPECS, Kind
+
+    slack = platform == "slack"
+    bold = "*{}*" if slack else "**{}**"
+    lines = [bold.format("How to use summitbot")]
+    for spec in SPECS:
+        if spec.admin or spec.kind is Kind.HELP:
+            continue
+        usage = "/summit <question>" if slack and spec.kind is Kind.ASK else spec.usage("/summit")
+        lines.append(f"• `{usage}` — {spec.summary}")
+    lines.append("• " + (SLACK_CONVERSATION if slack else DISCORD_CONVERSATION))
+    admin = "/summit" if slack else "/summit-admin"
+    lines.append("Admins: " + ", ".join(f"`{s.usage(admin)}`" for s in SPECS if s.admin))
+    return "\n".join(lines)
+
+
 DISCORD_BAD_TOKEN = (
     "Discord refused DISCORD_BOT_TOKEN (wrong or revoked); copy the bot token from the Developer Portal's Bot page"
 )
 DISCORD_NO_INTENT = "Discord refused the gateway: turn on the Message Content intent on the Developer Portal's Bot page"
 DISCORD_UNKNOWN_COMMAND = "There is no summitbot command “{name}”. `/summit help` lists them."
+SLACK_UNKNOWN_COMMAND = DISCORD_UNKNOWN_COMMAND
 EVAL_KIND_HEADER = "  {:<14} {:>3} {:>6} {:>6} {:>6} {:>6} {:>6}".format(
     "by type", "n", "P@1", "H@1", "spk", "unans", "refusd"
 )
@@ -193,7 +200,7 @@ def question_problem(error: Exception) -> str:
     if "characters long" in text:
         return f"That question is too long: {text.split(';')[0].removeprefix('the question is ')}. Please shorten it."
     if "UTF-8" in text:
-        return "That question is not readable text; please type it again."
+        return "That question is not valid UTF-8 text; please type it again."
     return SLACK_EMPTY_QUESTION
 
 

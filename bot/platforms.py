@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from bot import messages
@@ -16,11 +17,18 @@ from bot.service import Service
 from bot.settings import Settings
 from index.collection import Collection
 from index.engine import Engine
+from index.store import LoadedIndex
 
 logger = logging.getLogger(__name__)
 
 
-def make_service(settings: Settings, engine: Engine, collection: Collection | None) -> Service:
+def make_service(
+    settings: Settings,
+    engine: Engine | None,
+    collection: Collection | None,
+    *,
+    index: Callable[[], LoadedIndex] | None = None,
+) -> Service:
     return Service(
         engine,
         Records(settings.database_path),
@@ -28,6 +36,7 @@ def make_service(settings: Settings, engine: Engine, collection: Collection | No
         admins={"slack": settings.admin_ids, "discord": settings.discord_admin_ids},
         collection=collection,
         top_k=settings.top_k,
+        index=index,
     )
 
 
@@ -45,7 +54,7 @@ def serve_all(settings: Settings, service: Service) -> None:
         from bot.slack.serve import EVENTS_PATH, wsgi_app
 
         routes = {
-            EVENTS_PATH: wsgi_app(create_app(settings, service.engine, records=service.records, service=service)),
+            EVENTS_PATH: wsgi_app(create_app(settings, service=service)),
             INTERACTIONS_PATH: discord_interactions_app(settings, service),
         }
         logger.warning("serving Slack and Discord over HTTP on port %d", settings.port)
@@ -63,7 +72,7 @@ def serve_all(settings: Settings, service: Service) -> None:
         from bot.slack.app import create_app
         from bot.slack.serve import serve as serve_slack
 
-        serve_slack(settings, create_app(settings, service.engine, records=service.records, service=service))
+        serve_slack(settings, create_app(settings, service=service))
 
 
 class DiscordStartError(RuntimeError):

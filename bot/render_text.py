@@ -5,25 +5,19 @@ from __future__ import annotations
 import textwrap
 
 from bot import messages
-from bot.citation_parts import date_label, paragraph_label
+from bot.presentation import Cite, date_label, disagreements, refusal
 from index.answer import Answer, AnswerPassage
-from index.facts import Citation, PersonQuotes, Profile, Source
+from index.facts import PersonQuotes, Profile, Source
 from index.timeline import TimelineEvent
 
 
 def citation(passage: AnswerPassage) -> str:
     """ "Lee Jae Myung · The Hankyoreh · 2026-01-12 · ¶12 · 000_x.txt" with the parts the article has."""
-    parts = [
-        passage.speaker,
-        passage.source,
-        date_label(passage.published, passage.published_partial),
-        paragraph_label(passage.paragraph, passage.kind),
-        passage.file,
-    ]
-    line = " · ".join(p for p in parts if p)
-    if passage.url:
-        line += f"\n    {passage.url}"
-    if passage.rights_restricted:
+    cite = Cite.of_passage(passage)
+    line = " · ".join(([cite.speaker] if cite.speaker else []) + cite.where())
+    if cite.url:
+        line += f"\n    {cite.url}"
+    if cite.rights_restricted:
         line += f"\n    [{messages.RIGHTS_NOTICE}]"
     return line
 
@@ -32,7 +26,7 @@ def render_answer(answer: Answer, width: int = 100) -> str:
     """Plain text for the terminal."""
     lines: list[str] = []
     if not answer.answered:
-        lines.append(messages.refusal_text(answer.refusal.value if answer.refusal else None, answer.unknown))
+        lines.append(refusal(answer))
         if answer.passages:
             lines += ["", messages.NEAREST_HEADER]
     if answer.speaker_note:
@@ -48,19 +42,15 @@ def render_answer(answer: Answer, width: int = 100) -> str:
     return "\n".join(lines)
 
 
-def _where(c: Citation) -> str:
-    return " · ".join(
-        p for p in (c.source, c.published.isoformat() if c.published else None, f"¶{c.paragraph}", c.file) if p
-    )
+def _where(cite: Cite) -> str:
+    return " · ".join(cite.where())
 
 
 def render_disagreements(answer: Answer) -> str:
     lines = []
-    for d in answer.disagreements:
+    for claims in disagreements(answer):
         lines.append(messages.DISAGREEMENT_HEADER)
-        for claim in d.claims:
-            where = " · ".join(p for p in (claim.source, f"¶{claim.paragraph}", claim.file) if p)
-            lines.append(f"  • {claim.phrase} — {where}")
+        lines += [f"  • {c.phrase} — {_where(c.cite)}" for c in claims]
     return "\n".join(lines)
 
 
@@ -100,7 +90,7 @@ def render_profiles(profiles: list[Profile], name: str) -> str:
             lines.append("  most quoted:")
             for q in p.top_quotes:
                 lines.append(textwrap.fill(q.text, 100, initial_indent="    ", subsequent_indent="    "))
-                lines.append(f"      — {_where(q.citation)}")
+                lines.append(f"      — {_where(Cite.of_location(q.citation))}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -109,7 +99,7 @@ def render_timeline(events: list[TimelineEvent]) -> str:
     lines = []
     for e in events:
         sentence = textwrap.shorten(e.sentence, 110, placeholder=" …")
-        lines.append(f"{e.label:<30} {e.expression}: {sentence}\n{'':<30} — {_where(e.citation)}")
+        lines.append(f"{e.label:<30} {e.expression}: {sentence}\n{'':<30} — {_where(Cite.of_location(e.citation))}")
     return "\n".join(lines)
 
 

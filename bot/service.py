@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,6 +21,7 @@ from index.facts import PersonQuotes, Profile, Source, profiles, quotes_of, sour
 from index.freshness import staleness
 from index.passages import ArticleMeta
 from index.people import Person
+from index.store import LoadedIndex, Manifest
 from index.timeline import TimelineEvent, timeline
 from seeds_loader import is_url
 
@@ -51,20 +53,36 @@ class Facts:
     problem: str | None = None  # set when the quick fact was not looked up (the rate limit)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A reply that is one sentence or a few lines of text: help, a refusal, an admin report."""
+
+    text: str
+
+
+Outcome = Asked | Facts | Notice
+
+
 class Service:
     """Shared by every front end: one engine, one records database, one set of admin jobs."""
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None,
         records: Records,
         *,
         rate_limit_per_minute: int,
         admins: dict[str, frozenset[str]],
         collection: Collection | None = None,
         top_k: int = 3,
+        index: Callable[[], LoadedIndex] | None = None,
     ) -> None:
+        """``engine`` answers questions; without one (the command line's quick facts, which never load the
+        model) ``index`` gives the coverage to read."""
+        if engine is None and index is None:
+            raise ValueError("a service needs an engine or an index to read")
         self.engine = engine
+        self._index = index or (lambda: engine.index)  # type: ignore[union-attr]
         self.records = records
         self.collection = collection
         self._limiter = RateLimiter(rate_limit_per_minute)
@@ -75,29 +93,37 @@ class Service:
     # --- questions ----------------------------------------------------------------------------
     def _limited(self, platform: Platform, user: str) -> str | None:
         """The one rate-limit check of every front end: one request counted for this user of this platform
-        (ids of two platforms never collide); the sentence that refuses it, or None."""
-        if self._limiter.allow(f"{platform}:{user}"):
+        (ids of two platforms never collide); the sentence that refuses it, or None. The command line is
+        one person at a terminal (or a script of questions): never limited."""
+        if platform == "cli" or self._limiter.allow(f"{platform}:{user}"):
             return None
         return messages.SLACK_RATE_LIMITED.format(limit=self.rate_limit_per_minute)
 
-    def ask(self, platform: Platform, user: str, channel: str | None, source: str, question: str) -> Asked:
-        """A question, rate-limited per user and platform, answered and recorded."""
+    def ask(
+        self, platform: Platform, user: str, channel: str | None, source: str, question: str, *, k: int | None = None
+    ) -> Asked:
+        """A question, rate-limited per user and platform, answered and recorded (chat only: the command
+        line's questions are a developer's or a script's, not the newsroom's feedback)."""
         if (limited := self._limited(platform, user)) is not None:
             return Asked(problem=limited, limited=True)
         if not question.strip():
             return Asked(problem=messages.SLACK_EMPTY_QUESTION)
         try:
-            answer = self.engine.ask(question, k=self._top_k)
+            if self.engine is None:
+                raise RuntimeError("this service reads quick facts only; it has no engine to answer with")
+            answer = self.engine.ask(question, k=k or self._top_k)
         except QuestionError as e:
             return Asked(problem=messages.question_problem(e))
+        if platform == "cli":
+            return Asked(answer=answer)
         ask_id = self.records.record_ask(user, channel, source, answer, platform=platform)
         return Asked(answer=answer, ask_id=ask_id)
 
     def facts(self, command: Command, platform: Platform | None = None, user: str = "") -> Facts:
         """A quick fact; counted against the same per-user limit as questions when a chat user asks."""
-        if platform is not None and platform != "cli" and (limited := self._limited(platform, user)) is not None:
+        if platform is not None and (limited := self._limited(platform, user)) is not None:
             return Facts(command.kind, command.argument, problem=limited)
-        index = self.engine.index
+        index = self._index()
         if command.kind is Kind.WHO:
             return Facts(command.kind, command.argument, profiles=tuple(profiles(index, command.argument)))
         if command.kind is Kind.QUOTES:
@@ -106,13 +132,43 @@ class Service:
             return Facts(command.kind, "", events=tuple(timeline(index)))
         return Facts(command.kind, "", sources=tuple(sources(index)))
 
+    def handle(self, platform: Platform, user: str, channel: str | None, source: str, command: Command) -> Outcome:
+        """Any command of the schema from any front end: the one door. Admin jobs run here, synchronously:
+        call it off the event loop (a front end that acknowledges first checks ``admit`` before)."""
+        spec = command.spec
+        if spec.kind is Kind.HELP:
+            return Notice(messages.help_text(platform))
+        if spec.admin:
+            if (refusal := self.admit(platform, user, command)) is not None:
+                return Notice(refusal)
+            return Notice(self.run_admin(command))
+        if spec.facts:
+            return self.facts(command, platform, user)
+        return self.ask(platform, user, channel, source, command.argument)
+
     def people(self) -> list[Person]:
         """Everyone in the coverage (for name suggestions)."""
-        return list(self.engine.index.people.people.values())
+        return list(self._index().people.people.values())
 
     def articles(self) -> list[ArticleMeta]:
         """The indexed articles (for suggestions of what to remove)."""
-        return list(self.engine.index.articles.values())
+        return list(self._index().articles.values())
+
+    def coverage(self) -> Manifest:
+        """What is indexed now: articles, passages, when it was built (for a home tab or a banner)."""
+        return self._index().manifest
+
+    # --- conversations ----------------------------------------------------------------------------
+    def remember_thread(self, channel: str, thread: str) -> None:
+        """A thread the bot answered in: later messages there are follow-ups."""
+        self.records.remember_thread(channel, thread)
+
+    def in_thread(self, channel: str, thread: str) -> bool:
+        return self.records.in_thread(channel, thread)
+
+    def first_delivery(self, event_id: str) -> bool:
+        """False when the platform delivers an event again (a retry): it is answered once."""
+        return self.records.first_delivery(event_id)
 
     # --- buttons -------------------------------------------------------------------------------
     def shareable(self, ask_id: int) -> Answer | str:
@@ -120,7 +176,7 @@ class Service:
         answer = self.records.answer(ask_id)
         if answer is None:
             return messages.SLACK_FEEDBACK_UNKNOWN
-        check = staleness(self.engine.index, answer)
+        check = staleness(self._index(), answer)
         return messages.stale_answer(check.removed, check.changed) if check.stale else answer
 
     def vote(self, ask_id: int, user: str, up: bool) -> bool:

@@ -14,7 +14,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from bot import messages
-from bot.citation_parts import date_label
+from bot.commands import Command, Kind
+from bot.presentation import date_label
 from bot.settings import Settings, SettingsError, load_settings
 from index.errors import IndexStoreError, QuestionError
 from seeds_loader import LoaderError
@@ -133,26 +134,39 @@ def _stdin() -> Iterator[bytes]:
     return iter(sys.stdin.buffer)
 
 
-def _answer_lines(engine, lines: Iterator[tuple[int, str | None]], top_k: int, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+def _service(settings: Settings, engine=None, index=None):  # type: ignore[no-untyped-def]
+    """The service every front end shares, for the terminal: platform "cli", never rate-limited, its
+    questions not recorded as the newsroom's (see Service.ask)."""
+    from bot.platforms import make_service
+
+    return make_service(settings, engine, None, index=index)
+
+
+def _answer_lines(service, lines: Iterator[tuple[int, str | None]], top_k: int, as_json: bool) -> int:  # type: ignore[no-untyped-def]
     """Answer each line; a bad one gets its own one-line error (a JSON error object with --json).
     Returns how many lines failed."""
+    from bot.service import Asked
+
     failed = 0
     for i, (number, text) in enumerate(lines):
-        try:
-            if text is None:
-                raise QuestionError(messages.LINE_NOT_UTF8)
-            answer = engine.ask(text, k=top_k)
-        except QuestionError as e:
+        asked = (
+            service.ask("cli", "", None, "stdin", text, k=top_k)
+            if text is not None
+            else Asked(problem=messages.LINE_NOT_UTF8)
+        )
+        if asked.answer is None:
             failed += 1
             if as_json:
-                typer.echo(json.dumps({"line": number, "question": text, "error": str(e)}, ensure_ascii=False))
+                typer.echo(json.dumps({"line": number, "question": text, "error": asked.problem}, ensure_ascii=False))
             else:
-                typer.echo(messages.ERROR_PREFIX + messages.LINE_ERROR.format(line=number, error=e), err=True)
+                typer.echo(
+                    messages.ERROR_PREFIX + messages.LINE_ERROR.format(line=number, error=asked.problem), err=True
+                )
             continue
         if as_json:
-            typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
+            typer.echo(json.dumps(asked.answer.model_dump(mode="json"), ensure_ascii=False))
         else:
-            typer.echo(("\n" if i else "") + _render(answer))
+            typer.echo(("\n" if i else "") + _render(asked.answer))
     return failed
 
 
@@ -172,16 +186,18 @@ def ask(
             _fail(f"-k must be between 1 and 20, got {top_k}", EXIT_USAGE)
         if question != "-" and not question.strip():
             _fail(messages.EMPTY_QUESTION, EXIT_USAGE)
-        engine = _engine(settings, rebuild_stale=False)
+        service = _service(settings, _engine(settings, rebuild_stale=False))
         if question == "-":
-            if _answer_lines(engine, _questions(_stdin(), prompt=False), top_k, as_json):
+            if _answer_lines(service, _questions(_stdin(), prompt=False), top_k, as_json):
                 raise typer.Exit(EXIT_USAGE)
             return
-        answer = engine.ask(question, k=top_k)
+        asked = service.ask("cli", "", None, "argument", question, k=top_k)
+        if asked.answer is None:
+            _fail(asked.problem or messages.EMPTY_QUESTION, EXIT_USAGE)
         if as_json:
-            typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False))
+            typer.echo(json.dumps(asked.answer.model_dump(mode="json"), ensure_ascii=False))
         else:
-            typer.echo(_render(answer))
+            typer.echo(_render(asked.answer))
 
 
 @index_app.command("build")
@@ -320,10 +336,8 @@ def index_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.
     """The indexed articles: id, file, outlet, date, passages, title."""
     from dataclasses import asdict
 
-    from index.facts import sources as list_sources
-
     with _errors():
-        found = list_sources(_facts_index(_settings()))
+        found = list(_facts(Command(Kind.SOURCES)).sources)
         if as_json:
             _emit_json([asdict(s) for s in found])
             return
@@ -507,7 +521,9 @@ def run() -> None:
         if interactive:
             m = engine.index.manifest
             typer.echo(messages.TERMINAL_BANNER.format(articles=m.articles, passages=m.passages))
-        _answer_lines(engine, _questions(_stdin(), prompt=interactive), settings.top_k, as_json=False)
+        _answer_lines(
+            _service(settings, engine), _questions(_stdin(), prompt=interactive), settings.top_k, as_json=False
+        )
 
 
 def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]
@@ -518,6 +534,13 @@ def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]
     with _progress("Embedding passages") as progress:
         handle = ensure_index(settings, make_embedder(settings), rebuild_stale=False, notify=_notify, progress=progress)
     return handle.current()
+
+
+def _facts(command: Command):  # type: ignore[no-untyped-def]
+    """A quick fact through the service, read from the index without loading the model."""
+    settings = _settings()
+    index = _facts_index(settings)
+    return _service(settings, index=lambda: index).facts(command, "cli")
 
 
 def _emit_json(data: object) -> None:
@@ -533,10 +556,9 @@ def quotes(
     from dataclasses import asdict
 
     from bot.render_text import render_quotes
-    from index.facts import quotes_of
 
     with _errors():
-        groups = quotes_of(_facts_index(_settings()), name)
+        groups = list(_facts(Command(Kind.QUOTES, name)).quotes)
         _emit_json([asdict(g) for g in groups]) if as_json else typer.echo(render_quotes(groups, name))
 
 
@@ -549,10 +571,9 @@ def who(
     from dataclasses import asdict
 
     from bot.render_text import render_profiles
-    from index.facts import profiles
 
     with _errors():
-        found = profiles(_facts_index(_settings()), name)
+        found = list(_facts(Command(Kind.WHO, name)).profiles)
         _emit_json([asdict(p) for p in found]) if as_json else typer.echo(render_profiles(found, name))
 
 
@@ -562,10 +583,9 @@ def timeline(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
     from dataclasses import asdict
 
     from bot.render_text import render_timeline
-    from index.timeline import timeline as build_timeline
 
     with _errors():
-        events = build_timeline(_facts_index(_settings()))
+        events = list(_facts(Command(Kind.TIMELINE)).events)
         if as_json:
             _emit_json([{**asdict(e), "label": e.label} for e in events])
         else:
@@ -578,10 +598,9 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     from dataclasses import asdict
 
     from bot.render_text import render_sources
-    from index.facts import sources as list_sources
 
     with _errors():
-        found = list_sources(_facts_index(_settings()))
+        found = list(_facts(Command(Kind.SOURCES)).sources)
         _emit_json([asdict(s) for s in found]) if as_json else typer.echo(render_sources(found))
 
 

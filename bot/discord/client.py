@@ -16,9 +16,10 @@ import discord
 from discord import app_commands
 
 from bot import messages
-from bot.commands import Command, Kind
+from bot.commands import SPECS, Command, CommandSpec
 from bot.discord import render
-from bot.service import Asked, Service
+from bot.discord.render import ADMIN_GROUP, USER_GROUP
+from bot.service import Facts, Notice, Outcome, Service
 
 logger = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@!?\d+>")
@@ -92,8 +93,8 @@ class SummitClient(discord.Client):
         self.service = service
         self.guild_id = guild_id
         self.tree = app_commands.CommandTree(self)
-        self.tree.add_command(_summit_group())
-        self.tree.add_command(_admin_group())
+        self.tree.add_command(_group(admin=False))
+        self.tree.add_command(_group(admin=True))
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(VoteButton, ShareButton)
@@ -115,14 +116,14 @@ class SummitClient(discord.Client):
             and isinstance(message.reference.resolved, discord.Message)
             and message.reference.resolved.author.id == self.user.id
         )
-        in_thread = self.service.records.in_thread(f"discord:{message.channel.id}", "thread")
+        in_thread = self.service.in_thread(f"discord:{message.channel.id}", "thread")
         if not (direct or mentioned or reply_to_bot or in_thread):
             return
         question = _MENTION.sub("", message.content).strip()
         user = str(message.author.id)
         source = "dm" if direct else "mention" if mentioned else "thread"
         try:
-            asked = await asyncio.to_thread(
+            asked: Outcome = await asyncio.to_thread(
                 self.service.ask, "discord", user, str(message.channel.id), source, question
             )
         except Exception:  # the records database locked, the index gone: say so, never fall silent
@@ -131,15 +132,21 @@ class SummitClient(discord.Client):
             return
         await message.reply(**_reply(asked, shareable=False))
         if isinstance(message.channel, discord.Thread):
-            self.service.records.remember_thread(f"discord:{message.channel.id}", "thread")
+            self.service.remember_thread(f"discord:{message.channel.id}", "thread")
 
 
-def _reply(asked: Asked, *, shareable: bool) -> dict[str, Any]:
+def _reply(outcome: Outcome, *, shareable: bool) -> dict[str, Any]:
+    """discord.py's keyword arguments for the service's outcome (an answer, a quick fact, a notice)."""
     none = discord.AllowedMentions.none()
-    if asked.answer is None:
-        return {"content": asked.problem or messages.SLACK_EMPTY_QUESTION, "allowed_mentions": none}
-    embed = discord.Embed.from_dict(render.answer_embed(asked.answer))
-    return {"embed": embed, "view": answer_view(asked.ask_id, shareable=shareable), "allowed_mentions": none}
+    if isinstance(outcome, Notice):
+        return {"content": render.clip(outcome.text, render.MAX_CONTENT), "allowed_mentions": none}
+    if isinstance(outcome, Facts):
+        return {"content": outcome.problem or render.facts_text(outcome), "allowed_mentions": none}
+    if outcome.answer is None:
+        return {"content": outcome.problem or messages.SLACK_EMPTY_QUESTION, "allowed_mentions": none}
+    embed = discord.Embed.from_dict(render.answer_embed(outcome.answer))
+    view = answer_view(outcome.ask_id, shareable=shareable)
+    return {"embed": embed, "view": view, "allowed_mentions": none}
 
 
 async def _people(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -154,6 +161,9 @@ async def _articles(interaction: discord.Interaction, current: str) -> list[app_
     return [app_commands.Choice(name=n, value=n) for n in names]
 
 
+_SUGGEST = {"people": _people, "articles": _articles}
+
+
 async def _finish(interaction: discord.Interaction, work: Callable[[], dict[str, Any]]) -> None:
     """Defer within Discord's 3 seconds, do the work off the event loop, and always end the interaction
     edited: with the reply, or with the failure message when the work raised."""
@@ -166,90 +176,52 @@ async def _finish(interaction: discord.Interaction, work: Callable[[], dict[str,
     await interaction.edit_original_response(**{"allowed_mentions": discord.AllowedMentions.none(), **reply})
 
 
-def _summit_group() -> app_commands.Group:
-    group = app_commands.Group(name="summit", description="Answers from the newsroom's coverage, with citations")
+async def _run(interaction: discord.Interaction, command: Command) -> None:
+    """Every slash command: the service decides (limits, admin rights, the job), this only renders."""
+    service: Service = interaction.client.service  # type: ignore[attr-defined]
+    user, channel = str(interaction.user.id), str(interaction.channel_id)
 
-    @group.command(name="ask", description="Ask a question about the coverage")
-    @app_commands.describe(question="What you want to know")
-    async def ask(interaction: discord.Interaction, question: str) -> None:
-        service: Service = interaction.client.service  # type: ignore[attr-defined]
-        user, channel = str(interaction.user.id), str(interaction.channel_id)
+    def work() -> dict[str, Any]:
+        # Admin jobs take minutes: off the event loop, so that the gateway heartbeat keeps going.
+        return _reply(service.handle("discord", user, channel, "slash", command), shareable=True)
 
-        def work() -> dict[str, Any]:
-            return _reply(service.ask("discord", user, channel, "slash", question), shareable=True)
+    await _finish(interaction, work)
 
-        await _finish(interaction, work)
 
-    async def facts(interaction: discord.Interaction, command: Command) -> None:
-        service: Service = interaction.client.service  # type: ignore[attr-defined]
-        user = str(interaction.user.id)
+def _command(spec: CommandSpec, group: app_commands.Group) -> app_commands.Command[Any, ..., None]:
+    """The app command for one entry of the schema: its name, description, argument and suggestions."""
+    if spec.argument is None:
 
-        def work() -> dict[str, Any]:
-            found = service.facts(command, "discord", user)  # rate-limited like questions, as on Slack
-            return {"content": found.problem or render.facts_text(found)}
+        async def bare(interaction: discord.Interaction) -> None:
+            await _run(interaction, Command(spec.kind))
 
-        await _finish(interaction, work)
+        return app_commands.Command(name=spec.name, description=spec.summary, callback=bare, parent=group)
 
-    @group.command(name="help", description="How to use summitbot")
-    async def help_command(interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(
-            messages.DISCORD_HELP, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+    async def with_value(interaction: discord.Interaction, value: str) -> None:
+        await _run(interaction, Command(spec.kind, value))
+
+    # One callback for every argument: Discord sees the schema's name ("question", "name", "source"...).
+    app_commands.rename(value=spec.argument.name)(with_value)
+    app_commands.describe(value=spec.argument.description)(with_value)
+    if spec.argument.suggest is not None:
+        app_commands.autocomplete(value=_SUGGEST[spec.argument.suggest])(with_value)
+    return app_commands.Command(name=spec.name, description=spec.summary, callback=with_value, parent=group)
+
+
+def _group(*, admin: bool) -> app_commands.Group:
+    """/summit (everyone) or /summit-admin (the admin commands), derived from the one command schema."""
+    if admin:
+        # Manage Server is only a hint to Discord's UI: the check that counts is the user id in the service.
+        group = app_commands.Group(
+            name=ADMIN_GROUP,
+            description="Add, remove and re-index articles (admins only)",
+            default_permissions=discord.Permissions(manage_guild=True),
         )
-
-    @group.command(name="who", description="Who someone in the coverage is")
-    @app_commands.autocomplete(name=_people)
-    async def who(interaction: discord.Interaction, name: str) -> None:
-        await facts(interaction, Command(Kind.WHO, name))
-
-    @group.command(name="quotes", description="Everything someone said, with citations")
-    @app_commands.autocomplete(name=_people)
-    async def quotes(interaction: discord.Interaction, name: str) -> None:
-        await facts(interaction, Command(Kind.QUOTES, name))
-
-    @group.command(name="timeline", description="Dated events in order")
-    async def timeline(interaction: discord.Interaction) -> None:
-        await facts(interaction, Command(Kind.TIMELINE))
-
-    @group.command(name="sources", description="The articles indexed")
-    async def sources(interaction: discord.Interaction) -> None:
-        await facts(interaction, Command(Kind.SOURCES))
-
-    return group
-
-
-def _admin_group() -> app_commands.Group:
-    # Manage Server is only a hint to Discord's UI: the check that counts is the user id below.
-    group = app_commands.Group(
-        name="summit-admin",
-        description="Add, remove and re-index articles (admins only)",
-        default_permissions=discord.Permissions(manage_guild=True),
-    )
-
-    async def run(interaction: discord.Interaction, command: Command) -> None:
-        service: Service = interaction.client.service  # type: ignore[attr-defined]
-        user = str(interaction.user.id)
-
-        def work() -> dict[str, Any]:
-            if (refusal := service.admit("discord", user, command)) is not None:
-                return {"content": refusal}
-            # Minutes of work off the event loop, so that the gateway heartbeat keeps going.
-            return {"content": render.clip(service.run_admin(command), render.MAX_CONTENT)}
-
-        await _finish(interaction, work)
-
-    @group.command(name="add", description="Add a web page to the coverage")
-    async def add(interaction: discord.Interaction, source: str) -> None:
-        await run(interaction, Command(Kind.ADD, source))
-
-    @group.command(name="remove", description="Remove an article by id or file name")
-    @app_commands.autocomplete(article=_articles)
-    async def remove(interaction: discord.Interaction, article: str) -> None:
-        await run(interaction, Command(Kind.REMOVE, article))
-
-    @group.command(name="reindex", description="Rebuild the index from the articles")
-    async def reindex(interaction: discord.Interaction) -> None:
-        await run(interaction, Command(Kind.REINDEX))
-
+    else:
+        group = app_commands.Group(name=USER_GROUP, description="Answers from the newsroom's coverage, with citations")
+    for spec in SPECS:
+        if spec.admin == admin:
+            group.add_command(_command(spec, group))
     return group
 
 

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from bot import messages
-from bot.commands import Command, Kind
+from bot.commands import Command, find
 from bot.discord import render
-from bot.service import Service
+from bot.service import Facts, Notice, Service
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,6 @@ _PING, _COMMAND, _COMPONENT, _AUTOCOMPLETE = 1, 2, 3, 4
 _PONG, _MESSAGE, _DEFERRED, _DEFERRED_UPDATE, _CHOICES = 1, 4, 5, 6, 8
 _MAX_STAMP_DIGITS = 12
 _EPHEMERAL = 64
-_FACTS = {"who": Kind.WHO, "quotes": Kind.QUOTES, "timeline": Kind.TIMELINE, "sources": Kind.SOURCES}
 
 Start = Callable[[str, list[tuple[str, str]]], Any]
 
@@ -99,11 +98,15 @@ class InteractionsApp:
         sub = (data.get("options") or [{}])[0]
         focused = next((o for o in sub.get("options") or [] if o.get("focused")), {})
         typed = str(focused.get("value", ""))
-        names = (
-            render.article_choices(self._service, typed)
-            if focused.get("name") == "article"
-            else (render.people_choices(self._service, typed))
-        )
+        group = data.get("name")
+        spec = find(str(sub.get("name", "")), admin=group == render.ADMIN_GROUP)
+        suggest = spec.argument.suggest if spec is not None and spec.argument is not None else None
+        if suggest == "articles":
+            names = render.article_choices(self._service, typed)
+        elif suggest == "people":
+            names = render.people_choices(self._service, typed)
+        else:
+            names = []
         return [{"name": n, "value": n} for n in names]
 
     def _signed(self, environ: dict[str, Any], body: bytes) -> bool:
@@ -136,26 +139,26 @@ class InteractionsApp:
         user = str(_user(interaction).get("id", ""))
         data = interaction.get("data") or {}
         sub = (data.get("options") or [{}])[0]
-        name = sub.get("name", "")
-        values = {o.get("name"): str(o.get("value", "")) for o in sub.get("options") or []}
-        if data.get("name") == "summit-admin":
-            admin_kind = {"add": Kind.ADD, "remove": Kind.REMOVE, "reindex": Kind.REINDEX}.get(name)
-            if admin_kind is None:  # never a re-index for a subcommand nobody registered
-                return render.text_message(messages.DISCORD_UNKNOWN_COMMAND.format(name=name or "(none)"))
-            command = Command(admin_kind, values.get("source") or values.get("article", ""))
-            refusal = self._service.admit("discord", user, command)
-            return render.text_message(refusal or self._service.run_admin(command))
-        if name == "help":
-            return render.text_message(messages.DISCORD_HELP)
-        if name not in _FACTS and name != "ask":
+        name = str(sub.get("name", ""))
+        # The same schema registered the commands: an unknown group or subcommand is never run as another.
+        group = data.get("name")
+        spec = (
+            find(name, admin=group == render.ADMIN_GROUP) if group in (render.USER_GROUP, render.ADMIN_GROUP) else None
+        )
+        if spec is None:
             return render.text_message(messages.DISCORD_UNKNOWN_COMMAND.format(name=name or "(none)"))
-        if name in _FACTS:
-            facts = self._service.facts(Command(_FACTS[name], values.get("name", "")), "discord", user)
-            return render.text_message(facts.problem or render.facts_text(facts))
-        asked = self._service.ask("discord", user, interaction.get("channel_id"), "slash", values.get("question", ""))
-        if asked.answer is None:
-            return render.text_message(asked.problem or messages.SLACK_EMPTY_QUESTION)
-        return render.answer_message(asked.answer, asked.ask_id, shareable=True)
+        values = {o.get("name"): str(o.get("value", "")) for o in sub.get("options") or []}
+        argument = values.get(spec.argument.name, "") if spec.argument else ""
+        outcome = self._service.handle(
+            "discord", user, interaction.get("channel_id"), "slash", Command(spec.kind, argument)
+        )
+        if isinstance(outcome, Notice):
+            return render.text_message(outcome.text)
+        if isinstance(outcome, Facts):
+            return render.text_message(outcome.problem or render.facts_text(outcome))
+        if outcome.answer is None:
+            return render.text_message(outcome.problem or messages.SLACK_EMPTY_QUESTION)
+        return render.answer_message(outcome.answer, outcome.ask_id, shareable=True)
 
     def _button(self, interaction: dict[str, Any]) -> dict[str, Any]:
         custom_id = str((interaction.get("data") or {}).get("custom_id", ""))

@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from bot import messages
-from bot.citation_parts import date_label, paragraph_label
-from index.answer import Answer, AnswerPassage
+from bot.presentation import Cite, disagreements, refusal
+from index.answer import Answer
 
 Payload = dict[str, Any]
 
@@ -18,6 +18,7 @@ MAX_FIELD_VALUE = 1024
 MAX_FIELD_NAME = 256
 MAX_FIELDS = 25
 MAX_EMBED_TOTAL = 6000
+USER_GROUP, ADMIN_GROUP = "summit", "summit-admin"  # the slash commands: everyone's, and the admins'
 # Nothing an article or a question says may ping anyone: every message is sent with this.
 NO_MENTIONS: Payload = {"parse": [], "users": [], "roles": [], "replied_user": False}
 
@@ -39,21 +40,15 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def citation_field(number: int, passage: AnswerPassage) -> Payload:
+def citation_field(number: int, cite: Cite) -> Payload:
     """One numbered citation: outlet · date · ¶ · file, the title linked to the article's URL if it has one."""
-    title = inert(passage.title or passage.file)
-    if passage.url and _SAFE_URL.match(passage.url):
-        title = f"[{title}]({passage.url})"
-    parts = [
-        inert(passage.source) if passage.source else None,
-        date_label(passage.published, passage.published_partial),
-        paragraph_label(passage.paragraph, passage.kind),
-        inert(passage.file),
-    ]
-    value = " · ".join(p for p in parts if p)
-    if passage.speaker:
-        value = f"{inert(passage.speaker)} — {value}"
-    if passage.rights_restricted:
+    title = inert(cite.title or cite.file)
+    if cite.url and _SAFE_URL.match(cite.url):
+        title = f"[{title}]({cite.url})"
+    value = " · ".join(inert(p) for p in cite.where())
+    if cite.speaker:
+        value = f"{inert(cite.speaker)} — {value}"
+    if cite.rights_restricted:
         value += f"\n⚠️ {messages.RIGHTS_NOTICE}"
     return {"name": clip(f"[{number}]", MAX_FIELD_NAME), "value": clip(f"{title}\n{value}", MAX_FIELD_VALUE)}
 
@@ -63,7 +58,7 @@ def answer_embed(answer: Answer, *, shared_by: str | None = None) -> Payload:
     the disagreement and the refusal reason; always within Discord's per-embed limits."""
     lines: list[str] = []
     if not answer.answered:
-        lines.append(messages.refusal_text(answer.refusal.value if answer.refusal else None, answer.unknown))
+        lines.append(refusal(answer))
         if answer.passages:
             lines.append(messages.NEAREST_HEADER)
     if answer.speaker_note:
@@ -71,12 +66,9 @@ def answer_embed(answer: Answer, *, shared_by: str | None = None) -> Payload:
     for number, passage in enumerate(answer.passages, 1):
         speaker = f" — {inert(passage.speaker)}" if passage.speaker else ""
         lines.append(f"> {inert(passage.highlight)}{speaker} **[{number}]**")
-    fields = [citation_field(n, p) for n, p in enumerate(answer.passages, 1)]
-    for disagreement in answer.disagreements:
-        claims = "\n".join(
-            f"• {inert(c.phrase)} — {inert(c.source or c.file)}, {paragraph_label(c.paragraph, 'body')}"
-            for c in disagreement.claims
-        )
+    fields = [citation_field(n, Cite.of_passage(p)) for n, p in enumerate(answer.passages, 1)]
+    for disagreement in disagreements(answer):
+        claims = "\n".join(f"• {inert(c.phrase)} — {inert(' · '.join(c.cite.where()))}" for c in disagreement)
         fields.append({"name": messages.DISAGREEMENT_HEADER[:MAX_FIELD_NAME], "value": clip(claims, MAX_FIELD_VALUE)})
     embed: Payload = {
         "title": clip(inert(answer.question), MAX_FIELD_NAME),

@@ -14,9 +14,9 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 from slack_sdk.webhook import WebhookClient
 
 from bot import messages
-from bot.commands import ADMIN_KINDS, Command, Kind, parse
+from bot.commands import Command, Kind, parse
 from bot.records import Records
-from bot.service import Service
+from bot.service import Facts, Notice, Service
 from bot.settings import Settings
 from bot.slack import blocks
 from index.collection import Collection
@@ -44,8 +44,6 @@ class SlackBot:
     def __init__(self, settings: Settings, service: Service) -> None:
         self.settings = settings
         self.service = service
-        self.engine = service.engine
-        self.records = service.records
         # Admin jobs (re-index, add) can take minutes: never on the listener threads that answer questions.
         self.jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
 
@@ -82,7 +80,7 @@ class SlackBot:
     def slash(self, body: Payload) -> None:
         user, url = body["user_id"], body["response_url"]
         command = parse(body.get("text", ""))
-        if command.kind in ADMIN_KINDS:
+        if command.spec.admin:
             self.admin(command, user, url)
             return
         try:
@@ -93,23 +91,15 @@ class SlackBot:
         self.respond(url, payload)
 
     def quick(self, command: Command, user: str, channel: str | None) -> Payload:
-        if command.kind is Kind.HELP:
-            return _ephemeral(messages.SLACK_HELP)
-        if command.kind in (Kind.WHO, Kind.QUOTES, Kind.TIMELINE, Kind.SOURCES):
-            facts = self.service.facts(command, "slack", user)
-            if facts.problem is not None:
-                return _ephemeral(facts.problem)
-            if command.kind is Kind.WHO:
-                return _blocks(blocks.profile_blocks(list(facts.profiles), command.argument), command.argument)
-            if command.kind is Kind.QUOTES:
-                return _blocks(blocks.quotes_blocks(list(facts.quotes), command.argument), command.argument)
-            if command.kind is Kind.TIMELINE:
-                return _blocks(blocks.timeline_blocks(list(facts.events)), "timeline")
-            return _blocks(blocks.sources_blocks(list(facts.sources)), "sources")
-        asked = self.service.ask("slack", user, channel, "slash", command.argument)
-        if asked.answer is None:
-            return _ephemeral(asked.problem or messages.SLACK_EMPTY_QUESTION)
-        answer, ask_id = asked.answer, asked.ask_id
+        """Every command but the admin jobs: the service decides, this renders its outcome."""
+        outcome = self.service.handle("slack", user, channel, "slash", command)
+        if isinstance(outcome, Notice):
+            return _ephemeral(outcome.text)
+        if isinstance(outcome, Facts):
+            return _facts(outcome)
+        if outcome.answer is None:
+            return _ephemeral(outcome.problem or messages.SLACK_EMPTY_QUESTION)
+        answer, ask_id = outcome.answer, outcome.ask_id
         return {
             "response_type": "ephemeral",
             "text": blocks.answer_text(answer),
@@ -121,7 +111,7 @@ class SlackBot:
         channel, user = event["channel"], event.get("user", "")
         thread_ts = event.get("thread_ts") or event["ts"]
         question = _MENTION.sub("", event.get("text", "")).strip()
-        self.records.remember_thread(channel, thread_ts)
+        self.service.remember_thread(channel, thread_ts)
         asked = self.service.ask("slack", user, channel, source, question)
         if asked.answer is None:
             text = asked.problem or messages.SLACK_EMPTY_QUESTION
@@ -160,11 +150,12 @@ class SlackBot:
         self.jobs.submit(self._run_admin, command, url)
 
     def _run_admin(self, command: Command, url: str) -> None:
+        # Admitted by ``admin`` before the job was queued: Slack has had its "started" reply meanwhile.
         self.respond(url, _ephemeral(self.service.run_admin(command)))
 
     # --- home -----------------------------------------------------------------------------------
     def home(self, client: WebClient, user: str) -> None:
-        m = self.engine.index.manifest
+        m = self.service.coverage()
         view = {
             "type": "home",
             "blocks": [
@@ -174,7 +165,7 @@ class SlackBot:
                     messages.SLACK_HOME_STATS.format(articles=m.articles, passages=m.passages, created=m.created)
                 ),
                 {"type": "divider"},
-                blocks.section(messages.SLACK_HELP),
+                blocks.section(messages.help_text("slack")),
             ],
         }
         try:
@@ -185,6 +176,18 @@ class SlackBot:
 
 def _ephemeral(text: str) -> Payload:
     return {"response_type": "ephemeral", "text": blocks.escape(text), "blocks": [blocks.section(text)]}
+
+
+def _facts(facts: Facts) -> Payload:
+    if facts.problem is not None:
+        return _ephemeral(facts.problem)
+    if facts.kind is Kind.WHO:
+        return _blocks(blocks.profile_blocks(list(facts.profiles), facts.argument), facts.argument)
+    if facts.kind is Kind.QUOTES:
+        return _blocks(blocks.quotes_blocks(list(facts.quotes), facts.argument), facts.argument)
+    if facts.kind is Kind.TIMELINE:
+        return _blocks(blocks.timeline_blocks(list(facts.events)), "timeline")
+    return _blocks(blocks.sources_blocks(list(facts.sources)), "sources")
 
 
 def _blocks(blocks_: list[Any], fallback: str) -> Payload:
@@ -198,23 +201,26 @@ def _text(body: Payload, key: str) -> str | None:
 
 def create_app(
     settings: Settings,
-    engine: Engine,
+    engine: Engine | None = None,
     *,
     records: Records | None = None,
     collection: Collection | None = None,
     client: WebClient | None = None,
     service: Service | None = None,
 ) -> App:
-    """The bolt App for ``settings`` (tokens, mode, API URL), answering from ``engine``."""
-    records = records or Records(settings.database_path)
-    service = service or Service(
-        engine,
-        records,
-        rate_limit_per_minute=settings.rate_limit_per_minute,
-        admins={"slack": settings.admin_ids},
-        collection=collection,
-        top_k=settings.top_k,
-    )
+    """The bolt App for ``settings`` (tokens, mode, API URL), answering through ``service`` (or a service
+    made here over ``engine``, for tests that have no other front end)."""
+    if service is None:
+        if engine is None:
+            raise ValueError("create_app needs a service or an engine")
+        service = Service(
+            engine,
+            records or Records(settings.database_path),
+            rate_limit_per_minute=settings.rate_limit_per_minute,
+            admins={"slack": settings.admin_ids},
+            collection=collection,
+            top_k=settings.top_k,
+        )
     bot = SlackBot(settings, service)
     app = App(
         client=client or web_client(settings),
@@ -226,7 +232,7 @@ def create_app(
 
     def first(body: Payload) -> bool:
         event_id = body.get("event_id")
-        return event_id is None or records.first_delivery(event_id)
+        return event_id is None or service.first_delivery(event_id)
 
     @app.command("/summit")
     def _slash(ack: Any, body: Payload) -> None:
@@ -253,7 +259,7 @@ def create_app(
         mentions_bot = context.bot_user_id and f"<@{context.bot_user_id}>" in event.get("text", "")
         thread = event.get("thread_ts")
         # A mention is answered by the app_mention listener; other messages only in the bot's threads.
-        if thread and not mentions_bot and records.in_thread(event["channel"], thread):
+        if thread and not mentions_bot and service.in_thread(event["channel"], thread):
             bot.conversation(client, event, "thread")
 
     def valid_button(body: Payload) -> bool:

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from bot import messages
-from bot.citation_parts import date_label, paragraph_label
-from index.answer import Answer, AnswerPassage
-from index.facts import Citation, PersonQuotes, Profile, Source
+from bot.presentation import Cite, date_label, disagreements, refusal
+from index.answer import Answer
+from index.facts import PersonQuotes, Profile, Source
 from index.timeline import TimelineEvent
 
 Block = dict[str, Any]
@@ -42,17 +42,11 @@ def _link(url: str | None, label: str) -> str:
     return escape(label)
 
 
-def citation_line(number: int, p: AnswerPassage) -> str:
-    title = p.title or p.file
-    parts = [
-        f"*[{number}]* {_link(p.url, title)}",
-        escape(p.source) if p.source else None,
-        date_label(p.published, p.published_partial),
-        paragraph_label(p.paragraph, p.kind),
-        escape(p.file) if p.title else None,
-    ]
-    line = " · ".join(x for x in parts if x)
-    return line + (f"  ⚠️ {messages.RIGHTS_NOTICE}" if p.rights_restricted else "")
+def citation_line(number: int, cite: Cite) -> str:
+    """ "[1] <url|Title> · Outlet · 2026-01-12 · ¶3 · file" (the file only when a title stands for it)."""
+    parts = [f"*[{number}]* {_link(cite.url, cite.title or cite.file)}"]
+    parts += [escape(p) for p in cite.where(file=bool(cite.title))]
+    return " · ".join(parts) + (f"  ⚠️ {messages.RIGHTS_NOTICE}" if cite.rights_restricted else "")
 
 
 def _quote(text: str) -> str:
@@ -65,18 +59,18 @@ def answer_blocks(answer: Answer, *, ask_id: int | None, shareable: bool, shared
     if answer.speaker_note:
         blocks.append(context(escape(answer.speaker_note)))
     if not answer.answered:
-        reason = messages.refusal_text(answer.refusal.value if answer.refusal else None, answer.unknown)
-        blocks.append(section(escape(reason)))
+        blocks.append(section(escape(refusal(answer))))
         if answer.passages:
             blocks.append(context(messages.NEAREST_HEADER))
     for i, p in enumerate(answer.passages, 1):
         speaker = f"\n{escape(messages.SLACK_SPEAKER.format(speaker=p.speaker))}" if p.speaker else ""
         blocks.append(section(f"{_quote(p.highlight)}{speaker}  *[{i}]*"))
     if answer.passages:
-        blocks.append(context("\n".join(citation_line(i, p) for i, p in enumerate(answer.passages, 1))))
-    for d in answer.disagreements:
+        cites = [Cite.of_passage(p) for p in answer.passages]
+        blocks.append(context("\n".join(citation_line(i, c) for i, c in enumerate(cites, 1))))
+    for claims in disagreements(answer):
         lines = [f"*{messages.DISAGREEMENT_HEADER}*"]
-        lines += [f"• “{escape(c.phrase)}” — {escape(c.source or c.file)} · ¶{c.paragraph}" for c in d.claims]
+        lines += [f"• “{escape(c.phrase)}” — {escape(' · '.join(c.cite.where()))}" for c in claims]
         blocks.append(section("\n".join(lines)))
     if shared_by:
         blocks.append(context(messages.SLACK_SHARED_BY.format(user=escape(shared_by))))
@@ -101,16 +95,15 @@ def _button(label: str, action_id: str, value: str, style: str | None = None) ->
 def answer_text(answer: Answer) -> str:
     """Plain-text fallback (notifications, screen readers): the top highlight and its source."""
     if not answer.answered or not answer.passages:
-        return escape(messages.refusal_text(answer.refusal.value if answer.refusal else None, answer.unknown))
+        return escape(refusal(answer))
     top = answer.passages[0]
     who = f" — {top.speaker}" if top.speaker else ""
     where = top.source or top.file
     return _clip(escape(f"{top.highlight}{who} ({where}, ¶{top.paragraph})"), MAX_SECTION)
 
 
-def _cite(c: Citation) -> str:
-    parts = [_link(c.url, c.title or c.file), escape(c.source) if c.source else None, f"¶{c.paragraph}"]
-    return " · ".join(p for p in parts if p)
+def _cite(cite: Cite) -> str:
+    return " · ".join([_link(cite.url, cite.title or cite.file), *(escape(p) for p in cite.where(file=False))])
 
 
 def quotes_blocks(groups: list[PersonQuotes], name: str) -> list[Block]:
@@ -127,7 +120,7 @@ def quotes_blocks(groups: list[PersonQuotes], name: str) -> list[Block]:
         for article in group.articles:
             for q in article.quotes:
                 blocks.append(section(_quote(q.text)))
-                blocks.append(context(_cite(q.citation)))
+                blocks.append(context(_cite(Cite.of_location(q.citation))))
     return _fit(blocks)
 
 
@@ -145,13 +138,16 @@ def profile_blocks(profiles: list[Profile], name: str) -> list[Block]:
         blocks.append(section("\n".join(lines)))
         for q in p.top_quotes:
             blocks.append(section(_quote(q.text)))
-            blocks.append(context(_cite(q.citation)))
+            blocks.append(context(_cite(Cite.of_location(q.citation))))
     return _fit(blocks)
 
 
 def timeline_blocks(events: list[TimelineEvent], limit: int = 20) -> list[Block]:
     dated = [e for e in events if e.when is not None]
-    blocks = [section(f"*{escape(e.label)}* — {escape(e.sentence)}\n_{_cite(e.citation)}_") for e in dated[:limit]]
+    blocks = [
+        section(f"*{escape(e.label)}* — {escape(e.sentence)}\n_{_cite(Cite.of_location(e.citation))}_")
+        for e in dated[:limit]
+    ]
     if len(events) > limit:
         blocks.append(context(messages.SLACK_TIMELINE_MORE.format(count=len(events) - min(limit, len(dated)))))
     return _fit(blocks)

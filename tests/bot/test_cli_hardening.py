@@ -47,7 +47,8 @@ def test_one_bad_line_does_not_stop_a_batch(env, tmp_path) -> None:
     result = summitbot("ask", "-", env=env, stdin=BATCH, cwd=tmp_path)
     err = result.stderr.decode()
     assert result.returncode == 2 and "Traceback" not in err
-    assert "line 2: the question is 1,199 characters long" in err and "line 4: the question is not valid UTF-8" in err
+    assert "line 2: That question is too long: 1,199 characters long" in err
+    assert "line 4: the question is not valid UTF-8" in err
     assert result.stdout.decode().count("—") >= 3  # three answers, each with citations
 
 

@@ -12,6 +12,7 @@ import urllib.request
 import pytest
 
 from bot import messages
+from bot.commands import SPECS
 from bot.settings import SettingsError, load_settings
 from tests.bot.discord_harness import interaction
 from tests.bot.test_discord import REPORTER, discord_bot  # noqa: F401 - the gateway fixture
@@ -42,7 +43,7 @@ def test_an_unknown_admin_subcommand_is_an_error_not_a_reindex(endpoint) -> None
 def test_help_is_discord_markdown(endpoint) -> None:  # noqa: F811
     post(endpoint["url"], interaction("31", "tok-help", 2, _slash("help", []), REPORTER), endpoint["key"])
     (edit,) = endpoint["fake"].wait_for("PATCH", "/tok-help/messages/@original")
-    assert edit.data["content"] == messages.DISCORD_HELP and "/summit ask" in edit.data["content"]
+    assert edit.data["content"] == messages.help_text("discord") and "/summit ask" in edit.data["content"]
     assert not edit.data["content"].startswith("*How to use")  # not Slack's mrkdwn
 
 
@@ -108,8 +109,24 @@ def test_help_is_registered_on_the_gateway(discord_bot) -> None:  # noqa: F811
     summit = next(c for c in registered.data if c["name"] == "summit")
     assert {o["name"] for o in summit["options"]} >= {"ask", "who", "quotes", "timeline", "sources", "help"}
     token = fake.slash("help", {}, user_id=REPORTER)
-    (reply,) = fake.wait_for("POST", f"/{token}/callback")
-    assert reply.data["data"]["content"] == messages.DISCORD_HELP
+    (edit,) = fake.wait_for("PATCH", f"/{token}/messages/@original")
+    assert edit.data["content"] == messages.help_text("discord")
+
+
+def test_the_gateway_registers_exactly_the_command_schema(discord_bot) -> None:  # noqa: F811
+    """Both groups, every command with its one argument under the schema's name, suggestions where declared."""
+    (registered,) = discord_bot["fake"].of("PUT", "/commands")[-1:]
+    groups = {c["name"]: c for c in registered.data}
+    for group, admin in (("summit", False), ("summit-admin", True)):
+        declared = {s.name: s for s in SPECS if s.admin == admin}
+        options = {o["name"]: o for o in groups[group]["options"]}
+        assert set(options) == set(declared)
+        for name, spec in declared.items():
+            arguments = options[name].get("options") or []
+            assert [a["name"] for a in arguments] == ([spec.argument.name] if spec.argument else [])
+            if spec.argument:
+                assert bool(arguments[0].get("autocomplete")) is (spec.argument.suggest is not None)
+                assert arguments[0]["description"] == spec.argument.description
 
 
 def test_quick_facts_are_rate_limited_on_the_gateway(discord_bot, monkeypatch) -> None:  # noqa: F811
@@ -206,3 +223,29 @@ def test_an_edit_that_reaches_discord_before_the_deferral_is_retried(endpoint) -
     post(endpoint["url"], interaction("35", "tok-early", 2, _slash("ask", [question]), REPORTER), endpoint["key"])
     calls = endpoint["fake"].wait_for("PATCH", "/tok-early/messages/@original", count=3)
     assert "Yang Kee" in str(calls[-1].data["embeds"])
+
+
+def test_help_on_each_platform_lists_every_command_of_the_schema() -> None:
+    for platform, admin_prefix in (("slack", "/summit "), ("discord", "/summit-admin ")):
+        text = messages.help_text(platform)
+        for spec in SPECS:
+            if spec.kind.value == "help":
+                continue
+            usage = spec.usage(admin_prefix.strip()) if spec.admin else spec.summary
+            assert usage in text, (platform, spec.name)
+    assert messages.help_text("slack").startswith("*How to use") and "**" not in messages.help_text("slack")
+    assert messages.help_text("discord").startswith("**How to use")
+
+
+def test_the_slack_parser_follows_the_schema() -> None:
+    from bot.commands import Kind, parse
+
+    for spec in SPECS:
+        if spec.kind in (Kind.ASK, Kind.HELP):
+            continue
+        if spec.argument is None:
+            assert parse(spec.name) == parse(spec.name.upper()) and parse(spec.name).kind is spec.kind
+            assert parse(f"{spec.name} of the talks?").kind is Kind.ASK  # a question that starts with the word
+        else:
+            assert parse(f"{spec.name} x y").argument == "x y" and parse(f"{spec.name} x").kind is spec.kind
+            assert parse(spec.name).kind is Kind.HELP  # the command alone: how to use it
