@@ -19,14 +19,16 @@ $(STAMP): pyproject.toml
 run: setup
 	@$(BIN)/summitbot run
 
-# The fast tier first (under a minute: no model, no subprocesses, no Milvus), then the rest.
+# The fast tier first (under a minute: no model, no subprocesses, no Milvus), then the rest; both on
+# every core (pytest-xdist: each worker builds its own fixtures, tests share nothing on disk or port).
+JOBS ?= auto
 test: setup
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -m "not slow and not integration"
-	$(BIN)/python -m pytest -m "slow or integration"
+	$(BIN)/python -m pytest -n $(JOBS) -m "not slow and not integration"
+	$(BIN)/python -m pytest -n $(JOBS) -m "slow or integration"
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not slow and not integration"
+	$(BIN)/python -m pytest -n $(JOBS) -m "not slow and not integration"
 
 lint: setup
 	$(BIN)/ruff check .

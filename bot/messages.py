@@ -205,3 +205,28 @@ def question_problem(error: Exception) -> str:
 
 
 DISCORD_NO_APPLICATION = "set DISCORD_BOT_TOKEN or pass --application-id (the bot's application id)"
+
+
+FOLLOW_USAGE = "Follow a person or a topic: `/summit follow Takaichi`, `/summit follow the DNA tests`."
+FOLLOW_TOO_LONG = "That is too long to follow; say it in at most {limit} characters."
+FOLLOW_LIMIT = "You follow {limit} things already, the most there can be; `unfollow` one first."
+FOLLOW_WHICH = "“{subject}” could be any of: {names}. Follow one of them by full name."
+FOLLOW_ALREADY = "You already follow {subject}."
+FOLLOW_PERSON = "Following {subject}: when new coverage quotes them, I'll send you the quotes, cited."
+FOLLOW_TOPIC = (
+    "Following “{subject}”: when new coverage answers it, I'll send you the passages, cited. "
+    "(Not a person of the coverage, so it is followed as a topic.)"
+)
+FOLLOWING_NONE = "You follow nothing yet: `follow <name or topic>`."
+FOLLOWING_HEADER = "You follow:"
+FOLLOWING_LINE = "{n}. {subject} ({kind})"
+UNFOLLOW_BAD = "“{which}” is not one of your follows: give a number from 1 to {count} (see `following`), or all."
+UNFOLLOWED = "No longer following: {subjects}."
+FOLLOW_NEW = "New coverage"
+FOLLOW_CORRECTION = "Correction"
+FOLLOW_QUOTES = "{subject} is quoted in “{title}”"
+FOLLOW_ANSWERS = "“{title}” answers “{subject}”"
+FOLLOW_MORE = "…and {count} more articles for what you follow; ask me to see them."
+FOLLOW_ASK_PERSON = "quotes {subject}"
+FOLLOW_DELIVERED = "follows: {sent} message(s) delivered, {failed} to retry with the next change"
+NO_FOLLOWS = "Nobody follows anything yet."

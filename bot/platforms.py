@@ -12,6 +12,7 @@ from typing import Any
 
 from bot import messages
 from bot.discord.interactions import INTERACTIONS_PATH
+from bot.follow import Notifier
 from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings
@@ -40,12 +41,28 @@ def make_service(
     )
 
 
+def notifiers(settings: Settings) -> dict[str, Notifier]:
+    """Who delivers follow messages: every platform whose bot token is set (direct messages need it)."""
+    found: dict[str, Notifier] = {}
+    if settings.slack_bot_token is not None and settings.slack_bot_token.get_secret_value():
+        from bot.slack.app import web_client
+        from bot.slack.notify import SlackNotifier
+
+        found["slack"] = SlackNotifier(web_client(settings))
+    if settings.discord_bot_token is not None and settings.discord_bot_token.get_secret_value():
+        from bot.discord.notify import DiscordNotifier
+
+        found["discord"] = DiscordNotifier(settings.discord_bot_token.get_secret_value(), settings.discord_api_url)
+    return found
+
+
 def serve_all(settings: Settings, service: Service) -> None:
     """Block serving Slack and/or Discord; with both, Discord's event loop runs in its own thread.
 
     Both HTTP transports share one server on SUMMITBOT_PORT, routed by path (/slack/events,
     /discord/interactions): one public port for the newsroom's proxy to forward.
     """
+    service.notifiers.update(notifiers(settings))
     discord_http = settings.discord_configured and settings.discord_mode == "http"
     slack_http = settings.slack_configured and settings.slack_mode == "http"
     if discord_http and slack_http:

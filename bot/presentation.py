@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bot import messages
 from index.answer import Answer, AnswerPassage, Claim
 from index.facts import Citation
+
+if TYPE_CHECKING:
+    from bot.follow import FollowMessage
 
 _MONTHS = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
 
@@ -92,3 +96,17 @@ class ClaimView:
 def disagreements(answer: Answer) -> list[tuple[ClaimView, ...]]:
     """Each disagreement of the answer as its claims, side by side, none picked."""
     return [tuple(ClaimView(c.phrase, Cite.of_claim(c)) for c in d.claims) for d in answer.disagreements]
+
+
+def follow_heading(message: FollowMessage) -> str:
+    """ "New coverage — Sanae Takaichi is quoted in “Title”" or "Correction — “Title” answers “topic”"."""
+    label = messages.FOLLOW_CORRECTION if message.correction else messages.FOLLOW_NEW
+    template = messages.FOLLOW_QUOTES if message.kind == "person" else messages.FOLLOW_ANSWERS
+    return f"{label} — {template.format(subject=message.subject, title=message.title)}"
+
+
+def follow_ask_more(message: FollowMessage, prefix: str) -> str:
+    """The command that asks more about what is followed: "/summit quotes X" or "/summit <topic>"."""
+    if message.kind == "person":
+        return f"{prefix} {messages.FOLLOW_ASK_PERSON.format(subject=message.subject)}"
+    return f"{prefix} {message.subject}"

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.follow_records import FollowRecords
 from index.answer import Answer
 
 _SCHEMA = """
@@ -58,6 +59,7 @@ class Records:
         self._db.executescript(_SCHEMA)
         self._migrate()
         self._lock = threading.Lock()
+        self.follows = FollowRecords(self._db, self._lock)
 
     def _migrate(self) -> None:
         """Bring a database made by an earlier summitbot up to this schema (idempotent)."""

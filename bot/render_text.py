@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from bot import messages
-from bot.presentation import Cite, date_label, disagreements, refusal
+from bot.presentation import Cite, date_label, disagreements, follow_ask_more, follow_heading, refusal
 from index.answer import Answer, AnswerPassage
 from index.facts import PersonQuotes, Profile, Source
 from index.timeline import TimelineEvent
+
+if TYPE_CHECKING:
+    from bot.follow import Message
 
 
 def citation(passage: AnswerPassage) -> str:
@@ -119,3 +123,17 @@ def render_sources(sources: list[Source]) -> str:
             lines.append(f"  rights: {s.rights}{flag}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def render_follow(message: Message) -> str:
+    """A follow message for the terminal: heading, the passages with their citations, how to ask more."""
+    from bot.follow import MoreArticles
+
+    if isinstance(message, MoreArticles):
+        return messages.FOLLOW_MORE.format(count=message.count)
+    lines = [follow_heading(message)]
+    for item in message.items:
+        lines.append(textwrap.fill(item.highlight, 100, initial_indent="  ", subsequent_indent="  "))
+        lines.append(f"    — {' · '.join(([item.speaker] if item.speaker else []) + item.cite.where())}")
+    lines.append(f"  {follow_ask_more(message, 'summitbot ask' if message.kind == 'topic' else 'summitbot')}")
+    return "\n".join(lines)

@@ -11,13 +11,14 @@ from typing import Literal
 
 from bot import messages
 from bot.commands import Command, Kind
+from bot.follow import MAX_FOLLOWS, Delivered, Notifier, changed_articles, deliver, owe_changes
 from bot.ratelimit import RateLimiter
 from bot.records import Records
 from index.answer import Answer
 from index.collection import ChangeReport, Collection
 from index.engine import Engine
 from index.errors import QuestionError
-from index.facts import PersonQuotes, Profile, Source, profiles, quotes_of, sources
+from index.facts import PersonQuotes, Profile, Source, people_named, profiles, quotes_of, sources
 from index.freshness import staleness
 from index.passages import ArticleMeta
 from index.people import Person
@@ -28,6 +29,7 @@ from seeds_loader import is_url
 logger = logging.getLogger(__name__)
 
 Platform = Literal["slack", "discord", "cli"]
+MAX_FOLLOW_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Notice:
     """A reply that is one sentence or a few lines of text: help, a refusal, an admin report."""
 
     text: str
+    problem: bool = False  # the command was not carried out (bad or missing argument, a limit)
 
 
 Outcome = Asked | Facts | Notice
@@ -89,6 +92,8 @@ class Service:
         self._admins = admins
         self._top_k = top_k
         self.rate_limit_per_minute = rate_limit_per_minute
+        # Who receives follow messages on each platform; set by the process that serves it.
+        self.notifiers: dict[str, Notifier] = {}
 
     # --- questions ----------------------------------------------------------------------------
     def _limited(self, platform: Platform, user: str) -> str | None:
@@ -144,7 +149,70 @@ class Service:
             return Notice(self.run_admin(command))
         if spec.facts:
             return self.facts(command, platform, user)
+        if spec.kind is Kind.FOLLOW:
+            return self.follow(platform, user, command.argument)
+        if spec.kind is Kind.FOLLOWING:
+            return self.following(platform, user)
+        if spec.kind is Kind.UNFOLLOW:
+            return self.unfollow(platform, user, command.argument)
         return self.ask(platform, user, channel, source, command.argument)
+
+    # --- follows --------------------------------------------------------------------------------
+    def follow(self, platform: Platform, user: str, subject: str) -> Notice:
+        """Follow a person (resolved as ``who`` resolves names) or else a topic (a question-like phrase)."""
+        subject = " ".join(subject.split())
+        if not subject:
+            return Notice(messages.FOLLOW_USAGE, problem=True)
+        if len(subject) > MAX_FOLLOW_CHARS:
+            return Notice(messages.FOLLOW_TOO_LONG.format(limit=MAX_FOLLOW_CHARS), problem=True)
+        records = self.records.follows
+        if len(records.of_user(platform, user)) >= MAX_FOLLOWS:
+            return Notice(messages.FOLLOW_LIMIT.format(limit=MAX_FOLLOWS), problem=True)
+        people = people_named(self._index(), subject)
+        if len(people) > 1:
+            names = ", ".join(p.name for p in people[:5])
+            return Notice(messages.FOLLOW_WHICH.format(subject=subject, names=names), problem=True)
+        if people:
+            kind, what = "person", people[0].name
+        else:
+            kind, what = "topic", subject
+        if not records.add(platform, user, kind, what):  # type: ignore[arg-type]
+            return Notice(messages.FOLLOW_ALREADY.format(subject=what))
+        return Notice((messages.FOLLOW_PERSON if kind == "person" else messages.FOLLOW_TOPIC).format(subject=what))
+
+    def following(self, platform: Platform, user: str) -> Notice:
+        follows = self.records.follows.of_user(platform, user)
+        if not follows:
+            return Notice(messages.FOLLOWING_NONE)
+        lines = [messages.FOLLOWING_HEADER]
+        lines += [messages.FOLLOWING_LINE.format(n=n, kind=f.kind, subject=f.subject) for n, f in enumerate(follows, 1)]
+        return Notice("\n".join(lines))
+
+    def unfollow(self, platform: Platform, user: str, which: str) -> Notice:
+        """``which``: a number from ``following``, or "all"."""
+        follows = self.records.follows.of_user(platform, user)
+        which = which.strip().lower()
+        if which == "all":
+            chosen = follows
+        elif which.isascii() and which.isdigit() and 1 <= int(which) <= len(follows):
+            chosen = [follows[int(which) - 1]]
+        else:
+            return Notice(messages.UNFOLLOW_BAD.format(which=which[:40], count=len(follows)), problem=True)
+        self.records.follows.remove([f.id for f in chosen])
+        return Notice(messages.UNFOLLOWED.format(subjects="; ".join(f.subject for f in chosen) or "nothing"))
+
+    def before_change(self) -> dict[str, str]:
+        """What is served now (article id -> content hash): compared after a change job."""
+        return {aid: meta.content_hash for aid, meta in self._index().articles.items()}
+
+    def after_change(self, before: dict[str, str]) -> Delivered:
+        """After a change job: what each follow is owed from the new or corrected articles, then every
+        delivery still owed (this job's and earlier failed ones). Call it off the event loop."""
+        index = self._index()
+        changed = changed_articles(before, index)
+        if self.engine is not None:
+            owe_changes(self.records.follows, self.engine, index, changed)
+        return deliver(self.records.follows, index, self.notifiers)
 
     def people(self) -> list[Person]:
         """Everyone in the coverage (for name suggestions)."""
@@ -205,23 +273,30 @@ class Service:
         """Run an admin job (call it off the event loop or listener thread) and report it in one text."""
         assert self.collection is not None
         started = time.perf_counter()
+        before = self.before_change()
         try:
             if command.kind is Kind.REINDEX:
                 index, _ = self.collection.rebuild()
-                return messages.SLACK_REINDEX_DONE.format(
+                text = messages.SLACK_REINDEX_DONE.format(
                     articles=index.manifest.articles,
                     passages=index.manifest.passages,
                     seconds=time.perf_counter() - started,
                 )
-            report = (
-                self.collection.add([command.argument])
-                if command.kind is Kind.ADD
-                else self.collection.remove([command.argument])
-            )
-            return admin_report(report)
+            else:
+                report = (
+                    self.collection.add([command.argument])
+                    if command.kind is Kind.ADD
+                    else self.collection.remove([command.argument])
+                )
+                text = admin_report(report)
         except Exception as e:
             logger.exception("admin command %s failed", command.kind)
             return messages.SLACK_OPERATION_FAILED.format(problem=messages.admin_failure(e))
+        try:
+            self.after_change(before)
+        except Exception:  # the change is made and served; followers get it with the next job
+            logger.exception("delivering follows after %s failed", command.kind)
+        return text
 
 
 def admin_report(report: ChangeReport) -> str:

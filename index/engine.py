@@ -101,7 +101,10 @@ class Engine:
     def index(self) -> LoadedIndex:
         return self._handle.current()
 
-    def ask(self, question: str, k: int = 3) -> Answer:
+    def ask(self, question: str, k: int = 3, *, within: frozenset[str] | None = None) -> Answer:
+        """Answer ``question`` from the coverage, or from the articles ``within`` (their ids) only: the same
+        analysis and the same answer-or-refuse decision over their passages (a follow of a topic asks this
+        of each new article)."""
         question = " ".join(question.split())
         if not question:
             raise QuestionError("the question is empty")
@@ -154,6 +157,11 @@ class Engine:
             else:
                 note = _ambiguity_note(parsed)
                 hits = retriever.score_passages(question, vector, self._mention_ids(index, parsed.person))
+        if hits is not None and within is not None:
+            hits = [h for h in hits if h.passage.article_id in within]
+        if hits is None and within is not None:
+            ids = [i for article in sorted(within) for i in index.passages.of_article(article)]
+            hits = retriever.score_passages(question, vector, ids) if ids else []
         if hits is None:
             hits = retriever.search_with_vector(question, vector, max(4 * k, 20))
         meaning = self._meaning(hits, parsed, needs, ablated)

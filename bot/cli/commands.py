@@ -218,11 +218,49 @@ def index_build(
                 "--recreate applies to SUMMITBOT_SEARCH_BACKEND=milvus only; the local index is rebuilt anyway",
                 EXIT_USAGE,
             )
-        with _progress("Embedding passages") as progress:
-            report = build(settings, make_embedder(settings), progress, recreate=recreate)
+        embedder = make_embedder(settings)
+        with _follow_up(settings, embedder), _progress("Embedding passages") as progress:
+            report = build(settings, embedder, progress, recreate=recreate)
         for error in report.skipped:
             _notify(f"  skipped: {error}")
         typer.echo(report.summary())
+
+
+@contextmanager
+def _follow_up(settings: Settings, embedder) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Around a change made here: afterwards, what follows are owed from the new or corrected articles is
+    delivered (to Slack and Discord when their bot tokens are set, follows made here to this terminal)."""
+    from bot.records import Records
+
+    if not Records(settings.database_path).follows.all():
+        yield  # nobody follows anything: nothing to compare, no model to load
+        return
+    from bot.platforms import notifiers
+    from bot.wiring import make_engine
+    from index.handle import IndexHandle
+
+    handle = IndexHandle(settings.resolved_index_dir, embedder.name)
+    try:
+        before = {aid: meta.content_hash for aid, meta in handle.current().articles.items()}
+    except IndexStoreError:
+        before = {}  # no index yet: every article is new
+    yield
+    service = _service(settings, make_engine(settings, handle, embedder))
+    service.notifiers.update(notifiers(settings))
+    service.notifiers["cli"] = TerminalNotifier()
+    delivered = service.after_change(before)
+    if delivered.sent or delivered.failed:
+        _notify(messages.FOLLOW_DELIVERED.format(sent=delivered.sent, failed=delivered.failed))
+
+
+class TerminalNotifier:
+    """Follows made on the command line are delivered to the terminal that made the change."""
+
+    def send(self, user: str, message) -> bool:  # type: ignore[no-untyped-def]
+        from bot.render_text import render_follow
+
+        typer.echo(render_follow(message))
+        return True
 
 
 def _report_changes(report) -> None:  # type: ignore[no-untyped-def]
@@ -261,8 +299,9 @@ def index_add(
 
     with _errors():
         settings = _settings()
-        collection = make_collection(settings, make_embedder(settings))
-        with _progress("Embedding new passages") as progress:
+        embedder = make_embedder(settings)
+        collection = make_collection(settings, embedder)
+        with _follow_up(settings, embedder), _progress("Embedding new passages") as progress:
             report = collection.add(sources, progress)
         _report_changes(report)
 
@@ -277,7 +316,9 @@ def index_remove(
 
     with _errors():
         settings = _settings()
-        report = make_collection(settings, make_embedder(settings)).remove(articles)
+        embedder = make_embedder(settings)
+        with _follow_up(settings, embedder):
+            report = make_collection(settings, embedder).remove(articles)
         _report_changes(report)
 
 
@@ -541,6 +582,67 @@ def _facts(command: Command):  # type: ignore[no-untyped-def]
     settings = _settings()
     index = _facts_index(settings)
     return _service(settings, index=lambda: index).facts(command, "cli")
+
+
+def _cli_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name for this uid (a container): one terminal user
+        return "cli"
+
+
+@app.command()
+def follow(subject: Annotated[str, typer.Argument(help="A person ('Takaichi') or a topic ('the DNA tests').")]) -> None:
+    """Follow a person or a topic: after each change to the coverage, what quotes or answers it is shown."""
+    with _errors():
+        settings = _settings()
+        index = _facts_index(settings)
+        notice = _service(settings, index=lambda: index).follow("cli", _cli_user(), subject)
+        if notice.problem:
+            _fail(notice.text, EXIT_USAGE)
+        typer.echo(notice.text)
+
+
+@app.command()
+def following() -> None:
+    """What you follow, numbered (for unfollow)."""
+    with _errors():
+        settings = _settings()
+        index = _facts_index(settings)
+        typer.echo(_service(settings, index=lambda: index).following("cli", _cli_user()).text)
+
+
+@app.command()
+def unfollow(which: Annotated[str, typer.Argument(help="A number from `summitbot following`, or all.")]) -> None:
+    """Stop following one thing (its number) or all."""
+    with _errors():
+        settings = _settings()
+        index = _facts_index(settings)
+        notice = _service(settings, index=lambda: index).unfollow("cli", _cli_user(), which)
+        if notice.problem:
+            _fail(notice.text, EXIT_USAGE)
+        typer.echo(notice.text)
+
+
+@app.command()
+def follows(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Every follow of every platform (for admins): who follows what, passages sent and still waiting."""
+    from dataclasses import asdict
+
+    from bot.records import Records
+
+    with _errors():
+        rows = Records(_settings().database_path).follows.summaries()
+        if as_json:
+            _emit_json([asdict(r) for r in rows])
+            return
+        if not rows:
+            typer.echo(messages.NO_FOLLOWS)
+        for r in rows:
+            f = r.follow
+            typer.echo(f"{f.platform:<8} {f.user:<14} {f.kind:<7} sent {r.sent:>3} waiting {r.waiting:>3}  {f.subject}")
 
 
 def _emit_json(data: object) -> None:

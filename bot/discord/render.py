@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import messages
-from bot.presentation import Cite, disagreements, refusal
+from bot.presentation import Cite, disagreements, follow_ask_more, follow_heading, refusal
 from index.answer import Answer
+
+if TYPE_CHECKING:
+    from bot.follow import Message
 
 Payload = dict[str, Any]
 
@@ -170,3 +173,24 @@ def facts_text(facts) -> str:  # type: ignore[no-untyped-def]
     else:
         text = render_sources(list(facts.sources))
     return clip(inert(text), MAX_CONTENT)
+
+
+def follow_payload(message: Message) -> Payload:
+    """A follow's direct message: the heading, the passages with their speakers, a field per citation,
+    and the command that asks more; inert and within Discord's limits like every answer."""
+    from bot.follow import MoreArticles
+
+    if isinstance(message, MoreArticles):
+        return text_message(messages.FOLLOW_MORE.format(count=message.count))
+    lines = []
+    for number, item in enumerate(message.items, 1):
+        speaker = f" — {inert(item.speaker)}" if item.speaker else ""
+        lines.append(f"> {inert(item.highlight)}{speaker} **[{number}]**")
+    ask = follow_ask_more(message, "/summit") if message.kind == "person" else follow_ask_more(message, "/summit ask")
+    embed: Payload = {
+        "title": clip(inert(follow_heading(message)), MAX_FIELD_NAME),
+        "description": clip("\n\n".join(lines), MAX_DESCRIPTION),
+        "fields": [citation_field(n, item.cite) for n, item in enumerate(message.items, 1)][:MAX_FIELDS],
+        "footer": {"text": clip(ask, MAX_FIELD_NAME)},
+    }
+    return {"content": "", "embeds": [fit(embed)], "allowed_mentions": NO_MENTIONS}

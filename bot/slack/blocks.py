@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import messages
-from bot.presentation import Cite, date_label, disagreements, refusal
+from bot.presentation import Cite, date_label, disagreements, follow_ask_more, follow_heading, refusal
 from index.answer import Answer
 from index.facts import PersonQuotes, Profile, Source
 from index.timeline import TimelineEvent
+
+if TYPE_CHECKING:
+    from bot.follow import Message
 
 Block = dict[str, Any]
 MAX_SECTION = 3000
@@ -174,3 +177,27 @@ def text_blocks(text: str) -> list[Block]:
 
 def _fit(blocks: list[Block]) -> list[Block]:
     return blocks if len(blocks) <= MAX_BLOCKS else [*blocks[: MAX_BLOCKS - 1], context("…")]
+
+
+def follow_blocks(message: Message) -> list[Block]:
+    """A follow's direct message: what is new and why it came, the passages cited, how to ask more."""
+    from bot.follow import MoreArticles
+
+    if isinstance(message, MoreArticles):
+        return [section(escape(messages.FOLLOW_MORE.format(count=message.count)))]
+    blocks: list[Block] = [section(f"*{escape(follow_heading(message))}*")]
+    for n, item in enumerate(message.items, 1):
+        speaker = f"\n{escape(messages.SLACK_SPEAKER.format(speaker=item.speaker))}" if item.speaker else ""
+        blocks.append(section(f"{_quote(item.highlight)}{speaker}"))
+        blocks.append(context(citation_line(n, item.cite)))
+    blocks.append(context(f"`{escape(follow_ask_more(message, '/summit'))}`"))
+    return _fit(blocks)
+
+
+def follow_text(message: Message) -> str:
+    """The notification's plain text."""
+    from bot.follow import MoreArticles
+
+    if isinstance(message, MoreArticles):
+        return escape(messages.FOLLOW_MORE.format(count=message.count))
+    return _clip(escape(follow_heading(message)), MAX_SECTION)

@@ -110,6 +110,7 @@ class FakeDiscord:
     identified: int = 0
     missing: dict[str, int] = field(default_factory=dict)  # answer this many matching calls with 404
     reject_token: bool = False  # answer the login (GET /users/@me) with 401, as Discord does a wrong token
+    broken: dict[str, int] = field(default_factory=dict)  # answer this many matching calls with 500
 
     def start(self) -> FakeDiscord:
         ready = threading.Event()
@@ -167,6 +168,13 @@ class FakeDiscord:
             if count and pattern in key:
                 self.missing[pattern] = count - 1
                 return _json({"message": "Unknown interaction", "code": 10062}, status=404)
+        for pattern, count in list(self.broken.items()):
+            if count and pattern in key:
+                self.broken[pattern] = count - 1
+                return _json({"message": "500: Internal Server Error", "code": 0}, status=500)
+        if path == "/users/@me/channels" and request.method == "POST":
+            recipient = str((data or {}).get("recipient_id", ""))
+            return _json({"id": f"9{recipient[1:]}", "type": 1, "recipients": [user(recipient, "someone")]})
         if path == "/users/@me":
             if self.reject_token:
                 return _json({"message": "401: Unauthorized", "code": 0}, status=401)

@@ -22,6 +22,7 @@ class Call:
     path: str
     data: dict[str, Any]
     at: float
+    status: int = 200
 
 
 @dataclass
@@ -30,6 +31,7 @@ class FakeSlack:
 
     calls: list[Call] = field(default_factory=list)
     throttle: dict[str, int] = field(default_factory=dict)
+    broken: dict[str, int] = field(default_factory=dict)  # answer the next n calls of a method with 500
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
     socket_url: str | None = None  # what apps.connections.open answers (a FakeSocketMode server)
@@ -54,16 +56,24 @@ class FakeSlack:
                             data[key] = json.loads(data[key])
                 method = self.path.rsplit("/", 1)[-1]
                 with fake.lock:
-                    fake.calls.append(Call(self.path, data, time.monotonic()))
                     throttled = fake.throttle.get(method, 0)
                     if throttled:
                         fake.throttle[method] = throttled - 1
-                if throttled:
+                    broken = fake.broken.get(method, 0)
+                    if broken:
+                        fake.broken[method] = broken - 1
+                    status = 500 if broken else 429 if throttled else 200
+                    fake.calls.append(Call(self.path, data, time.monotonic(), status))
+                if broken:
+                    self._reply(500, {"ok": False, "error": "internal_error"})
+                elif throttled:
                     self._reply(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
                 elif self.path.startswith("/response/"):
                     self._reply(200, None)
                 elif method == "apps.connections.open":
                     self._reply(200, {"ok": True, "url": fake.socket_url})
+                elif method == "conversations.open":
+                    self._reply(200, {"ok": True, "channel": {"id": "D" + str(data.get("users", ""))}})
                 elif method == "auth.test":
                     self._reply(200, {"ok": True, "user_id": BOT_USER, "bot_id": "BBOT", "team_id": "T1"})
                 else:
