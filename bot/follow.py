@@ -32,10 +32,20 @@ class FollowItem:
     highlight: str
     speaker: str | None
     cite: Cite
+    passage: str = ""  # the whole passage the highlight is from (kept for evaluation, not shown)
+    confidence: float = 1.0  # the decision's, for a topic; a person's own quote is certain
 
     @classmethod
     def of(cls, data: Mapping[str, object]) -> FollowItem:
-        return cls(str(data["highlight"]), data.get("speaker"), Cite(**data["cite"]))  # type: ignore[arg-type]
+        cite = Cite(**data["cite"])  # type: ignore[arg-type]
+        speaker = data.get("speaker")
+        return cls(
+            str(data["highlight"]),
+            str(speaker) if speaker is not None else None,
+            cite,
+            str(data.get("passage", "")),
+            float(data.get("confidence", 1.0)),  # type: ignore[arg-type]
+        )
 
 
 @dataclass(frozen=True)
@@ -91,26 +101,36 @@ def person_items(index: LoadedIndex, name: str, articles: set[str]) -> list[tupl
     for quote in index.quotes:
         if quote.person_id in ids and quote.article_id in articles:
             where = citation(index, quote.article_id, quote.paragraph, quote.start, quote.end)
-            item = FollowItem(quote.text, people[0].name, Cite.of_location(where))
+            item = FollowItem(quote.text, people[0].name, Cite.of_location(where), quote.text)
             out.append((_key(quote.article_id, quote.text), quote.article_id, item))
     return out
 
 
-def topic_items(engine: Engine, topic: str, articles: set[str]) -> list[tuple[str, str, FollowItem]]:
-    """The passages of each article that answer ``topic``, asked of that article alone: nothing when the
-    decision refuses, as a question would be refused."""
+def topic_items(
+    engine: Engine, topic: str, articles: set[str], min_confidence: float = 0.0
+) -> list[tuple[str, str, FollowItem]]:
+    """The passage of each article that answers ``topic``, asked of that article alone: nothing when the
+    decision refuses, as a question would be refused, or when its confidence is under ``min_confidence``
+    (a message nobody asked for just now must be surer than an answer to a question). Only the best
+    passage: the others of an answer are context, not answers."""
     out = []
     for article in sorted(articles):
-        answer = engine.ask(topic, k=3, within=frozenset({article}))
-        if not answer.answered:
+        answer = engine.ask(topic, k=1, within=frozenset({article}))
+        if not answer.answered or answer.confidence < min_confidence:
             continue
         for p in answer.passages:
-            item = FollowItem(p.highlight, p.speaker, Cite.of_passage(p))
+            item = FollowItem(p.highlight, p.speaker, Cite.of_passage(p), p.text, answer.confidence)
             out.append((_key(p.article_id, p.text), p.article_id, item))
     return out
 
 
-def owe_changes(records: FollowRecords, engine: Engine, index: LoadedIndex, changed: Mapping[str, bool]) -> int:
+def owe_changes(
+    records: FollowRecords,
+    engine: Engine,
+    index: LoadedIndex,
+    changed: Mapping[str, bool],
+    min_confidence: float = 0.0,
+) -> int:
     """Record what every follow is owed from the changed articles; returns how many passages are new."""
     if not changed:
         return 0
@@ -121,7 +141,7 @@ def owe_changes(records: FollowRecords, engine: Engine, index: LoadedIndex, chan
             items = (
                 person_items(index, follow.subject, articles)
                 if follow.kind == "person"
-                else topic_items(engine, follow.subject, articles)
+                else topic_items(engine, follow.subject, articles, min_confidence)
             )
         except Exception:  # one follow that cannot be read must not stop the others
             logger.exception("follow %s could not be matched", follow.id)

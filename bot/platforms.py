@@ -38,6 +38,7 @@ def make_service(
         collection=collection,
         top_k=settings.top_k,
         index=index,
+        follow_min_confidence=settings.follow_min_confidence,
     )
 
 

@@ -79,6 +79,7 @@ class Service:
         collection: Collection | None = None,
         top_k: int = 3,
         index: Callable[[], LoadedIndex] | None = None,
+        follow_min_confidence: float = 0.6,
     ) -> None:
         """``engine`` answers questions; without one (the command line's quick facts, which never load the
         model) ``index`` gives the coverage to read."""
@@ -94,6 +95,7 @@ class Service:
         self.rate_limit_per_minute = rate_limit_per_minute
         # Who receives follow messages on each platform; set by the process that serves it.
         self.notifiers: dict[str, Notifier] = {}
+        self._follow_min_confidence = follow_min_confidence
 
     # --- questions ----------------------------------------------------------------------------
     def _limited(self, platform: Platform, user: str) -> str | None:
@@ -211,7 +213,7 @@ class Service:
         index = self._index()
         changed = changed_articles(before, index)
         if self.engine is not None:
-            owe_changes(self.records.follows, self.engine, index, changed)
+            owe_changes(self.records.follows, self.engine, index, changed, self._follow_min_confidence)
         return deliver(self.records.follows, index, self.notifiers)
 
     def people(self) -> list[Person]:

@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from bot import messages
-from bot.commands import Command, Kind
+from bot.commands import BY_KIND, Command, Kind
 from bot.presentation import date_label
 from bot.settings import Settings, SettingsError, load_settings
 from index.errors import IndexStoreError, QuestionError
@@ -170,7 +170,7 @@ def _answer_lines(service, lines: Iterator[tuple[int, str | None]], top_k: int, 
     return failed
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.ASK].summary)
 def ask(
     question: Annotated[str, typer.Argument(help="The question; '-' reads one question per line from stdin.")],
     k: Annotated[
@@ -593,7 +593,7 @@ def _cli_user() -> str:
         return "cli"
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.FOLLOW].summary)
 def follow(subject: Annotated[str, typer.Argument(help="A person ('Takaichi') or a topic ('the DNA tests').")]) -> None:
     """Follow a person or a topic: after each change to the coverage, what quotes or answers it is shown."""
     with _errors():
@@ -605,7 +605,7 @@ def follow(subject: Annotated[str, typer.Argument(help="A person ('Takaichi') or
         typer.echo(notice.text)
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.FOLLOWING].summary)
 def following() -> None:
     """What you follow, numbered (for unfollow)."""
     with _errors():
@@ -614,7 +614,7 @@ def following() -> None:
         typer.echo(_service(settings, index=lambda: index).following("cli", _cli_user()).text)
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.UNFOLLOW].summary)
 def unfollow(which: Annotated[str, typer.Argument(help="A number from `summitbot following`, or all.")]) -> None:
     """Stop following one thing (its number) or all."""
     with _errors():
@@ -649,7 +649,7 @@ def _emit_json(data: object) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.QUOTES].summary)
 def quotes(
     name: Annotated[str, typer.Argument(help="A name, surname or role: 'Lee', 'Wi Sung-lack', 'the professor'.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -664,7 +664,7 @@ def quotes(
         _emit_json([asdict(g) for g in groups]) if as_json else typer.echo(render_quotes(groups, name))
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.WHO].summary)
 def who(
     name: Annotated[str, typer.Argument(help="A name, surname or role.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -679,7 +679,7 @@ def who(
         _emit_json([asdict(p) for p in found]) if as_json else typer.echo(render_profiles(found, name))
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.TIMELINE].summary)
 def timeline(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Dated events in order; relative dates resolved against publication dates (marked inferred)."""
     from dataclasses import asdict
@@ -694,7 +694,7 @@ def timeline(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
             typer.echo(render_timeline(events))
 
 
-@app.command()
+@app.command(help=BY_KIND[Kind.SOURCES].summary)
 def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Every indexed article: title, outlet, byline, date, file, passages and any rights notice."""
     from dataclasses import asdict

@@ -201,3 +201,25 @@ def test_discord_invite_url_has_exactly_the_permissions_used(env: dict[str, str]
     assert "client_id=1100000000000000001" in url and "scope=bot+applications.commands" in url
     # View Channels, Send Messages, Embed Links, Read Message History, Send Messages in Threads.
     assert f"permissions={1024 + 2048 + 16384 + 65536 + (1 << 38)}" in url
+
+
+def test_follow_on_the_command_line_then_an_add_shows_what_is_new(env: dict[str, str], tmp_path: Path) -> None:
+    assert "Following Sanae Takaichi" in runner.invoke(app, ["follow", "Takaichi"]).output
+    assert "1. Sanae Takaichi (person)" in runner.invoke(app, ["following"]).output
+    new = tmp_path / "mine.md"
+    new.write_text(
+        "---\ntitle: Takaichi meets mine families\noutlet: Test Wire\n---\n"
+        'Prime Minister Sanae Takaichi met the families on Tuesday.\n\n"We will open every record of the mine '
+        'to the families this spring," Takaichi said.\n'
+    )
+    added = runner.invoke(app, ["index", "add", str(new)])
+    assert added.exit_code == 0, added.output
+    assert "Sanae Takaichi is quoted in “Takaichi meets mine families”" in added.stdout
+    assert "every record of the mine" in added.stdout and "Test Wire" in added.stdout
+    again = runner.invoke(app, ["index", "add", str(new)])
+    assert again.exit_code == 0 and "quoted in" not in again.stdout  # nothing new: nothing shown
+    listing = runner.invoke(app, ["follows"]).output
+    assert "person" in listing and "sent   1" in listing and "Sanae Takaichi" in listing
+    bad = runner.invoke(app, ["unfollow", "9"])
+    assert bad.exit_code == 2 and "not one of your follows" in bad.output
+    assert "No longer following: Sanae Takaichi" in runner.invoke(app, ["unfollow", "all"]).output

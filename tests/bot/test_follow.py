@@ -15,6 +15,7 @@ from bot.discord.notify import DiscordNotifier
 from bot.follow import MAX_MESSAGES
 from bot.http import http_server
 from bot.records import Records
+from bot.service import Service
 from bot.settings import Settings
 from bot.slack.app import create_app, web_client
 from bot.slack.notify import SlackNotifier
@@ -189,3 +190,35 @@ def test_a_followed_person_arrives_as_a_discord_dm(discord_bot, tmp_path: Path) 
     assert any("Test Wire" in f["value"] for f in embed["fields"]) and dm.data["allowed_mentions"]["parse"] == []
     service.run_admin(Command(Kind.ADD, str(tmp_path / "q.md")))  # the same article: nothing more
     assert len(fake.of("POST", f"/channels/{dm_channel}/messages")) == 1
+
+
+@pytest.mark.slow
+def test_a_person_and_a_topic_with_the_real_model_exactly_the_right_dms(tmp_path: Path, real_embedder) -> None:
+    """The acceptance on the Slack fake: a follow of a person and one of a topic; an article quoting the
+    person, one answering the topic, two doing neither: one DM each for the first two, none else."""
+    articles = copy_seed_files(tmp_path / "articles")
+    collection = Collection(articles, tmp_path / "index", real_embedder)
+    collection.rebuild()
+    engine = Engine(IndexHandle(tmp_path / "index", real_embedder.name), real_embedder)
+    fake = FakeSlack().start()
+    try:
+        settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_api_url=f"{fake.url}/api/")
+        service = Service(engine, Records(tmp_path / "db"), rate_limit_per_minute=100, admins={}, collection=collection)
+        service.notifiers["slack"] = SlackNotifier(web_client(settings))
+        assert not service.follow("slack", USER, "Takaichi").problem
+        assert "as a topic" in service.follow("slack", USER, "the award for the divers who recovered the remains").text
+        pack = Path(__file__).resolve().parents[1] / "dev_coverage" / "articles"
+        answering = next(pack.glob("dc04_*"))  # the divers' government award
+        unrelated = next(pack.glob("dc07_*"))  # seafood import rules
+        for path in (
+            article(tmp_path / "quotes.md", "Takaichi meets mine families", QUOTES_TAKAICHI),
+            answering,
+            unrelated,
+            article(tmp_path / "deer.md", "Deer park reopens", NEITHER),
+        ):
+            service.run_admin(Command(Kind.ADD, str(path)))
+        person, topic = direct_messages(fake)
+        assert "Sanae Takaichi is quoted in “Takaichi meets mine families”" in person
+        assert "answers “the award for the divers who recovered the remains”" in topic and "government award" in topic
+    finally:
+        fake.stop()
