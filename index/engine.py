@@ -373,7 +373,7 @@ class Engine:
         # holding the kind of answer asked for (the counted figure, a duration) first.
         asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
         ranked.sort(key=lambda t: (id(t[1]) not in asked_only, holds[id(t[1])], t[0]), reverse=True)
-        return ranked
+        return _updates_first(ranked)
 
     @staticmethod
     def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
@@ -398,9 +398,19 @@ class Engine:
         return 0.0
 
     def _extend(self, scores: list[float], best: int, hit: Hit, index: LoadedIndex) -> list[int]:
-        """The best sentence, plus a neighbour that scores nearly as well or continues the same quote."""
+        """The best sentence, plus a neighbour that scores nearly as well or continues the same quote; a
+        short lead that only announces what follows ("The opposition was cooler.") comes with the quote
+        after it, which says what it announces."""
         chosen = [best]
         best_quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[best].start)
+        following = best + 1
+        if (
+            best_quote is None
+            and following < len(scores)
+            and len(hit.passage.sentences[best].text.split()) <= _LEAD_WORDS
+            and index.quote_at(hit.passage.article_id, hit.passage.sentences[following].start) is not None
+        ):
+            return [best, following]
         for j in (best - 1, best + 1):
             if not 0 <= j < len(scores):
                 continue
@@ -585,6 +595,39 @@ def _typed(passage: Passage, sentence: str) -> str:
     """What a sentence says for the answer-type check: a table row's cells only under its header (the
     passage's context), any other sentence as it stands."""
     return f"{passage.context} {sentence}".strip() if passage.text.startswith("|") else sentence
+
+
+_FIGURE = LazyPattern(r"\d")
+# A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
+_LEAD_WORDS = 6
+
+
+def _updates_first(ranked: list[tuple[float, Hit, list[int]]]) -> list[tuple[float, Hit, list[int]]]:
+    """An update or correction goes just above the earlier passage of its article that it revises: both
+    give a figure about the same thing (two or more words in common), so the older figure is never shown
+    as the answer while its revision is at hand. Passages of other articles keep their order."""
+    out = list(ranked)
+    for entry in ranked:
+        update = entry[1].passage
+        if not _supersedes(update) or not _FIGURE.search(update.text):
+            continue
+        words = token_set(update.text)
+        at = out.index(entry)
+        for i, (_, hit, _) in enumerate(out[:at]):
+            earlier = hit.passage
+            if (
+                earlier.article_id == update.article_id
+                and earlier.paragraph < update.paragraph
+                and not _supersedes(earlier)
+                and _FIGURE.search(earlier.text)
+                and len(words & token_set(earlier.text)) >= 2
+            ):
+                revised = out[i]
+                out[i] = (revised[0], *entry[1:])
+                out[at] = (entry[0], *revised[1:])
+                out.insert(i + 1, out.pop(at))
+                break
+    return out
 
 
 def _supersedes(passage: Passage) -> bool:

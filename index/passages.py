@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from seeds_loader import Article
+from seeds_loader import Article, Paragraph
 
 DEFAULT_MAX_WORDS = 120
 
@@ -103,12 +103,22 @@ def build_passages(
                         end=end,
                         sentences=tuple(group),
                         first_sentence=next_sentence,
-                        context=paragraph.context or "",
+                        context=_context(paragraph),
                         day=paragraph.day,
                     )
                 )
                 next_sentence += len(group)
     return passages
+
+
+def _context(paragraph: Paragraph) -> str:
+    """What the paragraph is read with: the question it answers, a table's header; for a reporter's
+    question, who asked it (its label, "Reporter (Outlet)"), which its words alone never say."""
+    if paragraph.context:
+        return paragraph.context
+    if paragraph.kind == "question" and paragraph.speaker_label:
+        return paragraph.speaker_label
+    return ""
 
 
 def _pack(spans: list[SentenceSpan], max_words: int) -> list[list[SentenceSpan]]:

@@ -51,7 +51,8 @@ from seeds_loader import Article
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 8  # 7: passages carry their context (the question they answer, a table's header); 8: their live day
+FORMAT_VERSION = 9  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+# 9: a reporter's question carries its label (who asked) as context
 # Exact passage vectors, kept for the next incremental build only (readers never open the file).
 _EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2

@@ -1,0 +1,98 @@
+# ruff: noqa: E501 - article text is one paragraph per line, as articles are
+"""Three general rules on articles written for these tests (not the dev sets), with the real model:
+an update's figure supersedes the one it revises, a short lead comes with the quote that says what it
+announces, and a reporter's question is found by who asked it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.engine import Engine
+from index.handle import IndexHandle
+from index.store import build_index
+from seeds_loader import load_article
+
+BRIEF = """---
+title: Flood warning issued for the Kamo river
+outlet: Valley Courier
+published: 2026-03-02
+---
+KYOTO — The city issued a flood warning for the Kamo river on Monday after two days of heavy rain.
+
+City officials said about 300 households had been told to leave homes near the riverbank by the evening.
+
+Schools in the Sakyo ward closed early and buses were rerouted away from the embankment roads.
+
+UPDATE, 6:10 p.m.: City officials raised the number of households told to leave homes near the river to some 1,900 as the water kept rising.
+"""
+
+REACTIONS = """---
+title: Harbour plan divides the council
+outlet: Valley Courier
+published: 2026-03-03
+---
+The mayor's plan to rebuild the old harbour passed its first vote on Tuesday with a comfortable majority.
+
+The fishermen's union was unimpressed. Kenji Arai, the union's chairman, said, "Nobody asked the people who actually work on the water, and the plan shows it."
+
+Construction is due to start in the autumn if the second vote passes.
+"""
+
+BRIEFING = """---
+title: Transcript of the mayor's briefing
+outlet: Valley Courier
+published: 2026-03-04
+---
+MAYOR HARUKA SATO:
+The harbour plan will be put to a second vote next month.
+
+Reporter (Lakeside Herald):
+On the harbour: how much will the rebuilding cost the city, and who pays for the dredging?
+
+MAYOR HARUKA SATO:
+The city pays for the quays and the prefecture for the dredging. The whole project is budgeted at 4.2 billion yen.
+
+Reporter (Morning Ledger):
+Will the fish market stay open during construction?
+
+MAYOR HARUKA SATO:
+It will stay open; we are moving it to the north pier for two years.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(real_embedder, tmp_path_factory) -> Engine:
+    root = tmp_path_factory.mktemp("revisions")
+    articles = []
+    for name, text in (("brief.md", BRIEF), ("reactions.md", REACTIONS), ("briefing.md", BRIEFING)):
+        path = Path(root / name)
+        path.write_text(text, "utf-8")
+        articles.append(load_article(path))
+    index = build_index(articles, real_embedder, root / "index")
+    return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+
+
+@pytest.mark.slow
+def test_an_update_supersedes_the_figure_it_revises(engine: Engine) -> None:
+    answer = engine.ask("How many households were told to leave their homes?")
+    top = answer.passages[0]
+    assert "1,900" in top.highlight and top.kind == "correction"
+    assert any("300 households" in p.text for p in answer.passages[1:])  # the older figure, after it
+
+
+@pytest.mark.slow
+def test_a_short_lead_comes_with_the_quote_that_says_what_it_announces(engine: Engine) -> None:
+    answer = engine.ask("How did the fishermen's union react to the harbour plan?")
+    top = answer.passages[0]
+    assert "unimpressed" in top.highlight and "Nobody asked the people" in top.highlight
+    assert top.speaker == "Kenji Arai"
+
+
+@pytest.mark.slow
+def test_a_reporters_question_is_found_by_who_asked_it(engine: Engine) -> None:
+    answer = engine.ask("What did the Lakeside Herald reporter ask about the harbour?")
+    assert answer.answered
+    top = answer.passages[0]
+    assert top.kind == "question" and "who pays for the dredging" in top.highlight
