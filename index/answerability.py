@@ -50,6 +50,11 @@ _NUMBER = (
 )
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
+_UNIT_STEMS = frozenset(
+    stem
+    for unit in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades")
+    for stem in tokenize(unit)
+)
 # A stretch of time: "for about six years", "lasted 41 minutes", "from 1926 until 1932"; a bare
 # "100 years" may be an anniversary and counts half.
 _DURATION = LazyPattern(
@@ -140,6 +145,8 @@ class Expectation:
                 return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
             if self.counted and figures(sentence, self.counted):
                 return 1.0
+            if self.counted & _UNIT_STEMS and _DURATION.search(sentence):
+                return 1.0  # "how many years" asks for a stretch of time: "from 1990 to 2021" answers it
             if self.measure and _figure_after(sentence, self.counted):
                 return 1.0
             return 0.5 if _QUANTITY.search(sentence) else 0.0

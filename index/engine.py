@@ -231,7 +231,7 @@ class Engine:
         score, hit, chosen = ranked[0]
         passage = hit.passage
         meta = index.articles[passage.article_id]
-        own = f"{passage.text} {passage.context} {meta.title or ''}"
+        own = f"{passage.text} {passage.context} {meta.title or ''} {_voices(index, passage)}"
         nearby = self._nearby(index, passage)
         c = self._config
         # "who won the election": the answer names the one who did it ("who said" is the WHO intent).
@@ -363,7 +363,7 @@ class Engine:
             if recency is not None:  # "the latest", "today": the newest coverage first
                 bonus += self._config.intent_bonus * recency.get(hit.passage.article_id, 0.0)
             # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
-            own = f"{hit.passage.text} {hit.passage.context}"
+            own = f"{hit.passage.text} {hit.passage.context} {_voices(index, hit.passage)}"
             bonus += self._config.intent_bonus * needs.focus.support(own, self._nearby(index, hit.passage))
             if _supersedes(hit.passage) and articles[hit.passage.article_id] > 1:
                 # An update or correction beside what it revises: the revised figure is not the current one.
@@ -628,6 +628,17 @@ def _updates_first(ranked: list[tuple[float, Hit, list[int]]]) -> list[tuple[flo
                 out.insert(i + 1, out.pop(at))
                 break
     return out
+
+
+def _voices(index: LoadedIndex, passage: Passage) -> str:
+    """The names of who speaks in the passage: what its "I", "she" or a transcript's label stand for, so
+    "how many years was Ahn a diplomat" finds the columnist's own "I spent thirty-one years"."""
+    names = {
+        quote.speaker
+        for sentence in passage.sentences
+        if (quote := index.quote_at(passage.article_id, sentence.start)) is not None
+    }
+    return " ".join(sorted(names))
 
 
 def _supersedes(passage: Passage) -> bool:

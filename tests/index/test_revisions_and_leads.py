@@ -61,12 +61,35 @@ MAYOR HARUKA SATO:
 It will stay open; we are moving it to the north pier for two years.
 """
 
+COLUMN = """---
+title: What the harbour taught me
+outlet: Valley Courier
+published: 2026-03-05
+byline: Mina Cho
+kind: opinion
+---
+By Mina Cho
+
+I worked at the harbour master's office from 2001 to 2013, and I learned that every rebuilding plan promises more than it delivers.
+
+In my years there I watched three such plans come and go, each with a ribbon and a brass band.
+
+The council should publish its cost estimates before the second vote, not after it.
+
+Mina Cho is a former deputy harbour master and writes a monthly column for the Courier.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(real_embedder, tmp_path_factory) -> Engine:
     root = tmp_path_factory.mktemp("revisions")
     articles = []
-    for name, text in (("brief.md", BRIEF), ("reactions.md", REACTIONS), ("briefing.md", BRIEFING)):
+    for name, text in (
+        ("brief.md", BRIEF),
+        ("reactions.md", REACTIONS),
+        ("briefing.md", BRIEFING),
+        ("column.md", COLUMN),
+    ):
         path = Path(root / name)
         path.write_text(text, "utf-8")
         articles.append(load_article(path))
@@ -96,3 +119,10 @@ def test_a_reporters_question_is_found_by_who_asked_it(engine: Engine) -> None:
     assert answer.answered
     top = answer.passages[0]
     assert top.kind == "question" and "who pays for the dredging" in top.highlight
+
+
+@pytest.mark.slow
+def test_a_columnists_own_words_answer_a_question_naming_her_and_years_ask_for_a_stretch(engine: Engine) -> None:
+    answer = engine.ask("How many years did Mina Cho work at the harbour master's office?")
+    top = answer.passages[0]
+    assert "from 2001 to 2013" in top.highlight and top.speaker == "Mina Cho"
