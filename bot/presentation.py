@@ -8,11 +8,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot import messages
-from index.answer import Answer, AnswerPassage, Claim
-from index.facts import Citation
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only their attributes are read here: the command line's --help stays fast
     from bot.follow import FollowMessage
+    from index.answer import Answer, AnswerPassage, Claim
+    from index.facts import Citation
 
 _MONTHS = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
 

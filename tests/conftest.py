@@ -11,7 +11,7 @@ from index.embedder import BUNDLED_MODEL, Embedder, HashEmbedder, SentenceTransf
 from index.engine import Engine
 from index.handle import IndexHandle
 from index.milvus_local import LocalMilvus
-from index.store import LoadedIndex, build_index
+from index.store import LoadedIndex, build_index, open_index
 from seeds_loader import Article, bundled_articles_dir, load_directory
 
 TESTS = Path(__file__).parent
@@ -64,10 +64,32 @@ def hash_engine(hash_index: LoadedIndex, hash_embedder: HashEmbedder) -> Engine:
     return Engine(IndexHandle.of(hash_index, hash_embedder.name), hash_embedder)
 
 
+def _shared(tmp_path_factory, worker_id: str, name: str) -> Path:
+    """A folder every pytest-xdist worker of this run shares (one worker builds, the others open what it
+    built, under ``_built``'s lock); a run without workers has it to itself."""
+    if worker_id == "master":
+        return tmp_path_factory.mktemp(name)
+    return tmp_path_factory.getbasetemp().parent / name
+
+
+def _built(folder: Path, build) -> None:  # type: ignore[no-untyped-def]
+    """Run ``build`` into ``folder`` once per run, whichever worker comes first."""
+    from filelock import FileLock
+
+    with FileLock(str(folder) + ".lock"):
+        done = folder / ".built"
+        if not done.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            build()
+            done.touch()
+
+
 @pytest.fixture(scope="session")
-def model_cache(tmp_path_factory) -> Path:
-    """One ONNX export of the bundled model for the whole test session."""
-    return tmp_path_factory.mktemp("models")
+def model_cache(tmp_path_factory, worker_id: str) -> Path:
+    """One ONNX export of the bundled model for the whole test run (shared by the workers)."""
+    folder = _shared(tmp_path_factory, worker_id, "models")
+    _built(folder, lambda: make_embedder(BUNDLED_MODEL, cache_dir=folder))
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -78,15 +100,22 @@ def real_embedder(model_cache: Path) -> Embedder:
     return embedder
 
 
+def _shared_engine(articles: list[Article], embedder: Embedder, tmp_path_factory, worker_id: str, name: str) -> Engine:
+    """An engine over an index of ``articles`` built once per run and opened by every worker."""
+    folder = _shared(tmp_path_factory, worker_id, name)
+    _built(folder, lambda: build_index(articles, embedder, folder / "index"))
+    index = open_index(folder / "index", model=embedder.name)
+    return Engine(IndexHandle.of(index, embedder.name), embedder)
+
+
 @pytest.fixture(scope="session")
 def torch_embedder() -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder()
 
 
 @pytest.fixture(scope="session")
-def real_engine(seed_articles: list[Article], real_embedder: Embedder, tmp_path_factory) -> Engine:
-    index = build_index(seed_articles, real_embedder, tmp_path_factory.mktemp("real-index"))
-    return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+def real_engine(seed_articles: list[Article], real_embedder: Embedder, tmp_path_factory, worker_id: str) -> Engine:
+    return _shared_engine(seed_articles, real_embedder, tmp_path_factory, worker_id, "real-index")
 
 
 @pytest.fixture(scope="session")
@@ -106,18 +135,16 @@ def pack2_articles(pack_articles: list[Article]) -> list[Article]:
 
 
 @pytest.fixture(scope="session")
-def pack_engine(pack_articles: list[Article], real_embedder: Embedder, tmp_path_factory) -> Engine:
-    index = build_index(pack_articles, real_embedder, tmp_path_factory.mktemp("pack-index"))
-    return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+def pack_engine(pack_articles: list[Article], real_embedder: Embedder, tmp_path_factory, worker_id: str) -> Engine:
+    return _shared_engine(pack_articles, real_embedder, tmp_path_factory, worker_id, "pack-index")
 
 
 @pytest.fixture(scope="session")
-def pack2_engine(seed_articles: list[Article], real_embedder: Embedder, tmp_path_factory) -> Engine:
+def pack2_engine(seed_articles: list[Article], real_embedder: Embedder, tmp_path_factory, worker_id: str) -> Engine:
     """The seeds and pack 2 together, as its README says to index them."""
     pack2, errors = load_directory(DEV_COVERAGE_2 / "articles")
     assert not errors
-    index = build_index(seed_articles + pack2, real_embedder, tmp_path_factory.mktemp("pack2-index"))
-    return Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+    return _shared_engine(seed_articles + pack2, real_embedder, tmp_path_factory, worker_id, "pack2-index")
 
 
 @pytest.fixture(scope="session")
