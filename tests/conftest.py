@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from index.collection import Collection
 from index.embedder import BUNDLED_MODEL, Embedder, HashEmbedder, SentenceTransformerEmbedder, make_embedder
 from index.engine import Engine
 from index.handle import IndexHandle
@@ -43,6 +44,15 @@ def copy_seed_files(target: Path) -> Path:
     for path in bundled_articles_dir().iterdir():
         (target / path.name).write_bytes(path.read_bytes())
     return target
+
+
+def seeded_collection(root: Path, embedder: Embedder | None = None) -> tuple[Collection, Engine]:
+    """A writable copy of the demo articles under ``root``, indexed (a hash embedder unless one is given),
+    and an engine following that index directory: what the chat front ends' tests serve from."""
+    embedder = embedder or HashEmbedder(64)
+    collection = Collection(copy_seed_files(root / "articles"), root / "index", embedder)
+    collection.rebuild()
+    return collection, Engine(IndexHandle(root / "index", embedder.name), embedder)
 
 
 def article(articles: list[Article], prefix: str) -> Article:

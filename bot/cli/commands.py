@@ -559,12 +559,11 @@ def run() -> None:
             _serve_platforms(settings, engine)
             return
         interactive = sys.stdin.isatty()
+        service = _service(settings, engine)
         if interactive:
-            m = engine.index.manifest
+            m = service.coverage()
             typer.echo(messages.TERMINAL_BANNER.format(articles=m.articles, passages=m.passages))
-        _answer_lines(
-            _service(settings, engine), _questions(_stdin(), prompt=interactive), settings.top_k, as_json=False
-        )
+        _answer_lines(service, _questions(_stdin(), prompt=interactive), settings.top_k, as_json=False)
 
 
 def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]

@@ -14,23 +14,15 @@ discord = pytest.importorskip("discord")
 from bot.discord.client import SummitClient, point_at  # noqa: E402
 from bot.records import Records  # noqa: E402
 from bot.service import Service  # noqa: E402
-from index.collection import Collection  # noqa: E402
-from index.embedder import HashEmbedder  # noqa: E402
-from index.engine import Engine  # noqa: E402
-from index.handle import IndexHandle  # noqa: E402
 from tests.bot.discord_harness import FakeDiscord  # noqa: E402
-from tests.conftest import copy_seed_files  # noqa: E402
+from tests.conftest import seeded_collection  # noqa: E402
 
 REPORTER = "1500000000000000001"
 
 
 @pytest.fixture
 def discord_bot(tmp_path) -> Any:  # type: ignore[no-untyped-def]
-    articles = copy_seed_files(tmp_path / "articles")
-    embedder = HashEmbedder(64)
-    collection = Collection(articles, tmp_path / "index", embedder)
-    collection.rebuild()
-    engine = Engine(IndexHandle(tmp_path / "index", embedder.name), embedder)
+    collection, engine = seeded_collection(tmp_path)
     records = Records(tmp_path / "db.sqlite3")
     service = Service(
         engine, records, rate_limit_per_minute=100, admins={"discord": frozenset()}, collection=collection

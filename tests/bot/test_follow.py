@@ -20,14 +20,10 @@ from bot.settings import Settings
 from bot.slack.app import create_app, web_client
 from bot.slack.notify import SlackNotifier
 from bot.slack.serve import EVENTS_PATH, wsgi_app
-from index.collection import Collection
-from index.embedder import HashEmbedder
-from index.engine import Engine
-from index.handle import IndexHandle
 from tests.bot.slack_harness import FakeSlack, Sender
 from tests.bot.test_discord import REPORTER, discord_bot  # noqa: F401 - the gateway fixture
 from tests.bot.test_slack import texts
-from tests.conftest import copy_seed_files
+from tests.conftest import seeded_collection
 
 SECRET = "test-signing-secret"
 USER = "UFOLLOWER"
@@ -50,11 +46,7 @@ NEITHER = (
 
 @pytest.fixture
 def slack_follow(tmp_path: Path) -> Iterator[dict[str, Any]]:
-    articles = copy_seed_files(tmp_path / "articles")
-    embedder = HashEmbedder(64)
-    collection = Collection(articles, tmp_path / "index", embedder)
-    collection.rebuild()
-    engine = Engine(IndexHandle(tmp_path / "index", embedder.name), embedder)
+    collection, engine = seeded_collection(tmp_path)
     fake = FakeSlack().start()
     settings = Settings(
         _env_file=None,
@@ -196,10 +188,7 @@ def test_a_followed_person_arrives_as_a_discord_dm(discord_bot, tmp_path: Path) 
 def test_a_person_and_a_topic_with_the_real_model_exactly_the_right_dms(tmp_path: Path, real_embedder) -> None:
     """The acceptance on the Slack fake: a follow of a person and one of a topic; an article quoting the
     person, one answering the topic, two doing neither: one DM each for the first two, none else."""
-    articles = copy_seed_files(tmp_path / "articles")
-    collection = Collection(articles, tmp_path / "index", real_embedder)
-    collection.rebuild()
-    engine = Engine(IndexHandle(tmp_path / "index", real_embedder.name), real_embedder)
+    collection, engine = seeded_collection(tmp_path, real_embedder)
     fake = FakeSlack().start()
     try:
         settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_api_url=f"{fake.url}/api/")

@@ -249,3 +249,15 @@ def test_the_slack_parser_follows_the_schema() -> None:
         else:
             assert parse(f"{spec.name} x y").argument == "x y" and parse(f"{spec.name} x").kind is spec.kind
             assert parse(spec.name).kind is Kind.HELP  # the command alone: how to use it
+
+
+def test_front_ends_reach_only_the_service() -> None:
+    """No front end reads the engine, the records or the index behind the service's back, and none
+    limits rates, checks admin rights or answers a question itself."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "bot"
+    sources = {p: p.read_text("utf-8") for d in ("slack", "discord", "cli") for p in (root / d).glob("*.py")}
+    for path, text in sources.items():
+        for reach in ("service.engine", "service.records", "engine.index", "engine.ask(", "_limiter", "is_admin("):
+            assert reach not in text, f"{path.name} reaches {reach}"

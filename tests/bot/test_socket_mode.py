@@ -9,12 +9,8 @@ import pytest
 from bot.records import Records
 from bot.settings import Settings
 from bot.slack.app import create_app
-from index.collection import Collection
-from index.embedder import HashEmbedder
-from index.engine import Engine
-from index.handle import IndexHandle
 from tests.bot.slack_harness import BOT_USER, FakeSlack, FakeSocketMode
-from tests.conftest import copy_seed_files
+from tests.conftest import seeded_collection
 
 REPORTER = "UREPORTER"
 
@@ -23,11 +19,7 @@ REPORTER = "UREPORTER"
 def socket_mode(tmp_path):  # type: ignore[no-untyped-def]
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    articles = copy_seed_files(tmp_path / "articles")
-    embedder = HashEmbedder(64)
-    collection = Collection(articles, tmp_path / "index", embedder)
-    collection.rebuild()
-    engine = Engine(IndexHandle(tmp_path / "index", embedder.name), embedder)
+    collection, engine = seeded_collection(tmp_path)
     fake = FakeSlack().start()
     socket = FakeSocketMode().start()
     fake.socket_url = socket.url

@@ -4,6 +4,7 @@ always starts from scratch; a full disk leaves the previous version serving with
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -24,11 +25,20 @@ from tests.conftest import copy_seed_files
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    env = environment(copy_seed_files(tmp_path / "articles"), tmp_path / "index", tmp_path / "data")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The demo articles indexed by `summitbot index build`, once for the module (each test damages a copy)."""
+    root = tmp_path_factory.mktemp("built")
+    env = environment(copy_seed_files(root / "articles"), root / "index", root / "data")
     assert run("index", "build", env=env).returncode == 0
-    return tmp_path / "index", env
+    return root
+
+
+@pytest.fixture
+def workspace(built: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    for name in ("articles", "index", "data"):
+        shutil.copytree(built / name, tmp_path / name, symlinks=True)
+    return tmp_path / "index", environment(tmp_path / "articles", tmp_path / "index", tmp_path / "data")
 
 
 def environment(articles: Path, index_dir: Path, data_dir: Path) -> dict[str, str]:
