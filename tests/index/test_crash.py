@@ -53,7 +53,7 @@ def test_sigkill_at_any_moment_of_a_build_leaves_the_previous_version_serving(wo
     index_dir = root / "index"
     serving = current_version_dir(index_dir)
     # Different text everywhere, so the build has real embedding and writing to do.
-    write_articles(Path(env["SUMMITBOT_ARTICLES_DIR"]), 600)
+    write_articles(Path(env["SUMMITBOT_ARTICLES_DIR"]), 300)
     killed_while_staging = False
     for delay in (0.05, 0.3, 0.6, 1.0, None):
         process = summitbot("index", "build", env=env)
@@ -76,7 +76,7 @@ def test_sigkill_at_any_moment_of_a_build_leaves_the_previous_version_serving(wo
     finished = subprocess.run([sys.executable, "-m", "bot.cli", "index", "build"], env=env, capture_output=True)
     assert finished.returncode == 0, finished.stderr
     assert not list((index_dir / "versions").glob(".staging-*"))
-    assert open_index(index_dir, model="hash:64").manifest.articles == 605
+    assert open_index(index_dir, model="hash:64").manifest.articles == 305
 
 
 def test_questions_are_answered_while_another_process_rebuilds(workspace) -> None:
