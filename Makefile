@@ -2,7 +2,9 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
-PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
+# --no-compile: Python compiles what is imported when it is first imported; compiling every file of torch
+# and the rest at install time costs half a minute of each clean setup.
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check --no-compile
 STAMP := $(VENV)/.setup-done
 
 .PHONY: setup run test test-fast lint eval bench clean

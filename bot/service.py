@@ -6,64 +6,31 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 from bot import messages
 from bot.commands import Command, Kind
 from bot.follow import MAX_FOLLOWS, Delivered, Notifier, changed_articles, deliver, owe_changes
+from bot.outcomes import Asked, Denied, Facts, Invalid, Limited, Notice, Outcome, Started, answered
 from bot.ratelimit import RateLimiter
 from bot.records import Records
 from index.answer import Answer
 from index.collection import ChangeReport, Collection
 from index.engine import Engine
 from index.errors import QuestionError
-from index.facts import PersonQuotes, Profile, Source, people_named, profiles, quotes_of, sources
+from index.facts import people_named, profiles, quotes_of, sources
 from index.freshness import staleness
 from index.passages import ArticleMeta
 from index.people import Person
 from index.store import LoadedIndex, Manifest
-from index.timeline import TimelineEvent, timeline
+from index.timeline import timeline
 from seeds_loader import is_url
 
 logger = logging.getLogger(__name__)
 
 Platform = Literal["slack", "discord", "cli"]
 MAX_FOLLOW_CHARS = 200
-
-
-@dataclass(frozen=True)
-class Asked:
-    """The outcome of a question: an answer recorded under ``ask_id``, or the sentence that says why not."""
-
-    answer: Answer | None = None
-    ask_id: int | None = None
-    problem: str | None = None
-    limited: bool = False  # refused by the per-user rate limit (``problem`` says so)
-
-
-@dataclass(frozen=True)
-class Facts:
-    """A quick fact's data, for the front end to render."""
-
-    kind: Kind
-    argument: str
-    profiles: tuple[Profile, ...] = ()
-    quotes: tuple[PersonQuotes, ...] = ()
-    events: tuple[TimelineEvent, ...] = ()
-    sources: tuple[Source, ...] = ()
-    problem: str | None = None  # set when the quick fact was not looked up (the rate limit)
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A reply that is one sentence or a few lines of text: help, a refusal, an admin report."""
-
-    text: str
-    problem: bool = False  # the command was not carried out (bad or missing argument, a limit)
-
-
-Outcome = Asked | Facts | Notice
 
 
 class Service:
@@ -96,6 +63,8 @@ class Service:
         # Who receives follow messages on each platform; set by the process that serves it.
         self.notifiers: dict[str, Notifier] = {}
         self._follow_min_confidence = follow_min_confidence
+        # Admin jobs take minutes: one at a time, on a thread of their own (made when first needed).
+        self._jobs: ThreadPoolExecutor | None = None
 
     # --- questions ----------------------------------------------------------------------------
     def _limited(self, platform: Platform, user: str) -> str | None:
@@ -112,24 +81,23 @@ class Service:
         """A question, rate-limited per user and platform, answered and recorded (chat only: the command
         line's questions are a developer's or a script's, not the newsroom's feedback)."""
         if (limited := self._limited(platform, user)) is not None:
-            return Asked(problem=limited, limited=True)
+            return Limited(limited)
         if not question.strip():
-            return Asked(problem=messages.SLACK_EMPTY_QUESTION)
+            return Invalid(messages.SLACK_EMPTY_QUESTION)
         try:
             if self.engine is None:
                 raise RuntimeError("this service reads quick facts only; it has no engine to answer with")
             answer = self.engine.ask(question, k=k or self._top_k)
         except QuestionError as e:
-            return Asked(problem=messages.question_problem(e))
+            return Invalid(messages.question_problem(e))
         if platform == "cli":
-            return Asked(answer=answer)
-        ask_id = self.records.record_ask(user, channel, source, answer, platform=platform)
-        return Asked(answer=answer, ask_id=ask_id)
+            return answered(answer)
+        return answered(answer, self.records.record_ask(user, channel, source, answer, platform=platform))
 
-    def facts(self, command: Command, platform: Platform | None = None, user: str = "") -> Facts:
+    def facts(self, command: Command, platform: Platform | None = None, user: str = "") -> Facts | Limited:
         """A quick fact; counted against the same per-user limit as questions when a chat user asks."""
         if platform is not None and (limited := self._limited(platform, user)) is not None:
-            return Facts(command.kind, command.argument, problem=limited)
+            return Limited(limited)
         index = self._index()
         if command.kind is Kind.WHO:
             return Facts(command.kind, command.argument, profiles=tuple(profiles(index, command.argument)))
@@ -147,7 +115,7 @@ class Service:
             return Notice(messages.help_text(platform))
         if spec.admin:
             if (refusal := self.admit(platform, user, command)) is not None:
-                return Notice(refusal)
+                return Denied(refusal)
             return Notice(self.run_admin(command))
         if spec.facts:
             return self.facts(command, platform, user)
@@ -160,20 +128,20 @@ class Service:
         return self.ask(platform, user, channel, source, command.argument)
 
     # --- follows --------------------------------------------------------------------------------
-    def follow(self, platform: Platform, user: str, subject: str) -> Notice:
+    def follow(self, platform: Platform, user: str, subject: str) -> Notice | Invalid:
         """Follow a person (resolved as ``who`` resolves names) or else a topic (a question-like phrase)."""
         subject = " ".join(subject.split())
         if not subject:
-            return Notice(messages.FOLLOW_USAGE, problem=True)
+            return Invalid(messages.FOLLOW_USAGE)
         if len(subject) > MAX_FOLLOW_CHARS:
-            return Notice(messages.FOLLOW_TOO_LONG.format(limit=MAX_FOLLOW_CHARS), problem=True)
+            return Invalid(messages.FOLLOW_TOO_LONG.format(limit=MAX_FOLLOW_CHARS))
         records = self.records.follows
         if len(records.of_user(platform, user)) >= MAX_FOLLOWS:
-            return Notice(messages.FOLLOW_LIMIT.format(limit=MAX_FOLLOWS), problem=True)
+            return Invalid(messages.FOLLOW_LIMIT.format(limit=MAX_FOLLOWS))
         people = people_named(self._index(), subject)
         if len(people) > 1:
             names = ", ".join(p.name for p in people[:5])
-            return Notice(messages.FOLLOW_WHICH.format(subject=subject, names=names), problem=True)
+            return Invalid(messages.FOLLOW_WHICH.format(subject=subject, names=names))
         if people:
             kind, what = "person", people[0].name
         else:
@@ -190,7 +158,7 @@ class Service:
         lines += [messages.FOLLOWING_LINE.format(n=n, kind=f.kind, subject=f.subject) for n, f in enumerate(follows, 1)]
         return Notice("\n".join(lines))
 
-    def unfollow(self, platform: Platform, user: str, which: str) -> Notice:
+    def unfollow(self, platform: Platform, user: str, which: str) -> Notice | Invalid:
         """``which``: a number from ``following``, or "all"."""
         follows = self.records.follows.of_user(platform, user)
         which = which.strip().lower()
@@ -199,7 +167,7 @@ class Service:
         elif which.isascii() and which.isdigit() and 1 <= int(which) <= len(follows):
             chosen = [follows[int(which) - 1]]
         else:
-            return Notice(messages.UNFOLLOW_BAD.format(which=which[:40], count=len(follows)), problem=True)
+            return Invalid(messages.UNFOLLOW_BAD.format(which=which[:40], count=len(follows)))
         self.records.follows.remove([f.id for f in chosen])
         return Notice(messages.UNFOLLOWED.format(subjects="; ".join(f.subject for f in chosen) or "nothing"))
 
@@ -263,6 +231,16 @@ class Service:
         if not self.is_admin(platform, user):
             return messages.SLACK_NOT_ADMIN
         return self.admin_refusal(command)
+
+    def admin(self, platform: Platform, user: str, command: Command, done: Callable[[str], None]) -> Denied | Started:
+        """An admin command for a front end that acknowledges first: refused now, or started on the
+        service's job thread (never a listener's or an event loop's), its report handed to ``done``."""
+        if (refusal := self.admit(platform, user, command)) is not None:
+            return Denied(refusal)
+        if self._jobs is None:
+            self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
+        self._jobs.submit(lambda: done(self.run_admin(command)))
+        return Started()
 
     def admin_refusal(self, command: Command) -> str | None:
         """Why a chat admin command is refused before it runs, if it is."""

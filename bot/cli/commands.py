@@ -15,6 +15,7 @@ import typer
 
 from bot import messages
 from bot.commands import BY_KIND, Command, Kind
+from bot.outcomes import Answered, Invalid, Refused
 from bot.presentation import date_label
 from bot.settings import Settings, SettingsError, load_settings
 from index.errors import IndexStoreError, QuestionError
@@ -145,23 +146,19 @@ def _service(settings: Settings, engine=None, index=None):  # type: ignore[no-un
 def _answer_lines(service, lines: Iterator[tuple[int, str | None]], top_k: int, as_json: bool) -> int:  # type: ignore[no-untyped-def]
     """Answer each line; a bad one gets its own one-line error (a JSON error object with --json).
     Returns how many lines failed."""
-    from bot.service import Asked
-
     failed = 0
     for i, (number, text) in enumerate(lines):
         asked = (
             service.ask("cli", "", None, "stdin", text, k=top_k)
             if text is not None
-            else Asked(problem=messages.LINE_NOT_UTF8)
+            else Invalid(messages.LINE_NOT_UTF8)
         )
-        if asked.answer is None:
+        if not isinstance(asked, (Answered, Refused)):
             failed += 1
             if as_json:
-                typer.echo(json.dumps({"line": number, "question": text, "error": asked.problem}, ensure_ascii=False))
+                typer.echo(json.dumps({"line": number, "question": text, "error": asked.text}, ensure_ascii=False))
             else:
-                typer.echo(
-                    messages.ERROR_PREFIX + messages.LINE_ERROR.format(line=number, error=asked.problem), err=True
-                )
+                typer.echo(messages.ERROR_PREFIX + messages.LINE_ERROR.format(line=number, error=asked.text), err=True)
             continue
         if as_json:
             typer.echo(json.dumps(asked.answer.model_dump(mode="json"), ensure_ascii=False))
@@ -192,8 +189,8 @@ def ask(
                 raise typer.Exit(EXIT_USAGE)
             return
         asked = service.ask("cli", "", None, "argument", question, k=top_k)
-        if asked.answer is None:
-            _fail(asked.problem or messages.EMPTY_QUESTION, EXIT_USAGE)
+        if not isinstance(asked, (Answered, Refused)):
+            _fail(asked.text, EXIT_USAGE)
         if as_json:
             typer.echo(json.dumps(asked.answer.model_dump(mode="json"), ensure_ascii=False))
         else:
@@ -599,7 +596,7 @@ def follow(subject: Annotated[str, typer.Argument(help="A person ('Takaichi') or
         settings = _settings()
         index = _facts_index(settings)
         notice = _service(settings, index=lambda: index).follow("cli", _cli_user(), subject)
-        if notice.problem:
+        if isinstance(notice, Invalid):
             _fail(notice.text, EXIT_USAGE)
         typer.echo(notice.text)
 
@@ -620,7 +617,7 @@ def unfollow(which: Annotated[str, typer.Argument(help="A number from `summitbot
         settings = _settings()
         index = _facts_index(settings)
         notice = _service(settings, index=lambda: index).unfollow("cli", _cli_user(), which)
-        if notice.problem:
+        if isinstance(notice, Invalid):
             _fail(notice.text, EXIT_USAGE)
         typer.echo(notice.text)
 

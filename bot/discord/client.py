@@ -19,7 +19,8 @@ from bot import messages
 from bot.commands import SPECS, Command, CommandSpec
 from bot.discord import render
 from bot.discord.render import ADMIN_GROUP, USER_GROUP
-from bot.service import Facts, Notice, Outcome, Service
+from bot.outcomes import Answered, Facts, Outcome, Refused
+from bot.service import Service
 
 logger = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@!?\d+>")
@@ -136,17 +137,15 @@ class SummitClient(discord.Client):
 
 
 def _reply(outcome: Outcome, *, shareable: bool) -> dict[str, Any]:
-    """discord.py's keyword arguments for the service's outcome (an answer, a quick fact, a notice)."""
+    """discord.py's keyword arguments for the service's outcome (an answer, a quick fact, a text)."""
     none = discord.AllowedMentions.none()
-    if isinstance(outcome, Notice):
-        return {"content": render.clip(outcome.text, render.MAX_CONTENT), "allowed_mentions": none}
     if isinstance(outcome, Facts):
-        return {"content": outcome.problem or render.facts_text(outcome), "allowed_mentions": none}
-    if outcome.answer is None:
-        return {"content": outcome.problem or messages.SLACK_EMPTY_QUESTION, "allowed_mentions": none}
-    embed = discord.Embed.from_dict(render.answer_embed(outcome.answer))
-    view = answer_view(outcome.ask_id, shareable=shareable)
-    return {"embed": embed, "view": view, "allowed_mentions": none}
+        return {"content": render.facts_text(outcome), "allowed_mentions": none}
+    if isinstance(outcome, (Answered, Refused)):
+        embed = discord.Embed.from_dict(render.answer_embed(outcome.answer))
+        view = answer_view(outcome.ask_id, shareable=shareable)
+        return {"embed": embed, "view": view, "allowed_mentions": none}
+    return {"content": render.clip(outcome.text, render.MAX_CONTENT), "allowed_mentions": none}
 
 
 async def _people(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

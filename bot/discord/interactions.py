@@ -20,7 +20,8 @@ from typing import Any
 from bot import messages
 from bot.commands import Command, find
 from bot.discord import render
-from bot.service import Facts, Notice, Service
+from bot.outcomes import Answered, Facts, Refused
+from bot.service import Service
 
 logger = logging.getLogger(__name__)
 
@@ -152,13 +153,11 @@ class InteractionsApp:
         outcome = self._service.handle(
             "discord", user, interaction.get("channel_id"), "slash", Command(spec.kind, argument)
         )
-        if isinstance(outcome, Notice):
-            return render.text_message(outcome.text)
         if isinstance(outcome, Facts):
-            return render.text_message(outcome.problem or render.facts_text(outcome))
-        if outcome.answer is None:
-            return render.text_message(outcome.problem or messages.SLACK_EMPTY_QUESTION)
-        return render.answer_message(outcome.answer, outcome.ask_id, shareable=True)
+            return render.text_message(render.facts_text(outcome))
+        if isinstance(outcome, (Answered, Refused)):
+            return render.answer_message(outcome.answer, outcome.ask_id, shareable=True)
+        return render.text_message(outcome.text)
 
     def _button(self, interaction: dict[str, Any]) -> dict[str, Any]:
         custom_id = str((interaction.get("data") or {}).get("custom_id", ""))

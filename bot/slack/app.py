@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App
@@ -15,8 +14,9 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import messages
 from bot.commands import Command, Kind, parse
+from bot.outcomes import Answered, Denied, Facts, Refused
 from bot.records import Records
-from bot.service import Facts, Notice, Service
+from bot.service import Service
 from bot.settings import Settings
 from bot.slack import blocks
 from index.collection import Collection
@@ -44,8 +44,6 @@ class SlackBot:
     def __init__(self, settings: Settings, service: Service) -> None:
         self.settings = settings
         self.service = service
-        # Admin jobs (re-index, add) can take minutes: never on the listener threads that answer questions.
-        self.jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
 
     # --- delivery -------------------------------------------------------------------------------
     def respond(self, url: str, payload: Payload) -> bool:
@@ -93,18 +91,15 @@ class SlackBot:
     def quick(self, command: Command, user: str, channel: str | None) -> Payload:
         """Every command but the admin jobs: the service decides, this renders its outcome."""
         outcome = self.service.handle("slack", user, channel, "slash", command)
-        if isinstance(outcome, Notice):
-            return _ephemeral(outcome.text)
         if isinstance(outcome, Facts):
             return _facts(outcome)
-        if outcome.answer is None:
-            return _ephemeral(outcome.problem or messages.SLACK_EMPTY_QUESTION)
-        answer, ask_id = outcome.answer, outcome.ask_id
-        return {
-            "response_type": "ephemeral",
-            "text": blocks.answer_text(answer),
-            "blocks": blocks.answer_blocks(answer, ask_id=ask_id, shareable=True),
-        }
+        if isinstance(outcome, (Answered, Refused)):
+            return {
+                "response_type": "ephemeral",
+                "text": blocks.answer_text(outcome.answer),
+                "blocks": blocks.answer_blocks(outcome.answer, ask_id=outcome.ask_id, shareable=True),
+            }
+        return _ephemeral(outcome.text)
 
     def conversation(self, client: WebClient, event: Payload, source: str) -> None:
         """A mention, a DM, or a follow-up in a thread the bot is in: answered in that thread."""
@@ -113,9 +108,8 @@ class SlackBot:
         question = _MENTION.sub("", event.get("text", "")).strip()
         self.service.remember_thread(channel, thread_ts)
         asked = self.service.ask("slack", user, channel, source, question)
-        if asked.answer is None:
-            text = asked.problem or messages.SLACK_EMPTY_QUESTION
-            self.post(client, channel, thread_ts, user, text, blocks.text_blocks(text))
+        if not isinstance(asked, (Answered, Refused)):
+            self.post(client, channel, thread_ts, user, asked.text, blocks.text_blocks(asked.text))
             return
         answer, ask_id = asked.answer, asked.ask_id
         blocks_ = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False)
@@ -143,15 +137,14 @@ class SlackBot:
     # --- admin ----------------------------------------------------------------------------------
     def admin(self, command: Command, user: str, url: str) -> None:
         # The user id comes from Slack's signed request body, never from the message text.
-        if (refusal := self.service.admit("slack", user, command)) is not None:
-            self.respond(url, _ephemeral(refusal))
+        outcome = self.service.admin("slack", user, command, done=lambda report: self._report(url, report))
+        if isinstance(outcome, Denied):
+            self.respond(url, _ephemeral(outcome.text))
             return
         self.respond(url, _ephemeral(messages.SLACK_REINDEX_STARTED))
-        self.jobs.submit(self._run_admin, command, url)
 
-    def _run_admin(self, command: Command, url: str) -> None:
-        # Admitted by ``admin`` before the job was queued: Slack has had its "started" reply meanwhile.
-        self.respond(url, _ephemeral(self.service.run_admin(command)))
+    def _report(self, url: str, report: str) -> None:
+        self.respond(url, _ephemeral(report))
 
     # --- home -----------------------------------------------------------------------------------
     def home(self, client: WebClient, user: str) -> None:
@@ -179,8 +172,6 @@ def _ephemeral(text: str) -> Payload:
 
 
 def _facts(facts: Facts) -> Payload:
-    if facts.problem is not None:
-        return _ephemeral(facts.problem)
     if facts.kind is Kind.WHO:
         return _blocks(blocks.profile_blocks(list(facts.profiles), facts.argument), facts.argument)
     if facts.kind is Kind.QUOTES:

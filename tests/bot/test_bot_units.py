@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app as cli
 from bot.commands import Command, Kind, parse
+from bot.outcomes import Answered, Facts, Invalid, Limited, Refused
 from bot.ratelimit import RateLimiter
 from bot.records import Records
 from bot.service import Service
@@ -69,7 +70,9 @@ def test_admin_failure_never_shows_the_exception_text(hash_engine: Engine, tmp_p
         collection=Exploding(),  # type: ignore[arg-type]
     )
     bot = RecordingBot(settings, service)
-    bot._run_admin(Command(Kind.REINDEX), "http://x")
+    bot.admin(Command(Kind.REINDEX), "UADMIN", "http://x")
+    assert service._jobs is not None
+    service._jobs.shutdown(wait=True)  # the job's report is sent from the service's job thread
     assert "secret internal detail" not in bot.sent[-1]["text"]
     assert "unexpected error" in bot.sent[-1]["text"]
 
@@ -112,12 +115,14 @@ def test_feedback_cli_lists_failed_answers(hash_engine: Engine, tmp_path: Path, 
 
 def test_rate_limits_are_kept_per_platform(hash_engine: Engine, tmp_path: Path) -> None:
     service = Service(hash_engine, Records(tmp_path / "db"), rate_limit_per_minute=1, admins={})
-    asked = service.ask("slack", "U1", None, "slash", "Who is Yang Kee-ho?")
-    assert not asked.limited and asked.answer is not None
-    assert service.ask("slack", "U1", None, "slash", "Who is Yang Kee-ho?").limited
-    assert not service.ask("discord", "U1", None, "slash", "Who is Yang Kee-ho?").limited  # another person
-    assert service.facts(Command(Kind.SOURCES), "slack", "U1").problem is not None  # facts count too
-    assert service.facts(Command(Kind.SOURCES)).problem is None  # the command line is not limited
+    assert isinstance(service.ask("slack", "U1", None, "slash", "Who is Yang Kee-ho?"), Answered)
+    assert isinstance(service.ask("slack", "U1", None, "slash", "Who is Yang Kee-ho?"), Limited)
+    assert isinstance(service.ask("discord", "U1", None, "slash", "Who is Yang Kee-ho?"), Answered)  # another person
+    assert isinstance(service.facts(Command(Kind.SOURCES), "slack", "U1"), Limited)  # facts count too
+    assert isinstance(service.facts(Command(Kind.SOURCES)), Facts)  # the command line is not limited
+    assert isinstance(service.ask("cli", "", None, "argument", "   "), Invalid)
+    refused = service.ask("cli", "", None, "argument", "Which trade deal did Korea sign with Vietnam?")
+    assert isinstance(refused, Refused) and not refused.answer.answered
 
 
 def test_admins_are_per_platform(hash_engine: Engine, tmp_path: Path) -> None:

@@ -194,7 +194,7 @@ def test_a_person_and_a_topic_with_the_real_model_exactly_the_right_dms(tmp_path
         settings = Settings(_env_file=None, slack_bot_token="xoxb-test", slack_api_url=f"{fake.url}/api/")
         service = Service(engine, Records(tmp_path / "db"), rate_limit_per_minute=100, admins={}, collection=collection)
         service.notifiers["slack"] = SlackNotifier(web_client(settings))
-        assert not service.follow("slack", USER, "Takaichi").problem
+        assert "Following Sanae Takaichi" in service.follow("slack", USER, "Takaichi").text
         assert "as a topic" in service.follow("slack", USER, "the award for the divers who recovered the remains").text
         pack = Path(__file__).resolve().parents[1] / "dev_coverage" / "articles"
         answering = next(pack.glob("dc04_*"))  # the divers' government award
