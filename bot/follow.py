@@ -106,19 +106,31 @@ def person_items(index: LoadedIndex, name: str, articles: set[str]) -> list[tupl
     return out
 
 
+# How many passages of the whole coverage's answer to a topic a new article's passage must be among.
+WHOLE_COVERAGE_K = 5
+
+
 def topic_items(
     engine: Engine, topic: str, articles: set[str], min_confidence: float = 0.0
 ) -> list[tuple[str, str, FollowItem]]:
-    """The passage of each article that answers ``topic``, asked of that article alone: nothing when the
-    decision refuses, as a question would be refused, or when its confidence is under ``min_confidence``
-    (a message nobody asked for just now must be surer than an answer to a question). Only the best
-    passage: the others of an answer are context, not answers."""
+    """The passage of each article that answers ``topic``: the best passage of the article asked alone,
+    sent only when the decision answers (as a question would be answered), at least ``min_confidence``
+    sure (a message nobody asked for just now must be surer than an answer to a question), and when asking
+    the whole coverage also shows it among its answer's passages — a passage that answers only because
+    its article was asked alone is not what the coverage says on the topic. Only the best passage: the
+    others of an answer are context, not answers."""
+    whole = engine.ask(topic, k=WHOLE_COVERAGE_K)
+    if not whole.answered:
+        return []
+    shown = {(p.article_id, p.text) for p in whole.passages}
     out = []
     for article in sorted(articles):
         answer = engine.ask(topic, k=1, within=frozenset({article}))
         if not answer.answered or answer.confidence < min_confidence:
             continue
         for p in answer.passages:
+            if (p.article_id, p.text) not in shown:
+                continue
             item = FollowItem(p.highlight, p.speaker, Cite.of_passage(p), p.text, answer.confidence)
             out.append((_key(p.article_id, p.text), p.article_id, item))
     return out

@@ -46,7 +46,7 @@ class Service:
         collection: Collection | None = None,
         top_k: int = 3,
         index: Callable[[], LoadedIndex] | None = None,
-        follow_min_confidence: float = 0.6,
+        follow_min_confidence: float = 0.8,
     ) -> None:
         """``engine`` answers questions; without one (the command line's quick facts, which never load the
         model) ``index`` gives the coverage to read."""
