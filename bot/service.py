@@ -232,11 +232,21 @@ class Service:
             return messages.SLACK_NOT_ADMIN
         return self.admin_refusal(command)
 
-    def admin(self, platform: Platform, user: str, command: Command, done: Callable[[str], None]) -> Denied | Started:
-        """An admin command for a front end that acknowledges first: refused now, or started on the
-        service's job thread (never a listener's or an event loop's), its report handed to ``done``."""
+    def admin(
+        self,
+        platform: Platform,
+        user: str,
+        command: Command,
+        done: Callable[[str], None],
+        started: Callable[[], None] | None = None,
+    ) -> Denied | Started:
+        """An admin command for a front end that acknowledges first: refused now, or ``started`` told and
+        the job run on the service's job thread (never a listener's or an event loop's), its report handed
+        to ``done`` (always after ``started``)."""
         if (refusal := self.admit(platform, user, command)) is not None:
             return Denied(refusal)
+        if started is not None:
+            started()
         if self._jobs is None:
             self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
         self._jobs.submit(lambda: done(self.run_admin(command)))

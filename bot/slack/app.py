@@ -137,11 +137,15 @@ class SlackBot:
     # --- admin ----------------------------------------------------------------------------------
     def admin(self, command: Command, user: str, url: str) -> None:
         # The user id comes from Slack's signed request body, never from the message text.
-        outcome = self.service.admin("slack", user, command, done=lambda report: self._report(url, report))
+        outcome = self.service.admin(
+            "slack",
+            user,
+            command,
+            done=lambda report: self._report(url, report),
+            started=lambda: self._report(url, messages.SLACK_REINDEX_STARTED),
+        )
         if isinstance(outcome, Denied):
             self.respond(url, _ephemeral(outcome.text))
-            return
-        self.respond(url, _ephemeral(messages.SLACK_REINDEX_STARTED))
 
     def _report(self, url: str, report: str) -> None:
         self.respond(url, _ephemeral(report))

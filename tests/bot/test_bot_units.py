@@ -73,6 +73,7 @@ def test_admin_failure_never_shows_the_exception_text(hash_engine: Engine, tmp_p
     bot.admin(Command(Kind.REINDEX), "UADMIN", "http://x")
     assert service._jobs is not None
     service._jobs.shutdown(wait=True)  # the job's report is sent from the service's job thread
+    assert "Re-indexing" in bot.sent[0]["text"]  # "started" always comes before the report
     assert "secret internal detail" not in bot.sent[-1]["text"]
     assert "unexpected error" in bot.sent[-1]["text"]
 
