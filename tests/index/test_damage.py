@@ -132,7 +132,7 @@ def test_a_running_reader_keeps_serving_when_the_new_version_is_damaged(tmp_path
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount = tmp_path / "disk"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(mount)], capture_output=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)], capture_output=True)
     if done.returncode != 0:
         pytest.skip(f"this machine cannot mount a small tmpfs: {done.stderr.decode().strip()}")
     try:
@@ -146,7 +146,7 @@ def test_a_full_disk_says_so_in_one_line_and_leaves_the_previous_version(small_d
     env = environment(articles, small_disk / "index", tmp_path / "data")
     assert run("index", "build", env=env).returncode == 0
     serving = current_version_dir(small_disk / "index")
-    write_articles(articles, 300)
+    write_articles(articles, 120)
     for _ in range(2):  # a repeated attempt must not pile up staging folders
         one_line_error(run("index", "build", env=env), "no space left")
     assert not list((small_disk / "index" / "versions").glob(".staging-*"))
