@@ -358,6 +358,8 @@ class Engine:
             best = int(np.argmax(adjusted)) if adjusted else 0
             bonus = (feature[best] + pull[best]) if feature else 0.0
             chosen = self._extend(adjusted, best, hit, index)
+            if parsed.intent is Intent.PROFILE and parsed.person is not None:
+                chosen = _with_role(chosen, hit.passage, parsed.person)
             if hit.passage.article_id in referenced:
                 bonus += self._config.intent_bonus
             if recency is not None:  # "the latest", "today": the newest coverage first
@@ -393,7 +395,11 @@ class Engine:
             speakers = {p.id for p in self._speakers(parsed)}
             return weight if quote is not None and quote.person_id in speakers else -1.0
         if parsed.intent is Intent.PROFILE and parsed.person is not None:
-            # The sentence that introduces the person by full name (with title or role) answers "who is".
+            # "Who is X" is answered by the sentence that says what X is (a role the coverage gives them),
+            # else by one that names them in full: "A forensic geneticist at Sorim University …, he knows"
+            # over "For Park Se-hoon, the agreement is the easy part."
+            if _gives_role(sentence.text, parsed.person):
+                return 1.0
             return 1.0 if any(v in sentence.text for v in parsed.person.variants) else 0.0
         return 0.0
 
@@ -589,6 +595,24 @@ def _overtaken(claim: Claim, claims: Iterable[Claim]) -> bool:
         other.published is not None and other.published > claim.published and float(other.value) > float(claim.value)
         for other in claims
     )
+
+
+def _gives_role(text: str, person: Person) -> bool:
+    """The sentence says what the person is: one of the roles the coverage gives them."""
+    lowered = text.lower()
+    return any(role.lower() in lowered for role in person.roles)
+
+
+def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]:
+    """For "who is X": the highlight names X, and says what X is when the next or previous sentence does
+    ("For Park Se-hoon, the agreement is the easy part. A forensic geneticist at …, he knows …")."""
+    sentences = passage.sentences
+    if any(_gives_role(sentences[i].text, person) for i in chosen):
+        return chosen
+    for j in (max(chosen) + 1, min(chosen) - 1):
+        if 0 <= j < len(sentences) and _gives_role(sentences[j].text, person):
+            return sorted([*chosen, j])
+    return chosen
 
 
 def _typed(passage: Passage, sentence: str) -> str:

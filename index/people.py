@@ -454,6 +454,14 @@ def find_people(articles: list[Article], recognised: Recognised | None = None) -
             person.variants[name] += 0
             if role:
                 person.add_role(role)
+    for article in articles:
+        found = list(_speakers_by_surname(article, people))
+        for full in found:
+            person_for(full).variants[full] += 0
+        if found:  # now known, they can be described ("For Yuki Tanabe, … A marine engineer at …, she …")
+            for paragraph in article.paragraphs:
+                for name, role in _described(paragraph, by_key):
+                    person_for(name).add_role(_role_text(role))
     for name, role, _ in singles:
         if not any(p.answers_to(name) for p in people):
             person = person_for(name)
@@ -464,6 +472,23 @@ def find_people(articles: list[Article], recognised: Recognised | None = None) -
     for person in people:
         person.name = max(person.variants, key=lambda v: (person.variants[v], len(v.split()), v))
     return PeopleRegistry(people)
+
+
+def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str]:
+    """Full names the article gives to a speaker it quotes by surname alone ("…," Tanabe said), when no
+    known person answers to that surname: the full name is in the article ("For Yuki Tanabe, …"), just in
+    no sentence that introduces a person."""
+    for paragraph in article.paragraphs:
+        for pattern, group in ((_SAID_NAME, 2), (_NAME_SAID, 1)):
+            for m in pattern.finditer(paragraph.text):
+                surname = m.group(group)
+                if " " in surname or any(p.answers_to(surname) for p in people):
+                    continue
+                for n in _NAME_RE.finditer(article.text):
+                    full = _full(n.group(0), article.text, n.start())
+                    if full is not None and full.split()[-1] == surname and is_name_like(full):
+                        yield full
+                        break
 
 
 def _role_text(role: str) -> str:

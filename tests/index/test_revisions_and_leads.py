@@ -38,6 +38,8 @@ The mayor's plan to rebuild the old harbour passed its first vote on Tuesday wit
 The fishermen's union was unimpressed. Kenji Arai, the union's chairman, said, "Nobody asked the people who actually work on the water, and the plan shows it."
 
 Construction is due to start in the autumn if the second vote passes.
+
+For Yuki Tanabe, the vote changes little. A marine engineer at Kansai Coastal Institute who has surveyed the harbour floor since 2015, she expects the dredging to take twice as long as planned. "The plan assumes soft mud, and there is rock under most of it," Tanabe said.
 """
 
 BRIEFING = """---
@@ -126,3 +128,10 @@ def test_a_columnists_own_words_answer_a_question_naming_her_and_years_ask_for_a
     answer = engine.ask("How many years did Mina Cho work at the harbour master's office?")
     top = answer.passages[0]
     assert "from 2001 to 2013" in top.highlight and top.speaker == "Mina Cho"
+
+
+@pytest.mark.slow
+def test_who_is_x_is_answered_by_what_x_is(engine: Engine) -> None:
+    answer = engine.ask("Who is Yuki Tanabe?")
+    top = answer.passages[0]
+    assert "marine engineer at Kansai Coastal Institute" in top.highlight and "Yuki Tanabe" in top.highlight
