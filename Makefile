@@ -24,14 +24,13 @@ run: setup
 	@$(BIN)/summitbot run
 
 # The fast tier first (under a minute: no model, no subprocesses, no Milvus), then the rest; both on
-# every core (pytest-xdist; the model's export and the dev-set indexes are built once and shared by the
-# workers). The slow tier waits on subprocesses and servers: one worker more than cores keeps them busy.
-JOBS ?= auto
-SLOW_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# pytest-xdist workers (the model's export and the dev-set indexes are built once and shared by them).
+# Both tiers wait on servers and subprocesses: one worker more than cores keeps the cores busy.
+JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n $(JOBS) -m "not slow and not integration"
-	$(BIN)/python -m pytest -n $(SLOW_JOBS) -m "slow or integration"
+	$(BIN)/python -m pytest -n $(JOBS) -m "slow or integration"
 
 test-fast: setup
 	$(BIN)/python -m pytest -n $(JOBS) -m "not slow and not integration"
