@@ -12,10 +12,9 @@ from typing import Literal
 from bot import messages
 from bot.commands import Command, Kind
 from bot.follow import MAX_FOLLOWS, Delivered, Notifier, changed_articles, deliver, owe_changes
-from bot.outcomes import Asked, Denied, Facts, Invalid, Limited, Notice, Outcome, Started, answered
+from bot.outcomes import Answered, Asked, Denied, Facts, Invalid, Limited, Notice, Outcome, Refused, Started, answered
 from bot.ratelimit import RateLimiter
 from bot.records import Records
-from index.answer import Answer
 from index.collection import ChangeReport, Collection
 from index.engine import Engine
 from index.errors import QuestionError
@@ -209,16 +208,20 @@ class Service:
         return self.records.first_delivery(event_id)
 
     # --- buttons -------------------------------------------------------------------------------
-    def shareable(self, ask_id: int) -> Answer | str:
-        """The stored answer, re-checked against the coverage now; or why it cannot be shared."""
+    def shareable(self, ask_id: int) -> Answered | Refused | Invalid:
+        """The stored answer, re-checked against the coverage now (a removed or corrected article is never
+        re-published); or why it cannot be shared."""
         answer = self.records.answer(ask_id)
         if answer is None:
-            return messages.SLACK_FEEDBACK_UNKNOWN
+            return Invalid(messages.SLACK_FEEDBACK_UNKNOWN)
         check = staleness(self._index(), answer)
-        return messages.stale_answer(check.removed, check.changed) if check.stale else answer
+        return Invalid(messages.stale_answer(check.removed, check.changed)) if check.stale else answered(answer, ask_id)
 
-    def vote(self, ask_id: int, user: str, up: bool) -> bool:
-        return self.records.record_feedback(ask_id, user, up)
+    def vote(self, ask_id: int, user: str, up: bool) -> Notice | Invalid:
+        """A 👍/👎 on a recorded answer (a second vote replaces the first)."""
+        if self.records.record_feedback(ask_id, user, up):
+            return Notice(messages.SLACK_FEEDBACK_THANKS)
+        return Invalid(messages.SLACK_FEEDBACK_UNKNOWN)
 
     # --- admin ---------------------------------------------------------------------------------
     def is_admin(self, platform: Platform, user: str) -> bool:

@@ -19,7 +19,7 @@ from bot import messages
 from bot.commands import SPECS, Command, CommandSpec
 from bot.discord import render
 from bot.discord.render import ADMIN_GROUP, USER_GROUP
-from bot.outcomes import Answered, Facts, Outcome, Refused
+from bot.outcomes import Answered, Facts, Invalid, Outcome, Refused
 from bot.service import Service
 
 logger = logging.getLogger(__name__)
@@ -45,9 +45,9 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=render.VOTE
 
     async def callback(self, interaction: discord.Interaction) -> None:
         service: Service = interaction.client.service  # type: ignore[attr-defined]
-        known = await asyncio.to_thread(service.vote, self.ask_id, str(interaction.user.id), self.way == "up")
-        text = messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+        voted = await asyncio.to_thread(service.vote, self.ask_id, str(interaction.user.id), self.way == "up")
+        none = discord.AllowedMentions.none()
+        await interaction.response.send_message(voted.text, ephemeral=True, allowed_mentions=none)
 
 
 class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=render.SHARE_ID):  # type: ignore[call-arg]
@@ -63,12 +63,12 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button], template=render.SHA
 
     async def callback(self, interaction: discord.Interaction) -> None:
         service: Service = interaction.client.service  # type: ignore[attr-defined]
-        answer = await asyncio.to_thread(service.shareable, self.ask_id)
+        outcome = await asyncio.to_thread(service.shareable, self.ask_id)
         none = discord.AllowedMentions.none()
-        if isinstance(answer, str):
-            await interaction.response.send_message(answer, ephemeral=True, allowed_mentions=none)
+        if isinstance(outcome, Invalid):
+            await interaction.response.send_message(outcome.text, ephemeral=True, allowed_mentions=none)
             return
-        embed = render.answer_embed(answer, shared_by=interaction.user.display_name)
+        embed = render.answer_embed(outcome.answer, shared_by=interaction.user.display_name)
         await interaction.response.send_message(
             embed=discord.Embed.from_dict(embed), view=answer_view(self.ask_id, shareable=False), allowed_mentions=none
         )

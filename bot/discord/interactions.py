@@ -20,7 +20,7 @@ from typing import Any
 from bot import messages
 from bot.commands import Command, find
 from bot.discord import render
-from bot.outcomes import Answered, Facts, Refused
+from bot.outcomes import Answered, Facts, Invalid, Refused
 from bot.service import Service
 
 logger = logging.getLogger(__name__)
@@ -163,16 +163,15 @@ class InteractionsApp:
         custom_id = str((interaction.get("data") or {}).get("custom_id", ""))
         user = _user(interaction)
         if vote := re.fullmatch(render.VOTE_ID, custom_id):
-            known = self._service.vote(int(vote["id"]), str(user.get("id", "")), vote["way"] == "up")
-            return _ephemeral(messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN)
+            return _ephemeral(self._service.vote(int(vote["id"]), str(user.get("id", "")), vote["way"] == "up").text)
         if share := re.fullmatch(render.SHARE_ID, custom_id):
-            answer = self._service.shareable(int(share["id"]))
-            if isinstance(answer, str):
-                return _ephemeral(answer)
+            outcome = self._service.shareable(int(share["id"]))
+            if isinstance(outcome, Invalid):
+                return _ephemeral(outcome.text)
             shared_by = str(user.get("global_name") or user.get("username") or "")
             return {
                 "type": _MESSAGE,
-                "data": render.answer_message(answer, int(share["id"]), shareable=False, shared_by=shared_by),
+                "data": render.answer_message(outcome.answer, int(share["id"]), shareable=False, shared_by=shared_by),
             }
         return _ephemeral(messages.SLACK_BAD_BUTTON)
 

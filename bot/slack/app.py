@@ -14,7 +14,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import messages
 from bot.commands import Command, Kind, parse
-from bot.outcomes import Answered, Denied, Facts, Refused
+from bot.outcomes import Answered, Denied, Facts, Invalid, Refused
 from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings
@@ -120,18 +120,18 @@ class SlackBot:
         user = body["user"]["id"]
         ask_id = int(body["actions"][0]["value"])
         # Re-checked against the coverage as it is now: a removed or corrected article is never re-published.
-        answer = self.service.shareable(ask_id)
-        if isinstance(answer, str):
-            self.respond(body["response_url"], {**_ephemeral(answer), "replace_original": False})
+        outcome = self.service.shareable(ask_id)
+        if isinstance(outcome, Invalid):
+            self.respond(body["response_url"], {**_ephemeral(outcome.text), "replace_original": False})
             return
+        answer = outcome.answer
         shared = blocks.answer_blocks(answer, ask_id=ask_id, shareable=False, shared_by=user)
         payload = {"response_type": "in_channel", "delete_original": True, "text": blocks.answer_text(answer)}
         self.respond(body["response_url"], {**payload, "blocks": shared})
 
     def feedback(self, body: Payload, up: bool) -> None:
         ask_id = int(body["actions"][0]["value"])
-        known = self.service.vote(ask_id, body["user"]["id"], up)
-        text = messages.SLACK_FEEDBACK_THANKS if known else messages.SLACK_FEEDBACK_UNKNOWN
+        text = self.service.vote(ask_id, body["user"]["id"], up).text
         self.respond(body["response_url"], {"response_type": "ephemeral", "replace_original": False, "text": text})
 
     # --- admin ----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app as cli
 from bot.commands import Command, Kind, parse
-from bot.outcomes import Answered, Facts, Invalid, Limited, Refused
+from bot.outcomes import Answered, Facts, Invalid, Limited, Notice, Refused
 from bot.ratelimit import RateLimiter
 from bot.records import Records
 from bot.service import Service
@@ -155,3 +155,14 @@ def test_records_from_before_platforms_are_migrated(tmp_path: Path, hash_engine:
     answer = hash_engine.ask("What did Yang Kee-ho say?")
     assert records.platform_of(records.record_ask("U2", None, "dm", answer, platform="discord")) == "discord"
     Records(path)  # idempotent: opening it again changes nothing
+
+
+def test_votes_and_shares_are_tagged_outcomes(hash_engine: Engine, tmp_path: Path) -> None:
+    service = Service(hash_engine, Records(tmp_path / "db"), rate_limit_per_minute=10, admins={})
+    asked = service.ask("slack", "U1", "C1", "slash", "Who is Yang Kee-ho?")
+    assert isinstance(asked, Answered) and asked.ask_id is not None
+    assert isinstance(service.vote(asked.ask_id, "U1", up=True), Notice)
+    assert isinstance(service.vote(asked.ask_id + 99, "U1", up=True), Invalid)
+    shared = service.shareable(asked.ask_id)
+    assert isinstance(shared, Answered) and shared.answer.question == "Who is Yang Kee-ho?"
+    assert isinstance(service.shareable(asked.ask_id + 99), Invalid)
