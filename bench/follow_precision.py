@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.holdout import print_table  # noqa: E402
 from bot.follow import FollowItem, Message  # noqa: E402
 from bot.records import Records  # noqa: E402
 from bot.service import Service  # noqa: E402
@@ -132,9 +133,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(table, indent=1))
         return
-    for row, values in table.items():
-        cells = "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in values.items())
-        print(f"{row:<58} {cells}")
+    print_table(table, 58)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

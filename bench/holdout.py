@@ -159,6 +159,13 @@ def own_questions() -> list[QAItem]:
     return refuse + answer
 
 
+def print_table(table: dict[str, dict[str, float | int | str]], width: int) -> None:
+    """One line per row: its name, then each figure named (three decimals for fractions)."""
+    for row, values in table.items():
+        cells = "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in values.items())
+        print(f"{row:<{width}} {cells}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -188,9 +195,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(table, indent=1))
         return
-    for row, values in table.items():
-        cells = "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in values.items())
-        print(f"{row:<22} {cells}")
+    print_table(table, 22)
     print("decision weights (fitted on all three):")
     for name, w in zip(FEATURES, everything.coef, strict=True):
         print(f"  {name:<14} {w:+.3f}")

@@ -159,12 +159,8 @@ def owe_changes(
             logger.exception("follow %s could not be matched", follow.id)
             continue
         for key, article_id, item in items:
-            owed += records.owe(follow, key, article_id, changed[article_id], _plain(item))
+            owed += records.owe(follow, key, article_id, changed[article_id], asdict(item))
     return owed
-
-
-def _plain(item: FollowItem) -> dict[str, object]:
-    return asdict(item)
 
 
 def deliver(records: FollowRecords, index: LoadedIndex, notifiers: Mapping[str, Notifier]) -> Delivered:

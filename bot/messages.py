@@ -153,7 +153,6 @@ DISCORD_BAD_TOKEN = (
 )
 DISCORD_NO_INTENT = "Discord refused the gateway: turn on the Message Content intent on the Developer Portal's Bot page"
 DISCORD_UNKNOWN_COMMAND = "There is no summitbot command “{name}”. `/summit help` lists them."
-SLACK_UNKNOWN_COMMAND = DISCORD_UNKNOWN_COMMAND
 EVAL_KIND_HEADER = "  {:<14} {:>3} {:>6} {:>6} {:>6} {:>6} {:>6}".format(
     "by type", "n", "P@1", "H@1", "spk", "unans", "refusd"
 )

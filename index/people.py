@@ -478,17 +478,21 @@ def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str
     """Full names the article gives to a speaker it quotes by surname alone ("…," Tanabe said), when no
     known person answers to that surname: the full name is in the article ("For Yuki Tanabe, …"), just in
     no sentence that introduces a person."""
+    by_surname: dict[str, str] | None = None  # the article's first full name for each surname, read once
     for paragraph in article.paragraphs:
         for pattern, group in ((_SAID_NAME, 2), (_NAME_SAID, 1)):
             for m in pattern.finditer(paragraph.text):
                 surname = m.group(group)
                 if " " in surname or any(p.answers_to(surname) for p in people):
                     continue
-                for n in _NAME_RE.finditer(article.text):
-                    full = _full(n.group(0), article.text, n.start())
-                    if full is not None and full.split()[-1] == surname and is_name_like(full):
-                        yield full
-                        break
+                if by_surname is None:
+                    by_surname = {}
+                    for n in _NAME_RE.finditer(article.text):
+                        full = _full(n.group(0), article.text, n.start())
+                        if full is not None and is_name_like(full):
+                            by_surname.setdefault(full.split()[-1], full)
+                if (full := by_surname.get(surname)) is not None:
+                    yield full
 
 
 def _role_text(role: str) -> str:

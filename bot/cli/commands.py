@@ -375,7 +375,7 @@ def index_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.
     from dataclasses import asdict
 
     with _errors():
-        found = list(_facts(Command(Kind.SOURCES)).sources)
+        found = list(_reading(Command(Kind.SOURCES)).sources)
         if as_json:
             _emit_json([asdict(s) for s in found])
             return
@@ -573,11 +573,19 @@ def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]
     return handle.current()
 
 
-def _facts(command: Command):  # type: ignore[no-untyped-def]
-    """A quick fact through the service, read from the index without loading the model."""
+def _reading(command: Command):  # type: ignore[no-untyped-def]
+    """A command that only reads the coverage (a quick fact, a follow), through the service as every
+    front end runs it, from the index without loading the model."""
     settings = _settings()
     index = _facts_index(settings)
-    return _service(settings, index=lambda: index).facts(command, "cli")
+    return _service(settings, index=lambda: index).handle("cli", _cli_user(), None, "cli", command)
+
+
+def _say(outcome) -> None:  # type: ignore[no-untyped-def]
+    """A follow command's reply; a wrong argument is a usage error."""
+    if isinstance(outcome, Invalid):
+        _fail(outcome.text, EXIT_USAGE)
+    typer.echo(outcome.text)
 
 
 def _cli_user() -> str:
@@ -593,33 +601,21 @@ def _cli_user() -> str:
 def follow(subject: Annotated[str, typer.Argument(help="A person ('Takaichi') or a topic ('the DNA tests').")]) -> None:
     """Follow a person or a topic: after each change to the coverage, what quotes or answers it is shown."""
     with _errors():
-        settings = _settings()
-        index = _facts_index(settings)
-        notice = _service(settings, index=lambda: index).follow("cli", _cli_user(), subject)
-        if isinstance(notice, Invalid):
-            _fail(notice.text, EXIT_USAGE)
-        typer.echo(notice.text)
+        _say(_reading(Command(Kind.FOLLOW, subject)))
 
 
 @app.command(help=BY_KIND[Kind.FOLLOWING].summary)
 def following() -> None:
     """What you follow, numbered (for unfollow)."""
     with _errors():
-        settings = _settings()
-        index = _facts_index(settings)
-        typer.echo(_service(settings, index=lambda: index).following("cli", _cli_user()).text)
+        _say(_reading(Command(Kind.FOLLOWING)))
 
 
 @app.command(help=BY_KIND[Kind.UNFOLLOW].summary)
 def unfollow(which: Annotated[str, typer.Argument(help="A number from `summitbot following`, or all.")]) -> None:
     """Stop following one thing (its number) or all."""
     with _errors():
-        settings = _settings()
-        index = _facts_index(settings)
-        notice = _service(settings, index=lambda: index).unfollow("cli", _cli_user(), which)
-        if isinstance(notice, Invalid):
-            _fail(notice.text, EXIT_USAGE)
-        typer.echo(notice.text)
+        _say(_reading(Command(Kind.UNFOLLOW, which)))
 
 
 @app.command()
@@ -656,7 +652,7 @@ def quotes(
     from bot.render_text import render_quotes
 
     with _errors():
-        groups = list(_facts(Command(Kind.QUOTES, name)).quotes)
+        groups = list(_reading(Command(Kind.QUOTES, name)).quotes)
         _emit_json([asdict(g) for g in groups]) if as_json else typer.echo(render_quotes(groups, name))
 
 
@@ -671,7 +667,7 @@ def who(
     from bot.render_text import render_profiles
 
     with _errors():
-        found = list(_facts(Command(Kind.WHO, name)).profiles)
+        found = list(_reading(Command(Kind.WHO, name)).profiles)
         _emit_json([asdict(p) for p in found]) if as_json else typer.echo(render_profiles(found, name))
 
 
@@ -683,7 +679,7 @@ def timeline(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
     from bot.render_text import render_timeline
 
     with _errors():
-        events = list(_facts(Command(Kind.TIMELINE)).events)
+        events = list(_reading(Command(Kind.TIMELINE)).events)
         if as_json:
             _emit_json([{**asdict(e), "label": e.label} for e in events])
         else:
@@ -698,7 +694,7 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     from bot.render_text import render_sources
 
     with _errors():
-        found = list(_facts(Command(Kind.SOURCES)).sources)
+        found = list(_reading(Command(Kind.SOURCES)).sources)
         _emit_json([asdict(s) for s in found]) if as_json else typer.echo(render_sources(found))
 
 
