@@ -33,6 +33,11 @@ CHECK_EXPORT_DAMAGED = (
 )
 CHECK_NO_INDEX = "no index at {path}; build it with: summitbot index build"
 STALE_INDEX = "The articles changed since the index was built; rebuilding ..."
+READER_NODE = (
+    "this node serves the index from Milvus (SUMMITBOT_NODE_ROLE reader) and keeps no articles; "
+    "add, remove and rebuild on the writer node"
+)
+SERVING_FROM_MILVUS = "Serving {version} from Milvus ({collection}): {articles} articles, {passages} passages."
 MILVUS_BEHIND = "the local index is updated and serves; bring the Milvus collection in step with: summitbot index build"
 STALE_WARNING = "warning: the articles changed since the index was built; run: summitbot index build"
 MISMATCH_REBUILDING = "{problem}. Rebuilding ..."

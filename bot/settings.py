@@ -9,7 +9,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import defaults
@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     milvus_collection: str = "summitbot_passages"
     milvus_dense_index: Literal["auto", "AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"] = "auto"
     milvus_timeout: float = Field(10.0, gt=0, le=300)
+    # milvus: a writer keeps the articles and the index and writes Milvus; a reader serves from Milvus alone.
+    node_role: Literal["auto", "writer", "reader"] = "auto"
     fetch_timeout: float = Field(10.0, gt=0, le=120)
     max_article_bytes: int = Field(5 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
     allow_private_urls: bool = False
@@ -111,6 +113,12 @@ class Settings(BaseSettings):
         ):
             raise ValueError("is a file, not a folder")
         return value
+
+    @model_validator(mode="after")
+    def _reader_needs_milvus(self) -> Settings:
+        if self.node_role == "reader" and self.search_backend != "milvus":
+            raise ValueError("SUMMITBOT_NODE_ROLE=reader needs SUMMITBOT_SEARCH_BACKEND=milvus")
+        return self
 
     @field_validator("milvus_collection")
     @classmethod

@@ -17,9 +17,10 @@ from bot.settings import Settings
 from index.collection import Collection, Mirror
 from index.embedder import Embedder
 from index.engine import Engine, EngineConfig
-from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
-from index.handle import IndexHandle
+from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReaderNodeError
+from index.handle import IndexHandle, IndexSource
 from index.store import LoadedIndex, Progress, articles_fingerprint, exact_vectors, open_index
+from index.vectors import EXTERNAL
 from seeds_loader import TEXT_SUFFIXES, FetchPolicy, LoaderError, bundled_articles_dir, load_directory
 
 if TYPE_CHECKING:
@@ -81,17 +82,40 @@ def milvus_store(settings: Settings) -> MilvusStore | None:
 _STORES: dict[object, MilvusStore] = {}
 
 
+def is_reader(settings: Settings) -> bool:
+    """Whether this node serves from Milvus alone (SUMMITBOT_NODE_ROLE; auto: when it has no articles
+    directory of its own and Milvus already serves a version, i.e. a node started with only the settings)."""
+    if settings.search_backend != "milvus" or settings.node_role == "writer":
+        return False
+    if settings.node_role == "reader":
+        return True
+    key = (settings.resolved_milvus_uri, settings.milvus_collection, str(settings.resolved_articles_dir))
+    if key not in _ROLES:
+        from index.milvus_served import ServedVersions
+
+        store = milvus_store(settings)
+        assert store is not None
+        _ROLES[key] = not settings.resolved_articles_dir.exists() and ServedVersions(store).current() is not None
+    return _ROLES[key]
+
+
+_ROLES: dict[tuple[str, str, str], bool] = {}
+
+
 def make_mirror(settings: Settings, *, recreate: bool = False) -> Mirror | None:
-    """What keeps the Milvus collection in step with each new index version (None for the local backend)."""
+    """What keeps Milvus in step with each new index version: the passages synced, then the version's
+    other parts published and pointed at, so every reader node follows (None for the local backend)."""
     store = milvus_store(settings)
     if store is None:
         return None
 
     def follow(index: LoadedIndex) -> None:
+        from index.milvus_served import ServedVersions
         from index.milvus_store import MilvusError, MilvusMismatchError
 
         try:
             report = store.sync(index, exact_vectors(index), recreate=recreate)
+            ServedVersions(store).publish(index)
         except MilvusMismatchError:
             raise
         except MilvusError as e:
@@ -105,6 +129,9 @@ def make_mirror(settings: Settings, *, recreate: bool = False) -> Mirror | None:
 
 
 def make_collection(settings: Settings, embedder: Embedder, *, recreate: bool = False) -> Collection:
+    """The articles and the index this node changes; a reader node has none (ReaderNodeError)."""
+    if is_reader(settings):
+        raise ReaderNodeError(messages.READER_NODE)
     seed_articles(settings)
     return Collection(
         settings.resolved_articles_dir,
@@ -117,7 +144,8 @@ def make_collection(settings: Settings, embedder: Embedder, *, recreate: bool = 
             allow_private=settings.allow_private_urls,
         ),
         read_only=bundled_articles_dir(),
-        dense_index=settings.dense_index,
+        # Milvus searches on the milvus backend: no FAISS index is built or loaded there.
+        dense_index=EXTERNAL if settings.search_backend == "milvus" else settings.dense_index,
         mirror=make_mirror(settings, recreate=recreate),
     )
 
@@ -137,9 +165,12 @@ def build(
 
 def ensure_index(
     settings: Settings, embedder: Embedder, *, rebuild_stale: bool, notify: Notify, progress: Progress | None = None
-) -> IndexHandle:
+) -> IndexSource:
     """Open the index, building it when missing. A mismatched or stale one is rebuilt when
-    ``rebuild_stale`` (the `run` path), else a mismatch is refused and staleness is warned about."""
+    ``rebuild_stale`` (the `run` path), else a mismatch is refused and staleness is warned about. A reader
+    node opens the version Milvus serves instead, and builds nothing."""
+    if is_reader(settings):
+        return _milvus_handle(settings, embedder, notify)
     seed_articles(settings)
     index_dir = settings.resolved_index_dir
     recovered = make_collection(settings, embedder).recover()
@@ -172,6 +203,30 @@ def ensure_index(
         except MilvusError as e:
             notify(f"warning: {e}")
     return IndexHandle.of(index, embedder.name)
+
+
+def _milvus_handle(settings: Settings, embedder: Embedder, notify: Notify) -> IndexSource:
+    from index.milvus_reader import MilvusIndexHandle
+
+    store = milvus_store(settings)
+    assert store is not None
+    store.check(embedder.name, embedder.dimension)
+    handle = MilvusIndexHandle(store, embedder.name, embedder.dimension)
+    index = handle.current()
+    notify(
+        messages.SERVING_FROM_MILVUS.format(
+            version=index.version,
+            collection=settings.milvus_collection,
+            articles=len(index.articles),
+            passages=len(index.passages),
+        )
+    )
+    return handle
+
+
+def serving_collection(settings: Settings, embedder: Embedder) -> Collection | None:
+    """What a serving process's admins change: none on a reader node (their changes are refused)."""
+    return None if is_reader(settings) else make_collection(settings, embedder)
 
 
 _STAT_CACHE = ".articles-stat.json"
@@ -213,7 +268,7 @@ def _rebuilt(settings: Settings, embedder: Embedder, notify: Notify, progress: P
     return IndexHandle.of(report.index, embedder.name)
 
 
-def make_engine(settings: Settings, handle: IndexHandle, embedder: Embedder) -> Engine:
+def make_engine(settings: Settings, handle: IndexSource, embedder: Embedder) -> Engine:
     config = EngineConfig(min_confidence=settings.min_confidence)
     store = milvus_store(settings)
     if store is None:

@@ -18,7 +18,7 @@ from index.decision import Decision, Signals, default_decision, speaker_missing
 from index.disagree import counted_nouns, counted_terms, figures, is_count_question, is_ordinal
 from index.embedder import Embedder
 from index.errors import QuestionError
-from index.handle import IndexHandle
+from index.handle import IndexSource
 from index.passages import ArticleMeta, Passage
 from index.people import Person
 from index.question import (
@@ -77,7 +77,7 @@ class Engine:
 
     def __init__(
         self,
-        handle: IndexHandle,
+        handle: IndexSource,
         embedder: Embedder,
         config: EngineConfig | None = None,
         retriever: Callable[[LoadedIndex, Embedder, FusionWeights], VectorRetriever] = HybridRetriever,

@@ -35,3 +35,7 @@ class EmbedderError(IndexStoreError):
 
 class QuestionError(IndexStoreError, ValueError):
     """A question (or its options) that cannot be asked: empty, too long, not text; the message says why."""
+
+
+class ReaderNodeError(IndexStoreError):
+    """A change asked of a node that serves from Milvus alone: changes are made on the writer node."""

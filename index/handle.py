@@ -5,10 +5,17 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import Protocol
 
 from index.store import LoadedIndex, current_version_dir, open_index
 
 logger = logging.getLogger(__name__)
+
+
+class IndexSource(Protocol):
+    """Where the engine gets the version to answer from, once per question."""
+
+    def current(self) -> LoadedIndex: ...
 
 
 class IndexHandle:

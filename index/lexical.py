@@ -6,6 +6,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -16,6 +17,33 @@ logger = logging.getLogger(__name__)
 
 # From this many passages on, words found in more than half of them are handled by MaxScore pruning.
 PRUNE_FROM = 100_000
+
+
+class TermStatistics(Protocol):
+    """What answering reads of the vocabulary: a word's weight, and whether the coverage has it."""
+
+    def idf(self, token: str) -> float: ...
+
+    def knows(self, word: str) -> bool: ...
+
+
+def _idf(size: int, df: int) -> float:
+    return float(np.log(1.0 + (size - df + 0.5) / (df + 0.5)))
+
+
+@dataclass(frozen=True)
+class TermStats:
+    """Document frequencies of every indexed token (what a Milvus reader keeps instead of a BM25 index:
+    one entry per word, not per passage)."""
+
+    size: int
+    df: dict[str, int]
+
+    def idf(self, token: str) -> float:
+        return _idf(self.size, self.df.get(token, 0))
+
+    def knows(self, word: str) -> bool:
+        return all(t in self.df for t in tokenize(word))
 
 
 @dataclass(frozen=True)
@@ -53,8 +81,11 @@ class LexicalStore:
     def idf(self, token: str) -> float:
         """Inverse document frequency of a (tokenised) word; unseen words weigh most."""
         tid = self._vocab.get(token)
-        df = int(self._df[tid]) if tid is not None and tid < len(self._df) else 0
-        return float(np.log(1.0 + (self._size - df + 0.5) / (df + 0.5)))
+        return _idf(self._size, int(self._df[tid]) if tid is not None and tid < len(self._df) else 0)
+
+    def stats(self) -> TermStats:
+        """The vocabulary's document frequencies, for a node that does not search locally."""
+        return TermStats(self._size, {t: int(self._df[i]) for t, i in self._vocab.items() if i < len(self._df)})
 
     @classmethod
     def build(cls, texts: list[str]) -> LexicalStore:

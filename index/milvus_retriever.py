@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from index.embedder import Embedder
+from index.milvus_reader import MilvusSentenceVectors, StoredRows
 from index.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
 from index.retrieval import FusingRetriever, FusionWeights, Hit, fuse
 from index.store import LoadedIndex
@@ -31,10 +32,14 @@ class MilvusRetriever(FusingRetriever):
         pool = self._pool_for(query, k)
         store = self._store
         # The BM25 candidates come with their vectors (their cosine is computed here); the dense
-        # candidates the BM25 search did not return are scored by BM25 on their keys alone.
+        # candidates the BM25 search did not return are scored by BM25 on their keys alone. On a reader
+        # node, which keeps no vectors, the dense candidates bring theirs too.
+        rows = self._stored_rows()
         dense_hits, lexical_hits = store.both(
-            lambda: store.dense(vector, pool), lambda: store.bm25(query, pool, vectors=True)
+            lambda: store.dense(vector, pool, vectors=rows is not None), lambda: store.bm25(query, pool, vectors=True)
         )
+        if rows is not None:
+            rows.remember([*dense_hits, *lexical_hits])
         dense = self._scores(dense_hits)
         bm25_max = lexical_hits[0].score if lexical_hits else 0.0
         lexical = self._fresh(lexical_hits)
@@ -97,6 +102,10 @@ class MilvusRetriever(FusingRetriever):
             if meta is not None and meta.content_hash == s.content_hash and s.ordinal < len(ids):
                 out.append((ids[s.ordinal], s))
         return out
+
+    def _stored_rows(self) -> StoredRows | None:
+        vectors = self._index.sentence_vectors
+        return vectors.rows if isinstance(vectors, MilvusSentenceVectors) else None
 
     def _key(self, passage_id: int) -> str:
         return passage_key(*self._index.passages.locate(passage_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import threading
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Bumped whenever the collection's schema or what its fields hold changes.
-MILVUS_FORMAT = 1
+MILVUS_FORMAT = 2  # 2: each passage row holds its sentence vectors; the served version's data beside it
 RECREATE_HINT = "recreate it with: summitbot index build --recreate"
 # "auto": HNSW where the server builds it, else (Milvus Lite) exact FLAT search.
 DenseIndex = Literal["auto", "AUTOINDEX", "FLAT", "IVF_FLAT", "HNSW"]
@@ -110,6 +111,7 @@ class Scored:
     content_hash: str
     score: float
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # when asked for
+    sentences: str | None = field(default=None, compare=False, repr=False)  # packed, when asked for
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,8 @@ class MilvusStore:
         schema.add_field("outlet", DataType.VARCHAR, max_length=256)
         schema.add_field("text", DataType.VARCHAR, max_length=_MAX_TEXT, enable_analyzer=True, analyzer_params=ANALYZER)
         schema.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
+        # The passage's sentence vectors (int8 codes and scales, base64): read with a hit, never searched.
+        schema.add_field("sentences", DataType.VARCHAR, max_length=_MAX_TEXT)
         schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
         schema.add_function(
             Function(
@@ -312,8 +316,8 @@ class MilvusStore:
         )
 
     def drop(self) -> None:
-        """Remove the collection and its metadata."""
-        for name in (self._name, self._meta):
+        """Remove the collection, its metadata and its served versions."""
+        for name in (self._name, self._meta, f"{self._name}_served"):
             if self._call("list collections", self._client.has_collection, name):
                 self._call("drop the collection", self._client.drop_collection, name)
 
@@ -409,6 +413,7 @@ class MilvusStore:
                     "outlet": (meta.outlet or "")[:256],
                     "text": _clip(lexical_text(passage, meta)),
                     "dense": vectors[pid].astype(np.float32).tolist(),
+                    "sentences": pack_sentences(index.sentence_rows(passage)),
                 }
 
     def count(self, where: SearchFilter | None = None) -> int:
@@ -426,14 +431,17 @@ class MilvusStore:
 
     # -- searching ------------------------------------------------------------------------------------
 
-    def dense(self, vector: np.ndarray, limit: int, where: SearchFilter | None = None) -> list[Scored]:
-        """Passages by inner product with ``vector`` (cosine: vectors are normalised), best first."""
+    def dense(
+        self, vector: np.ndarray, limit: int, where: SearchFilter | None = None, *, vectors: bool = False
+    ) -> list[Scored]:
+        """Passages by inner product with ``vector`` (cosine: vectors are normalised), best first; with
+        ``vectors``, each with its passage and sentence vectors (a reader node keeps none itself)."""
         search = {"metric_type": "IP", "params": self._search_params()}
-        return self._search([np.asarray(vector, np.float32).tolist()], "dense", search, limit, where)
+        return self._search([np.asarray(vector, np.float32).tolist()], "dense", search, limit, where, vectors=vectors)
 
     def bm25(self, query: str, limit: int, where: SearchFilter | None = None, *, vectors: bool = False) -> list[Scored]:
         """Passages by Milvus's BM25 (tokenised as the local BM25 tokenises), best first; with
-        ``vectors``, each with its passage vector (what scoring it by the other signal needs)."""
+        ``vectors``, each with its passage and sentence vectors (what scoring it by the other signals needs)."""
         return self._search([query], "sparse", {"metric_type": "BM25"}, limit, where, vectors=vectors)
 
     def hybrid(
@@ -481,6 +489,20 @@ class MilvusStore:
                 found[str(row["key"])] = np.asarray(row["dense"], dtype=np.float32)
         return found
 
+    def stored(self, keys: Sequence[str]) -> dict[str, Scored]:
+        """The rows of ``keys`` with their content hash, passage vector and packed sentence vectors (what a
+        reader node scores a given passage with); a key not in the collection is absent."""
+        found: dict[str, Scored] = {}
+        fields = [*self._OUTPUT, "dense", "sentences"]
+        for chunk in _chunks(list(keys), _BATCH):
+            for row in self._call("read vectors", self._client.get, self._name, ids=list(chunk), output_fields=fields):
+                found[str(row["key"])] = _scored({"id": row["key"], "distance": 0.0, "entity": row})
+        return found
+
+    def call(self, action: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        """A client request with this store's timeout and error (for the served-version records)."""
+        return self._call(action, getattr(self._client, method), *args, **kwargs)
+
     def both(self, first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
         """Two requests at once (each waits mostly on the server)."""
         with self._pool_lock:  # chat front ends answer from several threads at once
@@ -513,7 +535,7 @@ class MilvusStore:
             limit=limit,
             filter=expression,
             search_params=params,
-            output_fields=[*self._OUTPUT, "dense"] if vectors else list(self._OUTPUT),
+            output_fields=[*self._OUTPUT, "dense", "sentences"] if vectors else list(self._OUTPUT),
         )
         return [_scored(hit) for hit in result[0]]
 
@@ -538,7 +560,26 @@ def _scored(hit: dict[str, Any]) -> Scored:
         content_hash=entity["content_hash"],
         score=float(hit["distance"]),
         vector=np.asarray(entity["dense"], dtype=np.float32) if "dense" in entity else None,
+        sentences=entity.get("sentences"),
     )
+
+
+def pack_sentences(vectors: np.ndarray) -> str:
+    """A passage's sentence vectors as int8 codes with per-row scales, base64 (about 520 characters per
+    sentence; a passage of at most a few hundred words stays far below the field's limit)."""
+    from index.quantized import Int8Vectors
+
+    packed = base64.b64encode(Int8Vectors.quantize(vectors).to_bytes()).decode("ascii")
+    if len(packed) > _MAX_TEXT:
+        raise MilvusError(f"a passage of {len(vectors)} sentences is too long for a Milvus row")
+    return packed
+
+
+def unpack_sentences(packed: str, dimension: int) -> np.ndarray:
+    from index.quantized import Int8Vectors
+
+    vectors = Int8Vectors.from_bytes(base64.b64decode(packed), dimension)
+    return vectors.take(slice(0, len(vectors)))
 
 
 def _mean_length(index: LoadedIndex, sample: int = 2000) -> float:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import overload
@@ -14,26 +15,44 @@ from index.passages import Passage, SentenceSpan
 
 _KINDS = ("body", "caption", "correction", "question")
 _COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences", "day")
+ARRAYS = ("text", "text_offsets", "context", "context_offsets", *_COLUMNS, "sentences")
 _NO_DAY = 0  # the "day" column: a proleptic ordinal (datetime.date.toordinal), 0 for none
 
 
 class PassageTable(Sequence[Passage]):
     """Read-only table of passages; the text is one UTF-8 blob with byte offsets, the rest numpy columns."""
 
-    def __init__(self, directory: Path) -> None:
-        self._dir = directory
-        self.article_ids: list[str] = json.loads((directory / "article_ids.json").read_text("utf-8"))
-        self._text = _mapped(directory / "text.npy")
-        self._offsets = _mapped(directory / "text_offsets.npy")
-        self._context = _mapped(directory / "context.npy")
-        self._context_offsets = _mapped(directory / "context_offsets.npy")
-        self._columns = {name: _mapped(directory / f"{name}.npy") for name in _COLUMNS}
-        self._sentences = _mapped(directory / "sentences.npy")
+    def __init__(self, arrays: Mapping[str, np.ndarray], article_ids: list[str]) -> None:
+        self.article_ids = article_ids
+        self._arrays = dict(arrays)
+        self._text = arrays["text"]
+        self._offsets = arrays["text_offsets"]
+        self._context = arrays["context"]
+        self._context_offsets = arrays["context_offsets"]
+        self._columns = {name: arrays[name] for name in _COLUMNS}
+        self._sentences = arrays["sentences"]
         articles = self._columns["article"]
         # Passages of one article are contiguous: its range is found by binary search, not a scan.
         self._firsts = np.searchsorted(articles, np.arange(len(self.article_ids)), side="left")
         self._lasts = np.searchsorted(articles, np.arange(len(self.article_ids)), side="right")
         self._index_of = {a: i for i, a in enumerate(self.article_ids)}
+
+    @classmethod
+    def open(cls, directory: Path) -> PassageTable:
+        """The table written in ``directory``, memory-mapped."""
+        article_ids = json.loads((directory / "article_ids.json").read_text("utf-8"))
+        return cls({name: _mapped(directory / f"{name}.npy") for name in ARRAYS}, article_ids)
+
+    def to_bytes(self) -> bytes:
+        """The whole table as one .npz (what a Milvus reader loads instead of the directory)."""
+        out = io.BytesIO()
+        np.savez(out, article_ids=np.array(json.dumps(self.article_ids)), **self._arrays)
+        return out.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> PassageTable:
+        with np.load(io.BytesIO(data), allow_pickle=False) as saved:
+            return cls({name: saved[name] for name in ARRAYS}, json.loads(str(saved["article_ids"])))
 
     @staticmethod
     def write(directory: Path, passages: list[Passage]) -> None:
@@ -110,6 +129,11 @@ class PassageTable(Sequence[Passage]):
     def sentence_ranges(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """First sentence row and sentence count of each passage id."""
         return self._columns["first_sentence"][ids], self._columns["n_sentences"][ids].astype(np.int64)
+
+    @property
+    def first_sentences(self) -> np.ndarray:
+        """Each passage's first sentence row, ascending (a row's passage is found by binary search)."""
+        return self._columns["first_sentence"]
 
     def locate(self, i: int) -> tuple[str, int]:
         """The passage's article id and its position among that article's passages (no text decoded)."""

@@ -31,6 +31,22 @@ class Int8Vectors:
         scales = np.asarray(np.load(directory / f"{name}.scales.npy", mmap_mode="r"))
         return cls(codes, scales)
 
+    def part(self, rows: slice) -> Int8Vectors:
+        """The given rows (a view, no copy)."""
+        return Int8Vectors(self._codes[rows], self._scales[rows])
+
+    def to_bytes(self) -> bytes:
+        """Codes then scales, row-major: n * (d + 4) bytes (a passage's sentences in one Milvus field)."""
+        return np.ascontiguousarray(self._codes).tobytes() + np.asarray(self._scales, "<f4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, dimension: int) -> Int8Vectors:
+        n, rest = divmod(len(data), dimension + 4)
+        if rest:
+            raise ValueError(f"{len(data)} bytes are not whole rows of dimension {dimension}")
+        codes = np.frombuffer(data, dtype=np.int8, count=n * dimension).reshape(n, dimension)
+        return cls(codes, np.frombuffer(data, dtype="<f4", offset=n * dimension))
+
     def save(self, directory: Path, name: str) -> None:
         np.save(directory / f"{name}.codes.npy", self._codes)
         np.save(directory / f"{name}.scales.npy", self._scales)

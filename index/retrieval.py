@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 import numpy as np
 
 from index.embedder import Embedder
 from index.passages import Passage
 from index.store import LoadedIndex
+
+if TYPE_CHECKING:
+    from index.dense import DenseStore
+    from index.lexical import LexicalStore
 
 
 @dataclass(frozen=True)
@@ -92,24 +96,29 @@ class FusingRetriever:
 
 
 class HybridRetriever(FusingRetriever):
-    """Dense candidates from FAISS plus BM25 candidates, rescored together."""
+    """Dense candidates from FAISS plus BM25 candidates, rescored together (the local backend, whose
+    version holds both indexes)."""
 
     def search_with_vector(self, query: str, vector: np.ndarray, k: int) -> list[Hit]:
         pool = self._pool_for(query, k)
-        dense = self._index.dense.search(vector, pool)
-        lexical = self._index.lexical.search(query, pool)
+        dense = cast("DenseStore", self._index.dense).search(vector, pool)
+        lexical = self._lexical.search(query, pool)
         candidates = np.unique(np.concatenate([dense.ids, lexical.ids]))
         best = float(lexical.scores[0]) if lexical.ids.size else 0.0
-        return self._score(candidates, vector, self._index.lexical.score_of(query, candidates), best, k)
+        return self._score(candidates, vector, self._lexical.score_of(query, candidates), best, k)
+
+    @property
+    def _lexical(self) -> LexicalStore:
+        return cast("LexicalStore", self._index.lexical)
 
     def score_passages(self, query: str, vector: np.ndarray, ids: list[int], k: int = 50) -> list[Hit]:
         """Fused scores of the given passages only, best ``k`` first (answers restricted to a speaker)."""
         candidates = np.asarray(sorted(set(ids)), dtype=np.int64)
         if candidates.size == 0:
             return []
-        best = self._index.lexical.search(query, 1)
+        best = self._lexical.search(query, 1)
         bm25_max = float(best.scores[0]) if best.ids.size else 0.0
-        return self._score(candidates, vector, self._index.lexical.score_of(query, candidates), bm25_max, k)
+        return self._score(candidates, vector, self._lexical.score_of(query, candidates), bm25_max, k)
 
     def _score(
         self, candidates: np.ndarray, vector: np.ndarray, bm25: np.ndarray, bm25_max: float, k: int

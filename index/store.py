@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from index.attribution import Quote, attribute
 from index.checksum import file_sha256
-from index.dense import DenseStore
 from index.embedder import Embedder
 from index.errors import (
     REBUILD_HINT,
@@ -33,7 +33,7 @@ from index.errors import (
     IndexStoreError,
     NoArticlesError,
 )
-from index.lexical import LexicalStore
+from index.lexical import LexicalStore, TermStatistics
 from index.passage_table import PassageTable
 from index.passages import (
     DEFAULT_MAX_WORDS,
@@ -47,7 +47,11 @@ from index.people import PeopleRegistry, Person, Recognised, find_people, recogn
 from index.quantized import Int8Vectors
 from index.question import article_references
 from index.text import normalize_word
+from index.vectors import EXTERNAL, ExactVectors, PassageVectors, SentenceVectors
 from seeds_loader import Article
+
+if TYPE_CHECKING:
+    from index.dense import DenseStore
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +103,9 @@ class LoadedIndex:
     manifest: Manifest
     articles: dict[str, ArticleMeta]
     passages: PassageTable
-    dense: DenseStore
-    lexical: LexicalStore
-    sentence_vectors: Int8Vectors
+    dense: PassageVectors  # FAISS locally; exact vectors or Milvus on the milvus backend
+    lexical: TermStatistics  # the local BM25 index, or a Milvus reader's term statistics
+    sentence_vectors: SentenceVectors
     people: PeopleRegistry
     quotes: tuple[Quote, ...]
     quotes_by_sentence: dict[tuple[str, int], Quote]
@@ -224,7 +228,7 @@ def build_locked(
     try:
         people = pool.submit(lambda: recognise(articles, _known_people_spans(index_dir) if reuse else None))
         passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
-        dense = DenseStore.build(passage_vectors, dense_index)
+        dense = _dense(passage_vectors, dense_index)
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             model=embedder.name,
@@ -235,9 +239,9 @@ def build_locked(
             sentences=int(sentence_vectors.shape[0]),
             articles_fingerprint=articles_fingerprint(articles),
             max_words=max_words,
-            dense_index=dense.info.kind,
-            dense_recall_at_10=dense.info.recall_at_10,
-            dense_params=dense.info.params,
+            dense_index=dense.info.kind if dense else EXTERNAL,
+            dense_recall_at_10=dense.info.recall_at_10 if dense else 1.0,
+            dense_params=dense.info.params if dense else None,
         )
         recognised = people.result()
     finally:
@@ -274,6 +278,16 @@ def build_locked(
         ) from e
     _prune(index_dir, keep=final.name)
     return replace(loaded, version=final.name, path=final)
+
+
+def _dense(vectors: np.ndarray, kind: str) -> DenseStore | None:
+    """The local vector index, or None on the milvus backend (``kind`` EXTERNAL): Milvus searches there, and
+    no FAISS is built or loaded."""
+    if kind == EXTERNAL:
+        return None
+    from index.dense import DenseStore  # FAISS: only where it searches
+
+    return DenseStore.build(vectors, kind)
 
 
 def exact_vectors(index: LoadedIndex) -> np.ndarray:
@@ -381,7 +395,7 @@ def _write_version(
     manifest: Manifest,
     metas: dict[str, ArticleMeta],
     passages: list[Passage],
-    dense: DenseStore,
+    dense: DenseStore | None,
     passage_vectors: np.ndarray,
     sentence_vectors: np.ndarray,
     extras: dict[str, object],
@@ -391,7 +405,8 @@ def _write_version(
     name = f"v{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
     staging = versions / f".staging-{name}"
     staging.mkdir()
-    dense.save(staging)
+    if dense is not None:
+        dense.save(staging)
     # The exact vectors, for the next incremental build only (readers never open this file): reusing
     # vectors decoded from IVF-SQ8 codes would add quantisation error at every add.
     np.save(staging / _EXACT_VECTORS, passage_vectors)
@@ -527,21 +542,43 @@ def _read_version(path: Path, model: str) -> LoadedIndex:
         )
     verify_version(path)
     try:
-        metas = [_meta_from_json(d) for d in json.loads((path / "articles.json").read_text("utf-8"))]
-        passages = PassageTable(path / "passages")
-        quoting = {k: tuple(v) for k, v in json.loads((path / "quote_passages.json").read_text("utf-8")).items()}
+        parts = {name: (path / name).read_bytes() for name in JSON_PARTS}
+        passages = PassageTable.open(path / "passages")
         sentence_vectors = Int8Vectors.load(path, "sentences")
-        people = PeopleRegistry(_person_from_json(d) for d in json.loads((path / "people.json").read_text("utf-8")))
-        quotes = tuple(Quote(**d) for d in json.loads((path / "quotes.json").read_text("utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as e:
+    except OSError as e:
         raise IndexCorruptError(f"the index version {path.name} is unreadable; {REBUILD_HINT}") from e
-    dense = DenseStore.load(path)
+    dense = _load_dense(path, manifest)
     counts = (len(passages), dense.size, manifest.passages)
     if len(set(counts)) != 1 or dense.dimension != manifest.dimension:
         raise IndexCorruptError(f"the index version {path.name} is inconsistent {counts}; {REBUILD_HINT}")
     lexical = LexicalStore.load(path / "bm25", size=len(passages))
+    return assemble_index(path.name, path, manifest, parts, passages, dense, lexical, sentence_vectors)
+
+
+# The version's JSON files every reader loads whole (a Milvus reader gets the same bytes from Milvus).
+JSON_PARTS = ("articles.json", "people.json", "quotes.json", "quote_passages.json")
+
+
+def assemble_index(
+    version: str,
+    path: Path,
+    manifest: Manifest,
+    parts: dict[str, bytes],
+    passages: PassageTable,
+    dense: PassageVectors,
+    lexical: TermStatistics,
+    sentence_vectors: SentenceVectors,
+) -> LoadedIndex:
+    """A LoadedIndex from a version's JSON parts and its stores, wherever they were read from."""
+    try:
+        metas = [_meta_from_json(d) for d in json.loads(parts["articles.json"])]
+        quoting = {k: tuple(v) for k, v in json.loads(parts["quote_passages.json"]).items()}
+        people = PeopleRegistry(_person_from_json(d) for d in json.loads(parts["people.json"]))
+        quotes = tuple(Quote(**d) for d in json.loads(parts["quotes.json"]))
+    except (ValueError, KeyError, TypeError) as e:
+        raise IndexCorruptError(f"the index version {version} is unreadable; {REBUILD_HINT}") from e
     return LoadedIndex(
-        version=path.name,
+        version=version,
         path=path,
         manifest=manifest,
         articles={m.id: m for m in metas},
@@ -559,6 +596,14 @@ def _read_version(path: Path, model: str) -> LoadedIndex:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def _load_dense(path: Path, manifest: Manifest) -> PassageVectors:
+    if manifest.dense_index == EXTERNAL:
+        return ExactVectors(np.asarray(np.load(path / _EXACT_VECTORS, mmap_mode="r")))
+    from index.dense import DenseStore
+
+    return DenseStore.load(path)
 
 
 def _passages_quoting(passages: list[Passage], quotes: tuple[Quote, ...]) -> dict[str, tuple[int, ...]]:

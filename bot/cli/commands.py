@@ -451,6 +451,7 @@ def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):
     from bot.wiring import make_engine, make_mirror
     from index.handle import IndexHandle
     from index.store import build_index
+    from index.vectors import EXTERNAL
     from seeds_loader import load_directory
 
     found = []
@@ -462,8 +463,9 @@ def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):
     if not found:
         _fail(messages.EVAL_NO_ARTICLES.format(dirs=", ".join(map(str, directories))), EXIT_USAGE)
     embedder = make_embedder(settings)
+    external = settings.search_backend == "milvus"  # Milvus searches: no FAISS is built
     with _progress("Embedding passages") as progress:
-        index = build_index(found, embedder, scratch, progress=progress)
+        index = build_index(found, embedder, scratch, progress=progress, dense_index=EXTERNAL if external else "auto")
     if (mirror := make_mirror(settings, recreate=True)) is not None:
         mirror(index)
     return make_engine(settings, IndexHandle.of(index, embedder.name), embedder)
@@ -478,10 +480,10 @@ def _drop_scratch_collection(settings: Settings) -> None:
 
 def _serve_platforms(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]
     from bot.platforms import DiscordStartError, make_service, serve_all
-    from bot.wiring import make_collection
+    from bot.wiring import serving_collection
 
     try:
-        serve_all(settings, make_service(settings, engine, make_collection(settings, engine.embedder)))
+        serve_all(settings, make_service(settings, engine, serving_collection(settings, engine.embedder)))
     except DiscordStartError as e:
         _fail(str(e))
 

@@ -1,0 +1,221 @@
+"""A reader node on the milvus backend: it serves the version Milvus names, with no local files. The
+version's small parts (articles, people, quotes, passage table, term statistics) are read from Milvus
+when it changes; vectors are never copied: each question's candidates bring theirs with the search hits,
+and a bounded cache keeps the recent ones."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.errors import IndexMismatchError
+from index.lexical import TermStats
+from index.milvus_served import Served, ServedVersionError, ServedVersions
+from index.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
+from index.passage_table import PassageTable
+from index.store import FORMAT_VERSION, REBUILD_HINT, LoadedIndex, Manifest, assemble_index
+
+logger = logging.getLogger(__name__)
+
+CACHE_PASSAGES = 20_000  # about 60 MB of vectors at 384 dimensions: a bound, not a copy of the archive
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """One passage's vectors as Milvus holds them, for the text version ``content_hash``."""
+
+    content_hash: str
+    vector: np.ndarray
+    sentences: np.ndarray
+
+
+class StoredRows:
+    """Passage and sentence vectors by passage key: kept from search hits, fetched for the rest, at most
+    ``capacity`` of them (least recently used go first). Shared by a node's successive versions: a row is
+    only used for the text it was written for."""
+
+    def __init__(self, store: MilvusStore, dimension: int, capacity: int = CACHE_PASSAGES) -> None:
+        self._store = store
+        self._dimension = dimension
+        self._capacity = capacity
+        self._rows: OrderedDict[str, StoredPassage] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def remember(self, hits: Iterable[Scored]) -> None:
+        with self._lock:
+            for hit in hits:
+                if hit.vector is not None and hit.sentences is not None:
+                    self._put(hit.key, self._decoded(hit))
+
+    def get(self, wanted: dict[str, str]) -> dict[str, StoredPassage]:
+        """The rows of ``wanted`` (key -> the content hash the caller serves); a row written for other
+        text (the article changed since) or gone from Milvus is absent."""
+        found: dict[str, StoredPassage] = {}
+        with self._lock:
+            for key in wanted:
+                if (row := self._rows.get(key)) is not None and row.content_hash == wanted[key]:
+                    self._rows.move_to_end(key)
+                    found[key] = row
+        missing = [key for key in wanted if key not in found]
+        if missing:
+            fetched = {key: self._decoded(s) for key, s in self._store.stored(missing).items()}
+            with self._lock:
+                for key, row in fetched.items():
+                    self._put(key, row)
+                    if row.content_hash == wanted[key]:
+                        found[key] = row
+        return found
+
+    def _decoded(self, hit: Scored) -> StoredPassage:
+        assert hit.vector is not None and hit.sentences is not None
+        return StoredPassage(hit.content_hash, hit.vector, unpack_sentences(hit.sentences, self._dimension))
+
+    def _put(self, key: str, row: StoredPassage) -> None:
+        self._rows[key] = row
+        self._rows.move_to_end(key)
+        while len(self._rows) > self._capacity:
+            self._rows.popitem(last=False)
+
+
+class _Rows:
+    """What the two vector views share: one version's passage table and articles over the stored rows."""
+
+    def __init__(self, rows: StoredRows, passages: PassageTable, hashes: dict[str, str], dimension: int) -> None:
+        self.rows = rows
+        self._passages = passages
+        self._hashes = hashes
+        self._dimension = dimension
+
+    def of(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
+        keys = {}
+        for i in dict.fromkeys(int(i) for i in ids):
+            article, ordinal = self._passages.locate(i)
+            keys[passage_key(article, ordinal)] = (i, self._hashes[article])
+        found = self.rows.get({key: h for key, (_, h) in keys.items()})
+        return {keys[key][0]: row for key, row in found.items()}
+
+
+class MilvusPassageVectors(_Rows):
+    """Passage vectors by id, from Milvus (a passage whose row is gone scores 0)."""
+
+    @property
+    def size(self) -> int:
+        return len(self._passages)
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def vectors(self, ids: np.ndarray) -> np.ndarray:
+        found = self.of(ids)
+        out = np.zeros((len(ids), self._dimension), dtype=np.float32)
+        for n, i in enumerate(ids):
+            if (row := found.get(int(i))) is not None:
+                out[n] = row.vector
+        return out
+
+
+class MilvusSentenceVectors(_Rows):
+    """Sentence vectors by global row, from the rows of the passages holding them."""
+
+    def __init__(
+        self, rows: StoredRows, passages: PassageTable, hashes: dict[str, str], dimension: int, total: int
+    ) -> None:
+        super().__init__(rows, passages, hashes, dimension)
+        self._firsts = passages.first_sentences
+        self._total = total
+
+    def __len__(self) -> int:
+        return self._total
+
+    def take(self, rows: np.ndarray | slice) -> np.ndarray:
+        wanted = np.arange(*rows.indices(self._total)) if isinstance(rows, slice) else np.asarray(rows, np.int64)
+        owners = np.searchsorted(self._firsts, wanted, side="right") - 1
+        found = self.of(owners.tolist())
+        out = np.zeros((len(wanted), self._dimension), dtype=np.float32)
+        for n, (row, owner) in enumerate(zip(wanted.tolist(), owners.tolist(), strict=True)):
+            stored = found.get(owner)
+            j = row - int(self._firsts[owner])
+            if stored is not None and j < len(stored.sentences):
+                out[n] = stored.sentences[j]
+        return out
+
+    def dot(self, rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
+        return self.take(rows) @ vector
+
+
+class MilvusIndexHandle:
+    """Serves the version Milvus names: checked on every question (one small read), loaded when it
+    moved; a version that fails to load leaves the previous one serving."""
+
+    def __init__(self, store: MilvusStore, model: str, dimension: int) -> None:
+        self._store = store
+        self._served = ServedVersions(store)
+        self._model = model
+        self._rows = StoredRows(store, dimension)
+        self._dimension = dimension
+        self._lock = threading.Lock()
+        self._loaded: LoadedIndex | None = None
+
+    @property
+    def rows(self) -> StoredRows:
+        return self._rows
+
+    def current(self) -> LoadedIndex:
+        loaded = self._loaded
+        try:
+            served = self._served.current()
+        except Exception:
+            if loaded is None:
+                raise
+            logger.exception("cannot read the served version; still serving %s", loaded.version)
+            return loaded
+        if served is None:
+            if loaded is not None:
+                return loaded
+            raise ServedVersionError(
+                f"Milvus ({self._store.config.collection}) serves no index yet; build it on the writer node with: "
+                "summitbot index build"
+            )
+        if loaded is not None and served.version == loaded.version:
+            return loaded
+        with self._lock:
+            if self._loaded is not None and self._loaded.version == served.version:
+                return self._loaded
+            try:
+                self._loaded = self._load(served)
+                logger.info("serving index version %s from Milvus", served.version)
+            except Exception:
+                if self._loaded is None:
+                    raise
+                logger.exception("version %s failed to load; still serving %s", served.version, self._loaded.version)
+            return self._loaded
+
+    def _load(self, served: Served) -> LoadedIndex:
+        parts = self._served.read(served)
+        manifest = Manifest(**json.loads(parts["manifest.json"]))
+        if manifest.format_version != FORMAT_VERSION or manifest.model != self._model:
+            raise IndexMismatchError(
+                f"Milvus serves version {served.version} built with model {manifest.model!r}, format "
+                f"{manifest.format_version}; this node uses {self._model!r}, format {FORMAT_VERSION}; {REBUILD_HINT}"
+            )
+        passages = PassageTable.from_bytes(parts["passages.npz"])
+        terms = json.loads(parts["terms.json"])
+        hashes = {m["id"]: m["content_hash"] for m in json.loads(parts["articles.json"])}
+        return assemble_index(
+            served.version,
+            Path("milvus") / self._store.config.collection / served.version,
+            manifest,
+            parts,
+            passages,
+            MilvusPassageVectors(self._rows, passages, hashes, self._dimension),
+            TermStats(int(terms["size"]), {str(k): int(v) for k, v in terms["df"].items()}),
+            MilvusSentenceVectors(self._rows, passages, hashes, self._dimension, manifest.sentences),
+        )
