@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from index.milvus_local import LocalMilvus  # noqa: E402
+from index.milvus_served import ServedVersions  # noqa: E402
 from index.milvus_store import MilvusConfig, MilvusStore  # noqa: E402
 from index.store import build_index, current_version_dir, exact_vectors  # noqa: E402
 from seeds_loader import parse_article  # noqa: E402
@@ -94,7 +95,11 @@ def rss():
     for line in open("/proc/self/status"):
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
-import faiss, bm25s, index.engine, index.store  # libraries loaded before the baseline
+milvus = len(sys.argv) > 4
+if milvus:  # a reader node: no FAISS, no BM25 index, no local files
+    import index.engine, index.milvus_reader, index.milvus_retriever, pymilvus  # loaded before the baseline
+else:
+    import faiss, bm25s, index.engine, index.store  # libraries loaded before the baseline
 from index.handle import IndexHandle
 from index.engine import Engine
 before = rss()
@@ -105,13 +110,15 @@ class Lookup:
     dimension = len(queries[0]["vector"])
     def encode(self, texts):
         return np.stack([vectors[t] for t in texts])
-handle = IndexHandle(__import__("pathlib").Path(sys.argv[2]), Lookup.name)
-if len(sys.argv) > 4:  # the milvus backend: uri, collection, dense index type
+if milvus:  # uri, collection, dense index type; everything is read from Milvus
+    from index.milvus_reader import MilvusIndexHandle
     from index.milvus_retriever import MilvusRetriever
     from index.milvus_store import MilvusConfig, MilvusStore
     store = MilvusStore.connect(MilvusConfig(uri=sys.argv[4], collection=sys.argv[5], dense_index=sys.argv[6]))
+    handle = MilvusIndexHandle(store, Lookup.name, Lookup.dimension)
     engine = Engine(handle, Lookup(), retriever=lambda i, e, w: MilvusRetriever(store, i, e, w))
 else:
+    handle = IndexHandle(__import__("pathlib").Path(sys.argv[2]), Lookup.name)
     engine = Engine(handle, Lookup())
 half = len(queries) // 2
 for q in queries[:half]:  # warm up like a running bot, on other questions than the ones timed
@@ -174,6 +181,7 @@ def measure(size: int, workdir: Path, backend: str, milvus_index: str) -> list[d
             store = MilvusStore.connect(MilvusConfig(uri=server.uri, collection="bench", dense_index=milvus_index))
             start = time.perf_counter()
             store.sync(index, exact_vectors(index))
+            ServedVersions(store).publish(index)
             sync = time.perf_counter() - start
             found = [[index.passages.of_article(s.article_id)[s.ordinal] for s in store.dense(v, 10)] for v in probe]
             milvus_recall = _recall(found, exact_top)
@@ -181,8 +189,8 @@ def measure(size: int, workdir: Path, backend: str, milvus_index: str) -> list[d
             del generated, index
             result = _read(workdir, query_file, server.uri, "bench", milvus_index)
             store.close()
-        rows.append(
-            {**common, "backend": "milvus", "kind": kind, "params": {}, "build": build + sync, "sync": sync,
+        rows.append(  # the reader node: its local disk holds nothing of the index
+            {**common, "disk": 0, "backend": "milvus", "kind": kind, "params": {}, "build": build + sync, "sync": sync,
              "resident": result["resident"], "median": result["median"], "p95": result["p95"],
              "recall": milvus_recall}
         )  # fmt: skip
@@ -206,14 +214,16 @@ def main() -> None:
     args = parser.parse_args()
     sizes = args.sizes or ([100_000] if args.backend == "milvus" else [10_000, 100_000, 1_000_000])
     header = f"{'passages':>9} {'backend':>7} {'index':>9} {'build s':>8} {'sync s':>7} {'disk MB':>8} "
-    print(header + f"{'resident MB':>11} {'x raw':>6} {'median ms':>9} {'p95 ms':>7} {'recall@10':>9}  params")
+    header += f"{'resident MB':>11} {'B/passage':>9} {'x raw':>6} {'median ms':>9} {'p95 ms':>7} {'recall@10':>9}"
+    print(f"{header}  params")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             rows = measure(size, Path(tmp), args.backend, args.milvus_index)
         for r in rows:
             print(
                 f"{r['passages']:>9,} {r['backend']:>7} {r['kind']:>9} {r['build']:>8.1f} {r['sync']:>7.1f} "
-                f"{r['disk'] / 2**20:>8.0f} {r['resident'] / 2**20:>11.0f} {r['resident'] / r['raw']:>6.2f} "
+                f"{r['disk'] / 2**20:>8.0f} {r['resident'] / 2**20:>11.0f} {r['resident'] / r['passages']:>9.0f} "
+                f"{r['resident'] / r['raw']:>6.2f} "
                 f"{r['median'] * 1000:>9.1f} {r['p95'] * 1000:>7.1f} {r['recall']:>9.3f}  {r['params']}",
                 flush=True,
             )

@@ -25,6 +25,13 @@ CHECK_MILVUS_BEHIND = (
     "the Milvus collection {collection} is not in step with {version} ({count:,} passages there, {passages:,} "
     "here); bring it in step with: summitbot index build"
 )
+CHECK_SERVED_BEHIND = (
+    "Milvus ({collection}) does not serve {version} to the reader nodes; bring it in step with: summitbot index build"
+)
+CHECK_NOTHING_SERVED = (
+    "Milvus ({collection}) serves no index yet; build it on the writer node with: summitbot index build"
+)
+CHECK_SERVED_OK = "Milvus serves {version}: all {parts} parts match their checksums"
 CHECK_OK = "index version {version}: all {files} files match their checksums"
 CHECK_EXPORT_OK = "ONNX export of {model}: every file matches its checksum"
 CHECK_EXPORT_DAMAGED = (

@@ -19,11 +19,11 @@ from index.embedder import Embedder
 from index.engine import Engine, EngineConfig
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReaderNodeError
 from index.handle import IndexHandle, IndexSource
-from index.store import LoadedIndex, Progress, articles_fingerprint, exact_vectors, open_index
-from index.vectors import EXTERNAL
+from index.store import LoadedIndex, Progress, articles_fingerprint, open_index
 from seeds_loader import TEXT_SUFFIXES, FetchPolicy, LoaderError, bundled_articles_dir, load_directory
 
 if TYPE_CHECKING:
+    from index.backend import SearchBackend
     from index.milvus_store import MilvusStore
 
 logger = logging.getLogger(__name__)
@@ -82,6 +82,14 @@ def milvus_store(settings: Settings) -> MilvusStore | None:
 _STORES: dict[object, MilvusStore] = {}
 
 
+def search_backend(settings: Settings) -> SearchBackend:
+    """The one place the backend's name is read: everything else asks the backend."""
+    from index.backend import LocalBackend, MilvusBackend
+
+    store = milvus_store(settings)
+    return LocalBackend() if store is None else MilvusBackend(store)
+
+
 def is_reader(settings: Settings) -> bool:
     """Whether this node serves from Milvus alone (SUMMITBOT_NODE_ROLE; auto: when it has no articles
     directory of its own and Milvus already serves a version, i.e. a node started with only the settings)."""
@@ -91,11 +99,8 @@ def is_reader(settings: Settings) -> bool:
         return True
     key = (settings.resolved_milvus_uri, settings.milvus_collection, str(settings.resolved_articles_dir))
     if key not in _ROLES:
-        from index.milvus_served import ServedVersions
-
-        store = milvus_store(settings)
-        assert store is not None
-        _ROLES[key] = not settings.resolved_articles_dir.exists() and ServedVersions(store).current() is not None
+        has_articles = settings.resolved_articles_dir.exists()
+        _ROLES[key] = not has_articles and search_backend(settings).served() is not None
     return _ROLES[key]
 
 
@@ -105,25 +110,21 @@ _ROLES: dict[tuple[str, str, str], bool] = {}
 def make_mirror(settings: Settings, *, recreate: bool = False) -> Mirror | None:
     """What keeps Milvus in step with each new index version: the passages synced, then the version's
     other parts published and pointed at, so every reader node follows (None for the local backend)."""
-    store = milvus_store(settings)
-    if store is None:
+    backend = search_backend(settings)
+    if backend.name == "local":
         return None
 
     def follow(index: LoadedIndex) -> None:
-        from index.milvus_served import ServedVersions
         from index.milvus_store import MilvusError, MilvusMismatchError
 
         try:
-            report = store.sync(index, exact_vectors(index), recreate=recreate)
-            ServedVersions(store).publish(index)
+            report = backend.follow(index, recreate=recreate)
         except MilvusMismatchError:
             raise
         except MilvusError as e:
             raise MilvusError(f"{e}; {messages.MILVUS_BEHIND}") from e
-        if report.rows or report.removed:
-            logger.info(
-                "Milvus %s: %d articles written, %d removed", store.config.collection, report.replaced, report.removed
-            )
+        if report is not None and (report.rows or report.removed):
+            logger.info("%s: %d articles written, %d removed", backend.name, report.replaced, report.removed)
 
     return follow
 
@@ -144,8 +145,7 @@ def make_collection(settings: Settings, embedder: Embedder, *, recreate: bool = 
             allow_private=settings.allow_private_urls,
         ),
         read_only=bundled_articles_dir(),
-        # Milvus searches on the milvus backend: no FAISS index is built or loaded there.
-        dense_index=EXTERNAL if settings.search_backend == "milvus" else settings.dense_index,
+        dense_index=search_backend(settings).dense_index(settings.dense_index),
         mirror=make_mirror(settings, recreate=recreate),
     )
 
@@ -156,9 +156,8 @@ def build(
     """Rebuild the index from the articles directory; the previous version serves until this completes.
     With ``recreate``, the Milvus collection is dropped and written afresh."""
     started = time.perf_counter()
-    store = milvus_store(settings)
-    if store is not None and not recreate:
-        store.check(embedder.name, embedder.dimension)  # refused before anything is rebuilt
+    if not recreate:
+        search_backend(settings).check(embedder.name, embedder.dimension)  # refused before anything is rebuilt
     index, errors = make_collection(settings, embedder, recreate=recreate).rebuild(progress)
     return BuildReport(index, time.perf_counter() - started, tuple(errors))
 
@@ -191,27 +190,21 @@ def ensure_index(
             notify(messages.STALE_INDEX)
             return _rebuilt(settings, embedder, notify, progress)
         notify(messages.STALE_WARNING)
-    if settings.search_backend == "milvus":
-        # A change whose Milvus write failed is caught up here (a no-op when in step); a Milvus that is
-        # down is said once, and only searching needs it.
-        from index.milvus_store import MilvusError, MilvusMismatchError
+    # A change whose Milvus write failed is caught up here (a no-op when in step, and on the local
+    # backend); a Milvus that is down is said once, and only searching needs it.
+    from index.milvus_store import MilvusError, MilvusMismatchError
 
-        try:
-            make_collection(settings, embedder).catch_up(index)
-        except MilvusMismatchError:
-            raise
-        except MilvusError as e:
-            notify(f"warning: {e}")
+    try:
+        make_collection(settings, embedder).catch_up(index)
+    except MilvusMismatchError:
+        raise
+    except MilvusError as e:
+        notify(f"warning: {e}")
     return IndexHandle.of(index, embedder.name)
 
 
 def _milvus_handle(settings: Settings, embedder: Embedder, notify: Notify) -> IndexSource:
-    from index.milvus_reader import MilvusIndexHandle
-
-    store = milvus_store(settings)
-    assert store is not None
-    store.check(embedder.name, embedder.dimension)
-    handle = MilvusIndexHandle(store, embedder.name, embedder.dimension)
+    handle = search_backend(settings).reader(embedder.name, embedder.dimension)
     index = handle.current()
     notify(
         messages.SERVING_FROM_MILVUS.format(
@@ -270,9 +263,4 @@ def _rebuilt(settings: Settings, embedder: Embedder, notify: Notify, progress: P
 
 def make_engine(settings: Settings, handle: IndexSource, embedder: Embedder) -> Engine:
     config = EngineConfig(min_confidence=settings.min_confidence)
-    store = milvus_store(settings)
-    if store is None:
-        return Engine(handle, embedder, config)
-    from index.milvus_retriever import MilvusRetriever
-
-    return Engine(handle, embedder, config, retriever=lambda index, e, w: MilvusRetriever(store, index, e, w))
+    return Engine(handle, embedder, config, retriever=search_backend(settings).retriever)

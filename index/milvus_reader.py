@@ -20,11 +20,14 @@ from index.lexical import TermStats
 from index.milvus_served import Served, ServedVersionError, ServedVersions
 from index.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
 from index.passage_table import PassageTable
+from index.quantized import Int8Vectors
 from index.store import FORMAT_VERSION, REBUILD_HINT, LoadedIndex, Manifest, assemble_index
 
 logger = logging.getLogger(__name__)
 
-CACHE_PASSAGES = 20_000  # about 60 MB of vectors at 384 dimensions: a bound, not a copy of the archive
+# About 2.3 KB a passage at 384 dimensions (float32 passage vector, int8 sentence codes): some 10 MB, a
+# bound whatever the archive's size (a question reads about 100 candidates).
+CACHE_PASSAGES = 4096
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class StoredPassage:
 
     content_hash: str
     vector: np.ndarray
-    sentences: np.ndarray
+    sentences: Int8Vectors
 
 
 class StoredRows:
@@ -140,11 +143,11 @@ class MilvusSentenceVectors(_Rows):
         owners = np.searchsorted(self._firsts, wanted, side="right") - 1
         found = self.of(owners.tolist())
         out = np.zeros((len(wanted), self._dimension), dtype=np.float32)
-        for n, (row, owner) in enumerate(zip(wanted.tolist(), owners.tolist(), strict=True)):
-            stored = found.get(owner)
-            j = row - int(self._firsts[owner])
-            if stored is not None and j < len(stored.sentences):
-                out[n] = stored.sentences[j]
+        for owner, stored in found.items():
+            at = np.flatnonzero(owners == owner)
+            within = wanted[at] - int(self._firsts[owner])
+            ok = within < len(stored.sentences)  # a row written for other text is absent, never misread
+            out[at[ok]] = stored.sentences.take(within[ok])
         return out
 
     def dot(self, rows: np.ndarray, vector: np.ndarray) -> np.ndarray:

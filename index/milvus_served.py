@@ -55,11 +55,13 @@ class ServedVersions:
     def __init__(self, store: MilvusStore) -> None:
         self._store = store
         self._name = f"{store.config.collection}_served"
+        self._exists_seen = False  # once seen, only the pointer is read (one request per question)
 
     def current(self) -> Served | None:
         """The version every node should serve, or None when none was published."""
-        if not self._exists():
+        if not self._exists_seen and not self._exists():
             return None
+        self._exists_seen = True
         rows = self._store.call(
             "read the served version", "query", self._name, filter=f'key == "{_POINTER}"', output_fields=["data"]
         )

@@ -24,6 +24,7 @@ from index.text import STOPWORDS, tokenize
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from index.quantized import Int8Vectors
     from index.store import LoadedIndex
 
 logger = logging.getLogger(__name__)
@@ -575,11 +576,10 @@ def pack_sentences(vectors: np.ndarray) -> str:
     return packed
 
 
-def unpack_sentences(packed: str, dimension: int) -> np.ndarray:
+def unpack_sentences(packed: str, dimension: int) -> Int8Vectors:
     from index.quantized import Int8Vectors
 
-    vectors = Int8Vectors.from_bytes(base64.b64decode(packed), dimension)
-    return vectors.take(slice(0, len(vectors)))
+    return Int8Vectors.from_bytes(base64.b64decode(packed), dimension)
 
 
 def _mean_length(index: LoadedIndex, sample: int = 2000) -> float:

@@ -322,10 +322,14 @@ def index_remove(
 @index_app.command("check")
 def index_check() -> None:
     """Verify the current index version's files against their checksums, and the Milvus collection; exit 1 if not."""
+    from bot.wiring import is_reader
     from index.store import current_version_dir, verify_version
 
     with _errors():
         settings = _settings()
+        if is_reader(settings):
+            _check_served(settings)
+            return
         path = current_version_dir(settings.resolved_index_dir)
         if path is None:
             _fail(messages.CHECK_NO_INDEX.format(path=settings.resolved_index_dir))
@@ -366,7 +370,27 @@ def _check_milvus(settings: Settings, manifest, version: str) -> None:  # type: 
     fields = {"collection": settings.milvus_collection, "version": version, "count": count}
     if meta is None or meta.get("fingerprint") != manifest.articles_fingerprint or count != manifest.passages:
         _fail(messages.CHECK_MILVUS_BEHIND.format(**fields, passages=manifest.passages))
+    from index.milvus_served import ServedVersions
+
+    served = ServedVersions(store).current()
+    if served is None or served.version != version:
+        _fail(messages.CHECK_SERVED_BEHIND.format(collection=settings.milvus_collection, version=version))
     typer.echo(messages.CHECK_MILVUS_OK.format(**fields))
+
+
+def _check_served(settings: Settings) -> None:
+    """On a reader node: the version Milvus serves, read whole and checked against its checksums."""
+    from bot.wiring import milvus_store
+    from index.milvus_served import ServedVersionError, ServedVersions
+
+    store = milvus_store(settings)
+    assert store is not None
+    served = ServedVersions(store)
+    current = served.current()
+    if current is None:
+        raise ServedVersionError(messages.CHECK_NOTHING_SERVED.format(collection=settings.milvus_collection))
+    parts = served.read(current)
+    typer.echo(messages.CHECK_SERVED_OK.format(version=current.version, parts=len(parts)))
 
 
 @index_app.command("list")
@@ -448,10 +472,9 @@ def eval_command(
 def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):  # type: ignore[no-untyped-def]
     """An engine over a temporary index of the given article directories (for evaluation on any corpus)."""
     from bot.embedding import make_embedder
-    from bot.wiring import make_engine, make_mirror
+    from bot.wiring import make_engine, make_mirror, search_backend
     from index.handle import IndexHandle
     from index.store import build_index
-    from index.vectors import EXTERNAL
     from seeds_loader import load_directory
 
     found = []
@@ -463,19 +486,18 @@ def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):
     if not found:
         _fail(messages.EVAL_NO_ARTICLES.format(dirs=", ".join(map(str, directories))), EXIT_USAGE)
     embedder = make_embedder(settings)
-    external = settings.search_backend == "milvus"  # Milvus searches: no FAISS is built
+    dense = search_backend(settings).dense_index("auto")
     with _progress("Embedding passages") as progress:
-        index = build_index(found, embedder, scratch, progress=progress, dense_index=EXTERNAL if external else "auto")
+        index = build_index(found, embedder, scratch, progress=progress, dense_index=dense)
     if (mirror := make_mirror(settings, recreate=True)) is not None:
         mirror(index)
     return make_engine(settings, IndexHandle.of(index, embedder.name), embedder)
 
 
 def _drop_scratch_collection(settings: Settings) -> None:
-    from bot.wiring import milvus_store
+    from bot.wiring import search_backend
 
-    if (store := milvus_store(settings)) is not None:
-        store.drop()
+    search_backend(settings).drop()
 
 
 def _serve_platforms(settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]

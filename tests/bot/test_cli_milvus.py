@@ -152,3 +152,26 @@ def test_without_a_uri_an_embedded_milvus_lite_keeps_the_collection_in_the_data_
     asked = runner.invoke(app, ["ask", "What did Wi Sung-lac say?", "--json"])
     answer = json.loads(asked.stdout.strip().splitlines()[-1])
     assert answer["answered"] and answer["passages"][0]["speaker"] == "Wi Sung-lac"
+
+
+def test_a_node_with_only_the_milvus_settings_answers_and_refuses_changes(
+    collection: MilvusStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert runner.invoke(app, ["index", "build"]).exit_code == 0
+    question = ["ask", "Where did Lee and Takaichi meet?", "--json"]
+    on_writer = json.loads(runner.invoke(app, question).stdout.strip().splitlines()[-1])
+    # Another machine: an empty data directory, no articles, the same Milvus settings.
+    monkeypatch.delenv("SUMMITBOT_ARTICLES_DIR")
+    monkeypatch.setenv("SUMMITBOT_DATA_DIR", str(tmp_path / "reader"))
+    asked = runner.invoke(app, question)
+    assert asked.exit_code == 0, asked.output
+    assert json.loads(asked.stdout.strip().splitlines()[-1])["passages"] == on_writer["passages"]
+    listed = runner.invoke(app, ["index", "list", "--json"])
+    assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 5
+    checked = runner.invoke(app, ["index", "check"])
+    assert checked.exit_code == 0 and "parts match their checksums" in checked.output, checked.output
+    refused = runner.invoke(app, ["index", "add", str(NEW_ARTICLE)])
+    assert refused.exit_code == 1 and "writer node" in refused.output and "Traceback" not in refused.output
+    # Nothing of the index or the articles on this node: only its own records (feedback, follows).
+    written = {p.name for p in (tmp_path / "reader").rglob("*") if p.is_file()}
+    assert {name.split(".sqlite3")[0] for name in written} <= {"summitbot"}, written
