@@ -276,9 +276,9 @@ class Engine:
             self._nearby_cache.clear()
             self._nearby_version = index.version
         if (text := self._nearby_cache.get(passage.id)) is None:
-            earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id]
-            body = [index.passages[i] for i in earlier[-4:]]
-            text = " ".join(p.text for p in [p for p in body if p.kind == "body"][-2:])
+            earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id][-4:]
+            body = [i for i in earlier if index.passages.kind_of(i) == "body"][-2:]
+            text = " ".join(index.passages.texts(body))
             if len(self._nearby_cache) < _NEARBY_CACHE:
                 self._nearby_cache[passage.id] = text
         return text
@@ -292,8 +292,8 @@ class Engine:
     def _mention_ids(index: LoadedIndex, person: Person) -> list[int]:
         """Passages naming the person in full, looked for only in the articles that mention them."""
         names = [v for v in person.variants if v]
-        ids = (i for article in sorted(person.articles) for i in index.passages.of_article(article))
-        return [i for i in ids if any(n in index.passages[i].text for n in names)]
+        ids = [i for article in sorted(person.articles) for i in index.passages.of_article(article)]
+        return [i for i, text in zip(ids, index.passages.texts(ids), strict=True) if any(n in text for n in names)]
 
     def _quote_hits(
         self, index: LoadedIndex, retriever: VectorRetriever, question: str, vector: np.ndarray, parsed: Question

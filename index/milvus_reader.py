@@ -9,8 +9,9 @@ import json
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ from index.lexical import TermStats
 from index.milvus_served import Served, ServedVersionError, ServedVersions
 from index.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
 from index.passage_table import PassageTable
+from index.passages import Passage
 from index.quantized import Int8Vectors
 from index.store import FORMAT_VERSION, REBUILD_HINT, LoadedIndex, Manifest, assemble_index
 
@@ -36,7 +38,15 @@ class StoredPassage:
 
     content_hash: str
     vector: np.ndarray
-    sentences: Int8Vectors
+    packed: str = field(repr=False)
+    text: str
+    context: str
+    dimension: int
+
+    @cached_property
+    def sentences(self) -> Int8Vectors:
+        # Decoded when first scored: most rows a search brings are never read sentence by sentence.
+        return unpack_sentences(self.packed, self.dimension)
 
 
 class StoredRows:
@@ -78,7 +88,9 @@ class StoredRows:
 
     def _decoded(self, hit: Scored) -> StoredPassage:
         assert hit.vector is not None and hit.sentences is not None
-        return StoredPassage(hit.content_hash, hit.vector, unpack_sentences(hit.sentences, self._dimension))
+        return StoredPassage(
+            hit.content_hash, hit.vector, hit.sentences, hit.body or "", hit.context or "", self._dimension
+        )
 
     def _put(self, key: str, row: StoredPassage) -> None:
         self._rows[key] = row
@@ -87,22 +99,57 @@ class StoredRows:
             self._rows.popitem(last=False)
 
 
-class _Rows:
-    """What the two vector views share: one version's passage table and articles over the stored rows."""
+class StoredPassageTable(PassageTable):
+    """The served version's passage table without its text: columns and sentence bounds in memory (about
+    70 bytes a passage), each passage's text and context from its Milvus row (with the search hits, or
+    read for the passages asked for)."""
 
-    def __init__(self, rows: StoredRows, passages: PassageTable, hashes: dict[str, str], dimension: int) -> None:
+    def __init__(self, data: bytes, rows: StoredRows, hashes: dict[str, str]) -> None:
+        arrays, article_ids = PassageTable.arrays_from_bytes(data)
+        super().__init__(arrays, article_ids)
         self.rows = rows
-        self._passages = passages
         self._hashes = hashes
-        self._dimension = dimension
 
-    def of(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
+    def stored(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
+        """The Milvus rows of the given passages, for the text this version holds (absent: gone)."""
         keys = {}
         for i in dict.fromkeys(int(i) for i in ids):
-            article, ordinal = self._passages.locate(i)
+            article, ordinal = self.locate(i)
             keys[passage_key(article, ordinal)] = (i, self._hashes[article])
         found = self.rows.get({key: h for key, (_, h) in keys.items()})
         return {keys[key][0]: row for key, row in found.items()}
+
+    def texts(self, ids: Sequence[int]) -> list[str]:
+        found = self.stored(ids)
+        return [found[int(i)].text if int(i) in found else "" for i in ids]
+
+    def _passage(self, i: int) -> Passage:
+        row = self.stored([i]).get(i)
+        return self._build(i, row.text if row else "", row.context if row else "")
+
+    def __iter__(self) -> Iterator[Passage]:
+        # A chunk's rows are read together (the timeline reads every passage): never one request each.
+        for start in range(0, len(self), 500):
+            chunk = range(start, min(start + 500, len(self)))
+            found = self.stored(chunk)
+            for i in chunk:
+                row = found.get(i)
+                yield self._build(i, row.text if row else "", row.context if row else "")
+
+
+class _Rows:
+    """What the two vector views share: one version's passage table and its stored rows."""
+
+    def __init__(self, passages: StoredPassageTable, dimension: int) -> None:
+        self._passages = passages
+        self._dimension = dimension
+
+    @property
+    def rows(self) -> StoredRows:
+        return self._passages.rows
+
+    def of(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
+        return self._passages.stored(ids)
 
 
 class MilvusPassageVectors(_Rows):
@@ -128,10 +175,8 @@ class MilvusPassageVectors(_Rows):
 class MilvusSentenceVectors(_Rows):
     """Sentence vectors by global row, from the rows of the passages holding them."""
 
-    def __init__(
-        self, rows: StoredRows, passages: PassageTable, hashes: dict[str, str], dimension: int, total: int
-    ) -> None:
-        super().__init__(rows, passages, hashes, dimension)
+    def __init__(self, passages: StoredPassageTable, dimension: int, total: int) -> None:
+        super().__init__(passages, dimension)
         self._firsts = passages.first_sentences
         self._total = total
 
@@ -209,16 +254,16 @@ class MilvusIndexHandle:
                 f"Milvus serves version {served.version} built with model {manifest.model!r}, format "
                 f"{manifest.format_version}; this node uses {self._model!r}, format {FORMAT_VERSION}; {REBUILD_HINT}"
             )
-        passages = PassageTable.from_bytes(parts["passages.npz"])
-        terms = json.loads(parts["terms.json"])
         hashes = {m["id"]: m["content_hash"] for m in json.loads(parts["articles.json"])}
+        passages = StoredPassageTable(parts["passages.npz"], self._rows, hashes)
+        terms = json.loads(parts["terms.json"])
         return assemble_index(
             served.version,
             Path("milvus") / self._store.config.collection / served.version,
             manifest,
             parts,
             passages,
-            MilvusPassageVectors(self._rows, passages, hashes, self._dimension),
+            MilvusPassageVectors(passages, self._dimension),
             TermStats(int(terms["size"]), {str(k): int(v) for k, v in terms["df"].items()}),
-            MilvusSentenceVectors(self._rows, passages, hashes, self._dimension, manifest.sentences),
+            MilvusSentenceVectors(passages, self._dimension, manifest.sentences),
         )

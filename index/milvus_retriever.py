@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from index.embedder import Embedder
-from index.milvus_reader import MilvusSentenceVectors, StoredRows
+from index.milvus_reader import MilvusSentenceVectors, StoredPassageTable, StoredRows
 from index.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
 from index.retrieval import FusingRetriever, FusionWeights, Hit, fuse
 from index.store import LoadedIndex
@@ -61,6 +61,9 @@ class MilvusRetriever(FusingRetriever):
     def _cosines_of(self, vector: np.ndarray, ids: list[int]) -> dict[int, float]:
         if not ids:
             return {}
+        if isinstance(table := self._index.passages, StoredPassageTable):
+            # A reader node: the rows come whole (vectors and text, remembered for the passages shown).
+            return {i: float(row.vector @ vector) for i, row in table.stored(ids).items()}
         keys = {self._key(i): i for i in ids}
         return {keys[key]: float(v @ vector) for key, v in self._store.vectors(list(keys)).items() if key in keys}
 

@@ -43,7 +43,7 @@ class Served:
 def version_parts(index: LoadedIndex) -> dict[str, bytes]:
     """A written version's parts, from the writer's own files (the same bytes a local reader opens)."""
     parts = {name: (index.path / name).read_bytes() for name in _FILES}
-    parts["passages.npz"] = index.passages.to_bytes()
+    parts["passages.npz"] = index.passages.to_bytes(text=False)  # the text is in the passage rows
     stats = cast("LexicalStore", index.lexical).stats()
     parts["terms.json"] = json.dumps({"size": stats.size, "df": stats.df}, ensure_ascii=False).encode("utf-8")
     return parts

@@ -113,6 +113,8 @@ class Scored:
     score: float
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # when asked for
     sentences: str | None = field(default=None, compare=False, repr=False)  # packed, when asked for
+    body: str | None = field(default=None, compare=False, repr=False)  # the passage's text, when asked for
+    context: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class MilvusStore:
     """The passages of one LoadedIndex, mirrored into a Milvus collection and searched there."""
 
     _OUTPUT = ("article", "ordinal", "content_hash")
+    _STORED = ("dense", "sentences", "body", "context")  # what a reader node scores and shows a passage with
 
     def __init__(self, config: MilvusConfig, client: Any) -> None:
         self._config = config
@@ -255,8 +258,11 @@ class MilvusStore:
         schema.add_field("outlet", DataType.VARCHAR, max_length=256)
         schema.add_field("text", DataType.VARCHAR, max_length=_MAX_TEXT, enable_analyzer=True, analyzer_params=ANALYZER)
         schema.add_field("dense", DataType.FLOAT_VECTOR, dim=dimension)
-        # The passage's sentence vectors (int8 codes and scales, base64): read with a hit, never searched.
+        # The passage's sentence vectors (int8 codes and scales, base64), its own text and its context (a
+        # reporter's question, a table's header): read with a hit by nodes that keep no passage table.
         schema.add_field("sentences", DataType.VARCHAR, max_length=_MAX_TEXT)
+        schema.add_field("body", DataType.VARCHAR, max_length=_MAX_TEXT)
+        schema.add_field("context", DataType.VARCHAR, max_length=_MAX_TEXT)
         schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
         schema.add_function(
             Function(
@@ -415,6 +421,8 @@ class MilvusStore:
                     "text": _clip(lexical_text(passage, meta)),
                     "dense": vectors[pid].astype(np.float32).tolist(),
                     "sentences": pack_sentences(index.sentence_rows(passage)),
+                    "body": _clip(passage.text),
+                    "context": _clip(passage.context),
                 }
 
     def count(self, where: SearchFilter | None = None) -> int:
@@ -494,7 +502,7 @@ class MilvusStore:
         """The rows of ``keys`` with their content hash, passage vector and packed sentence vectors (what a
         reader node scores a given passage with); a key not in the collection is absent."""
         found: dict[str, Scored] = {}
-        fields = [*self._OUTPUT, "dense", "sentences"]
+        fields = [*self._OUTPUT, *self._STORED]
         for chunk in _chunks(list(keys), _BATCH):
             for row in self._call("read vectors", self._client.get, self._name, ids=list(chunk), output_fields=fields):
                 found[str(row["key"])] = _scored({"id": row["key"], "distance": 0.0, "entity": row})
@@ -536,7 +544,7 @@ class MilvusStore:
             limit=limit,
             filter=expression,
             search_params=params,
-            output_fields=[*self._OUTPUT, "dense", "sentences"] if vectors else list(self._OUTPUT),
+            output_fields=[*self._OUTPUT, *self._STORED] if vectors else list(self._OUTPUT),
         )
         return [_scored(hit) for hit in result[0]]
 
@@ -562,6 +570,8 @@ def _scored(hit: dict[str, Any]) -> Scored:
         score=float(hit["distance"]),
         vector=np.asarray(entity["dense"], dtype=np.float32) if "dense" in entity else None,
         sentences=entity.get("sentences"),
+        body=entity.get("body"),
+        context=entity.get("context"),
     )
 
 

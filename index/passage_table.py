@@ -15,7 +15,8 @@ from index.passages import Passage, SentenceSpan
 
 _KINDS = ("body", "caption", "correction", "question")
 _COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences", "day")
-ARRAYS = ("text", "text_offsets", "context", "context_offsets", *_COLUMNS, "sentences")
+_TEXT_ARRAYS = ("text", "text_offsets", "context", "context_offsets")
+ARRAYS = (*_TEXT_ARRAYS, *_COLUMNS, "sentences")
 _NO_DAY = 0  # the "day" column: a proleptic ordinal (datetime.date.toordinal), 0 for none
 
 
@@ -25,10 +26,11 @@ class PassageTable(Sequence[Passage]):
     def __init__(self, arrays: Mapping[str, np.ndarray], article_ids: list[str]) -> None:
         self.article_ids = article_ids
         self._arrays = dict(arrays)
-        self._text = arrays["text"]
-        self._offsets = arrays["text_offsets"]
-        self._context = arrays["context"]
-        self._context_offsets = arrays["context_offsets"]
+        # The text arrays may be left out by a table whose text lives elsewhere (a Milvus reader's).
+        self._text = arrays.get("text")
+        self._offsets = arrays.get("text_offsets")
+        self._context = arrays.get("context")
+        self._context_offsets = arrays.get("context_offsets")
         self._columns = {name: arrays[name] for name in _COLUMNS}
         self._sentences = arrays["sentences"]
         articles = self._columns["article"]
@@ -43,16 +45,20 @@ class PassageTable(Sequence[Passage]):
         article_ids = json.loads((directory / "article_ids.json").read_text("utf-8"))
         return cls({name: _mapped(directory / f"{name}.npy") for name in ARRAYS}, article_ids)
 
-    def to_bytes(self) -> bytes:
-        """The whole table as one .npz (what a Milvus reader loads instead of the directory)."""
+    def to_bytes(self, *, text: bool = True) -> bytes:
+        """The table as one .npz; without ``text``, only its columns and sentence bounds (what a Milvus
+        reader keeps: the text comes with each passage's row)."""
+        arrays = {k: v for k, v in self._arrays.items() if text or k not in _TEXT_ARRAYS}
         out = io.BytesIO()
-        np.savez(out, article_ids=np.array(json.dumps(self.article_ids)), **self._arrays)
+        np.savez(out, article_ids=np.array(json.dumps(self.article_ids)), **arrays)
         return out.getvalue()
 
-    @classmethod
-    def from_bytes(cls, data: bytes) -> PassageTable:
+    @staticmethod
+    def arrays_from_bytes(data: bytes) -> tuple[dict[str, np.ndarray], list[str]]:
+        """The arrays and article ids of a table saved with ``to_bytes``."""
         with np.load(io.BytesIO(data), allow_pickle=False) as saved:
-            return cls({name: saved[name] for name in ARRAYS}, json.loads(str(saved["article_ids"])))
+            arrays = {name: saved[name] for name in saved.files if name != "article_ids"}
+            return arrays, json.loads(str(saved["article_ids"]))
 
     @staticmethod
     def write(directory: Path, passages: list[Passage]) -> None:
@@ -87,7 +93,7 @@ class PassageTable(Sequence[Passage]):
         (directory / "article_ids.json").write_text(json.dumps(article_ids), "utf-8")
 
     def __len__(self) -> int:
-        return len(self._offsets) - 1
+        return len(self._columns["article"])
 
     @overload
     def __getitem__(self, i: int) -> Passage: ...
@@ -106,9 +112,27 @@ class PassageTable(Sequence[Passage]):
         for i in range(len(self)):
             yield self._passage(i)
 
+    def _text_of(self, i: int) -> str:
+        assert self._text is not None and self._offsets is not None
+        return bytes(self._text[self._offsets[i] : self._offsets[i + 1]]).decode("utf-8")
+
+    def _context_of(self, i: int) -> str:
+        assert self._context is not None and self._context_offsets is not None
+        return bytes(self._context[self._context_offsets[i] : self._context_offsets[i + 1]]).decode("utf-8")
+
+    def kind_of(self, i: int) -> str:
+        """The passage's kind (body, caption, correction, question), without its text."""
+        return _KINDS[int(self._columns["kind"][i])]
+
+    def texts(self, ids: Sequence[int]) -> list[str]:
+        """The text of each passage id, without building Passage objects (one read for them all)."""
+        return [self._text_of(int(i)) for i in ids]
+
     def _passage(self, i: int) -> Passage:
+        return self._build(i, self._text_of(i), self._context_of(i))
+
+    def _build(self, i: int, text: str, context: str) -> Passage:
         c = self._columns
-        text = bytes(self._text[self._offsets[i] : self._offsets[i + 1]]).decode("utf-8")
         start, first, n = int(c["start"][i]), int(c["first_sentence"][i]), int(c["n_sentences"][i])
         bounds = self._sentences[first : first + n]
         return Passage(
@@ -123,7 +147,7 @@ class PassageTable(Sequence[Passage]):
             sentences=tuple(SentenceSpan(text[s - start : e - start], int(s), int(e)) for s, e in bounds),
             first_sentence=first,
             day=date.fromordinal(int(c["day"][i])) if int(c["day"][i]) != _NO_DAY else None,
-            context=bytes(self._context[self._context_offsets[i] : self._context_offsets[i + 1]]).decode("utf-8"),
+            context=context,
         )
 
     def sentence_ranges(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
