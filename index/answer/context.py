@@ -1,0 +1,69 @@
+"""What the stages share across questions (the encoder, the configuration, per-version caches) and within
+one question (the question embedded without a focus word, computed at most once per word)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index.answer.config import EngineConfig
+from index.embedder import Embedder
+from index.passages import Passage
+from index.store import LoadedIndex
+from index.text import tokenize
+
+_NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
+
+
+class Context:
+    """The encoder and configuration, and what is remembered per index version: the text just before a
+    passage (every question that retrieves it asks again) and each article's recency."""
+
+    def __init__(self, embedder: Embedder, config: EngineConfig) -> None:
+        self.embedder = embedder
+        self.config = config
+        self._nearby: dict[int, str] = {}
+        self._nearby_version: str | None = None
+        self._recency: dict[str, float] = {}
+        self._recency_version: str | None = None
+
+    def nearby(self, index: LoadedIndex, passage: Passage) -> str:
+        """The two body passages before ``passage`` in its article: what a quote or a pronoun leans on."""
+        if self._nearby_version != index.version:
+            self._nearby.clear()
+            self._nearby_version = index.version
+        if (text := self._nearby.get(passage.id)) is None:
+            earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id][-4:]
+            body = [i for i in earlier if index.passages.kind_of(i) == "body"][-2:]
+            text = " ".join(index.passages.texts(body))
+            if len(self._nearby) < _NEARBY_CACHE:
+                self._nearby[passage.id] = text
+        return text
+
+    def recency(self, index: LoadedIndex) -> dict[str, float]:
+        """Each dated article's place from oldest (0) to newest (1); undated ones are not placed."""
+        if self._recency_version != index.version:
+            dated = sorted({m.published for m in index.articles.values() if m.published is not None})
+            place = {d: (i / (len(dated) - 1) if len(dated) > 1 else 1.0) for i, d in enumerate(dated)}
+            self._recency = {m.id: place[m.published] for m in index.articles.values() if m.published}
+            self._recency_version = index.version
+        return self._recency
+
+
+class Probe:
+    """The question embedded without one focus word, to test what that word means (at most once a word)."""
+
+    def __init__(self, embedder: Embedder, question: str) -> None:
+        self._embedder = embedder
+        self._question = question
+        self._without: dict[str, np.ndarray] = {}
+
+    def without(self, stem: str) -> np.ndarray:
+        if stem not in self._without:
+            self._without[stem] = self._embedder.encode([_without(self._question, stem)])[0]
+        return self._without[stem]
+
+
+def _without(question: str, stem: str) -> str:
+    """The question with the words of one stem left out ("have the pandas arrived" -> "have the pandas")."""
+    kept = [w for w in question.split() if tokenize(w.strip("?!.,;:")) != [stem]]
+    return " ".join(kept)

@@ -1,0 +1,109 @@
+"""Stage 4: answer or refuse, as one calibrated decision over the best candidate's signals
+(``index.decision``): what the analysis already refused stays refused; a person's quotes or introductions
+answer "what did X say" and "who is X" outright; anything else is answered when the fitted probability
+reaches the operating point."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.answer.context import Context, Probe
+from index.answer.rank import Ranked, typed, voices
+from index.answer.retrieve import Retrieved
+from index.answer.types import Refusal
+from index.answerability import AnswerType, Focus
+from index.decision import Decision, Signals, speaker_missing
+from index.question import Intent
+from index.store import LoadedIndex
+
+logger = logging.getLogger(__name__)
+
+# Signals of closeness: a refusal they drive is "not close enough", any other "does not say it".
+_CLOSENESS = frozenset({"fused", "ranked", "sentence", "margin"})
+
+
+@dataclass(frozen=True)
+class Decided:
+    """The decision: refused (and why) or not, its confidence, and the signals it weighed."""
+
+    refusal: Refusal | None
+    confidence: float
+    signals: Signals | None
+    ranked: list[Ranked]
+
+
+def decide(
+    ctx: Context,
+    decision: Decision,
+    index: LoadedIndex,
+    found: Retrieved,
+    ranked: list[Ranked],
+    vector: np.ndarray,
+    probe: Probe,
+) -> Decided:
+    parsed, refusal = found.parsed, found.refusal
+    # The person's introductions, or all their quotes, answer "who is X" and "what did X say" outright.
+    whole_answer = parsed.person is not None and (
+        parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
+    )
+    signals = _signals(ctx, index, ranked, found, vector, probe) if ranked else None
+    confidence = decision.probability(signals) if signals is not None else 0.0
+    if not math.isfinite(confidence):
+        # A damaged encoder or index gives NaN scores: that is never an answer, whatever else holds.
+        logger.error("non-finite answer score for %r; refusing", parsed.text[:80])
+        return Decided(refusal or Refusal.LOW_CONFIDENCE, 0.0, None, [])
+    if refusal is None and ranked and whole_answer:
+        confidence = 1.0
+    if refusal is None and signals is not None and speaker_missing(signals):
+        refusal = Refusal.NO_SUPPORT  # "what did the U.S. ambassador say" and the passage names no ambassador
+    if refusal is None and confidence < ctx.config.min_confidence:
+        # One decision; the reason named is the signal that pulled hardest toward refusing.
+        weakest = decision.weakest(signals) if signals is not None else "fused"
+        refusal = Refusal.LOW_CONFIDENCE if weakest in _CLOSENESS else Refusal.NO_SUPPORT
+    return Decided(refusal, confidence, signals, ranked)
+
+
+def _signals(
+    ctx: Context, index: LoadedIndex, ranked: list[Ranked], found: Retrieved, vector: np.ndarray, probe: Probe
+) -> Signals:
+    """What the answer-or-refuse decision weighs about the best passage (``index.decision.Signals``):
+    - the kind of answer asked for is in it; "who did X" names someone;
+    - the question's focus words: their idf-weighted share found in the passage, its headline or (at
+      half weight) the paragraphs just before it;
+    - what a missing weighty focus word means: how much closer the question comes to the answering
+      sentence without it (a word that pulls away from the answer);
+    - a speaker who is no person of the coverage must be named in the passage or be its outlet."""
+    parsed, needs = found.parsed, found.needs
+    best = ranked[0]
+    hit, chosen = best.hit, best.chosen
+    passage = hit.passage
+    meta = index.articles[passage.article_id]
+    own = f"{passage.text} {passage.context} {meta.title or ''} {voices(index, passage)}"
+    nearby = ctx.nearby(index, passage)
+    # "who won the election": the answer names the one who did it ("who said" is the WHO intent).
+    agent = needs.expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
+    agent_ok = not agent or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
+    speaker_named = 1.0
+    if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
+        speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")
+    crux_drop = 0.0
+    crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
+    if crux is not None:
+        sentence = index.sentence_rows(passage)[chosen[0]]
+        crux_drop = float(probe.without(crux) @ sentence) - float(vector @ sentence)
+    return Signals(
+        fused=float(hit.score),
+        ranked=float(best.score),
+        sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
+        type_ok=float(needs.expectation.satisfied(typed(passage, x.text) for x in passage.sentences)),
+        agent_ok=float(agent_ok),
+        speaker_named=float(speaker_named),
+        focus=float(needs.focus.support(own, nearby)),
+        crux_drop=crux_drop,
+        quote=float(parsed.intent is Intent.QUOTE and parsed.person is not None),
+        margin=float(best.score - ranked[1].score) if len(ranked) > 1 else 0.0,
+    )

@@ -1,0 +1,246 @@
+"""Stage 3: score each candidate's sentences and rank the candidates. The answering sentence is the one
+that holds the question's intent (a quote, a date), the kind of answer asked for and its focus words; a
+missing focus word's meaning pulls toward the sentences it would have matched."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.answer.context import Context, Probe
+from index.answer.needs import Needs, speakers_of
+from index.answerability import AnswerType
+from index.passages import Passage
+from index.people import Person
+from index.question import Intent, Question, referenced_articles
+from index.retrieval import Hit
+from index.store import LoadedIndex
+from index.temporal import temporal_weight
+from index.text import token_set
+from seeds_loader.lazy import LazyPattern
+
+_UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")
+_WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
+_FIGURE = LazyPattern(r"\d")
+# A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
+_LEAD_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """A focus word missing from the best candidates, and the question's vector without it."""
+
+    crux: str
+    without: np.ndarray
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate with its ranking score and the sentences that answer (indexes into its passage)."""
+
+    score: float
+    hit: Hit
+    chosen: tuple[int, ...]
+
+
+def meaning(ctx: Context, hits: list[Hit], parsed: Question, needs: Needs, probe: Probe) -> Meaning | None:
+    """When the question's weightiest focus word is in none of the best candidates ("relics"), what it
+    means is looked for instead: the question embedded without it, to see which sentences it pulls to."""
+    c = ctx.config
+    if parsed.intent is Intent.QUOTE:
+        return None  # a quote's topic is often its occasion ("after meeting her at APEC"), not its words
+    crux = needs.focus.crux(" ".join(h.passage.text for h in hits[: c.meaning_pool]), c.crux_share)
+    return None if crux is None else Meaning(crux, probe.without(crux))
+
+
+def rank(
+    ctx: Context, index: LoadedIndex, hits: list[Hit], parsed: Question, needs: Needs, found: Meaning | None
+) -> list[Ranked]:
+    """Re-rank with the question's intent, the kind of answer it wants, its focus words and what a missing
+    focus word means."""
+    c = ctx.config
+    ranked = []
+    referenced = referenced_articles(parsed.text, index.article_references)
+    recency = ctx.recency(index) if _WANTS_NEWEST.search(parsed.text) else None
+    holds: dict[int, bool] = {}
+    articles = Counter(h.passage.article_id for h in hits)
+    # "What did X say": the highlight is X's words wherever the passage holds some.
+    speakers = (
+        {p.id for p in speakers_of(parsed)} if parsed.intent is Intent.QUOTE and parsed.person is not None else None
+    )
+    for hit in hits:
+        pull = [0.0] * len(hit.passage.sentences)
+        if found is not None:
+            without = index.sentence_rows(hit.passage) @ found.without
+            pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
+        # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
+        kinds = [needs.expectation.weight(typed(hit.passage, x.text)) for x in hit.passage.sentences]
+        holds[id(hit)] = needs.expectation.satisfied_by(kinds)
+        is_typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
+        feature = [
+            c.intent_bonus * _sentence_feature(index, hit, i, parsed) + (c.type_bonus * w if is_typed else 0.0)
+            for i, w in enumerate(kinds)
+        ]
+        overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
+        adjusted = [
+            s + f + c.overlap_weight * o + m
+            for s, f, o, m in zip(hit.sentence_scores, feature, overlap, pull, strict=True)
+        ]
+        if speakers is not None:
+            theirs = [_spoken_by(index, hit, i, speakers) for i in range(len(adjusted))]
+            if any(theirs):
+                adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, theirs, strict=True)]
+        best = int(np.argmax(adjusted)) if adjusted else 0
+        bonus = (feature[best] + pull[best]) if feature else 0.0
+        chosen = _extend(ctx, adjusted, best, hit, index)
+        if parsed.intent is Intent.PROFILE and parsed.person is not None:
+            chosen = _with_role(chosen, hit.passage, parsed.person)
+        if hit.passage.article_id in referenced:
+            bonus += c.intent_bonus
+        if recency is not None:  # "the latest", "today": the newest coverage first
+            bonus += c.intent_bonus * recency.get(hit.passage.article_id, 0.0)
+        # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
+        own = f"{hit.passage.text} {hit.passage.context} {voices(index, hit.passage)}"
+        bonus += c.intent_bonus * needs.focus.support(own, ctx.nearby(index, hit.passage))
+        if supersedes(hit.passage) and articles[hit.passage.article_id] > 1:
+            # An update or correction beside what it revises: the revised figure is not the current one.
+            bonus += c.intent_bonus
+        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen)))
+    # A reporter's question answers only "what was asked": after every other passage. Then passages
+    # holding the kind of answer asked for (the counted figure, a duration) first.
+    asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
+    ranked.sort(key=lambda r: (id(r.hit) not in asked_only, holds[id(r.hit)], r.score), reverse=True)
+    return _updates_first(ranked)
+
+
+def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
+    quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[i].start)
+    return quote is not None and quote.person_id in speakers
+
+
+def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) -> float:
+    sentence = hit.passage.sentences[i]
+    if parsed.intent is Intent.WHEN:
+        return temporal_weight(sentence.text)
+    quote = index.quote_at(hit.passage.article_id, sentence.start)
+    # Reporters asking what someone said want the exact words: direct quotes outrank paraphrase.
+    weight = 0.0 if quote is None else (1.0 if quote.quoted and len(quote.quoted.split()) >= 4 else 0.25)
+    if parsed.intent is Intent.WHO:
+        return weight
+    if parsed.intent is Intent.QUOTE and parsed.person is not None:
+        speakers = {p.id for p in speakers_of(parsed)}
+        return weight if quote is not None and quote.person_id in speakers else -1.0
+    if parsed.intent is Intent.PROFILE and parsed.person is not None:
+        # "Who is X" is answered by the sentence that says what X is (a role the coverage gives them),
+        # else by one that names them in full: "A forensic geneticist at Sorim University …, he knows"
+        # over "For Park Se-hoon, the agreement is the easy part."
+        if gives_role(sentence.text, parsed.person):
+            return 1.0
+        return 1.0 if any(v in sentence.text for v in parsed.person.variants) else 0.0
+    return 0.0
+
+
+def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: LoadedIndex) -> list[int]:
+    """The best sentence, plus a neighbour that scores nearly as well or continues the same quote; a
+    short lead that only announces what follows ("The opposition was cooler.") comes with the quote
+    after it, which says what it announces."""
+    chosen = [best]
+    best_quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[best].start)
+    following = best + 1
+    if (
+        best_quote is None
+        and following < len(scores)
+        and len(hit.passage.sentences[best].text.split()) <= _LEAD_WORDS
+        and index.quote_at(hit.passage.article_id, hit.passage.sentences[following].start) is not None
+    ):
+        return [best, following]
+    for j in (best - 1, best + 1):
+        if not 0 <= j < len(scores):
+            continue
+        quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[j].start)
+        same_speaker = best_quote is not None and quote is not None and quote.person_id == best_quote.person_id
+        if scores[j] >= scores[best] - ctx.config.extend_margin or (
+            same_speaker and quote.resolved_by == "continuation"
+        ):
+            chosen.append(j)
+            break
+    return sorted(chosen)
+
+
+def _overlap(terms: dict[str, float], sentence: str) -> float:
+    """Share of the question's content words (idf-weighted, stemmed) found in the sentence."""
+    total = sum(terms.values())
+    found = token_set(sentence)
+    return sum(w for t, w in terms.items() if t in found) / total if total else 0.0
+
+
+def gives_role(text: str, person: Person) -> bool:
+    """The sentence says what the person is: one of the roles the coverage gives them."""
+    lowered = text.lower()
+    return any(role.lower() in lowered for role in person.roles)
+
+
+def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]:
+    """For "who is X": the highlight names X, and says what X is when the next or previous sentence does
+    ("For Park Se-hoon, the agreement is the easy part. A forensic geneticist at …, he knows …")."""
+    sentences = passage.sentences
+    if any(gives_role(sentences[i].text, person) for i in chosen):
+        return chosen
+    for j in (max(chosen) + 1, min(chosen) - 1):
+        if 0 <= j < len(sentences) and gives_role(sentences[j].text, person):
+            return sorted([*chosen, j])
+    return chosen
+
+
+def typed(passage: Passage, sentence: str) -> str:
+    """What a sentence says for the answer-type check: a table row's cells only under its header (the
+    passage's context), any other sentence as it stands."""
+    return f"{passage.context} {sentence}".strip() if passage.text.startswith("|") else sentence
+
+
+def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
+    """An update or correction goes just above the earlier passage of its article that it revises: both
+    give a figure about the same thing (two or more words in common), so the older figure is never shown
+    as the answer while its revision is at hand. Passages of other articles keep their order."""
+    out = list(ranked)
+    for entry in ranked:
+        update = entry.hit.passage
+        if not supersedes(update) or not _FIGURE.search(update.text):
+            continue
+        words = token_set(update.text)
+        at = out.index(entry)
+        for i, candidate in enumerate(out[:at]):
+            earlier = candidate.hit.passage
+            if (
+                earlier.article_id == update.article_id
+                and earlier.paragraph < update.paragraph
+                and not supersedes(earlier)
+                and _FIGURE.search(earlier.text)
+                and len(words & token_set(earlier.text)) >= 2
+            ):
+                revised = out[i]
+                out[i] = Ranked(revised.score, entry.hit, entry.chosen)
+                out[at] = Ranked(entry.score, revised.hit, revised.chosen)
+                out.insert(i + 1, out.pop(at))
+                break
+    return out
+
+
+def voices(index: LoadedIndex, passage: Passage) -> str:
+    """The names of who speaks in the passage: what its "I", "she" or a transcript's label stand for, so
+    "how many years was Ahn a diplomat" finds the columnist's own "I spent thirty-one years"."""
+    names = {
+        quote.speaker
+        for sentence in passage.sentences
+        if (quote := index.quote_at(passage.article_id, sentence.start)) is not None
+    }
+    return " ".join(sorted(names))
+
+
+def supersedes(passage: Passage) -> bool:
+    """A correction notice, or a live entry or brief marked as an update or correction of an earlier one."""
+    return passage.kind == "correction" or bool(_UPDATE.match(passage.text))
