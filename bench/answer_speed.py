@@ -22,10 +22,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.embedder import BUNDLED_MODEL, SentenceTransformerEmbedder, make_embedder  # noqa: E402
+from index.encode.embedder import BUNDLED_MODEL, SentenceTransformerEmbedder, make_embedder  # noqa: E402
 from index.engine import Engine  # noqa: E402
-from index.handle import IndexHandle  # noqa: E402
-from index.store import build_index  # noqa: E402
+from index.store.handle import IndexHandle  # noqa: E402
+from index.store.versions import build_index  # noqa: E402
 from seeds_loader import bundled_articles_dir, load_directory  # noqa: E402
 
 ROUNDS = 5

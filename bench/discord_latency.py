@@ -22,10 +22,10 @@ from bench.questions import QUESTIONS  # noqa: E402
 from bot.discord.client import SummitClient, run_gateway  # noqa: E402
 from bot.records import Records  # noqa: E402
 from bot.service import Service  # noqa: E402
-from index.embedder import BUNDLED_MODEL, make_embedder  # noqa: E402
+from index.encode.embedder import BUNDLED_MODEL, make_embedder  # noqa: E402
 from index.engine import Engine  # noqa: E402
-from index.handle import IndexHandle  # noqa: E402
-from index.store import build_index  # noqa: E402
+from index.store.handle import IndexHandle  # noqa: E402
+from index.store.versions import build_index  # noqa: E402
 from seeds_loader import bundled_articles_dir, load_directory  # noqa: E402
 from tests.bot.discord_harness import FakeDiscord  # noqa: E402
 

@@ -29,11 +29,11 @@ from bench.holdout import print_table  # noqa: E402
 from bot.follow import FollowItem, Message  # noqa: E402
 from bot.records import Records  # noqa: E402
 from bot.service import Service  # noqa: E402
-from index.collection import Collection  # noqa: E402
-from index.embedder import BUNDLED_MODEL, make_embedder  # noqa: E402
+from index.encode.embedder import BUNDLED_MODEL, make_embedder  # noqa: E402
 from index.engine import Engine  # noqa: E402
 from index.evaluate import QAItem, load_qa  # noqa: E402
-from index.handle import IndexHandle  # noqa: E402
+from index.store.collection import Collection  # noqa: E402
+from index.store.handle import IndexHandle  # noqa: E402
 
 
 @dataclass

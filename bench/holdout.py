@@ -21,12 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from index.answer import Refusal  # noqa: E402
-from index.decision import DECISION_FILE, FEATURES, Decision, Signals, fit, speaker_missing  # noqa: E402
-from index.embedder import BUNDLED_MODEL, Embedder, make_embedder  # noqa: E402
+from index.answer.decision import DECISION_FILE, FEATURES, Decision, Signals, fit, speaker_missing  # noqa: E402
+from index.encode.embedder import BUNDLED_MODEL, Embedder, make_embedder  # noqa: E402
 from index.engine import Engine, EngineConfig  # noqa: E402
 from index.evaluate import QAItem, QAResult, evaluate, load_qa  # noqa: E402
-from index.handle import IndexHandle  # noqa: E402
-from index.store import build_index, current_version_dir, open_index  # noqa: E402
+from index.store.handle import IndexHandle  # noqa: E402
+from index.store.versions import build_index, current_version_dir, open_index  # noqa: E402
 from seeds_loader import Article, load_directory  # noqa: E402
 
 # Refusals the analysis makes (a name or speaker the coverage lacks, a person never quoted): facts about

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.attribution import attribute  # noqa: E402
-from index.people import find_people  # noqa: E402
+from index.people.attribution import attribute  # noqa: E402
+from index.people.registry import find_people  # noqa: E402
 from seeds_loader import parse_article  # noqa: E402
 
 SIZES = (50_000, 200_000, 1_000_000)

@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_articles  # noqa: E402
-from index.collection import Collection  # noqa: E402
-from index.embedder import SentenceTransformerEmbedder  # noqa: E402
-from index.passages import build_passages, dense_text  # noqa: E402
-from index.store import build_index  # noqa: E402
+from index.encode.embedder import SentenceTransformerEmbedder  # noqa: E402
+from index.store.collection import Collection  # noqa: E402
+from index.store.passages import build_passages, dense_text  # noqa: E402
+from index.store.versions import build_index  # noqa: E402
 from seeds_loader import bundled_articles_dir, load_directory  # noqa: E402
 
 

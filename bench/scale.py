@@ -34,10 +34,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.milvus_local import LocalMilvus  # noqa: E402
-from index.milvus_served import ServedVersions  # noqa: E402
-from index.milvus_store import MilvusConfig, MilvusStore  # noqa: E402
-from index.store import build_index, current_version_dir, exact_vectors  # noqa: E402
+from index.search.milvus_local import LocalMilvus  # noqa: E402
+from index.search.milvus_served import ServedVersions  # noqa: E402
+from index.search.milvus_store import MilvusConfig, MilvusStore  # noqa: E402
+from index.store.versions import build_index, current_version_dir, exact_vectors  # noqa: E402
 from seeds_loader import parse_article  # noqa: E402
 
 DIM = 384
@@ -97,10 +97,11 @@ def rss():
             return int(line.split()[1]) * 1024
 milvus = len(sys.argv) > 4
 if milvus:  # a reader node: no FAISS, no BM25 index, no local files
-    import index.engine, index.milvus_reader, index.milvus_retriever, pymilvus  # loaded before the baseline
+    # loaded before the baseline
+    import index.engine, index.search.milvus_reader, index.search.milvus_retriever, pymilvus
 else:
-    import faiss, bm25s, index.engine, index.store  # libraries loaded before the baseline
-from index.handle import IndexHandle
+    import faiss, bm25s, index.engine, index.store.versions  # libraries loaded before the baseline
+from index.store.handle import IndexHandle
 from index.engine import Engine
 before = rss()
 queries = json.load(open(sys.argv[3]))
@@ -111,9 +112,9 @@ class Lookup:
     def encode(self, texts):
         return np.stack([vectors[t] for t in texts])
 if milvus:  # uri, collection, dense index type; everything is read from Milvus
-    from index.milvus_reader import MilvusIndexHandle
-    from index.milvus_retriever import MilvusRetriever
-    from index.milvus_store import MilvusConfig, MilvusStore
+    from index.search.milvus_reader import MilvusIndexHandle
+    from index.search.milvus_retriever import MilvusRetriever
+    from index.search.milvus_store import MilvusConfig, MilvusStore
     store = MilvusStore.connect(MilvusConfig(uri=sys.argv[4], collection=sys.argv[5], dense_index=sys.argv[6]))
     handle = MilvusIndexHandle(store, Lookup.name, Lookup.dimension)
     engine = Engine(handle, Lookup(), retriever=lambda i, e, w: MilvusRetriever(store, i, e, w))

@@ -24,10 +24,10 @@ from bot.records import Records  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.slack.app import create_app  # noqa: E402
 from bot.slack.serve import EVENTS_PATH, wsgi_app  # noqa: E402
-from index.embedder import SentenceTransformerEmbedder  # noqa: E402
+from index.encode.embedder import SentenceTransformerEmbedder  # noqa: E402
 from index.engine import Engine  # noqa: E402
-from index.handle import IndexHandle  # noqa: E402
-from index.store import build_index  # noqa: E402
+from index.store.handle import IndexHandle  # noqa: E402
+from index.store.versions import build_index  # noqa: E402
 from seeds_loader import bundled_articles_dir, load_directory  # noqa: E402
 from tests.bot.slack_harness import FakeSlack, Sender  # noqa: E402
 

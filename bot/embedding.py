@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.settings import Settings
-from index.embedder import Embedder
-from index.embedder import make_embedder as embedder_for
+from index.encode.embedder import Embedder
+from index.encode.embedder import make_embedder as embedder_for
 
 
 def make_embedder(settings: Settings) -> Embedder:

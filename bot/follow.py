@@ -16,8 +16,8 @@ from typing import Protocol
 from bot.follow_records import Delivery, Follow, FollowRecords
 from bot.presentation import Cite
 from index.engine import Engine
-from index.facts import citation, people_named
-from index.store import LoadedIndex
+from index.facts.quick import citation, people_named
+from index.store.versions import LoadedIndex
 
 logger = logging.getLogger(__name__)
 

@@ -97,8 +97,8 @@ ADMIN_UNEXPECTED = "an unexpected error (details are in the bot's log)"
 
 def admin_failure(error: Exception) -> str:
     """A fixed, user-safe description of why an admin job failed (never the exception's own text)."""
-    from index.collection import ReadOnlyArticlesError
     from index.errors import NoArticlesError, WouldEmptyIndexError
+    from index.store.collection import ReadOnlyArticlesError
 
     if isinstance(error, ReadOnlyArticlesError):
         return ADMIN_READ_ONLY

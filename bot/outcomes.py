@@ -13,8 +13,8 @@ from bot.commands import Kind
 
 if TYPE_CHECKING:  # annotations only: the command line imports this and its --help stays fast
     from index.answer import Answer
-    from index.facts import PersonQuotes, Profile, Source
-    from index.timeline import TimelineEvent
+    from index.facts.quick import PersonQuotes, Profile, Source
+    from index.facts.timeline import TimelineEvent
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from bot.follow import Notifier
 from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings
-from index.collection import Collection
 from index.engine import Engine
-from index.store import LoadedIndex
+from index.store.collection import Collection
+from index.store.versions import LoadedIndex
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from bot import messages
 if TYPE_CHECKING:  # only their attributes are read here: the command line's --help stays fast
     from bot.follow import FollowMessage
     from index.answer import Answer, AnswerPassage, Claim
-    from index.facts import Citation
+    from index.facts.quick import Citation
 
 _MONTHS = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
 

@@ -15,15 +15,15 @@ from bot.follow import MAX_FOLLOWS, Delivered, Notifier, changed_articles, deliv
 from bot.outcomes import Answered, Asked, Denied, Facts, Invalid, Limited, Notice, Outcome, Refused, Started, answered
 from bot.ratelimit import RateLimiter
 from bot.records import Records
-from index.collection import ChangeReport, Collection
+from index.answer.freshness import staleness
 from index.engine import Engine
 from index.errors import QuestionError
-from index.facts import people_named, profiles, quotes_of, sources
-from index.freshness import staleness
-from index.passages import ArticleMeta
-from index.people import Person
-from index.store import LoadedIndex, Manifest
-from index.timeline import timeline
+from index.facts.quick import people_named, profiles, quotes_of, sources
+from index.facts.timeline import timeline
+from index.people.registry import Person
+from index.store.collection import ChangeReport, Collection
+from index.store.passages import ArticleMeta
+from index.store.versions import LoadedIndex, Manifest
 from seeds_loader import is_url
 
 logger = logging.getLogger(__name__)

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 
 from bot import messages
 from bot.settings import Settings
-from index.collection import Collection, Mirror
-from index.embedder import Embedder
+from index.encode.embedder import Embedder
 from index.engine import Engine, EngineConfig
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReaderNodeError
-from index.handle import IndexHandle, IndexSource
-from index.store import LoadedIndex, Progress, articles_fingerprint, open_index
+from index.store.collection import Collection, Mirror
+from index.store.handle import IndexHandle, IndexSource
+from index.store.versions import LoadedIndex, Progress, articles_fingerprint, open_index
 from seeds_loader import TEXT_SUFFIXES, FetchPolicy, LoaderError, bundled_articles_dir, load_directory
 
 if TYPE_CHECKING:
-    from index.backend import SearchBackend
-    from index.milvus_store import MilvusStore
+    from index.search.backend import SearchBackend
+    from index.search.milvus_store import MilvusStore
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def milvus_store(settings: Settings) -> MilvusStore | None:
     per process and collection)."""
     if settings.search_backend != "milvus":
         return None
-    from index.milvus_store import MilvusConfig, MilvusStore
+    from index.search.milvus_store import MilvusConfig, MilvusStore
 
     config = MilvusConfig(
         uri=settings.resolved_milvus_uri,
@@ -84,7 +84,7 @@ _STORES: dict[object, MilvusStore] = {}
 
 def search_backend(settings: Settings) -> SearchBackend:
     """The one place the backend's name is read: everything else asks the backend."""
-    from index.backend import LocalBackend, MilvusBackend
+    from index.search.backend import LocalBackend, MilvusBackend
 
     store = milvus_store(settings)
     return LocalBackend() if store is None else MilvusBackend(store)
@@ -115,7 +115,7 @@ def make_mirror(settings: Settings, *, recreate: bool = False) -> Mirror | None:
         return None
 
     def follow(index: LoadedIndex) -> None:
-        from index.milvus_store import MilvusError, MilvusMismatchError
+        from index.search.milvus_store import MilvusError, MilvusMismatchError
 
         try:
             report = backend.follow(index, recreate=recreate)
@@ -192,7 +192,7 @@ def ensure_index(
         notify(messages.STALE_WARNING)
     # A change whose Milvus write failed is caught up here (a no-op when in step, and on the local
     # backend); a Milvus that is down is said once, and only searching needs it.
-    from index.milvus_store import MilvusError, MilvusMismatchError
+    from index.search.milvus_store import MilvusError, MilvusMismatchError
 
     try:
         make_collection(settings, embedder).catch_up(index)

@@ -10,16 +10,16 @@ from index.answer import assemble
 from index.answer.config import EngineConfig
 from index.answer.context import Context, Probe
 from index.answer.decide import decide
+from index.answer.decision import Decision, default_decision
+from index.answer.question import analyse
 from index.answer.rank import meaning, rank
 from index.answer.retrieve import retrieve
 from index.answer.types import Answer
-from index.decision import Decision, default_decision
-from index.embedder import Embedder
+from index.encode.embedder import Embedder
 from index.errors import QuestionError
-from index.handle import IndexSource
-from index.question import analyse
-from index.retrieval import FusionWeights, HybridRetriever, VectorRetriever
-from index.store import LoadedIndex
+from index.search.retrieval import FusionWeights, HybridRetriever, VectorRetriever
+from index.store.handle import IndexSource
+from index.store.versions import LoadedIndex
 
 MAX_QUESTION_CHARS = 1000
 MAX_K = 20

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from index.collection import Collection
-from index.embedder import BUNDLED_MODEL, Embedder, HashEmbedder, SentenceTransformerEmbedder, make_embedder
+from index.encode.embedder import BUNDLED_MODEL, Embedder, HashEmbedder, SentenceTransformerEmbedder, make_embedder
 from index.engine import Engine
-from index.handle import IndexHandle
-from index.milvus_local import LocalMilvus
-from index.store import LoadedIndex, build_index, open_index
+from index.search.milvus_local import LocalMilvus
+from index.store.collection import Collection
+from index.store.handle import IndexHandle
+from index.store.versions import LoadedIndex, build_index, open_index
 from seeds_loader import Article, bundled_articles_dir, load_directory
 
 TESTS = Path(__file__).parent

@@ -234,7 +234,7 @@ def _follow_up(settings: Settings, embedder) -> Iterator[None]:  # type: ignore[
         return
     from bot.platforms import notifiers
     from bot.wiring import make_engine
-    from index.handle import IndexHandle
+    from index.store.handle import IndexHandle
 
     handle = IndexHandle(settings.resolved_index_dir, embedder.name)
     try:
@@ -323,7 +323,7 @@ def index_remove(
 def index_check() -> None:
     """Verify the current index version's files against their checksums, and the Milvus collection; exit 1 if not."""
     from bot.wiring import is_reader
-    from index.store import current_version_dir, verify_version
+    from index.store.versions import current_version_dir, verify_version
 
     with _errors():
         settings = _settings()
@@ -343,8 +343,8 @@ def _check_export(settings: Settings) -> None:
     """The encoder's ONNX export, when this process would answer with one: a damaged export is named."""
     if settings.encoder != "onnx" or settings.embedding_model.startswith("hash:"):
         return
-    from index.embedder import check_export
-    from index.onnx_session import export_dir
+    from index.encode.embedder import check_export
+    from index.encode.onnx_session import export_dir
 
     cache = settings.resolved_model_cache_dir
     state = check_export(settings.embedding_model, cache)
@@ -370,7 +370,7 @@ def _check_milvus(settings: Settings, manifest, version: str) -> None:  # type: 
     fields = {"collection": settings.milvus_collection, "version": version, "count": count}
     if meta is None or meta.get("fingerprint") != manifest.articles_fingerprint or count != manifest.passages:
         _fail(messages.CHECK_MILVUS_BEHIND.format(**fields, passages=manifest.passages))
-    from index.milvus_served import ServedVersions
+    from index.search.milvus_served import ServedVersions
 
     served = ServedVersions(store).current()
     if served is None or served.version != version:
@@ -381,7 +381,7 @@ def _check_milvus(settings: Settings, manifest, version: str) -> None:  # type: 
 def _check_served(settings: Settings) -> None:
     """On a reader node: the version Milvus serves, read whole and checked against its checksums."""
     from bot.wiring import milvus_store
-    from index.milvus_served import ServedVersionError, ServedVersions
+    from index.search.milvus_served import ServedVersionError, ServedVersions
 
     store = milvus_store(settings)
     assert store is not None
@@ -473,8 +473,8 @@ def _scratch_engine(settings: Settings, directories: list[Path], scratch: Path):
     """An engine over a temporary index of the given article directories (for evaluation on any corpus)."""
     from bot.embedding import make_embedder
     from bot.wiring import make_engine, make_mirror, search_backend
-    from index.handle import IndexHandle
-    from index.store import build_index
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
     from seeds_loader import load_directory
 
     found = []

@@ -24,7 +24,7 @@ def guess_export(argv: Sequence[str], environ: dict[str, str] | os._Environ[str]
     model = environ.get("SUMMITBOT_EMBEDDING_MODEL", defaults.EMBEDDING_MODEL).strip()
     if not model or model.startswith("hash:"):
         return None
-    from index.onnx_session import export_dir
+    from index.encode.onnx_session import export_dir
 
     cache = environ.get("SUMMITBOT_MODEL_CACHE_DIR") or str(
         Path(environ.get("SUMMITBOT_DATA_DIR") or defaults.DATA_DIR) / "models"
@@ -35,6 +35,6 @@ def guess_export(argv: Sequence[str], environ: dict[str, str] | os._Environ[str]
 def prewarm(argv: Sequence[str]) -> None:
     directory = guess_export(argv, os.environ, Path.cwd())
     if directory is not None:
-        from index.onnx_session import prewarm as start
+        from index.encode.onnx_session import prewarm as start
 
         start(directory)

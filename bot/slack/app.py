@@ -19,8 +19,8 @@ from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings
 from bot.slack import blocks
-from index.collection import Collection
 from index.engine import Engine
+from index.store.collection import Collection
 
 logger = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from bot import messages
 from bot.presentation import Cite, date_label, disagreements, follow_ask_more, follow_heading, refusal
 from index.answer import Answer
-from index.facts import PersonQuotes, Profile, Source
-from index.timeline import TimelineEvent
+from index.facts.quick import PersonQuotes, Profile, Source
+from index.facts.timeline import TimelineEvent
 
 if TYPE_CHECKING:
     from bot.follow import Message

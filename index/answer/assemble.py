@@ -8,17 +8,17 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from index.answer.answerability import Focus
 from index.answer.config import EngineConfig
+from index.answer.question import Intent, Question
 from index.answer.rank import Ranked
 from index.answer.types import AnswerPassage, Claim, Disagreement
-from index.answerability import Focus
-from index.attribution import Quote
-from index.disagree import counted_nouns, counted_terms, figures, is_count_question, is_ordinal
-from index.passages import ArticleMeta
-from index.people import Person
-from index.question import Intent, Question
-from index.store import LoadedIndex
-from index.timeline import resolve_dates
+from index.people.attribution import Quote
+from index.people.registry import Person
+from index.store.passages import ArticleMeta
+from index.store.versions import LoadedIndex
+from index.text.dates import resolve_dates
+from index.text.figures import counted_nouns, counted_terms, figures, is_count_question, is_ordinal
 
 
 def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: int) -> list[AnswerPassage]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.retrieval import FusionWeights
+from index.search.retrieval import FusionWeights
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class EngineConfig:
     disagreement_pool: int = 20
     claim_topic_support: float = 0.5
     # A missing focus word weighing at least this share of the question is checked for its meaning
-    # (Signals.crux_drop); the answer-or-refuse decision itself is fitted (index/decision.py).
+    # (Signals.crux_drop); the answer-or-refuse decision itself is fitted (index/answer/decision.py).
     crux_share: float = 0.2
     meaning_pool: int = 5  # the candidates a focus word is looked for in before its meaning is
     meaning_weight: float = 0.5

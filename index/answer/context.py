@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 
 from index.answer.config import EngineConfig
-from index.embedder import Embedder
-from index.passages import Passage
-from index.store import LoadedIndex
-from index.text import tokenize
+from index.encode.embedder import Embedder
+from index.store.passages import Passage
+from index.store.versions import LoadedIndex
+from index.text.tokens import tokenize
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.answer.answerability import AnswerType, Focus
 from index.answer.context import Context, Probe
+from index.answer.decision import Decision, Signals, speaker_missing
+from index.answer.question import Intent
 from index.answer.rank import Ranked, typed, voices
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
-from index.answerability import AnswerType, Focus
-from index.decision import Decision, Signals, speaker_missing
-from index.question import Intent
-from index.store import LoadedIndex
+from index.store.versions import LoadedIndex
 
 logger = logging.getLogger(__name__)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.answerability import Expectation, Focus
-from index.people import Person
-from index.question import Intent, Question
-from index.store import LoadedIndex
+from index.answer.answerability import Expectation, Focus
+from index.answer.question import Intent, Question
+from index.people.registry import Person
+from index.store.versions import LoadedIndex
 
 
 @dataclass(frozen=True)

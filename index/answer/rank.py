@@ -11,16 +11,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from index.answer.answerability import AnswerType
 from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
-from index.answerability import AnswerType
-from index.passages import Passage
-from index.people import Person
-from index.question import Intent, Question, referenced_articles
-from index.retrieval import Hit
-from index.store import LoadedIndex
-from index.temporal import temporal_weight
-from index.text import token_set
+from index.answer.question import Intent, Question
+from index.people.registry import Person
+from index.search.retrieval import Hit
+from index.store.passages import Passage
+from index.store.references import referenced_articles
+from index.store.versions import LoadedIndex
+from index.text.temporal import temporal_weight
+from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
 
 _UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")

@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.answer.needs import Needs, needs_of, speakers_of
+from index.answer.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
 from index.answer.types import Refusal
-from index.people import Person
-from index.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
-from index.retrieval import Hit, VectorRetriever
-from index.store import LoadedIndex
+from index.people.registry import Person
+from index.search.retrieval import Hit, VectorRetriever
+from index.store.versions import LoadedIndex
 
 
 @dataclass(frozen=True)

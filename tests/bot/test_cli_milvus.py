@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from index.milvus_local import LocalMilvus
-from index.milvus_store import MilvusConfig, MilvusStore, SearchFilter
+from index.search.milvus_local import LocalMilvus
+from index.search.milvus_store import MilvusConfig, MilvusStore, SearchFilter
 from tests.conftest import DEV_COVERAGE, copy_seed_files
 
 # Real processes, servers or disks (subprocesses, Milvus Lite, tmpfs): the integration tier.

@@ -17,10 +17,10 @@ from bot.http import http_server
 from bot.records import Records
 from bot.service import Service
 from bot.settings import Settings, SettingsError, load_settings
-from index.embedder import HashEmbedder
+from index.encode.embedder import HashEmbedder
 from index.engine import Engine
-from index.handle import IndexHandle
-from index.store import build_index
+from index.store.handle import IndexHandle
+from index.store.versions import build_index
 from tests.bot.discord_harness import APP_ID, FakeDiscord, interaction
 
 REPORTER = "1500000000000000001"

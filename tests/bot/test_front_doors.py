@@ -195,10 +195,10 @@ def test_slack_refuses_a_malformed_timestamp_with_401(tmp_path, stamp: str) -> N
     from bot.settings import Settings
     from bot.slack.app import create_app
     from bot.slack.serve import EVENTS_PATH, wsgi_app
-    from index.embedder import HashEmbedder
+    from index.encode.embedder import HashEmbedder
     from index.engine import Engine
-    from index.handle import IndexHandle
-    from index.store import build_index
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
     from seeds_loader import load_directory
     from tests.conftest import copy_seed_files
 

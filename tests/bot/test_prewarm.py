@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.cli.prewarm import guess_export
-from index.onnx_session import export_dir
+from index.encode.onnx_session import export_dir
 
 
 def test_the_guess_follows_the_settings_defaults_and_variables(tmp_path: Path) -> None:

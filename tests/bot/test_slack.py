@@ -15,10 +15,10 @@ from bot.records import Records
 from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.serve import EVENTS_PATH, wsgi_app
-from index.collection import Collection
-from index.embedder import HashEmbedder
+from index.encode.embedder import HashEmbedder
 from index.engine import Engine
-from index.handle import IndexHandle
+from index.store.collection import Collection
+from index.store.handle import IndexHandle
 from seeds_loader import bundled_articles_dir
 from tests.bot.slack_harness import BOT_USER, FakeSlack, Sender, sign
 

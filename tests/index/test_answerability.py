@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.answerability import AnswerType, Expectation, Focus
-from index.disagree import counted_nouns, figures
+from index.answer.answerability import AnswerType, Expectation, Focus
+from index.text.figures import counted_nouns, figures
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_articles
-from index.embedder import HashEmbedder
+from index.encode.embedder import HashEmbedder
 from index.engine import Engine
-from index.handle import IndexHandle
-from index.store import build_index, current_version_dir, open_index
+from index.store.handle import IndexHandle
+from index.store.versions import build_index, current_version_dir, open_index
 from seeds_loader import load_directory
 from tests.conftest import copy_seed_files
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.dense import HNSW_FROM, IVF_FROM, TARGET_RECALL, DenseStore, choose_kind
-from index.embedder import HashEmbedder
-from index.store import build_index, open_index
+from index.encode.embedder import HashEmbedder
+from index.store.dense import HNSW_FROM, IVF_FROM, TARGET_RECALL, DenseStore, choose_kind
+from index.store.versions import build_index, open_index
 
 
 def clustered(n: int, d: int = 64, seed: int = 3) -> np.ndarray:

@@ -4,9 +4,9 @@ import pytest
 
 from index.answer import Refusal
 from index.engine import Engine
-from index.handle import IndexHandle
-from index.retrieval import FusionWeights, HybridRetriever
-from index.store import build_index
+from index.search.retrieval import FusionWeights, HybridRetriever
+from index.store.handle import IndexHandle
+from index.store.versions import build_index
 
 
 def test_answer_passages_are_cited_and_extractive(hash_engine: Engine) -> None:
@@ -59,13 +59,13 @@ def test_a_role_nobody_holds_is_searched_and_refused_when_no_passage_names_it(ha
 
 @pytest.mark.parametrize("phrase", ["the Blue House", "the Blue Home", "the presidential office", "analysts"])
 def test_institutions_and_groups_are_generic_speakers(phrase: str) -> None:
-    from index.question import is_generic_speaker
+    from index.answer.question import is_generic_speaker
 
     assert is_generic_speaker(phrase)
 
 
 def test_people_are_not_generic_speakers() -> None:
-    from index.question import is_generic_speaker
+    from index.answer.question import is_generic_speaker
 
     assert not is_generic_speaker("Lee") and not is_generic_speaker("the chief cabinet secretary")
 
@@ -113,7 +113,7 @@ def test_bm25_alone_finds_the_exact_term(hash_index, hash_embedder) -> None:
 
 def test_engine_takes_any_retriever(hash_index, hash_embedder) -> None:
     """A stand-in retriever (a distributed engine, say) serves every search the engine makes."""
-    from index.handle import IndexHandle
+    from index.store.handle import IndexHandle
 
     calls: list[tuple[str, str]] = []
 

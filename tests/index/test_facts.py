@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from index.engine import Engine
-from index.facts import profiles, quotes_of, sources
-from index.timeline import timeline
+from index.facts.quick import profiles, quotes_of, sources
+from index.facts.timeline import timeline
 
 
 def test_quotes_of_ambiguous_surname_gives_one_group_per_person(hash_index) -> None:

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embedder import BUNDLED_MODEL, HashEmbedder, check_export, make_embedder, resolve_model_path
+from index.encode.embedder import BUNDLED_MODEL, HashEmbedder, check_export, make_embedder, resolve_model_path
+from index.encode.onnx_embedder import usable_export
+from index.encode.onnx_session import MODEL_FILE, export_dir
 from index.engine import Engine
-from index.handle import IndexHandle
-from index.onnx_embedder import usable_export
-from index.onnx_session import MODEL_FILE, export_dir
-from index.store import build_index
+from index.store.handle import IndexHandle
+from index.store.versions import build_index
 from seeds_loader import LoaderError, UndecodableFileError, load_article, load_directory
 from seeds_loader.fetch import FetchError, FetchPolicy, fetch
 from tests.conftest import copy_seed_files
@@ -173,7 +173,7 @@ def test_a_verified_export_is_hashed_once_per_change(model_cache: Path, tmp_path
     cache = _damaged_copy(model_cache, tmp_path, real_embedder)
     target = export_dir(cache, BUNDLED_MODEL)
     source = Path(resolve_model_path(BUNDLED_MODEL))
-    import index.onnx_embedder as module
+    import index.encode.onnx_embedder as module
 
     calls: list[Path] = []
     real = module.file_sha256

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from index.store import open_index
+from index.store.versions import open_index
 from tests.index.test_crash import workspace  # noqa: F401  (the fixture)
 
 # Real processes, servers or disks (subprocesses, Milvus Lite, tmpfs): the integration tier.
@@ -64,7 +64,7 @@ def test_add_killed_after_writing_the_file_is_rolled_back_and_rerunning_it_adds(
     articles = Path(env["SUMMITBOT_ARTICLES_DIR"])
     story = tmp_path / "ferry.txt"
     story.write_text(STORY)
-    process = stalled("index.collection", "target.Collection", "_build", ["index", "add", str(story)], env)
+    process = stalled("index.store.collection", "target.Collection", "_build", ["index", "add", str(story)], env)
     kill_when(process, lambda: (articles / "ferry.txt").exists())
     # The next command that opens the index repairs the disagreement: the half-added file goes.
     assert "ferry.txt" not in indexed_files(env) and not (articles / "ferry.txt").exists()
@@ -77,7 +77,7 @@ def test_remove_killed_after_deleting_the_file_is_rolled_back_and_rerunning_it_r
     _root, env = workspace
     articles = Path(env["SUMMITBOT_ARTICLES_DIR"])
     target = "004_5c7eea8be5c86b75.txt"
-    process = stalled("index.collection", "target.Collection", "_build", ["index", "remove", target], env)
+    process = stalled("index.store.collection", "target.Collection", "_build", ["index", "remove", target], env)
     kill_when(process, lambda: not (articles / target).exists())
     asked = run("ask", "What did Yang Kee-ho say?", env=env)  # any command that opens the index
     assert asked.returncode == 0 and "interrupted change" in asked.stderr
@@ -91,7 +91,7 @@ def test_a_change_killed_after_it_switched_the_index_is_completed_not_undone(wor
     root, env = workspace
     story = tmp_path / "ferry.txt"
     story.write_text(STORY)
-    process = stalled("index.journal", "target", "finish", ["index", "add", str(story)], env)
+    process = stalled("index.store.journal", "target", "finish", ["index", "add", str(story)], env)
     index_dir = root / "index"
     kill_when(process, lambda: open_index(index_dir, model="hash:64").manifest.articles == 6)
     assert "ferry.txt" in indexed_files(env)

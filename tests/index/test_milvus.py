@@ -11,16 +11,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.collection import Collection
-from index.embedder import Embedder, HashEmbedder
+from index.encode.embedder import Embedder, HashEmbedder
 from index.engine import Engine
 from index.evaluate import evaluate, load_qa
-from index.handle import IndexHandle
-from index.milvus_local import LocalMilvus
-from index.milvus_retriever import MilvusRetriever
-from index.milvus_store import RRF_K, MilvusConfig, MilvusError, MilvusMismatchError, MilvusStore, SearchFilter
-from index.retrieval import FusionWeights, HybridRetriever
-from index.store import LoadedIndex, build_index, exact_vectors, writer_lock
+from index.search.milvus_local import LocalMilvus
+from index.search.milvus_retriever import MilvusRetriever
+from index.search.milvus_store import RRF_K, MilvusConfig, MilvusError, MilvusMismatchError, MilvusStore, SearchFilter
+from index.search.retrieval import FusionWeights, HybridRetriever
+from index.store.collection import Collection
+from index.store.handle import IndexHandle
+from index.store.versions import LoadedIndex, build_index, exact_vectors, writer_lock
 from seeds_loader import Article, bundled_articles_dir, parse_article
 from tests.conftest import DEV_COVERAGE, DEV_QA, copy_seed_files
 
@@ -216,7 +216,7 @@ def test_an_interrupted_sync_converges_on_the_next(
 ):
     index = pack_articles_hash_index
     store = _store(milvus_server)
-    monkeypatch.setattr("index.milvus_store._BATCH", 20)
+    monkeypatch.setattr("index.search.milvus_store._BATCH", 20)
     real = store._client
     store._client = _FailingUpserts(real, allowed=2)
     with pytest.raises(MilvusError, match="failed to write passages"):

@@ -14,14 +14,14 @@ import pytest
 
 from bot.settings import Settings
 from bot.wiring import ensure_index, is_reader, make_collection, make_engine
-from index.embedder import Embedder, HashEmbedder
+from index.encode.embedder import Embedder, HashEmbedder
 from index.engine import Engine
 from index.errors import ReaderNodeError
 from index.evaluate import evaluate, load_qa
-from index.handle import IndexHandle
-from index.milvus_local import LocalMilvus
-from index.milvus_reader import MilvusIndexHandle
-from index.store import build_index, current_version_dir
+from index.search.milvus_local import LocalMilvus
+from index.search.milvus_reader import MilvusIndexHandle
+from index.store.handle import IndexHandle
+from index.store.versions import build_index, current_version_dir
 from seeds_loader import Article
 from tests.conftest import DEV_COVERAGE, DEV_COVERAGE_2, DEV_QA, copy_seed_files
 
@@ -120,7 +120,7 @@ def test_a_reader_still_on_the_old_version_never_shows_a_removed_article(
     """Between the writer's sync of the passages and its switch of the served version, a reader still
     holds the old version: the removed article's rows are gone from Milvus, so nothing of it is shown."""
     from bot.wiring import milvus_store
-    from index.milvus_reader import MilvusIndexHandle
+    from index.search.milvus_reader import MilvusIndexHandle
 
     writer_settings, reader_settings = _nodes(milvus_server, tmp_path, hash_embedder_64)
     make_collection(writer_settings, hash_embedder_64).add([str(NEW_ARTICLE)])
@@ -133,7 +133,7 @@ def test_a_reader_still_on_the_old_version_never_shows_a_removed_article(
     removed = make_collection(writer_settings.model_copy(update={"search_backend": "local"}), hash_embedder_64)
     index = removed.remove([NEW_ARTICLE.stem]).index
     assert index is not None
-    from index.store import exact_vectors
+    from index.store.versions import exact_vectors
 
     store.sync(index, exact_vectors(index))
     frozen = Engine(_Frozen(old), hash_embedder_64, retriever=_milvus_retriever(store))
@@ -151,7 +151,7 @@ class _Frozen:
 
 
 def _milvus_retriever(store):  # type: ignore[no-untyped-def]
-    from index.milvus_retriever import MilvusRetriever
+    from index.search.milvus_retriever import MilvusRetriever
 
     return lambda i, e, w: MilvusRetriever(store, i, e, w)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embedder import BUNDLED_MODEL, make_embedder, resolve_model_path
-from index.onnx_embedder import usable_export, verify_export
-from index.onnx_session import export_dir
+from index.encode.embedder import BUNDLED_MODEL, make_embedder, resolve_model_path
+from index.encode.onnx_embedder import usable_export, verify_export
+from index.encode.onnx_session import export_dir
 from seeds_loader import Article
 
 pytestmark = pytest.mark.slow
@@ -55,10 +55,10 @@ def test_a_model_that_cannot_be_exported_falls_back_with_one_log_line(tmp_path: 
     broken = tmp_path / "model"
     shutil.copytree(resolve_model_path(BUNDLED_MODEL), broken)
     (broken / "tokenizer.json").unlink()  # the fast tokenizer the ONNX path needs
-    with caplog.at_level(logging.WARNING, logger="index.embedder"):
+    with caplog.at_level(logging.WARNING, logger="index.encode.embedder"):
         embedder = make_embedder(str(broken), cache_dir=tmp_path / "cache")
     assert embedder.__class__.__name__ == "SentenceTransformerEmbedder"
-    lines = [r.getMessage() for r in caplog.records if r.name == "index.embedder"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "index.encode.embedder"]
     assert len(lines) == 1 and "no ONNX export" in lines[0] and "tokenizer.json" in lines[0]
 
 
@@ -85,7 +85,7 @@ def _env() -> dict[str, str]:
 
 @pytest.mark.slow
 def test_a_session_opened_ahead_is_taken_only_for_the_same_unchanged_file(model_cache: Path, real_embedder) -> None:
-    from index.onnx_session import MODEL_FILE, prewarm, take_session
+    from index.encode.onnx_session import MODEL_FILE, prewarm, take_session
 
     real_embedder.encode(["make sure the export exists"])
     target = export_dir(model_cache, BUNDLED_MODEL)

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from index.attribution import attribute
-from index.people import PeopleRegistry, find_people
+from index.people.attribution import attribute
+from index.people.registry import PeopleRegistry, find_people
 from seeds_loader import Article
 from tests.conftest import ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK, ATTRIBUTION_GOLD_PACK2, DEV_COVERAGE
 
@@ -151,7 +151,7 @@ def test_places_and_institutions_are_not_people(seed_articles: list[Article]) ->
     ],
 )
 def test_roles_match_most_of_their_words_best_first(seed_articles: list[Article], asked: str, first: str) -> None:
-    from index.question import resolve_speaker
+    from index.answer.question import resolve_speaker
     from seeds_loader import load_directory
 
     pack, _ = load_directory(DEV_COVERAGE / "articles")

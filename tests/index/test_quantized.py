@@ -2,7 +2,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.quantized import Int8Vectors
+from index.encode.quantized import Int8Vectors
 
 
 def test_int8_dot_products_stay_close_and_round_trip(tmp_path: Path) -> None:

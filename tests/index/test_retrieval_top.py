@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index.lexical import LexicalStore
+from index.store.lexical import LexicalStore
 
 
 def exact_top(scores: np.ndarray, k: int) -> list[int]:

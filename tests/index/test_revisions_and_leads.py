@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from index.engine import Engine
-from index.handle import IndexHandle
-from index.store import build_index
+from index.store.handle import IndexHandle
+from index.store.versions import build_index
 from seeds_loader import load_article
 
 BRIEF = """---

@@ -7,11 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embedder import HashEmbedder
+from index.encode.embedder import HashEmbedder
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
-from index.handle import IndexHandle
-from index.passages import build_passages, dense_text
-from index.store import FORMAT_VERSION, build_index, current_version_dir, open_index
+from index.store.handle import IndexHandle
+from index.store.passages import build_passages, dense_text
+from index.store.versions import FORMAT_VERSION, build_index, current_version_dir, open_index
 from seeds_loader import Article
 
 

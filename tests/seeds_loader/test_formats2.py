@@ -132,9 +132,9 @@ def test_outlet_and_date_on_one_line(tmp_path: Path) -> None:
 
 
 def test_live_entries_are_on_the_timeline_at_their_stamp_on_the_day_above_them(pack2, tmp_path) -> None:
-    from index.embedder import HashEmbedder
-    from index.store import build_index
-    from index.timeline import timeline
+    from index.encode.embedder import HashEmbedder
+    from index.facts.timeline import timeline
+    from index.store.versions import build_index
 
     blog = pack2["dc2_03"]
     index = build_index([blog], HashEmbedder(16), tmp_path / "index")
@@ -148,9 +148,9 @@ def test_live_entries_are_on_the_timeline_at_their_stamp_on_the_day_above_them(p
 
 
 def test_a_twelve_hour_stamp_is_read_as_such(tmp_path) -> None:
-    from index.embedder import HashEmbedder
-    from index.store import build_index
-    from index.timeline import timeline
+    from index.encode.embedder import HashEmbedder
+    from index.facts.timeline import timeline
+    from index.store.versions import build_index
 
     text = (
         "LIVE: the visit\n\nTUESDAY, JANUARY 13, 2026\n\n9:12 p.m. — The dinner is over.\n\n"

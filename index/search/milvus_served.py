@@ -12,11 +12,11 @@ import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from index.milvus_store import MilvusError, MilvusStore
+from index.search.milvus_store import MilvusError, MilvusStore
 
 if TYPE_CHECKING:
-    from index.lexical import LexicalStore
-    from index.store import LoadedIndex
+    from index.store.lexical import LexicalStore
+    from index.store.versions import LoadedIndex
 
 logger = logging.getLogger(__name__)
 

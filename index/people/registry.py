@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from index.nlp import person_spans
+from index.text.nlp import person_spans
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list

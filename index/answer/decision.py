@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, fields
 from functools import cache
 from pathlib import Path
 
-DECISION_FILE = Path(__file__).parent / "data" / "decision.json"
+DECISION_FILE = Path(__file__).parent.parent / "data" / "decision.json"
 DECISION_FORMAT = 1
 
 

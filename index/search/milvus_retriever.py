@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from index.embedder import Embedder
-from index.milvus_reader import MilvusSentenceVectors, StoredPassageTable, StoredRows
-from index.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
-from index.retrieval import FusingRetriever, FusionWeights, Hit, fuse
-from index.store import LoadedIndex
+from index.encode.embedder import Embedder
+from index.search.milvus_reader import MilvusSentenceVectors, StoredPassageTable, StoredRows
+from index.search.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
+from index.search.retrieval import FusingRetriever, FusionWeights, Hit, fuse
+from index.store.versions import LoadedIndex
 
 
 class MilvusRetriever(FusingRetriever):

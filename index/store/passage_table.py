@@ -11,7 +11,7 @@ from typing import overload
 
 import numpy as np
 
-from index.passages import Passage, SentenceSpan
+from index.store.passages import Passage, SentenceSpan
 
 _KINDS = ("body", "caption", "correction", "question")
 _COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences", "day")

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.disagree import counted_nouns, figures
-from index.temporal import temporal_weight
-from index.text import token_set, tokenize
+from index.text.figures import counted_nouns, figures
+from index.text.temporal import temporal_weight
+from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 

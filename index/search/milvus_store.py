@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 import numpy as np
 
 from index.errors import IndexMismatchError, IndexStoreError
-from index.passages import lexical_text
-from index.text import STOPWORDS, tokenize
+from index.store.passages import lexical_text
+from index.text.tokens import STOPWORDS, tokenize
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from index.quantized import Int8Vectors
-    from index.store import LoadedIndex
+    from index.encode.quantized import Int8Vectors
+    from index.store.versions import LoadedIndex
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ A = TypeVar("A")
 B = TypeVar("B")
 
 
-# Tokenised as the local BM25 tokenises (index/text.py): lower case, the same stop words, the English
+# Tokenised as the local BM25 tokenises (index/text/tokens.py): lower case, the same stop words, the English
 # Snowball stemmer; and scored with bm25s's constants (k1 1.5, b 0.75), so the two rank alike.
 # The standard tokenizer splits "Japan’s" into "japan" and "s"; ours drops what follows an apostrophe.
 _CLITICS = ("s", "t", "d", "ll", "re", "ve", "m")
@@ -578,7 +578,7 @@ def _scored(hit: dict[str, Any]) -> Scored:
 def pack_sentences(vectors: np.ndarray) -> str:
     """A passage's sentence vectors as int8 codes with per-row scales, base64 (about 520 characters per
     sentence; a passage of at most a few hundred words stays far below the field's limit)."""
-    from index.quantized import Int8Vectors
+    from index.encode.quantized import Int8Vectors
 
     packed = base64.b64encode(Int8Vectors.quantize(vectors).to_bytes()).decode("ascii")
     if len(packed) > _MAX_TEXT:
@@ -587,7 +587,7 @@ def pack_sentences(vectors: np.ndarray) -> str:
 
 
 def unpack_sentences(packed: str, dimension: int) -> Int8Vectors:
-    from index.quantized import Int8Vectors
+    from index.encode.quantized import Int8Vectors
 
     return Int8Vectors.from_bytes(base64.b64decode(packed), dimension)
 

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from index.attribution import Quote, attribute
 from index.checksum import file_sha256
-from index.embedder import Embedder
+from index.encode.embedder import Embedder
+from index.encode.quantized import Int8Vectors
 from index.errors import (
     REBUILD_HINT,
     IndexCorruptError,
@@ -33,9 +33,11 @@ from index.errors import (
     IndexStoreError,
     NoArticlesError,
 )
-from index.lexical import LexicalStore, TermStatistics
-from index.passage_table import PassageTable
-from index.passages import (
+from index.people.attribution import Quote, attribute
+from index.people.registry import PeopleRegistry, Person, Recognised, find_people, recognise
+from index.store.lexical import LexicalStore, TermStatistics
+from index.store.passage_table import PassageTable
+from index.store.passages import (
     DEFAULT_MAX_WORDS,
     ArticleMeta,
     Passage,
@@ -43,15 +45,13 @@ from index.passages import (
     dense_text,
     lexical_text,
 )
-from index.people import PeopleRegistry, Person, Recognised, find_people, recognise
-from index.quantized import Int8Vectors
-from index.question import article_references
-from index.text import normalize_word
-from index.vectors import EXTERNAL, ExactVectors, PassageVectors, SentenceVectors
+from index.store.references import article_references
+from index.store.vectors import EXTERNAL, ExactVectors, PassageVectors, SentenceVectors
+from index.text.tokens import normalize_word
 from seeds_loader import Article
 
 if TYPE_CHECKING:
-    from index.dense import DenseStore
+    from index.store.dense import DenseStore
 
 logger = logging.getLogger(__name__)
 
@@ -285,7 +285,7 @@ def _dense(vectors: np.ndarray, kind: str) -> DenseStore | None:
     no FAISS is built or loaded."""
     if kind == EXTERNAL:
         return None
-    from index.dense import DenseStore  # FAISS: only where it searches
+    from index.store.dense import DenseStore  # FAISS: only where it searches
 
     return DenseStore.build(vectors, kind)
 
@@ -601,7 +601,7 @@ _WORDS = re.compile(r"\w+")
 def _load_dense(path: Path, manifest: Manifest) -> PassageVectors:
     if manifest.dense_index == EXTERNAL:
         return ExactVectors(np.asarray(np.load(path / _EXACT_VECTORS, mmap_mode="r")))
-    from index.dense import DenseStore
+    from index.store.dense import DenseStore
 
     return DenseStore.load(path)
 

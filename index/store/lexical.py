@@ -11,7 +11,7 @@ from typing import Protocol
 import numpy as np
 
 from index.errors import IndexCorruptError
-from index.text import tokenize
+from index.text.tokens import tokenize
 
 logger = logging.getLogger(__name__)
 

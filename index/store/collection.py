@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from index import journal
-from index.embedder import Embedder
+from index.encode.embedder import Embedder
 from index.errors import IndexStoreError, NoArticlesError, WouldEmptyIndexError
-from index.journal import Recovery
-from index.passages import DEFAULT_MAX_WORDS
-from index.store import (
+from index.store import journal
+from index.store.journal import Recovery
+from index.store.passages import DEFAULT_MAX_WORDS
+from index.store.versions import (
     LoadedIndex,
     Progress,
     WriterBusyError,
@@ -131,7 +131,7 @@ class Collection:
             )
 
     def recover(self, *, wait: bool = False) -> Recovery | None:
-        """Finish or roll back a change that was killed half-way (see index/journal.py). Without ``wait``,
+        """Finish or roll back a change that was killed half-way (see index/store/journal.py). Without ``wait``,
         does nothing while another process is changing the index (that process will finish its own)."""
         if not journal.pending(self._index_dir):
             return None

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 from typing import Protocol
 
-from index.store import LoadedIndex, current_version_dir, open_index
+from index.store.versions import LoadedIndex, current_version_dir, open_index
 
 logger = logging.getLogger(__name__)
 

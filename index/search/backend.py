@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from index.retrieval import FusionWeights, HybridRetriever, VectorRetriever
-from index.vectors import EXTERNAL
+from index.search.retrieval import FusionWeights, HybridRetriever, VectorRetriever
+from index.store.vectors import EXTERNAL
 
 if TYPE_CHECKING:
-    from index.embedder import Embedder
-    from index.handle import IndexSource
-    from index.milvus_store import MilvusStore, SyncReport
-    from index.store import LoadedIndex
+    from index.encode.embedder import Embedder
+    from index.search.milvus_store import MilvusStore, SyncReport
+    from index.store.handle import IndexSource
+    from index.store.versions import LoadedIndex
 
 
 class SearchBackend(Protocol):
@@ -90,7 +90,7 @@ class MilvusBackend:
         return EXTERNAL  # Milvus searches: no FAISS is built or loaded on this backend
 
     def retriever(self, index: LoadedIndex, embedder: Embedder, weights: FusionWeights) -> VectorRetriever:
-        from index.milvus_retriever import MilvusRetriever
+        from index.search.milvus_retriever import MilvusRetriever
 
         return MilvusRetriever(self.store, index, embedder, weights)
 
@@ -98,8 +98,8 @@ class MilvusBackend:
         self.store.check(model, dimension)
 
     def follow(self, index: LoadedIndex, *, recreate: bool = False) -> SyncReport | None:
-        from index.milvus_served import ServedVersions
-        from index.store import exact_vectors
+        from index.search.milvus_served import ServedVersions
+        from index.store.versions import exact_vectors
 
         # The passages first, then the served pointer: a reader that moves to the new version finds its
         # rows there, and one still on the old version finds none of a removed article.
@@ -108,13 +108,13 @@ class MilvusBackend:
         return report
 
     def served(self) -> str | None:
-        from index.milvus_served import ServedVersions
+        from index.search.milvus_served import ServedVersions
 
         current = ServedVersions(self.store).current()
         return current.version if current else None
 
     def reader(self, model: str, dimension: int) -> IndexSource:
-        from index.milvus_reader import MilvusIndexHandle
+        from index.search.milvus_reader import MilvusIndexHandle
 
         self.store.check(model, dimension)
         return MilvusIndexHandle(self.store, model, dimension)

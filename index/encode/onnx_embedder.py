@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from index.checksum import file_sha256
+from index.encode.onnx_session import MODEL_FILE, take_session
 from index.errors import EmbedderError
-from index.onnx_session import MODEL_FILE, take_session
 
 logger = logging.getLogger(__name__)
 
@@ -265,7 +265,7 @@ class OnnxEmbedder:
             import sentence_transformers  # noqa: F401
         except ImportError:
             return self
-        from index.embedder import SentenceTransformerEmbedder
+        from index.encode.embedder import SentenceTransformerEmbedder
 
         if self._bulk is None:
             self._bulk = SentenceTransformerEmbedder(self._source, batch_size=self._batch_size)

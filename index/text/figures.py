@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.text import tokenize
+from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
 _ORDINALS = [

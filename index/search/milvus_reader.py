@@ -16,14 +16,14 @@ from pathlib import Path
 
 import numpy as np
 
+from index.encode.quantized import Int8Vectors
 from index.errors import IndexMismatchError
-from index.lexical import TermStats
-from index.milvus_served import Served, ServedVersionError, ServedVersions
-from index.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
-from index.passage_table import PassageTable
-from index.passages import Passage
-from index.quantized import Int8Vectors
-from index.store import FORMAT_VERSION, REBUILD_HINT, LoadedIndex, Manifest, assemble_index
+from index.search.milvus_served import Served, ServedVersionError, ServedVersions
+from index.search.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
+from index.store.lexical import TermStats
+from index.store.passage_table import PassageTable
+from index.store.passages import Passage
+from index.store.versions import FORMAT_VERSION, REBUILD_HINT, LoadedIndex, Manifest, assemble_index
 
 logger = logging.getLogger(__name__)
 

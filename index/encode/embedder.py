@@ -160,8 +160,8 @@ def make_embedder(
 def onnx_embedder(model: str, cache_dir: Path, *, batch_size: int = 64) -> Embedder | None:
     """The model's ONNX encoder, exporting it first if needed (serialised across processes); None, with
     one log line saying why, when that is not possible."""
-    from index.onnx_embedder import OnnxEmbedder, export, usable_export
-    from index.onnx_session import export_dir
+    from index.encode.onnx_embedder import OnnxEmbedder, export, usable_export
+    from index.encode.onnx_session import export_dir
 
     source = Path(resolve_model_path(model))
     if not source.is_dir():
@@ -187,8 +187,8 @@ def onnx_embedder(model: str, cache_dir: Path, *, batch_size: int = 64) -> Embed
 def check_export(model: str, cache_dir: Path) -> str:
     """The state of the model's ONNX export, for ``index check``: "absent" (made at the next start),
     "ok" (every file matches its checksum, the source weights unchanged), or "damaged"."""
-    from index.onnx_embedder import verify_export
-    from index.onnx_session import export_dir
+    from index.encode.onnx_embedder import verify_export
+    from index.encode.onnx_session import export_dir
 
     source = Path(resolve_model_path(model))
     target = export_dir(cache_dir, model)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from index.coreference import Salience, article_genders
-from index.people import (
+from index.people.coreference import Salience, article_genders
+from index.people.registry import (
     AUTHOR_ROLE,
     LONG_NAME,
     REPORTING_VERBS,

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 import numpy as np
 
-from index.embedder import Embedder
-from index.passages import Passage
-from index.store import LoadedIndex
+from index.encode.embedder import Embedder
+from index.store.passages import Passage
+from index.store.versions import LoadedIndex
 
 if TYPE_CHECKING:
-    from index.dense import DenseStore
-    from index.lexical import LexicalStore
+    from index.store.dense import DenseStore
+    from index.store.lexical import LexicalStore
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from index.attribution import Quote
+from index.answer.question import resolve_speaker
 from index.errors import QuestionError
-from index.people import Person
-from index.question import resolve_speaker
-from index.store import LoadedIndex
+from index.people.attribution import Quote
+from index.people.registry import Person
+from index.store.versions import LoadedIndex
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Quick facts read from the index: who, quotes, timeline, sources."""

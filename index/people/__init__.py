@@ -1,0 +1,1 @@
+"""People: who is named in the coverage (names, variants, roles) and who said what (attribution)."""

@@ -1,0 +1,1 @@
+"""The index on disk: articles to passages, versioned directories, the articles collection and its journal."""
