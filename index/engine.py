@@ -11,6 +11,7 @@ from index.answer.config import EngineConfig
 from index.answer.context import Context, Probe
 from index.answer.decide import decide
 from index.answer.decision import Decision, default_decision
+from index.answer.needs import understand
 from index.answer.question import analyse
 from index.answer.rank import meaning, rank
 from index.answer.retrieve import retrieve
@@ -60,33 +61,27 @@ class Engine:
         question = _checked(question, k)
         index = self._handle.current()  # one version for the whole answer
         retriever = self._retriever(index, self._embedder, self._config.weights)
-        parsed = analyse(question, index.people)
+        # Analysed once, against this coverage: no later stage reads the question's text again.
+        needs = understand(index, analyse(question, index.people))
         vector = retriever.embed(question)
         # The question without one focus word, embedded only when that word is missing where it is looked
         # for (to test what it means); most questions never need one.
         probe = Probe(self._embedder, question)
-        found = retrieve(index, retriever, vector, parsed, k, within)
+        found = retrieve(index, retriever, vector, needs, k, within)
         ctx = self._context
-        ranked = rank(
-            ctx,
-            index,
-            found.hits,
-            found.parsed,
-            found.needs,
-            meaning(ctx, found.hits, found.parsed, found.needs, probe),
-        )
-        decided = decide(ctx, self._decision, index, found, ranked, vector, probe)
+        ranked = rank(ctx, index, found.hits, needs, meaning(ctx, found.hits, needs, probe))
+        decided = decide(ctx, self._decision, index, needs, found, ranked, vector, probe)
         answered = decided.refusal is None
         return Answer(
             question=question,
             answered=answered,
             confidence=round(0.0 if found.unknown else decided.confidence, 4),
-            intent=found.parsed.intent.value,
+            intent=needs.question.intent.value,
             refusal=decided.refusal,
             unknown=found.unknown,
             speaker_note=found.note,
             passages=tuple(assemble.passages(self._config, index, decided.ranked, k)),
-            disagreements=assemble.disagreements(self._config, index, decided.ranked, found.parsed) if answered else (),
+            disagreements=assemble.disagreements(self._config, index, decided.ranked, needs) if answered else (),
             signals=decided.signals.__dict__ if decided.signals is not None else None,
         )
 

@@ -1,5 +1,5 @@
 """Answering a question, as stages that pass typed objects: the question is analysed once
-(``index.question.analyse`` and ``needs.needs_of``), candidates are retrieved (``retrieve``), their
+(``question.analyse``, then ``needs.understand`` against the coverage), candidates are retrieved (``retrieve``), their
 sentences scored and ranked (``rank``), one calibrated decision answers or refuses (``decide``), and the
 ``Answer`` is assembled (``assemble``). ``index.engine.Engine`` only orchestrates them."""
 

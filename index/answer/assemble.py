@@ -8,9 +8,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from index.answer.answerability import Focus
 from index.answer.config import EngineConfig
-from index.answer.question import Intent, Question
+from index.answer.needs import Needs
 from index.answer.rank import Ranked
 from index.answer.types import AnswerPassage, Claim, Disagreement
 from index.people.attribution import Quote
@@ -18,7 +17,7 @@ from index.people.registry import Person
 from index.store.passages import ArticleMeta
 from index.store.versions import LoadedIndex
 from index.text.dates import resolve_dates
-from index.text.figures import counted_nouns, counted_terms, figures, is_count_question, is_ordinal
+from index.text.figures import figures, is_ordinal
 
 
 def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: int) -> list[AnswerPassage]:
@@ -68,20 +67,14 @@ def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: 
 
 
 def disagreements(
-    config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], parsed: Question
+    config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], needs: Needs
 ) -> tuple[Disagreement, ...]:
     """Different figures (count questions) or dates ("when" questions) from different articles."""
     claims: dict[str, Claim] = {}
-    kind = "figure" if is_count_question(parsed.text) else "date" if parsed.intent is Intent.WHEN else None
+    kind = needs.claims
     if kind is None:
         return ()
-    nouns = counted_nouns(parsed.text)
-    # A figure counts what was asked only in a passage about the people asked about ("meetings between
-    # Lee and Takaichi", not Lee's with someone else) and about the rest of what was asked.
-    people = index.people.named_in(parsed.text)
-    topic = Focus.of(parsed.text, index.lexical.idf, [v for p in people for v in p.variants])
-    counted = counted_terms(parsed.text)
-    topic = Focus({t: w for t, w in topic.terms.items() if t not in counted})
+    nouns, people, topic = needs.counted, list(needs.named), needs.claim_topic
     pool = ranked[: config.disagreement_pool] if kind == "figure" else ranked[:3]
     for entry in pool:
         passage = entry.hit.passage
@@ -89,7 +82,7 @@ def disagreements(
             continue
         if kind == "figure" and (
             not all(index.people.mentioned_in(p, passage.text) for p in people)
-            or topic.support(passage.text) < config.claim_topic_support
+            or (topic is not None and topic.support(passage.text) < config.claim_topic_support)
         ):
             continue
         meta = index.articles[passage.article_id]

@@ -14,6 +14,7 @@ import numpy as np
 from index.answer.answerability import AnswerType, Focus
 from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, speaker_missing
+from index.answer.needs import Needs
 from index.answer.question import Intent
 from index.answer.rank import Ranked, typed, voices
 from index.answer.retrieve import Retrieved
@@ -40,17 +41,18 @@ def decide(
     ctx: Context,
     decision: Decision,
     index: LoadedIndex,
+    needs: Needs,
     found: Retrieved,
     ranked: list[Ranked],
     vector: np.ndarray,
     probe: Probe,
 ) -> Decided:
-    parsed, refusal = found.parsed, found.refusal
+    parsed, refusal = needs.question, found.refusal
     # The person's introductions, or all their quotes, answer "who is X" and "what did X say" outright.
     whole_answer = parsed.person is not None and (
         parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
     )
-    signals = _signals(ctx, index, ranked, found, vector, probe) if ranked else None
+    signals = _signals(ctx, index, ranked, needs, vector, probe) if ranked else None
     confidence = decision.probability(signals) if signals is not None else 0.0
     if not math.isfinite(confidence):
         # A damaged encoder or index gives NaN scores: that is never an answer, whatever else holds.
@@ -68,7 +70,7 @@ def decide(
 
 
 def _signals(
-    ctx: Context, index: LoadedIndex, ranked: list[Ranked], found: Retrieved, vector: np.ndarray, probe: Probe
+    ctx: Context, index: LoadedIndex, ranked: list[Ranked], needs: Needs, vector: np.ndarray, probe: Probe
 ) -> Signals:
     """What the answer-or-refuse decision weighs about the best passage (``index.decision.Signals``):
     - the kind of answer asked for is in it; "who did X" names someone;
@@ -77,7 +79,7 @@ def _signals(
     - what a missing weighty focus word means: how much closer the question comes to the answering
       sentence without it (a word that pulls away from the answer);
     - a speaker who is no person of the coverage must be named in the passage or be its outlet."""
-    parsed, needs = found.parsed, found.needs
+    parsed = needs.question
     best = ranked[0]
     hit, chosen = best.hit, best.chosen
     passage = hit.passage

@@ -1,36 +1,107 @@
-"""What an answer to the analysed question must hold: the kind of answer, and the focus words."""
+"""Stage 1 (with ``question.analyse``): what the question needs, worked out once against the coverage.
+Every later stage reads this, never the question's text: the kind of answer and the focus words, the
+names the coverage lacks, the articles it points at, whether it wants the newest, and what sources would
+disagree about (a count's figure, a date)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from index.answer.answerability import Expectation, Focus
-from index.answer.question import Intent, Question
+from index.answer.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
+from index.answer.types import Refusal
 from index.people.registry import Person
+from index.store.references import referenced_articles
 from index.store.versions import LoadedIndex
+from index.text.figures import counted_nouns, counted_terms, is_count_question
+from seeds_loader.lazy import LazyPattern
+
+_WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
 
 @dataclass(frozen=True)
 class Needs:
-    """What an answer must hold, worked out once per question."""
+    """What an answer must hold and what the analysis already knows, once per question."""
 
+    question: Question  # as analysed; a "speaker" who is no one ("how did stocks react") made a FACT question
     expectation: Expectation
     focus: Focus
+    refusal: Refusal | None = None  # what the analysis alone refuses: a name or speaker the coverage lacks
+    unknown: tuple[str, ...] = ()
+    referenced: frozenset[str] = frozenset()  # articles named by type or outlet ("the editorial", "Yonhap")
+    wants_newest: bool = False  # "the latest", "today"
+    claims: Literal["figure", "date"] | None = None  # what sources may disagree about
+    counted: frozenset[str] = frozenset()  # what a count counts (stems)
+    named: tuple[Person, ...] = ()  # the people the question names
+    claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
 
 
-def needs_of(index: LoadedIndex, parsed: Question) -> Needs:
-    """The kind of answer, and the focus words: a quote question's topic after "say"/"tell", else all the
-    question's content words; the speaker's names are not focus."""
+def understand(index: LoadedIndex, parsed: Question) -> Needs:
+    """The question's needs against this coverage (its words' weights, its people, its articles)."""
+    text = parsed.text
+    refusal: Refusal | None = None
+    unknown = tuple(unknown_names(text, index.knows))
+    if unknown:
+        refusal = Refusal.UNKNOWN_NAME
+    elif parsed.intent is Intent.QUOTE and parsed.target and parsed.person is None:
+        # Not a person of the coverage: a group or a thing ("the ministry", "Northgate Wire") is searched
+        # like any words; a name the coverage never mentions at all is refused.
+        if not is_generic_speaker(parsed.target) and not mentioned(parsed.target, index):
+            refusal, unknown = Refusal.UNKNOWN_SPEAKER, (parsed.target,)
+        elif is_generic_speaker(parsed.target) or not looks_like_speaker(parsed.target):
+            # "how did defence stocks react": no speaker at all, an ordinary question.
+            parsed = replace(parsed, intent=Intent.FACT, target=None)
+    elif (
+        parsed.intent is Intent.PROFILE
+        and parsed.target
+        and parsed.person is None
+        and not mentioned(parsed.target, index)
+    ):
+        refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
     speaker_words = [v for p in parsed.people for v in p.variants]
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
-        focus = Focus.of(parsed.topic or parsed.text, index.lexical.idf, speaker_words)
+        focus = Focus.of(parsed.topic or text, index.lexical.idf, speaker_words)
     else:
         # The person asked about is not what is asked about them; a name or role nobody holds is.
-        named = [parsed.target or ""] if parsed.people else []
-        focus = Focus.of(parsed.text, index.lexical.idf, [*speaker_words, *named])
-    return Needs(Expectation.of(parsed.text), focus)
+        named_target = [parsed.target or ""] if parsed.people else []
+        focus = Focus.of(text, index.lexical.idf, [*speaker_words, *named_target])
+    claims: Literal["figure", "date"] | None = (
+        "figure" if is_count_question(text) else "date" if parsed.intent is Intent.WHEN else None
+    )
+    named = tuple(index.people.named_in(text)) if claims == "figure" else ()
+    claim_topic = None
+    if claims == "figure":
+        # A figure counts what was asked only in a passage about the people asked about ("meetings between
+        # Lee and Takaichi", not Lee's with someone else) and about the rest of what was asked.
+        topic = Focus.of(text, index.lexical.idf, [v for p in named for v in p.variants])
+        counted = counted_terms(text)
+        claim_topic = Focus({t: w for t, w in topic.terms.items() if t not in counted})
+    return Needs(
+        question=parsed,
+        expectation=Expectation.of(text),
+        focus=focus,
+        refusal=refusal,
+        unknown=unknown,
+        referenced=frozenset(referenced_articles(text, index.article_references)),
+        wants_newest=_WANTS_NEWEST.search(text) is not None,
+        claims=claims,
+        counted=counted_nouns(text) if claims == "figure" else frozenset(),
+        named=named,
+        claim_topic=claim_topic,
+    )
 
 
 def speakers_of(parsed: Question) -> tuple[Person, ...]:
     """Whose words a quote question asks for: everyone holding a role, else the one person named."""
     return parsed.people if parsed.by_role else parsed.people[:1]
+
+
+def mentioned(name: str, index: LoadedIndex) -> bool:
+    """True when some word of ``name`` occurs in the coverage (then it is searched for, never refused)."""
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _ARTICLES]
+    return any(index.knows(w) for w in words)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})

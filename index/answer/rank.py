@@ -5,7 +5,6 @@ missing focus word's meaning pulls toward the sentences it would have matched.""
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,14 +17,12 @@ from index.answer.question import Intent, Question
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.passages import Passage
-from index.store.references import referenced_articles
 from index.store.versions import LoadedIndex
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
 
 _UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")
-_WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 _FIGURE = LazyPattern(r"\d")
 # A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
 _LEAD_WORDS = 6
@@ -48,25 +45,24 @@ class Ranked:
     chosen: tuple[int, ...]
 
 
-def meaning(ctx: Context, hits: list[Hit], parsed: Question, needs: Needs, probe: Probe) -> Meaning | None:
+def meaning(ctx: Context, hits: list[Hit], needs: Needs, probe: Probe) -> Meaning | None:
     """When the question's weightiest focus word is in none of the best candidates ("relics"), what it
     means is looked for instead: the question embedded without it, to see which sentences it pulls to."""
     c = ctx.config
-    if parsed.intent is Intent.QUOTE:
+    if needs.question.intent is Intent.QUOTE:
         return None  # a quote's topic is often its occasion ("after meeting her at APEC"), not its words
     crux = needs.focus.crux(" ".join(h.passage.text for h in hits[: c.meaning_pool]), c.crux_share)
     return None if crux is None else Meaning(crux, probe.without(crux))
 
 
-def rank(
-    ctx: Context, index: LoadedIndex, hits: list[Hit], parsed: Question, needs: Needs, found: Meaning | None
-) -> list[Ranked]:
+def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found: Meaning | None) -> list[Ranked]:
     """Re-rank with the question's intent, the kind of answer it wants, its focus words and what a missing
     focus word means."""
     c = ctx.config
+    parsed = needs.question
     ranked = []
-    referenced = referenced_articles(parsed.text, index.article_references)
-    recency = ctx.recency(index) if _WANTS_NEWEST.search(parsed.text) else None
+    referenced = needs.referenced
+    recency = ctx.recency(index) if needs.wants_newest else None
     holds: dict[int, bool] = {}
     articles = Counter(h.passage.article_id for h in hits)
     # "What did X say": the highlight is X's words wherever the passage holds some.

@@ -62,3 +62,15 @@ def test_answering_is_its_stages():
     assert {"question", "needs", "retrieve", "rank", "decide", "assemble"} <= stages
     engine = (INDEX / "engine.py").read_text("utf-8")
     assert len(engine.splitlines()) < 150  # orchestration only
+
+
+def test_the_question_is_analysed_once():
+    """The readings of a question's text live in the analysis (question.py, needs.py); the later stages
+    receive what it found and never call them."""
+    readings = ("analyse(", "Expectation.of(", "unknown_names(", "referenced_articles(", "is_count_question(",
+                "counted_nouns(", "counted_terms(", "named_in(")  # fmt: skip
+    for stage in ("retrieve", "rank", "decide", "assemble"):
+        source = (INDEX / "answer" / f"{stage}.py").read_text("utf-8")
+        assert not [r for r in readings if r in source], stage
+    engine = (INDEX / "engine.py").read_text("utf-8")
+    assert engine.count("analyse(") == 1 and engine.count("understand(") == 1
