@@ -68,7 +68,7 @@ def test_the_question_is_analysed_once():
     """The readings of a question's text live in the analysis (question.py, needs.py); the later stages
     receive what it found and never call them."""
     readings = ("analyse(", "Expectation.of(", "unknown_names(", "referenced_articles(", "is_count_question(",
-                "counted_nouns(", "counted_terms(", "named_in(")  # fmt: skip
+                "counted_nouns(", "counted_terms(")  # fmt: skip
     for stage in ("retrieve", "rank", "decide", "assemble"):
         source = (INDEX / "answer" / f"{stage}.py").read_text("utf-8")
         assert not [r for r in readings if r in source], stage
