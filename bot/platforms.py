@@ -21,6 +21,7 @@ from index.store.collection import Collection
 from index.store.versions import LoadedIndex
 
 logger = logging.getLogger(__name__)
+WATCH_SECONDS = 5.0
 
 
 def make_service(
@@ -30,7 +31,7 @@ def make_service(
     *,
     index: Callable[[], LoadedIndex] | None = None,
 ) -> Service:
-    return Service(
+    service = Service(
         engine,
         Records(settings.database_path),
         rate_limit_per_minute=settings.rate_limit_per_minute,
@@ -40,6 +41,16 @@ def make_service(
         index=index,
         follow_min_confidence=settings.follow_min_confidence,
     )
+    on_change = getattr(engine.source, "on_change", None) if engine is not None else None
+    if callable(on_change):
+        # A reader node: the writer's changes arrive as new versions in Milvus; the follows made on this
+        # node (kept in its own records) are delivered from here when one does.
+        on_change(lambda old, new: service.changed_elsewhere(_hashes(old)))
+    return service
+
+
+def _hashes(index: LoadedIndex) -> dict[str, str]:
+    return {aid: meta.content_hash for aid, meta in index.articles.items()}
 
 
 def notifiers(settings: Settings) -> dict[str, Notifier]:
@@ -64,6 +75,9 @@ def serve_all(settings: Settings, service: Service) -> None:
     /discord/interactions): one public port for the newsroom's proxy to forward.
     """
     service.notifiers.update(notifiers(settings))
+    watch = getattr(service.engine.source, "watch", None) if service.engine is not None else None
+    if callable(watch):
+        watch(WATCH_SECONDS)  # a reader node notices the writer's changes without waiting for a question
     discord_http = settings.discord_configured and settings.discord_mode == "http"
     slack_http = settings.slack_configured and settings.slack_mode == "http"
     if discord_http and slack_http:

@@ -183,6 +183,24 @@ class Service:
             owe_changes(self.records.follows, self.engine, index, changed, self._follow_min_confidence)
         return deliver(self.records.follows, index, self.notifiers)
 
+    def changed_elsewhere(self, before: dict[str, str]) -> None:
+        """A new version arrived that another node made (a reader of Milvus): what this node's follows are
+        owed from it is worked out and delivered on the job thread, never on a question's."""
+
+        def job() -> None:
+            try:
+                self.after_change(before)
+            except Exception:  # retried with the next change: owed deliveries stay owed
+                logger.exception("follow deliveries after a new version failed")
+
+        self._job_thread().submit(job)
+
+    def _job_thread(self) -> ThreadPoolExecutor:
+        """The one thread change jobs and their deliveries run on, in order."""
+        if self._jobs is None:
+            self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
+        return self._jobs
+
     def people(self) -> list[Person]:
         """Everyone in the coverage (for name suggestions)."""
         return list(self._index().people.people.values())
@@ -250,9 +268,7 @@ class Service:
             return Denied(refusal)
         if started is not None:
             started()
-        if self._jobs is None:
-            self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-admin")
-        self._jobs.submit(lambda: done(self.run_admin(command)))
+        self._job_thread().submit(lambda: done(self.run_admin(command)))
         return Started()
 
     def admin_refusal(self, command: Command) -> str | None:

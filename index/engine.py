@@ -54,6 +54,11 @@ class Engine:
     def index(self) -> LoadedIndex:
         return self._handle.current()
 
+    @property
+    def source(self) -> IndexSource:
+        """Where the versions answered from come from (a directory's handle, or Milvus on a reader)."""
+        return self._handle
+
     def ask(self, question: str, k: int = 3, *, within: frozenset[str] | None = None) -> Answer:
         """Answer ``question`` from the coverage, or from the articles ``within`` (their ids) only: the same
         analysis and the same answer-or-refuse decision over their passages (a follow of a topic asks this

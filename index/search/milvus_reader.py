@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -211,10 +212,34 @@ class MilvusIndexHandle:
         self._dimension = dimension
         self._lock = threading.Lock()
         self._loaded: LoadedIndex | None = None
+        self._listeners: list[Callable[[LoadedIndex, LoadedIndex], None]] = []
+        self._watcher: threading.Thread | None = None
 
     @property
     def rows(self) -> StoredRows:
         return self._rows
+
+    def on_change(self, listener: Callable[[LoadedIndex, LoadedIndex], None]) -> None:
+        """Call ``listener(old, new)`` whenever this node moves to a new version (on the thread that saw
+        it: keep it short, hand the work on)."""
+        self._listeners.append(listener)
+
+    def watch(self, every: float = 5.0) -> None:
+        """Look at the served version every ``every`` seconds in the background, so that a change made on
+        the writer reaches this node's listeners without waiting for a question."""
+        if self._watcher is not None:
+            return
+
+        def loop() -> None:
+            while True:
+                time.sleep(every)
+                try:
+                    self.current()
+                except Exception:  # Milvus away for a while: the next look tries again
+                    logger.warning("cannot read the served version from Milvus", exc_info=True)
+
+        self._watcher = threading.Thread(target=loop, name="summitbot-milvus-watch", daemon=True)
+        self._watcher.start()
 
     def current(self) -> LoadedIndex:
         loaded = self._loaded
@@ -237,6 +262,7 @@ class MilvusIndexHandle:
         with self._lock:
             if self._loaded is not None and self._loaded.version == served.version:
                 return self._loaded
+            previous = self._loaded
             try:
                 self._loaded = self._load(served)
                 logger.info("serving index version %s from Milvus", served.version)
@@ -244,7 +270,14 @@ class MilvusIndexHandle:
                 if self._loaded is None:
                     raise
                 logger.exception("version %s failed to load; still serving %s", served.version, self._loaded.version)
-            return self._loaded
+            current = self._loaded
+        if previous is not None and current is not previous:
+            for listener in self._listeners:
+                try:
+                    listener(previous, current)
+                except Exception:  # a listener's failure never stops serving
+                    logger.exception("a listener of version %s failed", current.version)
+        return current
 
     def _load(self, served: Served) -> LoadedIndex:
         parts = self._served.read(served)

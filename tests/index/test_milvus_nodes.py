@@ -189,3 +189,41 @@ def test_a_reader_scores_the_three_dev_sets_as_the_local_backend(
         for metric in a:
             assert abs(a[metric] - b[metric]) <= 0.03 + 1e-9, (name, metric, a[metric], b[metric])
         print(name, a, b, f"{time.perf_counter() - started:.1f}s", file=sys.stderr)
+
+
+class _Inbox:
+    """A platform's direct messages, kept (a Notifier)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, object]] = []
+
+    def send(self, user: str, message: object) -> bool:
+        self.sent.append((user, message))
+        return True
+
+
+def test_a_follow_made_on_a_reader_is_delivered_from_the_reader_when_the_writer_adds(
+    milvus_server: LocalMilvus, hash_embedder_64: HashEmbedder, tmp_path: Path
+):
+    from bot.follow import FollowMessage
+    from bot.platforms import make_service
+
+    writer_settings, reader_settings = _nodes(milvus_server, tmp_path, hash_embedder_64)
+    _engine(writer_settings, hash_embedder_64)
+    reader = _engine(reader_settings, hash_embedder_64)
+    service = make_service(reader_settings, reader, None)
+    inbox = _Inbox()
+    service.notifiers["slack"] = inbox
+    assert "Following Lee Jae Myung" in service.follow("slack", "U1", "Lee Jae Myung").text
+    make_collection(writer_settings, hash_embedder_64).add([str(NEW_ARTICLE)])
+    reader.source.current()  # what the reader's watcher does every few seconds
+    deadline = time.monotonic() + 20
+    while not inbox.sent and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert inbox.sent, "nothing delivered"
+    messages = [m for _, m in inbox.sent if isinstance(m, FollowMessage)]
+    assert messages and all(m.items[0].cite.file == NEW_ARTICLE.name for m in messages)
+    delivered = len(inbox.sent)
+    reader.source.current()  # the same version again: nothing more
+    time.sleep(0.5)
+    assert len(inbox.sent) == delivered
