@@ -155,6 +155,8 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
             if not words:
                 continue
             hits = [any(fuzz.ratio(w, r) >= _ROLE_WORD_SIMILARITY for r in words) for w in wanted]
+            if wanted[-1] in _GENERIC_POSTS and not hits[-1] and _GOVERNMENT & set(words):
+                hits[-1] = True  # "the Nara official": any public post ("... of the Nara Prefectural Government")
             matched = sum(hits)
             # The role's head noun held, a qualifier found beside the person's name instead ("the Horyuji
             # priest": a senior priest named in sentences about Horyuji) counts half.
@@ -171,6 +173,9 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     return [p for _, _, p in scored]
 
 
+# A head noun that names no post of its own, only that it is a public one.
+_GENERIC_POSTS = frozenset({"official", "officials"})
+_GOVERNMENT = frozenset(word_list("government_words", "index"))
 _ROLE_WORD_SIMILARITY = 85  # "secretery" is "secretary"
 _ROLE_COVERAGE = 0.67  # "most of its words": two of three
 

@@ -209,3 +209,21 @@ def test_the_columnist_and_the_interviewee_have_roles(registry2) -> None:
     assert ahn is not None and "former diplomat" in ahn.roles and "columnist" in ahn.roles
     kihara = registry.lookup("Kihara Minoru")
     assert kihara is not None and kihara is registry.lookup("Minoru Kihara")
+
+
+def test_an_official_is_anyone_in_a_public_post_of_that_place() -> None:
+    """A generic head noun ("official") names no post of its own: the person whose role is a public post
+    with the question's other words is meant; a role that is no post is not."""
+    from index.answer.question import resolve_speaker
+    from seeds_loader import parse_article
+
+    text = (
+        "Harbour talks end\n\n"
+        "BUSAN -- Laura Chen heads the transport division of the Busan Metropolitan Government. "
+        '"The ferries will run on time," Chen said on Monday.\n\n'
+        '"Trade is slow," said Busan professor Tom Reyes.\n'
+    )
+    registry = find_people([parse_article(text, "harbour.txt")])
+    people, by_role = resolve_speaker("the Busan official", registry)
+    assert by_role and [p.name for p in people] == ["Laura Chen"]
+    assert [p.name for p in resolve_speaker("the Busan professor", registry)[0]] == ["Tom Reyes"]
