@@ -1,7 +1,7 @@
 """A reader node on the milvus backend: it serves the version Milvus names, with no local files. The
-version's small parts (articles, people, quotes, passage table, term statistics) are read from Milvus
-when it changes; vectors are never copied: each question's candidates bring theirs with the search hits,
-and a bounded cache keeps the recent ones."""
+version's small parts (articles, people, quotes, the passage table's columns, term statistics) are read
+from Milvus when it changes; passage text and vectors are never copied: each question's candidates bring
+their rows with the search hits, and a bounded cache keeps the recent ones."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ CACHE_PASSAGES = 4096
 
 @dataclass(frozen=True)
 class StoredPassage:
-    """One passage's vectors as Milvus holds them, for the text version ``content_hash``."""
+    """One passage's row as Milvus holds it (vectors, text, context), for the text version ``content_hash``."""
 
     content_hash: str
     vector: np.ndarray
@@ -51,7 +51,7 @@ class StoredPassage:
 
 
 class StoredRows:
-    """Passage and sentence vectors by passage key: kept from search hits, fetched for the rest, at most
+    """Passage rows (vectors and text) by passage key: kept from search hits, fetched for the rest, at most
     ``capacity`` of them (least recently used go first). Shared by a node's successive versions: a row is
     only used for the text it was written for."""
 
