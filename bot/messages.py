@@ -120,6 +120,10 @@ SLACK_FEEDBACK_UNKNOWN = "That answer is too old to rate."
 SLACK_SHARED_BY = "Shared by <@{user}>"
 DISCORD_SHARED_BY = "Shared by {user}"
 SLACK_NOT_ADMIN = "Sorry, only summitbot admins can do that. Ask an editor on the admin list."
+CHAT_READER_NODE = (
+    "This summitbot serves the coverage from the shared index and keeps no articles of its own: add, remove "
+    "and reindex through the writer's summitbot."
+)
 SLACK_RATE_LIMITED = "You're asking faster than I can keep up ({limit} a minute). Please try again in a minute."
 SLACK_EMPTY_QUESTION = "Ask me a question about the coverage, e.g. `/summit what did Lee say about China?`"
 SLACK_FAILED = "Something went wrong while answering; the team has been notified in the logs. Please try again."

@@ -249,6 +249,8 @@ class Service:
     def admit(self, platform: Platform, user: str, command: Command) -> str | None:
         """The one admin gate of every chat front end: None when this user may run the command now, else
         the sentence that refuses it (not an admin of this platform; a file path added from chat)."""
+        if self.collection is None and user in self._admins.get(platform, frozenset()):
+            return messages.CHAT_READER_NODE  # an admin, on a node that serves from Milvus alone
         if not self.is_admin(platform, user):
             return messages.SLACK_NOT_ADMIN
         return self.admin_refusal(command)

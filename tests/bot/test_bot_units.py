@@ -137,6 +137,15 @@ def test_admins_are_per_platform(hash_engine: Engine, tmp_path: Path) -> None:
     assert service.is_admin("slack", "U1") and not service.is_admin("discord", "U1")
 
 
+def test_an_admin_on_a_reader_node_is_told_where_changes_are_made(hash_engine: Engine, tmp_path: Path) -> None:
+    from bot import messages
+
+    admins = {"slack": frozenset({"U1"})}
+    reader = Service(hash_engine, Records(tmp_path / "db"), rate_limit_per_minute=5, admins=admins, collection=None)
+    assert reader.admit("slack", "U1", Command(Kind.REINDEX)) == messages.CHAT_READER_NODE
+    assert reader.admit("slack", "U2", Command(Kind.REINDEX)) == messages.SLACK_NOT_ADMIN
+
+
 def test_records_from_before_platforms_are_migrated(tmp_path: Path, hash_engine: Engine) -> None:
     import sqlite3
 

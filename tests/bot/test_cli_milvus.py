@@ -175,3 +175,14 @@ def test_a_node_with_only_the_milvus_settings_answers_and_refuses_changes(
     # Nothing of the index or the articles on this node: only its own records (feedback, follows).
     written = {p.name for p in (tmp_path / "reader").rglob("*") if p.is_file()}
     assert {name.split(".sqlite3")[0] for name in written} <= {"summitbot"}, written
+
+
+def test_a_reader_with_nothing_served_says_where_to_build(
+    collection: MilvusStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SUMMITBOT_ARTICLES_DIR")
+    monkeypatch.setenv("SUMMITBOT_DATA_DIR", str(tmp_path / "reader"))
+    monkeypatch.setenv("SUMMITBOT_NODE_ROLE", "reader")
+    asked = runner.invoke(app, ["ask", "Where did Lee and Takaichi meet?"])
+    assert asked.exit_code == 1 and "Traceback" not in asked.output
+    assert "serves no index yet" in asked.output and "summitbot index build" in asked.output
