@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from pathlib import Path
 from typing import Protocol
 
-from index.store.versions import LoadedIndex, current_version_dir, open_index
+from index.store.versions import CURRENT, LoadedIndex, current_version_dir, open_index
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,9 @@ class IndexHandle:
         self._model = model
         self._lock = threading.Lock()
         self._loaded = loaded
+        # The CURRENT pointer's identity when it last named the loaded version: a switch replaces the file
+        # (a new inode), so an unchanged stat means an unchanged version, without reading the file.
+        self._seen: tuple[int, int, int] | None = None
 
     @classmethod
     def of(cls, index: LoadedIndex, model: str) -> IndexHandle:
@@ -37,9 +41,13 @@ class IndexHandle:
         return cls(index.path.parent.parent, model, loaded=index)
 
     def current(self) -> LoadedIndex:
-        path = current_version_dir(self._dir)
         loaded = self._loaded
+        stamp = _stamp(self._dir / CURRENT)
+        if loaded is not None and stamp is not None and stamp == self._seen:
+            return loaded
+        path = current_version_dir(self._dir)
         if loaded is not None and (path is None or path.name == loaded.version):
+            self._seen = stamp
             return loaded
         with self._lock:
             if self._loaded is not None and path is not None and path.name == self._loaded.version:
@@ -53,3 +61,11 @@ class IndexHandle:
                     raise
                 logger.exception("new index version failed to load; still serving %s", self._loaded.version)
             return self._loaded
+
+
+def _stamp(pointer: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(pointer)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)

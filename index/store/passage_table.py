@@ -17,6 +17,7 @@ _KINDS = ("body", "caption", "correction", "question")
 _COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences", "day")
 _TEXT_ARRAYS = ("text", "text_offsets", "context", "context_offsets")
 ARRAYS = (*_TEXT_ARRAYS, *_COLUMNS, "sentences")
+_BUILT_KEPT = 8192  # passages; a few MB of text at most
 _NO_DAY = 0  # the "day" column: a proleptic ordinal (datetime.date.toordinal), 0 for none
 
 
@@ -38,6 +39,9 @@ class PassageTable(Sequence[Passage]):
         self._firsts = np.searchsorted(articles, np.arange(len(self.article_ids)), side="left")
         self._lasts = np.searchsorted(articles, np.arange(len(self.article_ids)), side="right")
         self._index_of = {a: i for i, a in enumerate(self.article_ids)}
+        # Passages built before (the candidates of one question are mostly those of the last): immutable,
+        # so kept, up to a bound.
+        self._built: dict[int, Passage] = {}
 
     @classmethod
     def open(cls, directory: Path) -> PassageTable:
@@ -129,7 +133,11 @@ class PassageTable(Sequence[Passage]):
         return [self._text_of(int(i)) for i in ids]
 
     def _passage(self, i: int) -> Passage:
-        return self._build(i, self._text_of(i), self._context_of(i))
+        if (passage := self._built.get(i)) is None:
+            passage = self._build(i, self._text_of(i), self._context_of(i))
+            if len(self._built) < _BUILT_KEPT:
+                self._built[i] = passage
+        return passage
 
     def _build(self, i: int, text: str, context: str) -> Passage:
         c = self._columns

@@ -60,7 +60,7 @@ FORMAT_VERSION = 9  # 7: passages carry their context (the question they answer,
 # Exact passage vectors, kept for the next incremental build only (readers never open the file).
 _EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2
-_CURRENT = "CURRENT"
+CURRENT = "CURRENT"
 _VERSIONS = "versions"
 
 Progress = Callable[[int, int], None]
@@ -141,7 +141,7 @@ _VERSION_NAME = re.compile(r"^v\d{8}T\d{6}-\d+-\d{6}$")
 def current_version_dir(index_dir: Path) -> Path | None:
     """The directory of the version being served, or None when nothing was ever built.
     A damaged pointer (a directory, garbage, a name that is no version) is refused by name."""
-    pointer = index_dir / _CURRENT
+    pointer = index_dir / CURRENT
     try:
         name = pointer.read_text("utf-8").strip()
     except FileNotFoundError:
@@ -474,14 +474,14 @@ def _clean_staging(index_dir: Path) -> None:
 
 
 def _switch(index_dir: Path, version: str) -> None:
-    pointer = index_dir / _CURRENT
+    pointer = index_dir / CURRENT
     if pointer.is_dir() and not pointer.is_symlink():
         shutil.rmtree(pointer)  # a damaged pointer: the new version replaces it
-    tmp = index_dir / f".{_CURRENT}.tmp"
+    tmp = index_dir / f".{CURRENT}.tmp"
     tmp.write_text(version + "\n", "utf-8")
     with open(tmp, "rb+") as handle:
         os.fsync(handle.fileno())
-    os.replace(tmp, index_dir / _CURRENT)
+    os.replace(tmp, index_dir / CURRENT)
     dir_fd = os.open(index_dir, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
