@@ -25,12 +25,33 @@ class Context:
         self._nearby_version: str | None = None
         self._recency: dict[str, float] = {}
         self._recency_version: str | None = None
+        self._voices: dict[int, str] = {}
+
+    def voices(self, index: LoadedIndex, passage: Passage) -> str:
+        """The names of who speaks in the passage: what its "I", "she" or a transcript's label stand for, so
+        "how many years was Ahn a diplomat" finds the columnist's own "I spent thirty-one years"."""
+        self._follow(index)
+        if (names := self._voices.get(passage.id)) is None:
+            found = {
+                quote.speaker
+                for sentence in passage.sentences
+                if (quote := index.quote_at(passage.article_id, sentence.start)) is not None
+            }
+            names = " ".join(sorted(found))
+            if len(self._voices) < _NEARBY_CACHE:
+                self._voices[passage.id] = names
+        return names
+
+    def _follow(self, index: LoadedIndex) -> None:
+        """What is remembered is of one version: a new one starts afresh."""
+        if self._nearby_version != index.version:
+            self._nearby.clear()
+            self._voices.clear()
+            self._nearby_version = index.version
 
     def nearby(self, index: LoadedIndex, passage: Passage) -> str:
         """The two body passages before ``passage`` in its article: what a quote or a pronoun leans on."""
-        if self._nearby_version != index.version:
-            self._nearby.clear()
-            self._nearby_version = index.version
+        self._follow(index)
         if (text := self._nearby.get(passage.id)) is None:
             earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id][-4:]
             body = [i for i in earlier if index.passages.kind_of(i) == "body"][-2:]

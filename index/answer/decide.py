@@ -16,7 +16,7 @@ from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked, typed, voices
+from index.answer.rank import Ranked, typed
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.versions import LoadedIndex
@@ -84,7 +84,7 @@ def _signals(
     hit, chosen = best.hit, best.chosen
     passage = hit.passage
     meta = index.articles[passage.article_id]
-    own = f"{passage.text} {passage.context} {meta.title or ''} {voices(index, passage)}"
+    own = f"{passage.text} {passage.context} {meta.title or ''} {ctx.voices(index, passage)}"
     nearby = ctx.nearby(index, passage)
     # "who won the election": the answer names the one who did it ("who said" is the WHO intent).
     agent = needs.expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO

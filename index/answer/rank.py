@@ -69,6 +69,11 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     speakers = (
         {p.id for p in speakers_of(parsed)} if parsed.intent is Intent.QUOTE and parsed.person is not None else None
     )
+    # Only these intents weigh a sentence's kind (a date, a quote, a role); for the rest it is nought.
+    weighs_intent = parsed.intent in (Intent.WHEN, Intent.WHO) or (
+        parsed.intent in (Intent.QUOTE, Intent.PROFILE) and parsed.person is not None
+    )
+    is_typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
     for hit in hits:
         pull = [0.0] * len(hit.passage.sentences)
         if found is not None:
@@ -77,9 +82,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
         kinds = [needs.expectation.weight(typed(hit.passage, x.text)) for x in hit.passage.sentences]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
-        is_typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
         feature = [
-            c.intent_bonus * _sentence_feature(index, hit, i, parsed) + (c.type_bonus * w if is_typed else 0.0)
+            (c.intent_bonus * _sentence_feature(index, hit, i, parsed) if weighs_intent else 0.0)
+            + (c.type_bonus * w if is_typed else 0.0)
             for i, w in enumerate(kinds)
         ]
         overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
@@ -91,7 +96,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             theirs = [_spoken_by(index, hit, i, speakers) for i in range(len(adjusted))]
             if any(theirs):
                 adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, theirs, strict=True)]
-        best = int(np.argmax(adjusted)) if adjusted else 0
+        best = max(range(len(adjusted)), key=adjusted.__getitem__) if adjusted else 0  # the first best
         bonus = (feature[best] + pull[best]) if feature else 0.0
         chosen = _extend(ctx, adjusted, best, hit, index)
         if parsed.intent is Intent.PROFILE and parsed.person is not None:
@@ -101,7 +106,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         if recency is not None:  # "the latest", "today": the newest coverage first
             bonus += c.intent_bonus * recency.get(hit.passage.article_id, 0.0)
         # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
-        own = f"{hit.passage.text} {hit.passage.context} {voices(index, hit.passage)}"
+        own = f"{hit.passage.text} {hit.passage.context} {ctx.voices(index, hit.passage)}"
         bonus += c.intent_bonus * needs.focus.support(own, ctx.nearby(index, hit.passage))
         if supersedes(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
@@ -225,17 +230,6 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
                 out.insert(i + 1, out.pop(at))
                 break
     return out
-
-
-def voices(index: LoadedIndex, passage: Passage) -> str:
-    """The names of who speaks in the passage: what its "I", "she" or a transcript's label stand for, so
-    "how many years was Ahn a diplomat" finds the columnist's own "I spent thirty-one years"."""
-    names = {
-        quote.speaker
-        for sentence in passage.sentences
-        if (quote := index.quote_at(passage.article_id, sentence.start)) is not None
-    }
-    return " ".join(sorted(names))
 
 
 def supersedes(passage: Passage) -> bool:
