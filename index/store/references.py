@@ -21,6 +21,8 @@ _ARTICLE_TYPES = frozenset(
         "explainer",
         "obituary",
         "review",
+        "transcript",
+        "briefing",
     ]
 )
 
