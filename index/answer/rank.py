@@ -74,13 +74,19 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         parsed.intent in (Intent.QUOTE, Intent.PROFILE) and parsed.person is not None
     )
     is_typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
+    agent = needs.expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
+    asked = {q.id for q in index.people.named_in(parsed.text)} if agent else set()
     for hit in hits:
         pull = [0.0] * len(hit.passage.sentences)
         if found is not None:
             without = index.sentence_rows(hit.passage) @ found.without
             pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
         # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
-        kinds = [needs.expectation.weight(typed(hit.passage, x.text)) for x in hit.passage.sentences]
+        if agent:
+            # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
+            kinds = [float(bool({q.id for q in index.people.named_in(x.text)} - asked)) for x in hit.passage.sentences]
+        else:
+            kinds = [needs.expectation.weight(typed(hit.passage, x.text)) for x in hit.passage.sentences]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         feature = [
             (c.intent_bonus * _sentence_feature(index, hit, i, parsed) if weighs_intent else 0.0)
@@ -96,6 +102,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             theirs = [_spoken_by(index, hit, i, speakers) for i in range(len(adjusted))]
             if any(theirs):
                 adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, theirs, strict=True)]
+        elif agent and any(kinds):
+            # "Who did it": a sentence that names no one else cannot say who.
+            adjusted = [a if k else -math.inf for a, k in zip(adjusted, kinds, strict=True)]
         best = max(range(len(adjusted)), key=adjusted.__getitem__) if adjusted else 0  # the first best
         bonus = (feature[best] + pull[best]) if feature else 0.0
         chosen = _extend(ctx, adjusted, best, hit, index)

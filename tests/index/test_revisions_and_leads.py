@@ -1,5 +1,5 @@
 # ruff: noqa: E501 - article text is one paragraph per line, as articles are
-"""Three general rules on articles written for these tests (not the dev sets), with the real model:
+"""General rules on articles written for these tests (not the dev sets), with the real model:
 an update's figure supersedes the one it revises, a short lead comes with the quote that says what it
 announces, and a reporter's question is found by who asked it."""
 
@@ -81,6 +81,16 @@ The council should publish its cost estimates before the second vote, not after 
 Mina Cho is a former deputy harbour master and writes a monthly column for the Courier.
 """
 
+TOUR = """---
+title: Mayor tours the harbour shrine with the visiting minister
+outlet: Valley Courier
+published: 2026-03-06
+---
+Mayor Haruka Sato and Transport Minister Kenta Ueno visited the harbour shrine on Friday afternoon.
+
+Sato told reporters she was glad to have shown Ueno the shrine before the vote. Goro Ishida, the shrine's chief priest, led the two of them through the main hall and the boat house.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(real_embedder, tmp_path_factory) -> Engine:
@@ -91,6 +101,7 @@ def engine(real_embedder, tmp_path_factory) -> Engine:
         ("reactions.md", REACTIONS),
         ("briefing.md", BRIEFING),
         ("column.md", COLUMN),
+        ("tour.md", TOUR),
     ):
         path = Path(root / name)
         path.write_text(text, "utf-8")
@@ -135,3 +146,10 @@ def test_who_is_x_is_answered_by_what_x_is(engine: Engine) -> None:
     answer = engine.ask("Who is Yuki Tanabe?")
     top = answer.passages[0]
     assert "marine engineer at Kansai Coastal Institute" in top.highlight and "Yuki Tanabe" in top.highlight
+
+
+@pytest.mark.slow
+def test_who_did_it_is_answered_by_someone_other_than_those_it_was_done_for(engine: Engine) -> None:
+    answer = engine.ask("Who showed Sato and Ueno around the shrine?")
+    top = answer.passages[0]
+    assert "Goro Ishida" in top.highlight, top.highlight
