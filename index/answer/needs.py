@@ -70,7 +70,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     claims: Literal["figure", "date"] | None = (
         "figure" if is_count_question(text) else "date" if parsed.intent is Intent.WHEN else None
     )
-    named = tuple(index.people.named_in(text)) if claims == "figure" else ()
+    named = tuple(index.people.named_in(text))
     claim_topic = None
     if claims == "figure":
         # A figure counts what was asked only in a passage about the people asked about ("meetings between

@@ -75,7 +75,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     )
     is_typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
     agent = needs.expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
-    asked = {q.id for q in index.people.named_in(parsed.text)} if agent else set()
+    asked = {q.id for q in needs.named}
     for hit in hits:
         pull = [0.0] * len(hit.passage.sentences)
         if found is not None:
