@@ -176,6 +176,8 @@ def _names_head(sentence: str, head: str) -> float:
     stem = tokenize(head)
     if not stem:
         return 0.0
+    if head in _GENERIC_INSTITUTIONS and _INSTITUTION_NAME.search(sentence):
+        return 1.0  # "which agency": any named institution ("the National Forensic Service") is one
     if head[:1].upper() + head[1:] not in sentence and ":" not in sentence:
         # No capitalised "Park" and no list: the regular expressions below cannot match.
         return 0.5 if stem[0] in token_set(sentence) else 0.25
@@ -187,6 +189,15 @@ def _names_head(sentence: str, head: str) -> float:
             return 1.0
     # "which security issues": the answer may name them otherwise ("concerns such as ..."): rank, never refuse.
     return 0.5 if stem[0] in token_set(sentence) else 0.25
+
+
+# Heads that ask for an institution of any kind, and a capitalised name ending in an institution's word.
+_GENERIC_INSTITUTIONS = frozenset(
+    {"agency", "agencies", "body", "bodies", "organisation", "organization", "institution"}
+)
+_INSTITUTION_NAME = LazyPattern(
+    rf"\b(?:[A-Z][\w’'-]*\s){{1,5}}(?:{'|'.join(word_list('institution_words', 'index'))})\b"
+)
 
 
 def _filler() -> frozenset[str]:

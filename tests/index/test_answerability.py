@@ -56,6 +56,13 @@ def test_which_x_prefers_the_named_x_and_never_refuses() -> None:
     assert lists.weight("a ban on all seafood from eight prefectures: Aomori, Iwate, Miyagi") == 1.0
 
 
+def test_which_agency_is_answered_by_any_named_institution() -> None:
+    expected = Expectation.of("Which agency will run the DNA comparisons?")
+    assert expected.weight("Our National Forensic Service has the expertise.") == 1.0
+    assert expected.weight("The remains will undergo DNA analysis next month.") < 1.0
+    assert Expectation.of("Which park did Lee visit?").weight("He met the National Forensic Service.") < 1.0
+
+
 def test_a_clock_time_answers_what_time() -> None:
     e = Expectation.of("what time did the talks begin?")
     assert e.satisfied(["Their talks began at 6:02 p.m. and lasted 41 minutes."])
