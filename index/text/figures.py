@@ -58,6 +58,13 @@ _COUNTED = LazyPattern(
 )
 
 
+# People counted by what they do: the plain "people" or "persons" counts them too.
+_PEOPLE_AT_WORK = frozenset(
+    tokenize("staff staffers employees workers officials officers personnel members volunteers")
+)
+_PEOPLE = frozenset(tokenize("people persons"))
+
+
 def counted_nouns(question: str) -> frozenset[str]:
     """Stems of what a count question counts: the phrase after "how many" (meetings, if it counts
     times people met), else every word of the question."""
@@ -69,6 +76,8 @@ def counted_nouns(question: str) -> frozenset[str]:
         stems = frozenset(tokenize("times")) | (everything & _MEETING_VERBS)  # "how often" counts times
     else:
         stems = everything - {"often", "much"}
+    if stems & _PEOPLE_AT_WORK:
+        stems |= _PEOPLE  # "how many staff": "eleven people in my division" counts them
     counts_meetings = (stems | everything) & _MEETING_VERBS and stems <= _MEETING_VERBS | _MEETING_WORDS
     return stems | _MEETING_WORDS if counts_meetings else stems
 

@@ -56,6 +56,13 @@ def test_which_x_prefers_the_named_x_and_never_refuses() -> None:
     assert lists.weight("a ban on all seafood from eight prefectures: Aomori, Iwate, Miyagi") == 1.0
 
 
+def test_people_counted_by_what_they_do_are_counted_as_people_too() -> None:
+    nouns = counted_nouns("How many staff in her division are working on the summit?")
+    assert [f.value for f in figures("Eleven people in my division have worked on nothing else.", nouns)] == [11.0]
+    assert Expectation.of("How many staff in her division work on it?").weight("Eleven people in my division.") == 1.0
+    assert not figures("Eleven people came.", counted_nouns("How many ships were in the harbour?"))
+
+
 def test_which_agency_is_answered_by_any_named_institution() -> None:
     expected = Expectation.of("Which agency will run the DNA comparisons?")
     assert expected.weight("Our National Forensic Service has the expertise.") == 1.0
