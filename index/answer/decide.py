@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.answer.answerability import AnswerType, Focus
+from index.answer.answerability import Focus
 from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, speaker_missing
 from index.answer.needs import Needs
@@ -86,9 +86,7 @@ def _signals(
     meta = index.articles[passage.article_id]
     own = f"{passage.text} {passage.context} {meta.title or ''} {ctx.voices(index, passage)}"
     nearby = ctx.nearby(index, passage)
-    # "who won the election": the answer names the one who did it ("who said" is the WHO intent).
-    agent = needs.expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
-    agent_ok = not agent or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
+    agent_ok = not needs.asks_agent or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")

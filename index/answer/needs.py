@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from index.answer.answerability import Expectation, Focus
+from index.answer.answerability import AnswerType, Expectation, Focus
 from index.answer.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
 from index.answer.types import Refusal
 from index.people.registry import Person
@@ -34,7 +34,9 @@ class Needs:
     wants_newest: bool = False  # "the latest", "today"
     claims: Literal["figure", "date"] | None = None  # what sources may disagree about
     counted: frozenset[str] = frozenset()  # what a count counts (stems)
-    named: tuple[Person, ...] = ()  # the people the question names
+    named: tuple[Person, ...] = ()  # the people the question names (for a count or a "who did it")
+    # "Who won the election", "who showed them around": the answer names who did it ("who said" is WHO).
+    asks_agent: bool = False
     claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
 
 
@@ -70,7 +72,11 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     claims: Literal["figure", "date"] | None = (
         "figure" if is_count_question(text) else "date" if parsed.intent is Intent.WHEN else None
     )
-    named = tuple(index.people.named_in(text))
+    expectation = Expectation.of(text)
+    # Used to count what they did (a figure's claim) or to find who did it (someone other than them).
+    asks_agent = expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
+    # Read only where a stage uses them: to count what they did (a figure's claim), or to find who did it.
+    named = tuple(index.people.named_in(text)) if claims == "figure" or asks_agent else ()
     claim_topic = None
     if claims == "figure":
         # A figure counts what was asked only in a passage about the people asked about ("meetings between
@@ -80,7 +86,8 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         claim_topic = Focus({t: w for t, w in topic.terms.items() if t not in counted})
     return Needs(
         question=parsed,
-        expectation=Expectation.of(text),
+        expectation=expectation,
+        asks_agent=asks_agent,
         focus=focus,
         refusal=refusal,
         unknown=unknown,

@@ -74,7 +74,6 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         parsed.intent in (Intent.QUOTE, Intent.PROFILE) and parsed.person is not None
     )
     is_typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
-    agent = needs.expectation.kind is AnswerType.AGENT and parsed.intent is not Intent.WHO
     asked = {q.id for q in needs.named}
     for hit in hits:
         pull = [0.0] * len(hit.passage.sentences)
@@ -82,7 +81,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             without = index.sentence_rows(hit.passage) @ found.without
             pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
         # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
-        if agent:
+        if needs.asks_agent:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             kinds = [float(bool({q.id for q in index.people.named_in(x.text)} - asked)) for x in hit.passage.sentences]
         else:
@@ -102,7 +101,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             theirs = [_spoken_by(index, hit, i, speakers) for i in range(len(adjusted))]
             if any(theirs):
                 adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, theirs, strict=True)]
-        elif agent and any(kinds):
+        elif needs.asks_agent and any(kinds):
             # "Who did it": a sentence that names no one else cannot say who.
             adjusted = [a if k else -math.inf for a, k in zip(adjusted, kinds, strict=True)]
         best = max(range(len(adjusted)), key=adjusted.__getitem__) if adjusted else 0  # the first best

@@ -18,13 +18,12 @@ from pathlib import Path
 import numpy as np
 
 from index.encode.quantized import Int8Vectors
-from index.errors import IndexMismatchError
 from index.search.milvus_served import Served, ServedVersionError, ServedVersions
 from index.search.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
 from index.store.lexical import TermStats
 from index.store.passage_table import PassageTable
 from index.store.passages import Passage
-from index.store.versions import FORMAT_VERSION, REBUILD_HINT, LoadedIndex, Manifest, assemble_index
+from index.store.versions import LoadedIndex, Manifest, assemble_index
 
 logger = logging.getLogger(__name__)
 
@@ -145,10 +144,6 @@ class _Rows:
         self._passages = passages
         self._dimension = dimension
 
-    @property
-    def rows(self) -> StoredRows:
-        return self._passages.rows
-
     def of(self, ids: Iterable[int]) -> dict[int, StoredPassage]:
         return self._passages.stored(ids)
 
@@ -215,10 +210,6 @@ class MilvusIndexHandle:
         self._listeners: list[Callable[[LoadedIndex, LoadedIndex], None]] = []
         self._watcher: threading.Thread | None = None
 
-    @property
-    def rows(self) -> StoredRows:
-        return self._rows
-
     def on_change(self, listener: Callable[[LoadedIndex, LoadedIndex], None]) -> None:
         """Call ``listener(old, new)`` whenever this node moves to a new version (on the thread that saw
         it: keep it short, hand the work on)."""
@@ -281,12 +272,8 @@ class MilvusIndexHandle:
 
     def _load(self, served: Served) -> LoadedIndex:
         parts = self._served.read(served)
-        manifest = Manifest(**json.loads(parts["manifest.json"]))
-        if manifest.format_version != FORMAT_VERSION or manifest.model != self._model:
-            raise IndexMismatchError(
-                f"Milvus serves version {served.version} built with model {manifest.model!r}, format "
-                f"{manifest.format_version}; this node uses {self._model!r}, format {FORMAT_VERSION}; {REBUILD_HINT}"
-            )
+        manifest = Manifest.parse(parts["manifest.json"])
+        manifest.check(self._model, f"the version Milvus serves ({served.version})")
         hashes = {m["id"]: m["content_hash"] for m in json.loads(parts["articles.json"])}
         passages = StoredPassageTable(parts["passages.npz"], self._rows, hashes)
         terms = json.loads(parts["terms.json"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from index.encode.embedder import Embedder
-from index.search.milvus_reader import MilvusSentenceVectors, StoredPassageTable, StoredRows
+from index.search.milvus_reader import StoredPassageTable, StoredRows
 from index.search.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
 from index.search.retrieval import FusingRetriever, FusionWeights, Hit, fuse
 from index.store.versions import LoadedIndex
@@ -107,8 +107,9 @@ class MilvusRetriever(FusingRetriever):
         return out
 
     def _stored_rows(self) -> StoredRows | None:
-        vectors = self._index.sentence_vectors
-        return vectors.rows if isinstance(vectors, MilvusSentenceVectors) else None
+        """A reader node's rows (it keeps no vectors or text of its own), else None."""
+        table = self._index.passages
+        return table.rows if isinstance(table, StoredPassageTable) else None
 
     def _key(self, passage_id: int) -> str:
         return passage_key(*self._index.passages.locate(passage_id))

@@ -103,24 +103,14 @@ class ServedVersions:
     def read(self, served: Served) -> dict[str, bytes]:
         """The parts of ``served``, checked against the pointer's checksums."""
         chunks: dict[str, dict[int, str]] = {}
-        iterator = self._store.call(
-            "read the served version",
-            "query_iterator",
-            self._name,
-            batch_size=200,
-            filter=f"version == {json.dumps(served.version)}",
-            output_fields=["part", "chunk", "data"],
-        )
-        try:
-            while batch := iterator.next():
-                for row in batch:
-                    chunks.setdefault(row["part"], {})[int(row["chunk"])] = row["data"]
-        except MilvusError:
-            raise
-        except Exception as e:  # pymilvus and gRPC errors while paging
-            raise MilvusError(f"Milvus failed to read the served version {served.version} ({e})") from e
-        finally:
-            iterator.close()
+        for row in self._store.iterate(
+            f"version == {json.dumps(served.version)}",
+            ["part", "chunk", "data"],
+            collection=self._name,
+            action="read the served version",
+            batch=200,
+        ):
+            chunks.setdefault(row["part"], {})[int(row["chunk"])] = row["data"]
         parts: dict[str, bytes] = {}
         for name, checksum in served.checksums.items():
             pieces = chunks.get(name, {})

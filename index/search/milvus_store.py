@@ -384,20 +384,29 @@ class MilvusStore:
         records them and only when that many rows of it are there (a lost row makes it incomplete)."""
         found: dict[str, tuple[str, int]] = {}
         rows: Counter[str] = Counter()
-        for row in self._iterate("ordinal == 0", ["article", "content_hash", "passages"]):
+        for row in self.iterate("ordinal == 0", ["article", "content_hash", "passages"]):
             found[row["article"]] = (row["content_hash"], int(row["passages"]))
-        for row in self._iterate("ordinal >= 0", ["article"]):
+        for row in self.iterate("ordinal >= 0", ["article"]):
             rows[row["article"]] += 1
         return {article: seen for article, seen in found.items() if rows[article] == seen[1]}
 
-    def _iterate(self, where: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+    def iterate(
+        self,
+        where: str,
+        fields: list[str],
+        *,
+        collection: str | None = None,
+        action: str = "read articles",
+        batch: int = 4000,
+    ) -> Iterator[dict[str, Any]]:
+        """Every row of the collection (this store's, unless named) matching ``where``, a batch at a time."""
         iterator = self._call(
-            "read articles", self._client.query_iterator, self._name, batch_size=4000, filter=where,
+            action, self._client.query_iterator, collection or self._name, batch_size=batch, filter=where,
             output_fields=fields,
         )  # fmt: skip
         try:
-            while batch := self._call("read articles", iterator.next):
-                yield from batch
+            while rows := self._call(action, iterator.next):
+                yield from rows
         finally:
             iterator.close()
 

@@ -88,10 +88,28 @@ class Manifest:
     @classmethod
     def read(cls, path: Path) -> Manifest:
         try:
-            data = json.loads(path.read_text("utf-8"))
-            return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+            return cls.parse(path.read_bytes())
         except (OSError, ValueError, TypeError) as e:
             raise IndexCorruptError(f"the index manifest {path} is unreadable; {REBUILD_HINT}") from e
+
+    @classmethod
+    def parse(cls, data: bytes) -> Manifest:
+        """A manifest from its JSON (keys this summitbot does not know are left out)."""
+        fields = json.loads(data)
+        return cls(**{k: fields[k] for k in cls.__dataclass_fields__ if k in fields})
+
+    def check(self, model: str, where: str) -> None:
+        """Refuse a version of another format or model (``where`` names it: "the index at ...")."""
+        if self.format_version != FORMAT_VERSION:
+            raise IndexMismatchError(
+                f"{where} has format version {self.format_version}, "
+                f"this summitbot reads version {FORMAT_VERSION}; {REBUILD_HINT}"
+            )
+        if self.model != model:
+            raise IndexMismatchError(
+                f"{where} was built with model {self.model!r} "
+                f"but SUMMITBOT_EMBEDDING_MODEL is {model!r}; {REBUILD_HINT}"
+            )
 
 
 @dataclass(frozen=True)
@@ -530,16 +548,7 @@ def _load_version(path: Path, model: str) -> LoadedIndex:
 def _read_version(path: Path, model: str) -> LoadedIndex:
     index_dir = path.parent.parent
     manifest = Manifest.read(path / "manifest.json")
-    if manifest.format_version != FORMAT_VERSION:
-        raise IndexMismatchError(
-            f"the index at {index_dir} has format version {manifest.format_version}, "
-            f"this summitbot reads version {FORMAT_VERSION}; {REBUILD_HINT}"
-        )
-    if manifest.model != model:
-        raise IndexMismatchError(
-            f"the index at {index_dir} was built with model {manifest.model!r} "
-            f"but SUMMITBOT_EMBEDDING_MODEL is {model!r}; {REBUILD_HINT}"
-        )
+    manifest.check(model, f"the index at {index_dir}")
     verify_version(path)
     try:
         parts = {name: (path / name).read_bytes() for name in JSON_PARTS}
