@@ -20,6 +20,7 @@ import numpy as np
 from index.encode.quantized import Int8Vectors
 from index.search.milvus_served import Served, ServedVersionError, ServedVersions
 from index.search.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
+from index.store.handle import Serving
 from index.store.lexical import TermStats
 from index.store.passage_table import PassageTable
 from index.store.passages import Passage
@@ -195,18 +196,17 @@ class MilvusSentenceVectors(_Rows):
         return self.take(rows) @ vector
 
 
-class MilvusIndexHandle:
+class MilvusIndexHandle(Serving):
     """Serves the version Milvus names: checked on every question (one small read), loaded when it
     moved; a version that fails to load leaves the previous one serving."""
 
     def __init__(self, store: MilvusStore, model: str, dimension: int) -> None:
+        super().__init__()
         self._store = store
         self._served = ServedVersions(store)
         self._model = model
         self._rows = StoredRows(store, dimension)
         self._dimension = dimension
-        self._lock = threading.Lock()
-        self._loaded: LoadedIndex | None = None
         self._listeners: list[Callable[[LoadedIndex, LoadedIndex], None]] = []
         self._watcher: threading.Thread | None = None
 
@@ -250,25 +250,14 @@ class MilvusIndexHandle:
             )
         if loaded is not None and served.version == loaded.version:
             return loaded
-        with self._lock:
-            if self._loaded is not None and self._loaded.version == served.version:
-                return self._loaded
-            previous = self._loaded
-            try:
-                self._loaded = self._load(served)
-                logger.info("serving index version %s from Milvus", served.version)
-            except Exception:
-                if self._loaded is None:
-                    raise
-                logger.exception("version %s failed to load; still serving %s", served.version, self._loaded.version)
-            current = self._loaded
-        if previous is not None and current is not previous:
+        swap = self._serve(served.version, lambda: self._load(served))
+        if swap.previous is not None and swap.current is not swap.previous:
             for listener in self._listeners:
                 try:
-                    listener(previous, current)
+                    listener(swap.previous, swap.current)
                 except Exception:  # a listener's failure never stops serving
-                    logger.exception("a listener of version %s failed", current.version)
-        return current
+                    logger.exception("a listener of version %s failed", swap.current.version)
+        return swap.current
 
     def _load(self, served: Served) -> LoadedIndex:
         parts = self._served.read(served)
