@@ -512,7 +512,9 @@ def _serve_platforms(settings: Settings, engine) -> None:  # type: ignore[no-unt
 
 @app.command()
 def serve() -> None:
-    """Serve every chat platform whose credentials are set (Slack, Discord, or both), indexing first if needed."""
+    """Serve every chat platform whose credentials are set (Slack, Discord, or both), indexing first if needed.
+
+    On the milvus backend a node without articles serves the version Milvus names (SUMMITBOT_NODE_ROLE)."""
     with _errors():
         settings = _settings()
         token_without_key = settings.discord_bot_token is not None and not settings.discord_configured
@@ -572,7 +574,9 @@ def feedback(
 
 @app.command()
 def run() -> None:
-    """Index if needed; then serve every chat platform whose credentials are set, else answer questions from stdin."""
+    """Index if needed; then serve every chat platform whose credentials are set, else answer questions from stdin.
+
+    On the milvus backend a node without articles serves the version Milvus names (SUMMITBOT_NODE_ROLE)."""
     with _errors():
         settings = _settings()
         engine = _engine(settings, rebuild_stale=True)
