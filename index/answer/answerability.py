@@ -84,7 +84,11 @@ _CLOCK = LazyPattern(
     r"\b(?:noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b",
     re.I,
 )
-_PLACE = LazyPattern(r"\b(?:in|at|from|near|outside|inside|off)\s(?:the\s)?[A-Z][\w’'-]+")
+# A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
+_PLACE = LazyPattern(
+    r"\b(?:in|at|from|near|outside|inside|off)\s(?:the\s)?[A-Z][\w’'-]+|"
+    r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
+)
 _WHICH_HEAD = LazyPattern(
     r"^\s*(?:which|what)\s+((?:[\w’'-]+\s){0,3}?[\w’'-]+?)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|"
     r"can|could|should|may|might)\b",

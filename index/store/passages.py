@@ -144,6 +144,15 @@ def lexical_text(passage: Passage, article: ArticleMeta) -> str:
 _LEANS_BACK = re.compile(r"^(?:[“\"‘]|(?:He|She|They|It|This|That|These|Those|His|Her|Their)\b)")
 
 
+def sentence_text(passage: Passage, sentence: str) -> str:
+    """What a sentence vector embeds: the sentence as it stands, except a table row ("| 2019 | 5.58 | 3.27 |"),
+    whose cells mean something only under their headers: it is embedded as its context gives it (the lead-in
+    and "Year: 2019; Japanese visitors to Korea (millions): 3.27"), as the answer-type check reads it."""
+    if passage.context and passage.text.startswith("|"):
+        return f"{passage.context} {sentence}"
+    return sentence
+
+
 def dense_text(passage: Passage, previous: Passage | None, title: str | None = None) -> str:
     """What the passage vector embeds: a passage that opens with a quote or a pronoun leans on the
     sentence before it for its meaning ("...,” he told reporters), so that sentence is embedded with it;

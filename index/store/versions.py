@@ -44,6 +44,7 @@ from index.store.passages import (
     build_passages,
     dense_text,
     lexical_text,
+    sentence_text,
 )
 from index.store.references import article_references
 from index.store.vectors import EXTERNAL, ExactVectors, PassageVectors, SentenceVectors
@@ -55,8 +56,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 9  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
-# 9: a reporter's question carries its label (who asked) as context
+FORMAT_VERSION = 10  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+# 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
+# the row under its headers
 # Exact passage vectors, kept for the next incremental build only (readers never open the file).
 _EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2
@@ -363,7 +365,7 @@ def _vectors(
     new_passages, new_sentences = _embed(
         embedder,
         [dense_text(passages[i], passages[i - 1] if i else None, titles.get(passages[i].article_id)) for i in todo],
-        [s.text for i in todo for s in passages[i].sentences],
+        [sentence_text(passages[i], s.text) for i in todo for s in passages[i].sentences],
         progress,
     )
     dimension = new_passages.shape[1] if todo else previous.manifest.dimension  # type: ignore[union-attr]

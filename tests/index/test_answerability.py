@@ -76,6 +76,14 @@ def test_a_clock_time_answers_what_time() -> None:
     assert not e.satisfied(["The memorial hall first opened to the public on April 13, 1993."])
 
 
+def test_a_table_cell_under_a_place_header_answers_where() -> None:
+    """A table row read under its headers ("Place: Kyoto") names a place as "in Kyoto" does."""
+    where = Expectation.of("Where did the two leaders meet in 2011?")
+    assert where.weight("The table lists meetings. Year: 2011; Place: Kyoto; Leaders: Lee, Noda") == 1.0
+    assert where.weight("They met in Kyoto.") == 1.0
+    assert where.weight("Year: 2011; Leaders: Lee, Noda; Why it mattered: visits stalled") == 0.0
+
+
 def test_focus_support_weighs_rare_words_and_nearby_paragraphs_half() -> None:
     focus = Focus({"panda": 3.0, "zoo": 3.0})
     assert focus.support("pandas at the zoo") == 1.0

@@ -138,3 +138,13 @@ def test_a_quote_question_highlights_the_speakers_own_words(pack2_engine: Engine
 def test_a_relation_names_the_speaker(pack2_engine: Engine) -> None:
     answer = pack2_engine.ask("What did Jeon Sang-gu's daughter say about his phone call after the summit?")
     assert answer.passages[0].speaker == "Jeon Mi-ra"
+
+
+def test_a_table_row_answers_under_its_headers(pack2_engine: Engine) -> None:
+    """A row's cells mean something only under their headers: a figure asked for by its row and column, and a
+    place asked for by "where", come from the row (questions of our own, not the pack's)."""
+    figure = pack2_engine.ask("How many Korean visitors went to Japan in 2018?")
+    assert figure.answered and "7.54" in figure.passages[0].highlight
+    assert figure.signals is not None and figure.signals["sentence"] >= 0.6  # the bare row scored 0.2-0.3
+    place = pack2_engine.ask("Where did Lee Myung-bak and Noda meet?")
+    assert "Kyoto" in place.passages[0].highlight

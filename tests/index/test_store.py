@@ -10,9 +10,9 @@ import pytest
 from index.encode.embedder import HashEmbedder
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.store.handle import IndexHandle
-from index.store.passages import build_passages, dense_text
+from index.store.passages import build_passages, dense_text, sentence_text
 from index.store.versions import FORMAT_VERSION, build_index, current_version_dir, open_index
-from seeds_loader import Article
+from seeds_loader import Article, load_article
 
 
 class ExplodingEmbedder(HashEmbedder):
@@ -148,8 +148,25 @@ def embedded_texts(article: Article) -> set[str]:
     """Every text embedding ``article`` needs: its passages (with any leaned-on sentence) and sentences."""
     passages = build_passages([article])
     return {dense_text(p, passages[i - 1] if i else None) for i, p in enumerate(passages)} | {
-        s.text for p in passages for s in p.sentences
+        sentence_text(p, s.text) for p in passages for s in p.sentences
     }
+
+
+def test_a_table_rows_sentence_is_embedded_under_its_headers(tmp_path: Path) -> None:
+    """A row's cells ("| 2019 | 5.58 | 3.27 |") say nothing without their headers: its sentence vector
+    embeds the row as its context gives it; a sentence of running text is embedded as it stands."""
+    page = tmp_path / "numbers.md"
+    page.write_text(
+        "# Travel numbers\n\nVisitors kept coming.\n\n| Year | Visitors to Korea (millions) |\n| --- | --- |\n"
+        "| 2019 | 3.27 |\n| 2020 | 0.43 |\n",
+        "utf-8",
+    )
+    counting = CountingEmbedder()
+    build_index([load_article(page)], counting, tmp_path / "index")
+    row = next(t for t in counting.texts if "3.27" in t and "Visitors to Korea" in t)
+    assert "Year: 2019" in row and "Visitors to Korea (millions): 3.27" in row
+    assert "Visitors kept coming." in counting.texts
+    assert not any(t.startswith("| 2019") for t in counting.texts)
 
 
 def test_incremental_build_embeds_only_new_text_and_equals_a_full_build(seed_articles, tmp_path: Path) -> None:
