@@ -44,7 +44,7 @@ from index.store.passages import (
     build_passages,
     dense_text,
     lexical_text,
-    sentence_text,
+    sentence_texts,
 )
 from index.store.references import article_references
 from index.store.vectors import EXTERNAL, ExactVectors, PassageVectors, SentenceVectors
@@ -365,7 +365,7 @@ def _vectors(
     new_passages, new_sentences = _embed(
         embedder,
         [dense_text(passages[i], passages[i - 1] if i else None, titles.get(passages[i].article_id)) for i in todo],
-        [sentence_text(passages[i], s.text) for i in todo for s in passages[i].sentences],
+        [t for i in todo for t in sentence_texts(passages[i])],
         progress,
     )
     dimension = new_passages.shape[1] if todo else previous.manifest.dimension  # type: ignore[union-attr]

@@ -10,7 +10,7 @@ import pytest
 from index.encode.embedder import HashEmbedder
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.store.handle import IndexHandle
-from index.store.passages import build_passages, dense_text, sentence_text
+from index.store.passages import build_passages, dense_text, sentence_texts
 from index.store.versions import FORMAT_VERSION, build_index, current_version_dir, open_index
 from seeds_loader import Article, load_article
 
@@ -148,7 +148,7 @@ def embedded_texts(article: Article) -> set[str]:
     """Every text embedding ``article`` needs: its passages (with any leaned-on sentence) and sentences."""
     passages = build_passages([article])
     return {dense_text(p, passages[i - 1] if i else None) for i, p in enumerate(passages)} | {
-        sentence_text(p, s.text) for p in passages for s in p.sentences
+        t for p in passages for t in sentence_texts(p)
     }
 
 
