@@ -16,7 +16,7 @@ from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked, typed
+from index.answer.rank import Ranked
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.versions import LoadedIndex
@@ -99,7 +99,7 @@ def _signals(
         fused=float(hit.score),
         ranked=float(best.score),
         sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
-        type_ok=float(needs.expectation.satisfied(typed(passage, x.text) for x in passage.sentences)),
+        type_ok=float(needs.expectation.satisfied(passage.read(x.text) for x in passage.sentences)),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),
         focus=float(needs.focus.support(own, nearby)),

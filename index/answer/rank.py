@@ -85,7 +85,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             kinds = [float(bool({q.id for q in index.people.named_in(x.text)} - asked)) for x in hit.passage.sentences]
         else:
-            kinds = [needs.expectation.weight(typed(hit.passage, x.text)) for x in hit.passage.sentences]
+            kinds = [needs.expectation.weight(hit.passage.read(x.text)) for x in hit.passage.sentences]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         feature = [
             (c.intent_bonus * _sentence_feature(index, hit, i, parsed) if weighs_intent else 0.0)
@@ -204,12 +204,6 @@ def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]
         if 0 <= j < len(sentences) and gives_role(sentences[j].text, person):
             return sorted([*chosen, j])
     return chosen
-
-
-def typed(passage: Passage, sentence: str) -> str:
-    """What a sentence says for the answer-type check: a table row's cells only under its header (the
-    passage's context), any other sentence as it stands."""
-    return f"{passage.context} {sentence}".strip() if passage.text.startswith("|") else sentence
 
 
 def _updates_first(ranked: list[Ranked]) -> list[Ranked]:

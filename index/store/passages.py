@@ -40,6 +40,14 @@ class Passage:
     # The live blog's day this passage's entry stands under (its clock stamp's day), if any.
     day: date | None = None
 
+    def read(self, sentence: str) -> str:
+        """One of its sentences as it is read, to embed and to check for the kind of answer asked for: a
+        table row ("| 2019 | 5.58 | 3.27 |") under its headers, as its context gives them ("Year: 2019; ...:
+        3.27"), since its cells alone say nothing; any other sentence as it stands."""
+        if self.context and self.text.startswith("|"):
+            return f"{self.context} {sentence}"
+        return sentence
+
 
 @dataclass(frozen=True)
 class ArticleMeta:
@@ -145,15 +153,10 @@ _LEANS_BACK = re.compile(r"^(?:[“\"‘]|(?:He|She|They|It|This|That|These|Thos
 
 
 def sentence_texts(passage: Passage) -> list[str]:
-    """What each sentence vector embeds: the sentence as it stands, except a table row ("| 2019 | 5.58 | 3.27 |"),
-    whose cells mean something only under their headers: it is embedded as its context gives it (the lead-in
-    and "Year: 2019; Japanese visitors to Korea (millions): 3.27"), as the answer-type check reads it.
+    """What each sentence vector embeds: the sentence as the passage reads it (``Passage.read``).
     Measured and left (held out worse on pack 2): an answer's first sentence embedded after the question it
     answers; a sentence opening with a pronoun or a quote embedded after the sentence before it."""
-    texts = [s.text for s in passage.sentences]
-    if passage.context and passage.text.startswith("|"):
-        return [f"{passage.context} {t}" for t in texts]
-    return texts
+    return [passage.read(s.text) for s in passage.sentences]
 
 
 def dense_text(passage: Passage, previous: Passage | None, title: str | None = None) -> str:
