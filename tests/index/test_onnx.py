@@ -84,11 +84,15 @@ def _env() -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_a_session_opened_ahead_is_taken_only_for_the_same_unchanged_file(model_cache: Path, real_embedder) -> None:
+def test_a_session_opened_ahead_is_taken_only_for_the_same_unchanged_file(
+    model_cache: Path, tmp_path: Path, real_embedder
+) -> None:
     from index.encode.onnx_session import MODEL_FILE, prewarm, take_session
 
     real_embedder.encode(["make sure the export exists"])
-    target = export_dir(model_cache, BUNDLED_MODEL)
+    # A copy: this test touches the export, and the shared one is watched by tests in other workers.
+    target = export_dir(tmp_path / "cache", BUNDLED_MODEL)
+    shutil.copytree(export_dir(model_cache, BUNDLED_MODEL), target)
     assert prewarm(target)
     early = take_session(target / MODEL_FILE)
     assert prewarm(target)
@@ -96,4 +100,4 @@ def test_a_session_opened_ahead_is_taken_only_for_the_same_unchanged_file(model_
     later = take_session(target / MODEL_FILE)
     assert later is not early
     assert take_session(target / MODEL_FILE) is not later  # each early session is taken once
-    assert not prewarm(model_cache / "no-such-export")
+    assert not prewarm(tmp_path / "no-such-export")
