@@ -12,6 +12,7 @@ LOW_CONFIDENCE = "The closest passages are not close enough to count as an answe
 RIGHTS_NOTICE = "rights notice: restricts AI use"
 CAPTION = "photo caption"
 CORRECTION = "correction notice"
+UPDATE = "update"
 QUESTION = "a reporter's question"
 PARTIAL_DATE = "{month} {day} (no year given)"
 PROMPT = "> "

@@ -30,7 +30,12 @@ def date_label(published: date | None, partial: str | None = None) -> str | None
 
 def paragraph_label(paragraph: int, kind: str = "body") -> str:
     """ "¶12", "¶2 (photo caption)" or "¶10 (correction)"."""
-    extra = {"caption": messages.CAPTION, "correction": messages.CORRECTION, "question": messages.QUESTION}.get(kind)
+    extra = {
+        "caption": messages.CAPTION,
+        "correction": messages.CORRECTION,
+        "update": messages.UPDATE,
+        "question": messages.QUESTION,
+    }.get(kind)
     return f"¶{paragraph}" + (f" ({extra})" if extra else "")
 
 

@@ -154,7 +154,12 @@ def parse_article(text: str, file_name: str) -> Article:
 
 
 _BLOCK_SEPARATOR = "\n\n"
-_PARAGRAPH_KINDS = {BlockKind.BODY: "body", BlockKind.CAPTION: "caption", BlockKind.CORRECTION: "correction"}
+_PARAGRAPH_KINDS = {
+    BlockKind.BODY: "body",
+    BlockKind.CAPTION: "caption",
+    BlockKind.CORRECTION: "correction",
+    BlockKind.UPDATE: "update",
+}
 _MD_HEADING = LazyPattern(r"^#{1,6}\s+")
 _MD_QUOTE = LazyPattern(r"^>\s?", re.M)
 _MD_IMAGE = LazyPattern(r"!\[[^\]]*\]\([^)]*\)")

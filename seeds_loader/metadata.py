@@ -23,13 +23,14 @@ class BlockKind(StrEnum):
     RIGHTS = "rights"
     RELATED = "related"
     CORRECTION = "correction"  # a correction notice: searchable, and marked as such in citations
+    UPDATE = "update"  # an update of the story ("UPDATE, 3:40 p.m.: ..."): searchable, cited as an update
     IMAGE = "image"  # a Markdown image line; the italic line after it is its caption
     DEBRIS = "debris"  # rules, wire trailers, hashtags, breadcrumbs, link lines, pull quotes
 
     @property
     def numbered(self) -> bool:
         """Blocks a reader counts as paragraphs of the published article."""
-        return self in (BlockKind.BODY, BlockKind.CAPTION, BlockKind.CORRECTION)
+        return self in (BlockKind.BODY, BlockKind.CAPTION, BlockKind.CORRECTION, BlockKind.UPDATE)
 
 
 def is_date_line(line: str) -> bool:
@@ -98,6 +99,8 @@ _RELATED = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})(?:[*_]+)?\s*:?(?:[*_]
 _RELATED_LINE = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})\b[^:]{{0,30}}:", re.I)
 _CORRECTION_LABELS = "|".join(re.escape(w) for w in word_list("correction_labels"))
 _CORRECTION = LazyPattern(rf"^(?:[*_]+)?(?:{_CORRECTION_LABELS})\b[^:.]{{0,40}}:", re.I)
+_UPDATE_LABELS = "|".join(re.escape(w) for w in word_list("update_labels"))
+_UPDATE = LazyPattern(rf"^(?:[*_]+)?(?:{_UPDATE_LABELS})\b[^:.]{{0,40}}:", re.I)
 _TRAILERS = frozenset(word_list("wire_trailers"))
 _IMAGE = LazyPattern(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _EMPHASIS_BLOCK = LazyPattern(r"^([*_]).+\1$", re.S)
@@ -115,6 +118,15 @@ _DATELINE = LazyPattern(
     r"(?:\s+\(([^)]{2,60})\))?\s*(?:--|—|–)\s"
 )
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DESK_WORDS = "|".join(re.escape(w) for w in sorted(word_list("desk_words"), key=len, reverse=True))
+_DESK_LINE = LazyPattern(rf"^((?:The\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){{0,5}})\s(?i:{_DESK_WORDS})$")
+# A contributor note closing an opinion piece, set apart by emphasis or a dash: "*Hana Moriyama is the
+# Courier's diplomatic correspondent.*", "— Jane Doe, a former ambassador, teaches at ...". It names the
+# author when no byline does.
+_CONTRIBUTOR = LazyPattern(
+    r"^(?:[*_]+|[—–]\s*|--\s*)((?!The\b)[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})"
+    r"(?:,[^,]{3,80},)?\s(?:is|was|has\sbeen|served|serves|teaches|writes|covers|reports|heads|leads)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -193,6 +205,10 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
             elif (shared := _shared_date(text)) is not None:
                 kind = BlockKind.HEADER  # "Outlet live desk | Tuesday, January 13, 2026"
                 masthead_date = masthead_date or shared
+                meta.outlet = meta.outlet or next(filter(None, map(_desk_outlet, re.split(r"\s[|·]\s", text))), None)
+            elif meta.title is not None and (desk := _desk_outlet(text)) is not None:
+                kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
+                meta.outlet = meta.outlet or desk
             elif meta.title is not None and _short_line(text) and _masthead_follows(blocks[i + 1 : i + 3]):
                 kind = BlockKind.HEADER  # an edition note or outlet line above the stamps and bylines
             else:
@@ -211,7 +227,24 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
         previous = kind
     if meta.published is None:
         meta.published = masthead_date
+    if meta.byline is None:
+        meta.byline = _contributor(labelled)
     return labelled, meta
+
+
+def _desk_outlet(text: str) -> str | None:
+    """The outlet a masthead line names before its desk ("The Morning Relay live desk")."""
+    m = _DESK_LINE.match(text.strip())
+    return m.group(1) if m else None
+
+
+def _contributor(blocks: list[Block]) -> str | None:
+    """The author a closing contributor note names (one of the last two body blocks)."""
+    body = [b for b in blocks if b.kind is BlockKind.BODY][-2:]
+    for block in reversed(body):
+        if (m := _CONTRIBUTOR.match(block.text.strip())) is not None:
+            return m.group(1)
+    return None
 
 
 def _short_line(text: str) -> bool:
@@ -299,6 +332,8 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.CAPTION
     if _CORRECTION.match(text):
         return BlockKind.CORRECTION
+    if _UPDATE.match(text):
+        return BlockKind.UPDATE
     if _RIGHTS.match(text):
         return BlockKind.RIGHTS
     if _CONTACT.search(text) or (len(text.split()) <= 8 and _SHORT_EMAIL.search(text)):
@@ -307,7 +342,9 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.BYLINE
     if _CAPTION.search(text):
         return BlockKind.CAPTION
-    if text.startswith("#") or (len(text.split()) <= 12 and not text.endswith((".", "?", "!", "”", '"', ":"))):
+    # A short line that ends no sentence is a heading; an emphasised sentence ("*X is ... .*") is not.
+    bare = text.rstrip("*_ ")
+    if text.startswith("#") or (len(text.split()) <= 12 and not bare.endswith((".", "?", "!", "”", '"', ":"))):
         return BlockKind.HEADING
     return BlockKind.BODY
 

@@ -28,7 +28,7 @@ class Paragraph(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     number: int
-    kind: Literal["body", "caption", "correction", "question"] = "body"
+    kind: Literal["body", "caption", "correction", "question", "update"] = "body"
     text: str
     start: int
     end: int

@@ -236,4 +236,4 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
 
 def supersedes(passage: Passage) -> bool:
     """A correction notice, or a live entry or brief marked as an update or correction of an earlier one."""
-    return passage.kind == "correction" or bool(_UPDATE.match(passage.text))
+    return passage.kind in ("correction", "update") or bool(_UPDATE.match(passage.text))

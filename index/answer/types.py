@@ -30,7 +30,7 @@ class AnswerPassage(BaseModel):
     published: date | None
     url: str | None
     paragraph: int
-    kind: str = "body"  # "body", "caption", "correction" (a correction notice) or "question" (a reporter's)
+    kind: str = "body"  # "body", "caption", "correction" (a notice), "update" (a later entry) or "question"
     text: str
     highlight: str
     highlight_start: int

@@ -13,7 +13,7 @@ import numpy as np
 
 from index.store.passages import Passage, SentenceSpan
 
-_KINDS = ("body", "caption", "correction", "question")
+_KINDS = ("body", "caption", "correction", "question", "update")
 _COLUMNS = ("article", "paragraph", "part", "kind", "start", "end", "first_sentence", "n_sentences", "day")
 _TEXT_ARRAYS = ("text", "text_offsets", "context", "context_offsets")
 ARRAYS = (*_TEXT_ARRAYS, *_COLUMNS, "sentences")
@@ -125,7 +125,7 @@ class PassageTable(Sequence[Passage]):
         return bytes(self._context[self._context_offsets[i] : self._context_offsets[i + 1]]).decode("utf-8")
 
     def kind_of(self, i: int) -> str:
-        """The passage's kind (body, caption, correction, question), without its text."""
+        """The passage's kind (body, caption, correction, question, update), without its text."""
         return _KINDS[int(self._columns["kind"][i])]
 
     def texts(self, ids: Sequence[int]) -> list[str]:

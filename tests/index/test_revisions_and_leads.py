@@ -114,7 +114,7 @@ def engine(real_embedder, tmp_path_factory) -> Engine:
 def test_an_update_supersedes_the_figure_it_revises(engine: Engine) -> None:
     answer = engine.ask("How many households were told to leave their homes?")
     top = answer.passages[0]
-    assert "1,900" in top.highlight and top.kind == "correction"
+    assert "1,900" in top.highlight and top.kind == "update"
     assert any("300 households" in p.text for p in answer.passages[1:])  # the older figure, after it
 
 

@@ -128,7 +128,45 @@ def test_outlet_and_date_on_one_line(tmp_path: Path) -> None:
     text = "LIVE: the summit\n\nHarbour Post live desk | Tuesday, January 13, 2026\n\n[10:02] The plane has landed.\n"
     path = tmp_path / "live.txt"
     path.write_text(text)
-    assert load_article(path).published == date(2026, 1, 13)
+    article = load_article(path)
+    assert (article.published, article.outlet) == (date(2026, 1, 13), "Harbour Post")
+
+
+@pytest.mark.parametrize("desk", ["The Evening Gull live desk", "Gull Wire newsroom", "The Gull Post Tokyo bureau"])
+def test_a_desk_line_under_the_headline_names_the_outlet(desk: str) -> None:
+    text = f"LIVE: the summit\n\n{desk}\n\n[10:02] The plane has landed in Osaka.\n\n[10:30] The motorcade left.\n"
+    a = parse_article(text, "live.txt")
+    assert a.outlet == desk.rsplit(" ", 2 if desk.endswith("live desk") else 1)[0]
+    assert not any(desk in p.text for p in a.paragraphs)
+
+
+def test_an_update_is_cited_as_an_update_and_a_correction_as_a_correction() -> None:
+    text = (
+        "BREAKING: Harbour flooded\n\nWater rose over the sea wall on Tuesday, police said.\n\n"
+        "UPDATE, 3:40 p.m.: Police said about 900 homes had been cleared.\n\n"
+        "Correction: An earlier version misspelled the harbour master's name.\n"
+    )
+    kinds = [p.kind for p in parse_article(text, "brief.txt").paragraphs]
+    assert kinds == ["body", "update", "correction"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["*Hana Moriyama is the Courier's diplomatic correspondent.*", "— Hana Moriyama, a former envoy, teaches in Kobe."],
+)
+def test_a_closing_contributor_note_names_the_author(note: str) -> None:
+    text = (
+        "The drums were the message\n\nI have covered summits for twenty years, and I have never seen this.\n\n"
+        f"My first reaction was irritation; then I changed my mind.\n\n{note}\n"
+    )
+    a = parse_article(text, "column.md")
+    assert a.byline == "Hana Moriyama"
+    assert a.paragraphs[-1].text.startswith(("Hana Moriyama is", "— Hana Moriyama"))  # kept: it says who she is
+
+
+def test_a_last_paragraph_about_someone_in_a_news_story_is_no_contributor_note() -> None:
+    text = "Ministry names envoy\n\nThe ministry named a new envoy on Friday.\n\nKim Tae-ho is the new envoy to Tokyo.\n"
+    assert parse_article(text, "news.txt").byline is None
 
 
 def test_live_entries_are_on_the_timeline_at_their_stamp_on_the_day_above_them(pack2, tmp_path) -> None:
