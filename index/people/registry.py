@@ -560,7 +560,10 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
 
 
 _FIRST_PERSON = LazyPattern(r"\b(?:I|my|me|I’m|I'm|I’ve|I've|myself)\b")
-_ROLE_PHRASE = LazyPattern(rf"\b(?:[Aa]n?|[Tt]he)\s((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b")
+# "a former diplomat", "the Courier's diplomatic correspondent" (the outlet's possessive is not the role).
+_ROLE_PHRASE = LazyPattern(
+    rf"\b(?:[Aa]n?|[Tt]he)\s(?:[A-Z][\w-]*[’']s\s)?((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b"
+)
 MIN_FIRST_PERSON = 2
 # Whoever writes a piece in their own voice is, to a newsroom, its columnist.
 AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
@@ -613,10 +616,13 @@ def interviewee(article: Article) -> str | None:
     for paragraph in article.paragraphs:
         if paragraph.speaker_label is not None:
             return None
-        for m in LazyPattern(NAME).finditer(paragraph.text):
-            name = _full(m.group(0), paragraph.text, m.start())
-            if name is not None and name_key(name) not in byline and is_name_like(name):
-                return name
+        text = paragraph.text
+        # Names after a title or role too ("remarks by Foreign Minister Cho Hyun"), the earliest first.
+        found = [name for name, _ in _full_name_evidence(text)]
+        found += [n for m in LazyPattern(NAME).finditer(text) if (n := _full(m.group(0), text, m.start())) is not None]
+        named = [n for n in found if name_key(n) not in byline and is_name_like(n) and n in text]
+        if named:
+            return min(named, key=text.index)
     return None
 
 

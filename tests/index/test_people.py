@@ -211,6 +211,39 @@ def test_the_columnist_and_the_interviewee_have_roles(registry2) -> None:
     assert kihara is not None and kihara is registry.lookup("Minoru Kihara")
 
 
+def test_the_answers_of_a_transcript_introducing_its_speaker_with_a_title_are_theirs() -> None:
+    """An interview or press conference whose "A:" answers belong to the person its introduction names,
+    also when a title comes before the name ("remarks by Foreign Minister Cho Hyun")."""
+    from seeds_loader import parse_article
+
+    text = (
+        "Transcript: the minister on the summit\n\n"
+        "The following is a transcript of remarks by Foreign Minister Cho Hyun in Seoul on Thursday.\n\n"
+        "Q: What about the trade pact?\n\nA: We will continue consultations with the member states.\n"
+    )
+    article = parse_article(text, "transcript.txt")
+    registry = find_people([article])
+    quotes = attribute([article], registry)
+    answer = next(q for q in quotes if "continue consultations" in q.text)
+    assert registry.lookup("Cho Hyun") is not None and answer.person_id == registry.lookup("Cho Hyun").id
+
+
+def test_a_columnist_named_only_in_a_closing_note_is_the_voice_of_the_column() -> None:
+    from seeds_loader import parse_article
+
+    text = (
+        "The drums were the message\n\nI have covered summits for twenty years, and I have never seen this.\n\n"
+        "My first reaction was irritation; then I watched the crowd and I changed my mind.\n\n"
+        "*Hana Moriyama is the Courier's diplomatic correspondent.*\n"
+    )
+    article = parse_article(text, "column.md")
+    registry = find_people([article])
+    moriyama = registry.lookup("Hana Moriyama")
+    assert moriyama is not None and {"diplomatic correspondent", "columnist"} <= set(moriyama.roles)
+    quotes = attribute([article], registry)
+    assert any("first reaction" in q.text and q.person_id == moriyama.id for q in quotes)
+
+
 def test_an_official_is_anyone_in_a_public_post_of_that_place() -> None:
     """A generic head noun ("official") names no post of its own: the person whose role is a public post
     with the question's other words is meant; a role that is no post is not."""
