@@ -18,11 +18,14 @@ _RELATIVE = LazyPattern(
     re.I,
 )
 
+# A clock time says when on a day its context gives (a live entry's "2:36 p.m. —", "at noon").
+_CLOCK_TIME = LazyPattern(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b", re.I)
+
 
 def temporal_weight(sentence: str) -> float:
-    """1.0 for a specific date or weekday, 0.5 for a relative one ("last week"), else 0."""
+    """1.0 for a specific date or weekday, 0.5 for a relative one ("last week") or a clock time, else 0."""
     if _SPECIFIC.search(sentence):
         return 1.0
-    if _RELATIVE.search(sentence):
+    if _RELATIVE.search(sentence) or _CLOCK_TIME.search(sentence):
         return 0.5
     return 0.0

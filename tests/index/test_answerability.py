@@ -84,6 +84,16 @@ def test_a_table_cell_under_a_place_header_answers_where() -> None:
     assert where.weight("Year: 2011; Leaders: Lee, Noda; Why it mattered: visits stalled") == 0.0
 
 
+def test_a_clock_time_says_when() -> None:
+    """A live entry's stamp or a clock time answers "when" on the day its context gives: it is no worse an
+    answer than "last year" (else a passage saying "last year" goes before every stamped entry)."""
+    when = Expectation.of("When did the plane take off?")
+    for sentence in ("2:36 p.m. — The plane has taken off.", "[14:05] The plane took off.", "It left at noon."):
+        assert when.weight(sentence) == 0.5, sentence
+    assert when.weight("The plane took off on Jan. 14.") == 1.0
+    assert when.weight("The plane took off with 200 people on board.") == 0.0
+
+
 def test_focus_support_weighs_rare_words_and_nearby_paragraphs_half() -> None:
     focus = Focus({"panda": 3.0, "zoo": 3.0})
     assert focus.support("pandas at the zoo") == 1.0
