@@ -165,7 +165,7 @@ def test_a_closing_contributor_note_names_the_author(note: str) -> None:
 
 
 def test_a_last_paragraph_about_someone_in_a_news_story_is_no_contributor_note() -> None:
-    text = "Ministry names envoy\n\nThe ministry named a new envoy on Friday.\n\nKim Tae-ho is the new envoy to Tokyo.\n"
+    text = "Ministry names envoy\n\nThe ministry named an envoy on Friday.\n\nKim Tae-ho is the new envoy to Tokyo.\n"
     assert parse_article(text, "news.txt").byline is None
 
 
