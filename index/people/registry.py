@@ -561,9 +561,7 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
 
 _FIRST_PERSON = LazyPattern(r"\b(?:I|my|me|I’m|I'm|I’ve|I've|myself)\b")
 # "a former diplomat", "the Courier's diplomatic correspondent" (the outlet's possessive is not the role).
-_ROLE_PHRASE = LazyPattern(
-    rf"\b(?:[Aa]n?|[Tt]he)\s(?:[A-Z][\w-]*[’']s\s)?((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b"
-)
+_ROLE_PHRASE = LazyPattern(rf"\b(?:[Aa]n?|[Tt]he)\s(?:[A-Z][\w-]*[’']s\s)?((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b")
 MIN_FIRST_PERSON = 2
 # Whoever writes a piece in their own voice is, to a newsroom, its columnist.
 AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
