@@ -105,7 +105,8 @@ class Expectation:
     head: str | None = None  # "park" in "which park did Lee visit"
     # The question names what is counted ("how many workers", "the population"): a figure must be attached.
     strict: bool = False
-    # "how much did the banquet cost": the figure must be given in a sentence about the banquet.
+    # "how much did the banquet cost": the figure must be given in a passage about the banquet (the sentence
+    # giving the sum often names it otherwise: "He said his members had lost about 300 billion won").
     subject: frozenset[str] = frozenset()
     # "the population of Ube": the measure comes before its figure ("a population of 160,000").
     measure: bool = False
@@ -127,9 +128,9 @@ class Expectation:
             return cls(kind, head=m.group(1).split()[-1].lower())
         return cls(kind)
 
-    def satisfied(self, sentences: Iterable[str]) -> bool:
+    def satisfied(self, sentences: Iterable[str], around: str = "") -> bool:
         """Whether any of ``sentences`` holds the answer's kind; a named count needs its figure."""
-        return self.satisfied_by([self.weight(s) for s in sentences])
+        return self.satisfied_by([self.weight(s, around) for s in sentences])
 
     def satisfied_by(self, weights: list[float]) -> bool:
         """The same, from the sentences' weights already computed."""
@@ -137,15 +138,16 @@ class Expectation:
             return max(weights, default=0.0) >= 1.0
         return max(weights, default=0.0) > 0.0
 
-    def weight(self, sentence: str) -> float:
+    def weight(self, sentence: str, around: str = "") -> float:
         """1.0 when ``sentence`` holds the kind of answer asked for, 0.5 when it holds something like it,
-        else 0 (always 1 when any answer will do)."""
+        else 0 (always 1 when any answer will do). ``around``: the passage and the text just before it, where
+        what a sum of money is about may be named."""
         if self.kind is AnswerType.DURATION:
             return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
         if self.kind is AnswerType.COUNT:
             if self.subject:
                 # "how much did X cost": a sum of money, in a sentence about X.
-                about = bool(self.subject & token_set(sentence))
+                about = bool(self.subject & (token_set(sentence) | token_set(around)))
                 return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
             if self.counted and figures(sentence, self.counted):
                 return 1.0

@@ -99,7 +99,9 @@ def _signals(
         fused=float(hit.score),
         ranked=float(best.score),
         sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
-        type_ok=float(needs.expectation.satisfied(passage.read(x.text) for x in passage.sentences)),
+        type_ok=float(
+            needs.expectation.satisfied([passage.read(x.text) for x in passage.sentences], f"{own} {nearby}")
+        ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),
         focus=float(needs.focus.support(own, nearby)),

@@ -85,7 +85,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             kinds = [float(bool({q.id for q in index.people.named_in(x.text)} - asked)) for x in hit.passage.sentences]
         else:
-            kinds = [needs.expectation.weight(hit.passage.read(x.text)) for x in hit.passage.sentences]
+            around = f"{hit.passage.text} {ctx.nearby(index, hit.passage)}" if needs.expectation.subject else ""
+            kinds = [needs.expectation.weight(hit.passage.read(x.text), around) for x in hit.passage.sentences]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         feature = [
             (c.intent_bonus * _sentence_feature(index, hit, i, parsed) if weighs_intent else 0.0)

@@ -45,6 +45,11 @@ def test_how_much_did_x_cost_wants_a_sum_about_x() -> None:
     e = Expectation.of("how much did the state banquet cost?")
     assert not e.satisfied(["After the state banquet, Lee took out a Xiaomi 15 Ultra, one of two handsets."])
     assert e.satisfied(["The banquet cost 3 million won, officials said."])
+    # The sentence giving the sum may name what it is about otherwise; the passage around it names it.
+    lost = Expectation.of("How much did Korean businesses lose to delays last year?")
+    sentence = "He said his members had lost about 300 billion won last year to delays."
+    assert not lost.satisfied([sentence])
+    assert lost.satisfied([sentence], around="Korean business groups want faster customs clearance.")
 
 
 def test_which_x_prefers_the_named_x_and_never_refuses() -> None:
@@ -91,6 +96,8 @@ def test_a_clock_time_says_when() -> None:
     for sentence in ("2:36 p.m. — The plane has taken off.", "[14:05] The plane took off.", "It left at noon."):
         assert when.weight(sentence) == 0.5, sentence
     assert when.weight("The plane took off on Jan. 14.") == 1.0
+    for sentence in ("Results are due by summer.", "Talks start within the month.", "It ends by the end of the year."):
+        assert when.weight(sentence) == 0.5, sentence  # seasons and deadlines are relative dates
     assert when.weight("The plane took off with 200 people on board.") == 0.0
 
 
