@@ -28,14 +28,16 @@ def date_label(published: date | None, partial: str | None = None) -> str | None
     return None
 
 
-def paragraph_label(paragraph: int, kind: str = "body") -> str:
-    """ "¶12", "¶2 (photo caption)" or "¶10 (correction)"."""
+def paragraph_label(paragraph: int, kind: str = "body", asked_by: str | None = None) -> str:
+    """ "¶12", "¶2 (photo caption)", "¶10 (correction)" or "¶9 (a reporter's question: Reporter (Outlet))"."""
     extra = {
         "caption": messages.CAPTION,
         "correction": messages.CORRECTION,
         "update": messages.UPDATE,
         "question": messages.QUESTION,
     }.get(kind)
+    if extra and asked_by:
+        extra = f"{extra}: {asked_by}"
     return f"¶{paragraph}" + (f" ({extra})" if extra else "")
 
 
@@ -56,7 +58,7 @@ class Cite:
     def of_passage(cls, p: AnswerPassage) -> Cite:
         return cls(
             file=p.file,
-            paragraph=paragraph_label(p.paragraph, p.kind),
+            paragraph=paragraph_label(p.paragraph, p.kind, p.asked_by),
             title=p.title,
             outlet=p.source,
             date=date_label(p.published, p.published_partial),

@@ -59,6 +59,7 @@ def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: 
                 score=round(float(entry.score), 4),
                 rights_restricted=meta.ai_use_restricted,
                 published_partial=meta.published_partial,
+                asked_by=passage.context if passage.kind == "question" and passage.context else None,
             )
         )
         if len(out) == k:

@@ -16,7 +16,7 @@ from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked
+from index.answer.rank import Ranked, asked_by_label
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.versions import LoadedIndex
@@ -86,7 +86,11 @@ def _signals(
     meta = index.articles[passage.article_id]
     own = f"{passage.text} {passage.context} {meta.title or ''} {ctx.voices(index, passage)}"
     nearby = ctx.nearby(index, passage)
-    agent_ok = not needs.asks_agent or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
+    agent_ok = (
+        not needs.asks_agent
+        or asked_by_label(passage)
+        or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
+    )
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")

@@ -81,7 +81,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             without = index.sentence_rows(hit.passage) @ found.without
             pull = [c.meaning_weight * (s - float(w)) for s, w in zip(hit.sentence_scores, without, strict=True)]
         # The intent's feature (quotes, dates) and the answer type's (a duration, the counted figure).
-        if needs.asks_agent:
+        if needs.asks_agent and asked_by_label(hit.passage):
+            kinds = [1.0] * len(hit.passage.sentences)  # "who asked about X": a reporter's question's label says
+        elif needs.asks_agent:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             kinds = [float(bool({q.id for q in index.people.named_in(x.text)} - asked)) for x in hit.passage.sentences]
         else:
@@ -233,6 +235,11 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
                 out.insert(i + 1, out.pop(at))
                 break
     return out
+
+
+def asked_by_label(passage: Passage) -> bool:
+    """A reporter's question whose label names who asked ("Reporter (Seoul Evening)")."""
+    return passage.kind == "question" and bool(passage.context)
 
 
 def supersedes(passage: Passage) -> bool:

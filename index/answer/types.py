@@ -39,6 +39,7 @@ class AnswerPassage(BaseModel):
     score: float
     rights_restricted: bool = False
     published_partial: str | None = None  # "--MM-DD" when the article gives its date without a year
+    asked_by: str | None = None  # a reporter's question: who asked, as its transcript label prints it
 
 
 class Claim(BaseModel):

@@ -132,6 +132,18 @@ def test_a_reporters_question_is_found_by_who_asked_it(engine: Engine) -> None:
     assert answer.answered
     top = answer.passages[0]
     assert top.kind == "question" and "who pays for the dredging" in top.highlight
+    assert top.asked_by == "Reporter (Lakeside Herald)"
+
+
+@pytest.mark.slow
+def test_who_asked_is_answered_by_the_question_and_its_label(engine: Engine) -> None:
+    from bot.presentation import Cite
+
+    answer = engine.ask("Who asked whether the fish market would stay open?")
+    assert answer.answered
+    top = answer.passages[0]
+    assert top.kind == "question" and "fish market" in top.highlight
+    assert Cite.of_passage(top).paragraph.endswith("(a reporter's question: Reporter (Morning Ledger))")
 
 
 @pytest.mark.slow
