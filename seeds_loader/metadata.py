@@ -120,6 +120,7 @@ _DATELINE = LazyPattern(
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DESK_WORDS = "|".join(re.escape(w) for w in sorted(word_list("desk_words"), key=len, reverse=True))
 _DESK_LINE = LazyPattern(rf"^((?:The\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){{0,5}})\s(?i:{_DESK_WORDS})$")
+_OUTLET_WORDS = frozenset(word_list("outlet_words"))
 # A contributor note closing an opinion piece, set apart by emphasis or a dash: "*Hana Moriyama is the
 # Courier's diplomatic correspondent.*", "— Jane Doe, a former ambassador, teaches at ...". It names the
 # author when no byline does.
@@ -173,6 +174,7 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
     meta = InferredMetadata()
     labelled: list[Block] = []
     masthead_date: date | None = None
+    updated_date: date | None = None  # "UPDATED 5:10 p.m. KST, January 16, 2026": the date when nothing else is
     pending_label: str | None = None
     in_header = True
     after_related = False
@@ -187,6 +189,7 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
                 pending_label = label.group(1).lower()
                 if label.group(2):
                     _take_stamp(meta, pending_label, label.group(2))
+                    updated_date = updated_date or parse_date(label.group(2))
                     pending_label = None
             elif _DATE_LINE.match(text):
                 kind = BlockKind.HEADER
@@ -209,6 +212,9 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
             elif meta.title is not None and (desk := _desk_outlet(text)) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk
+            elif meta.title is not None and meta.outlet is None and _names_outlet(text):
+                kind = BlockKind.HEADER  # "Sunrise Wire" under the headline
+                meta.outlet = text.strip(" *_")
             elif meta.title is not None and _short_line(text) and _masthead_follows(blocks[i + 1 : i + 3]):
                 kind = BlockKind.HEADER  # an edition note or outlet line above the stamps and bylines
             else:
@@ -226,10 +232,20 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
         labelled.append(Block(block.text, block.start, block.end, kind))
         previous = kind
     if meta.published is None:
-        meta.published = masthead_date
+        meta.published = masthead_date or updated_date
     if meta.byline is None:
         meta.byline = _contributor(labelled)
     return labelled, meta
+
+
+def _names_outlet(text: str) -> bool:
+    """A masthead line that is an outlet's name: a few capitalised words, the last an outlet's word."""
+    words = text.strip(" *_").split()
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
+        and words[-1].lower() in _OUTLET_WORDS
+    )
 
 
 def _desk_outlet(text: str) -> str | None:
@@ -411,7 +427,9 @@ def _trim_owner(owner: str) -> str | None:
 
 
 def _names_from_byline(byline: str) -> str:
-    # "Shin Hyeong-cheol, staff reporter; Jang Ye-ji, staff reporter" -> names only.
+    # "Shin Hyeong-cheol, staff reporter; Jang Ye-ji, staff reporter" -> names only; an e-mail address
+    # after the name ("Reporter Kim Min-ji minji@outlet.example") is no part of it.
+    byline = _SHORT_EMAIL.sub("", byline).replace("()", "").strip()
     parts = re.split(r";|\band\b", byline)
     names = [p.split(",")[0].strip() for p in parts if p.strip()]
     return ", ".join(n for n in names if n)

@@ -20,6 +20,9 @@ MIN_LABELS = 2  # labels an article must repeat before any of them counts
 _MAX_LABEL_WORDS = 8
 _OWN_LINE = LazyPattern(r"^\**\s*(?P<label>[^:\n*]{1,80}?)\s*:\s*\**$")
 _INLINE = LazyPattern(r"^\**\s*(?P<label>[^:\n*]{1,60}?)\s*:\s*\**\s+(?P<rest>\S.*)$", re.S)
+# "Q. How did ...?" / "A. With relief.": an interview's labels with a full stop (counted only when both
+# are there, so "A. Smith said" in prose is no label).
+_DOTTED = LazyPattern(r"^\**\s*(?P<label>Q|A)\s*\.\s*\**\s+(?P<rest>\S.*)$", re.S)
 _QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 _ANSWER_LABELS = frozenset({"a", "answer"})
 _SMALL = frozenset({"of", "for", "and", "the", "on", "to", "at", "in", "de", "van", "von", "da"})
@@ -96,6 +99,7 @@ def place(blocks: list[Block]) -> list[Placed]:
     """A Placed for every block, in order (non-body blocks keep their text and get no label)."""
     labels: list[str | None] = []
     rests: list[str | None] = []
+    dotted = {m.group("label") for b in blocks if b.kind is BlockKind.BODY and (m := _DOTTED.match(b.text.strip()))}
     for block in blocks:
         label = rest = None
         if block.kind is BlockKind.BODY:
@@ -104,6 +108,8 @@ def place(blocks: list[Block]) -> list[Placed]:
                 label = m.group("label").strip()
             elif (m := _INLINE.match(text)) and _is_label(m.group("label")):
                 label, rest = m.group("label").strip(), m.group("rest")
+            elif dotted == {"Q", "A"} and (m := _DOTTED.match(text)):
+                label, rest = m.group("label"), m.group("rest")
         labels.append(label)
         rests.append(rest)
     transcript = sum(label is not None for label in labels) >= MIN_LABELS
@@ -147,7 +153,8 @@ def place(blocks: list[Block]) -> list[Placed]:
             if rest is None:
                 placed.append(Placed(text, label=label, skip=True))
                 continue
-            text = rest
+            # "**Q: Where is the mine?**": the emphasis around the labelled line is not part of its words.
+            text = rest.rstrip("*_ ") if block.text.lstrip()[:1] in "*_" else rest
         stripped = text.strip()
         if _TABLE_ROW.match(stripped):
             context = _row_context(stripped, header, table_lead)
@@ -156,8 +163,8 @@ def place(blocks: list[Block]) -> list[Placed]:
         else:
             header = None
             list_lead = stripped if stripped.endswith(":") else None
-            if speaker is not None and label_role(speaker) != "question" and question is not None:
-                context = question
+            if question is not None and (speaker is None or label_role(speaker) != "question"):
+                context = question  # an answer: to the question before it
             else:
                 context = heading
             previous = stripped
@@ -166,4 +173,8 @@ def place(blocks: list[Block]) -> list[Placed]:
         elif question is not None and speaker is not None:
             answerer = speaker
         placed.append(Placed(text, label=speaker if transcript else None, context=context, day=day))
+        if transcript and rest is not None and label is not None and label_role(label) == "question":
+            # A question printed on its own line with its label ("**Q: Where is the mine?**") is that line
+            # alone: the paragraphs after it answer it, unlabelled, until the next label.
+            speaker = None
     return placed

@@ -196,3 +196,68 @@ def test_a_twelve_hour_stamp_is_read_as_such(tmp_path) -> None:
     )
     index = build_index([parse_article(text, "live.txt")], HashEmbedder(16), tmp_path / "index")
     assert [e.label for e in timeline(index) if e.time] == ["2026-01-13 21:12", "2026-01-13 22:02"]
+
+
+def test_an_outlet_line_and_an_update_stamp_under_the_headline() -> None:
+    """An outlet's name on its own line ("Sunrise Wire") is the outlet; an "UPDATED" stamp dates an article
+    that prints no other date."""
+    text = (
+        "BREAKING: Takaichi to visit Korea in spring\n\nUPDATED 5:10 p.m. KST, January 16, 2026\n\nSunrise Wire\n\n"
+        "TOKYO -- Prime Minister Sanae Takaichi plans to visit South Korea in the spring.\n\n"
+        "Kihara said the date had not been set.\n"
+    )
+    a = parse_article(text, "brief.txt")
+    assert (a.outlet, a.published) == ("Sunrise Wire", date(2026, 1, 16))
+    assert [p.text[:5] for p in a.paragraphs] == ["TOKYO", "Kihar"]
+
+
+def test_a_published_stamp_outranks_an_update_stamp() -> None:
+    text = (
+        "Headline of the story\n\nPublished 2026.01.15 07:30 | Updated 2026.01.17 09:02\n\n"
+        "The story is told here in full, with more words.\n"
+    )
+    assert parse_article(text, "story.txt").published == date(2026, 1, 15)
+
+
+@pytest.mark.parametrize(
+    "line", ["Reporter Kim Min-ji minji@dawnbell.example", "By Kim Min-ji (minji@dawnbell.example)"]
+)
+def test_a_bylines_email_is_no_part_of_the_name(line: str) -> None:
+    a = parse_article(f"Headline of the story\n\n{line}\n\nThe story is told here in full, with more words.\n", "x.txt")
+    assert a.byline == "Kim Min-ji"
+
+
+def test_bold_question_lines_of_an_explainer_are_answered_by_the_paragraphs_under_them() -> None:
+    """ "**Q: Where is the mine?**" is that line alone: the paragraph after it answers it (its context), is
+    body text, and is nobody's question (an explainer with no "A:" is not an interview)."""
+    text = (
+        "# Five things to know\n\n**Q: Where is the mine?**\n\nOff the coast of Ube, in Yamaguchi Prefecture.\n\n"
+        "**Q: How many people died?**\n\n183 workers died when the tunnel flooded in 1942.\n"
+    )
+    a = parse_article(text, "explainer.md")
+    kinds = [(p.kind, p.text, p.context) for p in a.paragraphs]
+    assert kinds == [
+        ("question", "Where is the mine?", None),
+        ("body", "Off the coast of Ube, in Yamaguchi Prefecture.", "Where is the mine?"),
+        ("question", "How many people died?", None),
+        ("body", "183 workers died when the tunnel flooded in 1942.", "How many people died?"),
+    ]
+
+
+def test_q_and_a_labels_with_a_full_stop() -> None:
+    text = (
+        "An interview\n\nLim Su-bin leads the families' association. We spoke to her in Busan.\n\n"
+        "**Q.** How did the families react?\n\n**A.** With relief, and with caution.\n\n"
+        "**Q.** What happens next?\n\n**A.** We will give samples in February.\n"
+    )
+    a = parse_article(text, "interview.md")
+    assert [p.speaker_label for p in a.paragraphs] == [None, "Q", "A", "Q", "A"]
+    assert (
+        a.paragraphs[2].text == "With relief, and with caution."
+        and a.paragraphs[2].context == "How did the families react?"
+    )
+
+
+def test_an_initial_with_a_full_stop_in_prose_is_no_label() -> None:
+    text = "Headline of the story\n\nA. Smith said the plan would work.\n\nA. Smith later added that it was late.\n"
+    assert all(p.speaker_label is None for p in parse_article(text, "story.txt").paragraphs)
