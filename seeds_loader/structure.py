@@ -31,6 +31,9 @@ _BULLET = LazyPattern(r"^(?:[-*•]|\d{1,2}[.)])\s+")
 _TABLE_ROW = LazyPattern(r"^\|.*\|$")
 _TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
 _LAST_SENTENCE = LazyPattern(r"(?:^|(?<=[.!?:]\s))[^.!?:]+[.!?:]?\s*$")
+# The sentence before a table is its caption only when it introduces it ("The table lists ...", "...:");
+# a paragraph that merely comes before it ("The pandemic then closed the route.") says nothing of its rows.
+_INTRODUCES = LazyPattern(r"\b(?:table|chart|below|following|as follows)\b|:\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,8 @@ def _cells(row: str) -> list[str]:
 def _row_context(row: str, header: str | None, lead: str | None) -> str | None:
     """A table row as a reader takes it in: the sentence that introduces the table, then each cell named
     by its column ("Year: 2019; Japanese visitors to Korea (millions): 3.27")."""
-    caption = _LAST_SENTENCE.search(lead).group(0).strip() if lead else ""
+    last = _LAST_SENTENCE.search(lead).group(0).strip() if lead else ""
+    caption = last if _INTRODUCES.search(last) else ""
     cells = _cells(row)
     names = _cells(header) if header else []
     if len(names) != len(cells):

@@ -206,6 +206,17 @@ _INSTITUTION_NAME = LazyPattern(
 )
 
 
+# A table cell under a header that names who did something ("Who: National Forensic Service").
+_WHO_CELL = LazyPattern(r"\b(?:Who|Name|Person|People|Agency|Organi[sz]ation|Body|By)s?:\s[A-Z]")
+
+
+def fills_who(text: str) -> bool:
+    """``text`` is a table row read under its headers with a "who" column filled ("Who: National Forensic
+    Service"): it says who, as a sentence naming a person does. (A capitalised institution in prose is not
+    taken for an agent: "Lee will visit Horyu Temple" says nobody showed him round.)"""
+    return bool(_WHO_CELL.search(text))
+
+
 def _filler() -> frozenset[str]:
     return frozenset(tokenize(" ".join(word_list("question_filler", "index"))))
 

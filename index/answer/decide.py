@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.answer.answerability import Focus
+from index.answer.answerability import Focus, fills_who
 from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, speaker_missing
 from index.answer.needs import Needs
@@ -90,6 +90,7 @@ def _signals(
         not needs.asks_agent
         or asked_by_label(passage)
         or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
+        or any(fills_who(passage.read(passage.sentences[i].text)) for i in chosen)
     )
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.answer.answerability import AnswerType
+from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
 from index.answer.question import Intent, Question
@@ -85,7 +85,12 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [1.0] * len(hit.passage.sentences)  # "who asked about X": a reporter's question's label says
         elif needs.asks_agent:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
-            kinds = [float(bool({q.id for q in index.people.named_in(x.text)} - asked)) for x in hit.passage.sentences]
+            kinds = [
+                float(
+                    bool({q.id for q in index.people.named_in(x.text)} - asked) or fills_who(hit.passage.read(x.text))
+                )
+                for x in hit.passage.sentences
+            ]
         else:
             around = f"{hit.passage.text} {ctx.nearby(index, hit.passage)}" if needs.expectation.subject else ""
             kinds = [needs.expectation.weight(hit.passage.read(x.text), around) for x in hit.passage.sentences]

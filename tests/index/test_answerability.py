@@ -89,6 +89,13 @@ def test_a_table_cell_under_a_place_header_answers_where() -> None:
     assert where.weight("Year: 2011; Leaders: Lee, Noda; Why it mattered: visits stalled") == 0.0
 
 
+def test_a_table_cell_under_a_who_header_says_who() -> None:
+    from index.answer.answerability import fills_who
+
+    assert fills_who("Step: First DNA comparison; Who: National Forensic Service; When: Spring")
+    assert not fills_who("Lee will visit Horyu Temple with Takaichi on Wednesday.")
+
+
 def test_a_clock_time_says_when() -> None:
     """A live entry's stamp or a clock time answers "when" on the day its context gives: it is no worse an
     answer than "last year" (else a passage saying "last year" goes before every stamped entry)."""

@@ -261,3 +261,11 @@ def test_q_and_a_labels_with_a_full_stop() -> None:
 def test_an_initial_with_a_full_stop_in_prose_is_no_label() -> None:
     text = "Headline of the story\n\nA. Smith said the plan would work.\n\nA. Smith later added that it was late.\n"
     assert all(p.speaker_label is None for p in parse_article(text, "story.txt").paragraphs)
+
+
+def test_a_paragraph_before_a_table_is_its_caption_only_when_it_introduces_it() -> None:
+    rows = "| Step | Who |\n| --- | --- |\n| Sample collection | Families |\n"
+    after = parse_article(f"# Title\n\nDivers recovered bones in August.\n\n{rows}", "a.md").paragraphs[-1]
+    assert after.context == "Step: Sample collection; Who: Families"
+    introduced = parse_article(f"# Title\n\nThe table lists the next steps:\n\n{rows}", "b.md").paragraphs[-1]
+    assert introduced.context == "The table lists the next steps: Step: Sample collection; Who: Families"
