@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from index.people.coreference import Salience, article_genders
 from index.people.registry import (
     AUTHOR_ROLE,
+    DASH_CREDIT,
     LONG_NAME,
     REPORTING_VERBS,
     ROLE_WORDS,
@@ -142,8 +143,10 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     # surname -> the people of that surname named in full so far, with the paragraph of their latest full
     # mention (nearest last): what a bare surname can mean (see _nearest).
     local: dict[str, list[tuple[Person, int]]] = {}
-    for paragraph in article.paragraphs:
+    for number, paragraph in enumerate(article.paragraphs):
         continuing = False  # the sentence before left a quotation open: this one goes on with it
+        # A quotation set apart with its credit line under it ("— Inoue Yoko, co-leader of ...").
+        credited = _credited(article.paragraphs[number + 1 :], registry) if _opens_with_quote(paragraph.text) else None
         if paragraph.speaker_label is not None:
             # Every paragraph under a label, until the next label, is that speaker's; a reporter's
             # question is nobody's quote.
@@ -185,6 +188,8 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                 found = (subjects[0].person, None, "named")
             if found is None and own_voice and author is not None:
                 found = (author, None, "author")
+            if found is None and credited is not None and (quoted_spans or inside):
+                found = (credited, None, "named")
             if found is not None and inside and pending:
                 # "Q1. Q2," X said: the quotation's earlier sentences are X's too.
                 out.extend(replace(q, person_id=found[0].id, speaker=found[0].name) for q in pending)
@@ -203,6 +208,13 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                 if quoted is None or not long_quote:
                     last_speaker = last_speaker if quoted is None and not mentions else None
     return out
+
+
+def _credited(following: list, registry: PeopleRegistry) -> Person | None:  # type: ignore[type-arg]
+    """The person the credit line right after a quotation names, if it is one."""
+    if not following or (m := DASH_CREDIT.match(following[0].text.strip())) is None:
+        return None
+    return registry.lookup(m.group(1))
 
 
 def _quote(  # type: ignore[no-untyped-def]

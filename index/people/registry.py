@@ -30,6 +30,7 @@ ROLE_WORDS = _alternation(word_list("role_nouns", "index"))
 _ROLE_SET = frozenset(w.lower() for w in word_list("role_nouns", "index"))
 REPORTING_VERBS = _alternation(word_list("reporting_verbs", "index"), escape=False)
 _NOT_NAMES = frozenset(word_list("non_names", "index"))
+_PORTFOLIO = frozenset(word_list("portfolio_words", "index"))
 _INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
 # Capitalised words before a title belong to the role: "U.S. Ambassador", "Samsung Electronics Chairman".
 _ROLE_PREFIX = r"(?:[A-Z][\w.’'-]*\s){0,3}"
@@ -70,6 +71,8 @@ _DESCRIBED = LazyPattern(
     r"(?:\s(?:at|of|for|in|with)\s[A-Z][^,.;]*)?)(?=[\s,])"
 )
 _ACCORDING_TO = LazyPattern(rf"\baccording to\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
+# A quotation's credit line, set under it: "— Inoue Yoko, co-leader of the citizens' group that found it".
+DASH_CREDIT = LazyPattern(rf"^[—–]{{1,2}}\s*({NAME})(?:,\s(.{{3,120}}))?$")
 
 
 def name_key(name: str) -> str:
@@ -217,7 +220,7 @@ def _clean_name(name: str, text: str = "", start: int = -1) -> str | None:
     titled = [i for i, w in enumerate(words[:-1]) if w in _TITLE_TOKENS]
     if titled:
         words = words[titled[-1] + 1 :]
-    while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_TOKENS):
+    while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_TOKENS or words[0] in _PORTFOLIO):
         words.pop(0)
     if not words or not is_name_like(" ".join(words)):
         return None
@@ -260,7 +263,9 @@ def _full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
     for m in _TITLED.finditer(text):
         role = " ".join(g for g in (m.group(1), m.group(2)) if g)
         if (name := _clean_name(m.group(3), text, m.start(3))) is not None:
-            yield name, role
+            # The words of the title the name pattern took in ("for Public | Communication Lee Kyu-yeon").
+            portfolio = m.group(3)[: m.group(3).rfind(name)].strip()
+            yield name, f"{role} {portfolio}" if portfolio and m.group(2) else role
     for m in _ROLE_BEFORE.finditer(text):
         if (name := _full(m.group(2), text, m.start(2))) is not None:
             yield (
@@ -286,6 +291,9 @@ def _full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
     for m in _HEADS.finditer(text):
         if (name := _full(m.group(1), text, m.start(1))) is not None:
             yield name, f"head of {m.group(3)}"
+    if (m := DASH_CREDIT.match(text.strip())) is not None and (name := _full(m.group(1))) is not None:
+        role = re.split(r"\s(?:who|which|that|whose|where)\s", m.group(2))[0].strip(" .") if m.group(2) else None
+        yield name, role if role and not _VERBISH.search(role) else None
     for pattern, group in ((_SAID_NAME, 2), (_NAME_SAID, 1), (_ACCORDING_TO, 2)):
         for m in pattern.finditer(text):
             # "Officials said" is not a person: a reporting verb alone only confirms a full name.

@@ -244,6 +244,40 @@ def test_a_columnist_named_only_in_a_closing_note_is_the_voice_of_the_column() -
     assert any("first reaction" in q.text and q.person_id == moriyama.id for q in quotes)
 
 
+def test_a_quotation_with_its_credit_line_under_it() -> None:
+    """A quotation set apart (a block quote, a pull quote) with "— NAME, role" under it is that person's;
+    the credit line makes them a known person with that role, and a later "she said" finds them."""
+    from seeds_loader import parse_article
+
+    text = (
+        "In Ube, a long wait\n\n> \"Every year we throw flowers on the water. This year someone is listening.\"\n"
+        "> — Inoue Yoko, co-leader of the citizens' group that found the shaft\n\n"
+        "Inoue, 76, has campaigned since 1991.\n\n\"We did not wait for the government,\" she said.\n"
+    )
+    article = parse_article(text, "feature.md")
+    registry = find_people([article])
+    inoue = registry.lookup("Inoue Yoko")
+    assert inoue is not None and inoue.roles == ["co-leader of the citizens' group"]
+    said = {q.text[:12]: q.person_id for q in attribute([article], registry)}
+    assert said == {'"Every year ': inoue.id, "This year so": inoue.id, '"We did not ': inoue.id}
+
+
+def test_a_long_title_before_a_name_is_the_role() -> None:
+    """ "Senior Secretary for Public Communication Lee Kyu-yeon": the portfolio after "for"/"of" is part of
+    the title, however many words it has; the name is what follows it."""
+    from seeds_loader import parse_article
+
+    text = (
+        "Headline\n\nSenior Secretary for Public Communication Lee Kyu-yeon met Minister of Foreign Affairs Cho "
+        "Hyun in Seoul on Monday, officials said.\n\nLee said the talks went well.\n"
+    )
+    registry = find_people([parse_article(text, "x.txt")])
+    assert {p.name: p.roles for p in registry.people.values()} == {
+        "Lee Kyu-yeon": ["Senior Secretary for Public Communication"],
+        "Cho Hyun": ["Minister of Foreign Affairs"],
+    }
+
+
 def test_an_official_is_anyone_in_a_public_post_of_that_place() -> None:
     """A generic head noun ("official") names no post of its own: the person whose role is a public post
     with the question's other words is meant; a role that is no post is not."""

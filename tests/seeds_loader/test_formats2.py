@@ -269,3 +269,12 @@ def test_a_paragraph_before_a_table_is_its_caption_only_when_it_introduces_it() 
     assert after.context == "Step: Sample collection; Who: Families"
     introduced = parse_article(f"# Title\n\nThe table lists the next steps:\n\n{rows}", "b.md").paragraphs[-1]
     assert introduced.context == "The table lists the next steps: Step: Sample collection; Who: Families"
+
+
+def test_a_participants_line_is_no_speaker_label() -> None:
+    text = (
+        "Briefing transcript\n\nParticipants: Spokesperson Kang Yu-jung (KANG) and reporters.\n\n"
+        "KANG: Good morning.\n\nREPORTER: When will the talks start?\n\nKANG: At the end of this month.\n"
+    )
+    labels = [p.speaker_label for p in parse_article(text, "briefing.txt").paragraphs]
+    assert labels == [None, "KANG", "REPORTER", "KANG"]
