@@ -250,9 +250,9 @@ def test_a_quotation_with_its_credit_line_under_it() -> None:
     from seeds_loader import parse_article
 
     text = (
-        "In Ube, a long wait\n\n> \"Every year we throw flowers on the water. This year someone is listening.\"\n"
+        'In Ube, a long wait\n\n> "Every year we throw flowers on the water. This year someone is listening."\n'
         "> — Inoue Yoko, co-leader of the citizens' group that found the shaft\n\n"
-        "Inoue, 76, has campaigned since 1991.\n\n\"We did not wait for the government,\" she said.\n"
+        'Inoue, 76, has campaigned since 1991.\n\n"We did not wait for the government," she said.\n'
     )
     article = parse_article(text, "feature.md")
     registry = find_people([article])
