@@ -15,6 +15,10 @@ _DROP_TAGS = frozenset(
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _CONTAINER_TAGS = ("article", "main")
 _SPACE = re.compile(r"\s+")
+# A live entry's <time> printed on its own, before the entry's paragraph: it opens that paragraph as a
+# text live blog prints it ("11:52 a.m. — The plane has landed."), so the entry keeps its stamp.
+_STAMP = "\x00stamp:"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
 # Below this much paragraph text the page's structure was not understood; trafilatura takes over.
 MIN_BODY_CHARS = 200
 
@@ -39,10 +43,25 @@ def body_markdown(html: str) -> str | None:
         return None
     blocks: list[str] = []
     _walk(container, blocks)
+    blocks = _stamped(blocks)
     paragraph_chars = sum(len(b) for b in blocks if not b.startswith(("#", "!", "*", "|")))
     if paragraph_chars < MIN_BODY_CHARS:
         return None
     return "\n\n".join(blocks)
+
+
+def _stamped(blocks: list[str]) -> list[str]:
+    out: list[str] = []
+    stamp: str | None = None
+    for block in blocks:
+        if block.startswith(_STAMP):
+            stamp = block.removeprefix(_STAMP)
+        elif stamp is not None and not block.startswith(("#", "!", "*", "|", ">")):
+            out.append(f"{stamp} — {block}")
+            stamp = None
+        else:
+            out.append(block)
+    return out
 
 
 def _is_furniture(element) -> bool:  # type: ignore[no-untyped-def]
@@ -191,6 +210,9 @@ def _walk(element, blocks: list[str], only=None) -> None:  # type: ignore[no-unt
                 blocks.extend(text for li in child.iter("li") if (text := _text(li)))
         elif tag == "table":
             blocks.extend(_table_rows(child))
+        elif tag == "time":
+            if (text := _text(child)) and _CLOCK.search(text):
+                blocks.append(_STAMP + text)  # a date alone (a byline's) is the page's metadata, not a stamp
         elif tag in ("div", "section", "td") and _loose_text(child, blocks):
             continue
         else:

@@ -278,3 +278,21 @@ def test_a_participants_line_is_no_speaker_label() -> None:
     )
     labels = [p.speaker_label for p in parse_article(text, "briefing.txt").paragraphs]
     assert labels == [None, "KANG", "REPORTER", "KANG"]
+
+
+def test_an_html_live_blogs_entry_keeps_its_time_stamp(tmp_path: Path) -> None:
+    """An entry's <time> printed before its paragraph opens that paragraph, as a text live blog prints it;
+    a date alone in a <time> (a byline's) is no stamp."""
+    page = (
+        "<html><head><title>Live: Lee in Nara</title></head><body><main><h1>Live: Lee in Nara</h1>"
+        '<time datetime="2026-01-13">Jan. 13</time>'
+        '<div class="entry"><time datetime="2026-01-13T11:52">11:52 a.m.</time>'
+        "<p>President Lee's plane has landed at Kansai International Airport after a short flight.</p></div>"
+        '<div class="entry"><time datetime="2026-01-13T13:20">1:20 p.m.</time>'
+        "<p>The motorcade has arrived in Nara, where about 300 people waited outside the prefectural office.</p>"
+        "</div></main></body></html>"
+    )
+    path = tmp_path / "live.html"
+    path.write_text(page)
+    texts = [p.text for p in load_article(path).paragraphs]
+    assert texts[0].startswith("11:52 a.m. — President Lee's plane") and texts[1].startswith("1:20 p.m. — The")
