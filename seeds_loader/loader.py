@@ -136,6 +136,7 @@ def parse_article(text: str, file_name: str) -> Article:
         (captions if block.kind is BlockKind.CAPTION else paragraphs).append(paragraph)
     if not any(p.kind == "body" for p in paragraphs):
         raise EmptyArticleError(f"{file_name}: no article text found (only headings, captions or notices)")
+    paragraphs = _dated_entries(paragraphs, meta.published)
     return Article(
         id=article_id_for(file_name),
         file=file_name,
@@ -151,6 +152,19 @@ def parse_article(text: str, file_name: str) -> Article:
         text="".join(pieces),
         paragraphs=tuple(paragraphs),
     )
+
+
+# A live entry's clock stamp at the start of its paragraph: "[14:05]", "10:42 JST —", "9:12 a.m. —".
+_ENTRY_STAMP = LazyPattern(r"^\[?\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:JST|KST|GMT|UTC))?(?:\]|\s*[—–-]\s)", re.I)
+MIN_ENTRIES = 2  # stamped paragraphs that make a live blog (one paragraph opening with a time does not)
+
+
+def _dated_entries(paragraphs: list[Paragraph], published: date | None) -> list[Paragraph]:
+    """A live blog that prints no day headings: its stamped entries are on the day it is dated."""
+    stamped = [p.day is None and bool(_ENTRY_STAMP.match(p.text)) for p in paragraphs]
+    if published is None or sum(stamped) < MIN_ENTRIES:
+        return paragraphs
+    return [p.model_copy(update={"day": published}) if s else p for p, s in zip(paragraphs, stamped, strict=True)]
 
 
 _BLOCK_SEPARATOR = "\n\n"

@@ -98,9 +98,10 @@ _RELATED_LABELS = "|".join(re.escape(w) for w in sorted(word_list("related_label
 _RELATED = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})(?:[*_]+)?\s*:?(?:[*_]+)?$", re.I)
 _RELATED_LINE = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})\b[^:]{{0,30}}:", re.I)
 _CORRECTION_LABELS = "|".join(re.escape(w) for w in word_list("correction_labels"))
-_CORRECTION = LazyPattern(rf"^(?:[*_]+)?(?:{_CORRECTION_LABELS})\b[^:.]{{0,40}}:", re.I)
+# "Correction:", "Correction, Jan. 22:", "*Clarification (Jan. 22):*"
+_CORRECTION = LazyPattern(rf"^(?:[*_]+)?(?:{_CORRECTION_LABELS})\b(?:[^:.]|\.(?=\s\d)){{0,40}}:", re.I)
 _UPDATE_LABELS = "|".join(re.escape(w) for w in word_list("update_labels"))
-_UPDATE = LazyPattern(rf"^(?:[*_]+)?(?:{_UPDATE_LABELS})\b[^:.]{{0,40}}:", re.I)
+_UPDATE = LazyPattern(rf"^(?:[*_]+)?(?:{_UPDATE_LABELS})\b(?:[^:.]|\.(?=\s\d)|\.(?=m\.)|(?<=[ap]\.m)\.){{0,40}}:", re.I)
 _TRAILERS = frozenset(word_list("wire_trailers"))
 _IMAGE = LazyPattern(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _EMPHASIS_BLOCK = LazyPattern(r"^([*_]).+\1$", re.S)

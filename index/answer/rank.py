@@ -5,6 +5,7 @@ missing focus word's meaning pulls toward the sentences it would have matched.""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ from seeds_loader.lazy import LazyPattern
 
 _UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")
 _FIGURE = LazyPattern(r"\d")
+_CORRECTION_WORDS = frozenset(token_set("correction corrected error errors wrong mistake mistaken erroneous"))
+_NOTICE_ONLY = LazyPattern(r"\b(?:earlier|previous|original|prior) version\b", re.I)
+# An update's or correction's label and its time, up to the colon: "[12:26] CORRECTION to our 11:51 entry:".
+_LABEL = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?[^:]{0,60}?\d[^:]{0,30}:(?:\d{2}[^:]{0,30}:)?\s")
 # A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
 _LEAD_WORDS = 6
 
@@ -124,13 +129,16 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
         own = f"{hit.passage.text} {hit.passage.context} {ctx.voices(index, hit.passage)}"
         bonus += c.intent_bonus * needs.focus.support(own, ctx.nearby(index, hit.passage))
-        if supersedes(hit.passage) and articles[hit.passage.article_id] > 1:
+        if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
             bonus += c.intent_bonus
         ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen)))
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
+    # A notice that only says an earlier version was wrong answers only a question about corrections.
+    if not _CORRECTION_WORDS & needs.focus.terms.keys():
+        asked_only |= {id(h) for h in hits if supersedes(h.passage) and not revises(h.passage)}
     ranked.sort(key=lambda r: (id(r.hit) not in asked_only, holds[id(r.hit)], r.score), reverse=True)
     return _updates_first(ranked)
 
@@ -221,7 +229,7 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
     out = list(ranked)
     for entry in ranked:
         update = entry.hit.passage
-        if not supersedes(update) or not _FIGURE.search(update.text):
+        if not supersedes(update) or not revises(update) or not _FIGURE.search(update.text):
             continue
         words = token_set(update.text)
         at = out.index(entry)
@@ -240,6 +248,15 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
                 out.insert(i + 1, out.pop(at))
                 break
     return out
+
+
+def revises(passage: Passage) -> bool:
+    """An update or correction that says what is so ("UPDATE, 3:40 p.m.: some 4,200 officers", "landed at
+    Kansai, not Itami"); a notice that only says an earlier version was wrong ("Correction, Jan. 22: An
+    earlier version gave the wrong year") says nothing of its own, and is no better an answer than what it
+    corrects."""
+    body = _LABEL.sub("", passage.text, count=1)
+    return bool(_FIGURE.search(body)) or not _NOTICE_ONLY.search(body)
 
 
 def asked_by_label(passage: Passage) -> bool:

@@ -58,7 +58,9 @@ logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 11  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
 # 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
-# the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a correction
+# the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a
+# correction; a live blog's stamped entries are on its date when it prints no day headings; a table's caption
+# only when it introduces it
 # Exact passage vectors, kept for the next incremental build only (readers never open the file).
 _EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2

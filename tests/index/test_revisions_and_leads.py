@@ -28,6 +28,18 @@ Schools in the Sakyo ward closed early and buses were rerouted away from the emb
 UPDATE, 6:10 p.m.: City officials raised the number of households told to leave homes near the river to some 1,900 as the water kept rising.
 """
 
+PROFILE = """---
+title: In Ube, a wait measured in decades
+outlet: Valley Courier
+published: 2026-03-05
+---
+The sea off Ube is calm most mornings, and the old mine shafts still stand in the water.
+
+Inoue Yoko, 76, has campaigned for the miners' families since 1991. Her group raised the money for the divers.
+
+*Correction, Mar. 6: An earlier version of this article gave the wrong year for the start of Inoue's campaign.*
+"""
+
 REACTIONS = """---
 title: Harbour plan divides the council
 outlet: Valley Courier
@@ -98,6 +110,7 @@ def engine(real_embedder, tmp_path_factory) -> Engine:
     articles = []
     for name, text in (
         ("brief.md", BRIEF),
+        ("profile.md", PROFILE),
         ("reactions.md", REACTIONS),
         ("briefing.md", BRIEFING),
         ("column.md", COLUMN),
@@ -116,6 +129,15 @@ def test_an_update_supersedes_the_figure_it_revises(engine: Engine) -> None:
     top = answer.passages[0]
     assert "1,900" in top.highlight and top.kind == "update"
     assert any("300 households" in p.text for p in answer.passages[1:])  # the older figure, after it
+
+
+@pytest.mark.slow
+def test_a_notice_that_only_says_a_version_was_wrong_is_no_answer(engine: Engine) -> None:
+    """ "An earlier version gave the wrong year" says nothing of its own: the passage it corrects answers."""
+    answer = engine.ask("Since when has Inoue campaigned for the families?")
+    assert "since 1991" in answer.passages[0].highlight
+    notice = engine.ask("Was there a correction to the article about Inoue's campaign?").passages[0]
+    assert notice.kind == "correction" and "earlier version" in notice.highlight
 
 
 @pytest.mark.slow

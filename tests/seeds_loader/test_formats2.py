@@ -296,3 +296,20 @@ def test_an_html_live_blogs_entry_keeps_its_time_stamp(tmp_path: Path) -> None:
     path.write_text(page)
     texts = [p.text for p in load_article(path).paragraphs]
     assert texts[0].startswith("11:52 a.m. — President Lee's plane") and texts[1].startswith("1:20 p.m. — The")
+
+
+def test_a_live_blog_without_day_headings_dates_its_entries_by_its_own_date() -> None:
+    text = (
+        "---\ntitle: Live\noutlet: Gull Wire\ndate: 2026-01-14\n---\n"
+        "9:12 a.m. — The president left his hotel.\n\n10:42 a.m. JST — The leaders reached the temple.\n\n"
+        "A paragraph without a stamp follows here.\n"
+    )
+    days = [p.day for p in parse_article(text, "live.md").paragraphs]
+    assert days == [date(2026, 1, 14), date(2026, 1, 14), None]
+    one = parse_article("Headline of it\n\n9:12 a.m. — The president left.\n\nHe went on.\n", "one.txt")
+    assert all(p.day is None for p in one.paragraphs)  # one stamped paragraph makes no live blog
+
+
+def test_a_correction_dated_with_an_abbreviated_month_is_a_correction_notice() -> None:
+    text = "Headline of it\n\nThe story is told here.\n\n*Correction, Jan. 22: An earlier version erred.*\n"
+    assert [p.kind for p in parse_article(text, "story.md").paragraphs] == ["body", "correction"]
