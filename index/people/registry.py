@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,9 @@ from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
-NAME_TOKEN = r"[A-Z][a-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*|[A-Z][a-z]?(?=\s[A-Z])"
+# A capitalised word (with a hyphenated part: "Jae-myung"), a family name in capitals before the given name
+# ("KIM Nam-joon", as Korean and Japanese copy often prints it), or an initial.
+NAME_TOKEN = r"[A-Z][a-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*|[A-Z]{2,}(?=\s[A-Z][a-z])|[A-Z][a-z]?(?=\s[A-Z])"
 NAME = rf"(?:{NAME_TOKEN})(?:\s(?:{NAME_TOKEN})){{0,2}}"
 # A capitalised run long enough for a title of several words and a name of three ("Vice Interior Minister
 # Kim Min-jae", "President Lee Jae Myung"): read whole, then its tails are tried as names.
@@ -76,8 +79,10 @@ DASH_CREDIT = LazyPattern(rf"^[—–]{{1,2}}\s*({NAME})(?:,\s(.{{3,120}}))?$")
 
 
 def name_key(name: str) -> str:
-    """Spelling-insensitive key: "Lee Jae-myung" and "Lee Jae Myung" share "leejaemyung"."""
-    return re.sub(r"[\s\-’'.]", "", name).lower()
+    """Spelling-insensitive key: "Lee Jae-myung" and "Lee Jae Myung" share "leejaemyung"; "Kōno Tarō" and
+    "Kono Taro" share "konotaro" (accents and macrons are a romanisation's, not a different name)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[\s\-’'.]", "", folded).lower()
 
 
 @dataclass

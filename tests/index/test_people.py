@@ -262,6 +262,25 @@ def test_a_quotation_with_its_credit_line_under_it() -> None:
     assert said == {'"Every year ': inoue.id, "This year so": inoue.id, '"We did not ': inoue.id}
 
 
+def test_accents_and_a_family_name_in_capitals_are_the_same_person() -> None:
+    """ "Kōno Tarō" and "Taro Kono" are one person (a romanisation's macrons, the order of the names);
+    "KIM Nam-joon", as Korean copy prints a family name, is a name, and "Ms. Kim" after it is her."""
+    from seeds_loader import parse_article
+
+    text = (
+        "Warm words\n\nJapanese Foreign Minister Kōno Tarō praised the summit. Mr. Kōno said a team would go to "
+        "Seoul.\n\nPresidential spokeswoman KIM Nam-joon told reporters the visit went well. Ms. Kim added that "
+        "a second summit could follow.\n\nTaro Kono has long backed closer ties with Seoul.\n"
+    )
+    article = parse_article(text, "names.txt")
+    registry = find_people([article])
+    assert len(registry.people) == 2 and registry.lookup("Taro Kono") is registry.lookup("Kōno Tarō") is not None
+    kim = registry.lookup("Kim Nam-joon")
+    assert kim is not None and any(
+        "Ms. Kim added" in q.text and q.person_id == kim.id for q in attribute([article], registry)
+    )
+
+
 def test_a_long_title_before_a_name_is_the_role() -> None:
     """ "Senior Secretary for Public Communication Lee Kyu-yeon": the portfolio after "for"/"of" is part of
     the title, however many words it has; the name is what follows it."""
