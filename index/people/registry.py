@@ -181,8 +181,13 @@ class PeopleRegistry:
         if len(words) == 1:
             found = list(self._by_word.get(name_key(name), ()))
         else:
-            key = name_key(name)
-            found = [p for p in self.people.values() if any(_close(name_key(v), key) for v in p.variants)]
+            # Either order of the names: "Taro Kono" for the "Kōno Tarō" of family-name-first copy.
+            keys = {
+                name_key(name),
+                name_key(" ".join([words[-1], *words[:-1]])),
+                name_key(" ".join([*words[1:], words[0]])),
+            }
+            found = [p for p in self.people.values() if any(_close(name_key(v), k) for v in p.variants for k in keys)]
         return sorted(found, key=lambda p: (-p.mentions, p.name))
 
     def resolve_short(self, short: str, article_id: str | None = None) -> Person | None:
