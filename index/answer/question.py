@@ -23,6 +23,18 @@ _QUOTE_PATTERNS = (
     re.compile(r"\bhow did (?P<name>.+?) (?:describe|characteri[sz]e|explain|respond|react)\b", re.I),
     re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I),
     re.compile(r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position)\b", re.I),
+    # A newsroom's shorthand: "any word from Wi on the mine", "quotes from the foreign minister",
+    # "did Takaichi say anything about Dokdo".
+    re.compile(
+        r"^\s*(?:any\s+)?(?:word|comments?|quotes?|remarks|reactions?|statements?|(?:any|some)thing(?:\s+new)?)\s+"
+        r"(?:from|by)\s+(?P<name>.+?)(?:\s+(?:on|about|regarding)\b|\s*[?.]?\s*$)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:did|has|have) (?P<name>.+?) (?:say|said|comment(?:ed)?|spoken|speak|spoke|talk(?:ed)?) "
+        r"(?:anything|something|publicly)?\s*(?:on|about|regarding)\b",
+        re.I,
+    ),
 )
 _WHO = LazyPattern(
     rf"^\s*who (?:(?:has|had|have) )?(?:{_SAY}|says|said|told|argued|warned|noted|described|emphasi[sz]ed|"

@@ -27,6 +27,22 @@ def test_quote_question_is_restricted_to_the_speaker(hash_engine: Engine) -> Non
     assert answer.passages and all(p.speaker == "Yang Kee-ho" for p in answer.passages)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["any word from yang kee-ho on china and japan", "quotes from Yang Kee-ho", "comments by Yang Kee-ho on Japan",
+     "did yang kee-ho say anything about the shuttle meetings?", "anything new from Yang Kee-ho?"],
+)  # fmt: skip
+def test_a_newsrooms_shorthand_for_what_someone_said(hash_engine: Engine, question: str) -> None:
+    answer = hash_engine.ask(question)
+    assert answer.intent == "quote"
+    assert answer.passages and all(p.speaker == "Yang Kee-ho" for p in answer.passages)
+
+
+@pytest.mark.parametrize("question", ["from seoul to tokyo by train", "a message from the families"])
+def test_from_alone_asks_for_no_quote(hash_engine: Engine, question: str) -> None:
+    assert hash_engine.ask(question).intent != "quote"
+
+
 def test_ambiguous_surname_names_the_choice_and_the_others(hash_engine: Engine) -> None:
     answer = hash_engine.ask("What did Lee say about Japan?")
     assert answer.speaker_note is not None
