@@ -359,9 +359,11 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.BYLINE
     if _CAPTION.search(text):
         return BlockKind.CAPTION
-    # A short line that ends no sentence is a heading; an emphasised sentence ("*X is ... .*") is not.
+    # A short line that ends no sentence is a heading; so is an emphasised question ("**Why Nara?**", what the
+    # paragraphs under it answer), but not an emphasised statement ("*X is the Courier's correspondent.*").
     bare = text.rstrip("*_ ")
-    if text.startswith("#") or (len(text.split()) <= 12 and not bare.endswith((".", "?", "!", "”", '"', ":"))):
+    ends = text.endswith((".", "?", "!", "”", '"', ":")) or (bare != text and bare.endswith((".", "!", "”", '"')))
+    if text.startswith("#") or (len(text.split()) <= 12 and not ends):
         return BlockKind.HEADING
     return BlockKind.BODY
 

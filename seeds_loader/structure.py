@@ -99,6 +99,12 @@ def _clean(text: str) -> str:
     return text.strip().strip("*_ ").strip()
 
 
+def _unlabelled(question: str) -> str:
+    """A question heading without its "Q:" label ("**Q: Where is the mine?**" -> "Where is the mine?")."""
+    m = _INLINE.match(question)
+    return m.group("rest").strip() if m and label_role(m.group("label")) == "question" else question
+
+
 def place(blocks: list[Block]) -> list[Placed]:
     """A Placed for every block, in order (non-body blocks keep their text and get no label)."""
     labels: list[str | None] = []
@@ -141,7 +147,7 @@ def place(blocks: list[Block]) -> list[Placed]:
                 if not _TABLE_RULE.match(cleaned):
                     header, table_lead = cleaned, previous
             else:
-                heading = cleaned if cleaned.endswith("?") else None
+                heading = _unlabelled(cleaned) if cleaned.endswith("?") else None
                 speaker = question = header = list_lead = None
                 if is_date_line(cleaned):
                     day = parse_date(cleaned)
