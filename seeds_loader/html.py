@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from seeds_loader.errors import EmptyArticleError
 from seeds_loader.html_body import body_markdown
@@ -28,7 +29,7 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
     fields: dict[str, str | None] = {}
     if meta is not None:
         fields = {
-            "title": meta.title,
+            "title": headline(meta.title) if meta.title else None,
             "outlet": meta.sitename or (outlet_for_domain(meta.hostname) if meta.hostname else None),
             "author": meta.author,
             "published": meta.date,
@@ -37,6 +38,23 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
     elif url:
         fields = {"url": url}
     return with_front_matter(fields, body)
+
+
+_TITLE_PARTS = re.compile(r"\s+(?:[:|»›]|::|[-–—])\s+")
+
+
+def headline(title: str) -> str:
+    """A page title without the section names a site appends to it ("Seoul, Tokyo agree to speed up DNA talks
+    : National : News" -> the headline); a headline's own colon or dash ("Nara: what we know") stays."""
+    parts = _TITLE_PARTS.split(title)
+    trailing = parts[1:]
+    if (
+        trailing
+        and len(parts[0].split()) >= 3
+        and all(len(p.split()) <= 2 and all(w[:1].isupper() for w in p.split()) for p in trailing)
+    ):
+        return parts[0]
+    return title
 
 
 def with_front_matter(fields: dict[str, str | None], body: str) -> str:

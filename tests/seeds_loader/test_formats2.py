@@ -314,3 +314,18 @@ def test_a_live_blog_without_day_headings_dates_its_entries_by_its_own_date() ->
 def test_a_correction_dated_with_an_abbreviated_month_is_a_correction_notice() -> None:
     text = "Headline of it\n\nThe story is told here.\n\n*Correction, Jan. 22: An earlier version erred.*\n"
     assert [p.kind for p in parse_article(text, "story.md").paragraphs] == ["body", "correction"]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Seoul, Tokyo agree to speed up DNA talks : National : News", "Seoul, Tokyo agree to speed up DNA talks"),
+        ("Lee lands in Japan | Politics", "Lee lands in Japan"),
+        ("Nara summit - what we know", "Nara summit - what we know"),  # the headline's own dash
+        ("Lee, Takaichi tour Horyuji: a day of firsts", "Lee, Takaichi tour Horyuji: a day of firsts"),
+    ],
+)
+def test_a_page_titles_section_names_are_not_the_headline(title: str, expected: str) -> None:
+    from seeds_loader.html import headline
+
+    assert headline(title) == expected
