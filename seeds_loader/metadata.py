@@ -81,7 +81,14 @@ _CAPTION = LazyPattern(
     + "|".join(rf"\b{re.escape(c)}\b" for c in _CREDITS if not c.startswith("(")),
     re.I,
 )
-_BYLINE = LazyPattern(r"^(?:[Bb]y|Reporter|Written by)\s+([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$")
+_BYLINE = LazyPattern(
+    r"^(?:[Bb]y|Reporter|(?:Written|Story|Words|Text|Report|Reporting) by)\s+"
+    r"([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$"
+)
+# A wire's closing credit: "(Reporting by Jane Doe in Seoul; Additional reporting by John Roe; Editing by ...)".
+_CREDIT_LINE = LazyPattern(
+    r"^\((?:Reporting|Writing|Reported|Written) by\s+([^;)]+)(?:;\s*Additional reporting by\s+([^;)]+))?"
+)
 _CONTACT = LazyPattern(
     r"(?:direct (?:questions|comments)|send (?:questions|comments|tips)|contact us|e-?mail us)"
     r".*?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
@@ -353,9 +360,11 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.UPDATE
     if _RIGHTS.match(text):
         return BlockKind.RIGHTS
+    if _BYLINE.match(text) and len(text.split()) <= 20:
+        return BlockKind.BYLINE  # also with the reporter's e-mail after the name
     if _CONTACT.search(text) or (len(text.split()) <= 8 and _SHORT_EMAIL.search(text)):
         return BlockKind.CONTACT
-    if _BYLINE.match(text) and len(text.split()) <= 20:
+    if _CREDIT_LINE.match(text):
         return BlockKind.BYLINE
     if _CAPTION.search(text):
         return BlockKind.CAPTION
@@ -403,7 +412,11 @@ def _collect(meta: InferredMetadata, kind: BlockKind, text: str) -> None:
         if domain := _EMAIL_DOMAIN.search(text):
             meta.outlet = outlet_for_domain(domain.group(1))
     elif kind is BlockKind.BYLINE and meta.byline is None:
-        meta.byline = _names_from_byline(_BYLINE.match(text).group(1))  # type: ignore[union-attr]
+        if (credit := _CREDIT_LINE.match(text)) is not None:
+            names = ", ".join(_names_from_byline(g) for g in credit.groups() if g)
+        else:
+            names = _names_from_byline(_BYLINE.match(text).group(1))  # type: ignore[union-attr]
+        meta.byline = names or None
 
 
 def outlet_for_domain(domain: str) -> str | None:
@@ -434,5 +447,7 @@ def _names_from_byline(byline: str) -> str:
     # after the name ("Reporter Kim Min-ji minji@outlet.example") is no part of it.
     byline = _SHORT_EMAIL.sub("", byline).replace("()", "").strip()
     parts = re.split(r";|\band\b", byline)
-    names = [p.split(",")[0].strip() for p in parts if p.strip()]
-    return ", ".join(n for n in names if n)
+    # "Taro Yamada / Yomiuri Shimbun Staff Writer", "Jane Doe in Seoul": the affiliation and place are not the name.
+    names = [re.split(r"\s/|/\s|,|\sin\s[A-Z]", p)[0].strip() for p in parts if p.strip()]
+    # A name printed in capitals ("By TARO YAMADA") is shown as a name is written.
+    return ", ".join(n.title() if n.isupper() else n for n in names if n)

@@ -329,3 +329,33 @@ def test_a_page_titles_section_names_are_not_the_headline(title: str, expected: 
     from seeds_loader.html import headline
 
     assert headline(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Taro Yamada / Yomiuri Shimbun Staff Writer", "Taro Yamada"),
+        ("By TARO YAMADA", "Taro Yamada"),
+        ("Story by Jane Doe", "Jane Doe"),
+        ("By Lee Hae-rin in Seoul", "Lee Hae-rin"),
+    ],
+)
+def test_byline_forms(line: str, byline: str) -> None:
+    text = f"Headline of the story\n\n{line}\n\nThe story is told here in full, with more words than a line.\n"
+    assert parse_article(text, "x.txt").byline == byline
+
+
+@pytest.mark.parametrize(
+    ("closing", "byline"),
+    [
+        (
+            "(Reporting by Jane Doe in Seoul; Additional reporting by John Roe; Editing by Tom Poe)",
+            "Jane Doe, John Roe",
+        ),
+        ("Reporter Kim Min-ji minji@dawn.example", "Kim Min-ji"),
+    ],
+)
+def test_a_closing_credit_names_the_reporters(closing: str, byline: str) -> None:
+    text = f"Headline of the story\n\nThe story is told here in full, with more words than a line.\n\n{closing}\n"
+    a = parse_article(text, "x.txt")
+    assert a.byline == byline and len(a.paragraphs) == 1
