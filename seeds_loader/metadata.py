@@ -64,8 +64,10 @@ _MONTHS = (
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _ISO_DATE = LazyPattern(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
 _LONG_DATE = LazyPattern(rf"\b((?i:{_MONTHS}))\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+# The day first, as British and many Asian English papers print it: "14 January 2026", "Wednesday 14 Jan 2026".
+_DAY_FIRST_DATE = LazyPattern(rf"\b(\d{{1,2}})\s+((?i:{_MONTHS}))\.?,?\s+(\d{{4}})\b")
 _DATE_LINE = LazyPattern(
-    rf"^(?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"^(?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
     # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre")
     r"(?:,?\s+\d{1,2}:\d{2}\b[^!?]{0,60}|,\s+[^.!?]{0,40})?$"
@@ -169,6 +171,9 @@ def parse_date(text: str) -> date | None:
     elif m := _LONG_DATE.search(text):
         y, d = int(m.group(3)), int(m.group(2))
         mo = datetime.strptime(m.group(1)[:3].title(), "%b").month
+    elif m := _DAY_FIRST_DATE.search(text):
+        y, d = int(m.group(3)), int(m.group(1))
+        mo = datetime.strptime(m.group(2)[:3].title(), "%b").month
     else:
         return None
     try:

@@ -20,6 +20,9 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _EXPRESSION = LazyPattern(
     rf"(?P<full>{_MONTH}\s\d{{1,2}},\s(?:19|20)\d{{2}})"
+    # the day first, as British and many Asian English papers print it: "14 January 2026", "28 Jan."
+    rf"|(?P<dayfull>\b\d{{1,2}}\s{_MONTH},?\s(?:19|20)\d{{2}}\b)"
+    rf"|(?P<dayfirst>\b\d{{1,2}}\s{_MONTH}(?!\w))"
     rf"|(?P<iso>\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<monthday>(?:{_WEEKDAY},?\s)?{_MONTH}\s\d{{1,2}}\b)"
     rf"|(?P<ordinal>\bthe\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b)"
@@ -42,12 +45,18 @@ def _resolve(m: re.Match[str], published: date | None, future: bool) -> tuple[da
         return date(int(year), _month(month_token), int(day)), "day", False
     if m.group("iso"):
         return date.fromisoformat(text), "day", False
+    if m.group("dayfull"):
+        day, month_token, year = re.match(r"(\d+)\s(\w+)\.?,?\s(\d+)", text).groups()  # type: ignore[union-attr]
+        return date(int(year), _month(month_token), int(day)), "day", False
     if m.group("year"):
         return date(int(text), 1, 1), "year", False
     if published is None:
         return None, "unknown", False
     if m.group("monthday"):
         month_token, day = re.search(r"(\w+)\.?\s(\d+)$", text).groups()  # type: ignore[union-attr]
+        return _nearest_year(published, _month(month_token), int(day)), "day", True
+    if m.group("dayfirst"):
+        day, month_token = re.match(r"(\d+)\s(\w+)", text).groups()  # type: ignore[union-attr]
         return _nearest_year(published, _month(month_token), int(day)), "day", True
     if m.group("ordinal"):
         day = int(m.group("day"))

@@ -55,6 +55,21 @@ def test_timeline_is_in_order_and_marks_inferred_dates(hash_index) -> None:
     assert by_expression[("Wednesday", "002")].when is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "when", "inferred"),
+    [
+        ("The talks were held on 14 January 2026 in Nara.", date(2026, 1, 14), False),
+        ("The first meeting is set for 28 Jan. in Tokyo.", date(2026, 1, 28), True),
+        ("They met on Jan. 14.", date(2026, 1, 14), True),
+    ],
+)
+def test_dates_with_the_day_first_or_the_month_first(sentence: str, when: date, inferred: bool) -> None:
+    from index.text.dates import resolve_dates
+
+    found = resolve_dates(sentence, date(2026, 1, 16))
+    assert [(m.when, m.precision, m.inferred) for m in found] == [(when, "day", inferred)]
+
+
 def test_sources_list_metadata_and_the_ai_restriction(hash_index) -> None:
     found = {s.file[:3]: s for s in sources(hash_index)}
     assert len(found) == 5

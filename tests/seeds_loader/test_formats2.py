@@ -359,3 +359,10 @@ def test_a_closing_credit_names_the_reporters(closing: str, byline: str) -> None
     text = f"Headline of the story\n\nThe story is told here in full, with more words than a line.\n\n{closing}\n"
     a = parse_article(text, "x.txt")
     assert a.byline == byline and len(a.paragraphs) == 1
+
+
+@pytest.mark.parametrize("line", ["Wednesday 14 January 2026", "Published: 14 Jan 2026", "14 January 2026 09:30 GMT"])
+def test_a_date_line_with_the_day_first(line: str) -> None:
+    text = f"Headline of the story\n\n{line}\n\nThe story is told here in full, with more words than a line.\n"
+    a = parse_article(text, "x.txt")
+    assert a.published == date(2026, 1, 14) and len(a.paragraphs) == 1
