@@ -24,7 +24,7 @@ from seeds_loader.lazy import LazyPattern
 from seeds_loader.structure import label_role
 
 _QUOTED = LazyPattern(r"[“\"]([^”\"]+)[”\"]")
-_VERB = LazyPattern(rf"\b(?:{REPORTING_VERBS})\b")
+_VERB = LazyPattern(rf"\b(?:{REPORTING_VERBS}|According to)\b")  # a sentence may open with "According to X"
 _ADVERB = r"(?:\w+ly|also|instead|later|then|again|further|once|had|has|have|would|will|did not|had not)"
 _PRONOUN_VERB = LazyPattern(rf"\b(he|she)\s(?:{_ADVERB}\s){{0,2}}(?:{REPORTING_VERBS})\b", re.I)
 _ADJACENT = LazyPattern(rf"^[\s,]*(?:{_ADVERB}\s){{0,2}}$")
@@ -145,6 +145,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     local: dict[str, list[tuple[Person, int]]] = {}
     for number, paragraph in enumerate(article.paragraphs):
         continuing = False  # the sentence before left a quotation open: this one goes on with it
+        unknown = False  # ... and it was opened in a voice the coverage does not name
         # A quotation set apart with its credit line under it ("— Inoue Yoko, co-leader of ...").
         credited = _credited(article.paragraphs[number + 1 :], registry) if _opens_with_quote(paragraph.text) else None
         if paragraph.speaker_label is not None:
@@ -179,11 +180,21 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             if found is None and long_quote and opens and not mentions and last_speaker and not cued:
                 # A quote with no cue continues the previous speaker's words.
                 found = (registry.get(last_speaker.person_id), None, "continuation")
-            elif found is None and continuing and quoted_spans[0][0] < 0 and not mentions and last_speaker:
+            elif (
+                found is None
+                and continuing
+                and quoted_spans[0][0] < 0
+                and not mentions
+                and last_speaker
+                and not unknown
+            ):
                 # The rest of a quotation the sentence before opened ("... feeling. I am no longer worried.”").
                 found = (registry.get(last_speaker.person_id), None, "continuation")
             inside = continuing and quoted_spans[0][0] < 0  # this sentence goes on with an open quotation
             continuing = bool(quoted_spans) and quoted_spans[-1][1] > len(text)
+            # A quotation opened after a cue whose speaker is nobody the coverage names ("Han Ji-woo, 45, a
+            # teacher, said: “...") goes on in that unknown voice, never the previous speaker's.
+            unknown = (unknown and inside) or (continuing and not inside and found is None and cued)
             if found is None and long_quote and (subjects := [m for m in mentions if m.subject]):
                 found = (subjects[0].person, None, "named")
             if found is None and own_voice and author is not None:
@@ -205,8 +216,9 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             else:
                 if (main := _main_subject(text, mentions, len(text))) is not None:
                     salience.push(main.person)
-                if quoted is None or not long_quote:
-                    last_speaker = last_speaker if quoted is None and not mentions else None
+                if quoted is None or not long_quote or cued:
+                    # Someone else spoke (a cue with a speaker the coverage does not name): no continuation.
+                    last_speaker = last_speaker if quoted is None and not mentions and not cued else None
     return out
 
 
@@ -367,7 +379,7 @@ def _speaker(
     verbs = [v for v in _VERB.finditer(text) if not _inside(v.start(), quoted)]
     lead = _LEADING_CLAUSE.match(text)
     # A verb in a leading subordinate clause ("When the administration said ..., Cho insisted") comes last.
-    verbs.sort(key=lambda v: (lead is not None and v.start() < lead.end(), _PRIORITY.get(v.group(0), 3)))
+    verbs.sort(key=lambda v: (lead is not None and v.start() < lead.end(), _PRIORITY.get(v.group(0).lower(), 3)))
     for verb in verbs:
         if (found := _verb_subject(text, verb, mentions, salience)) is not None:
             return found
@@ -377,7 +389,7 @@ def _speaker(
 def _verb_subject(
     text: str, verb: re.Match[str], mentions: list[_Mention], salience: Salience
 ) -> tuple[Person, str | None, str] | None:
-    word = verb.group(0)
+    word = verb.group(0).lower() if verb.group(0) == "According to" else verb.group(0)
     pronoun = _PRONOUN_VERB.search(text, max(0, verb.start() - 40), verb.end())
     if pronoun is not None and pronoun.end() == verb.end():
         own = _main_subject(text, mentions, pronoun.start())

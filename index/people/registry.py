@@ -43,7 +43,7 @@ _ROLE_BEFORE = LazyPattern(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WO
 _POSSESSOR = r"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}[’']s\s)"
 # Role after the name: "Xue Jian, China’s consul general in Osaka", "Peng Liyuan, the wife of ...".
 _APPOSITIVE = LazyPattern(
-    rf"({NAME}),\s((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?i:{ROLE_WORDS})\b[^.;“”\"]*?)"
+    rf"({NAME}),\s(?:\d{{1,3}},\s)?((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?i:{ROLE_WORDS})\b[^.;“”\"]*?)"
     r"(?=[.;,“\"]|$)"
 )
 _WHO_CLAUSE = LazyPattern(rf"({NAME}),\swho\s([^,.;“”\"]+)")

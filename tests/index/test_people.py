@@ -283,6 +283,36 @@ def test_accents_and_a_family_name_in_capitals_are_the_same_person() -> None:
     )
 
 
+def test_a_quotation_opened_by_someone_else_is_never_the_previous_speakers() -> None:
+    """A quotation opened after a cue ("..., said: “...") goes on in that speaker's voice: when the coverage
+    cannot name them, its rest is nobody's, not the previous speaker's."""
+    from seeds_loader import parse_article
+
+    text = (
+        "Reactions\n\nPark Min-soo, a professor at Korea University, said the summit was a turning point.\n\n"
+        'The teacher at the gate said: "My grandfather worked in Japan. I want to know what happened to him."\n'
+    )
+    article = parse_article(text, "r.txt")
+    quotes = attribute([article], find_people([article]))
+    assert [q.speaker for q in quotes] == ["Park Min-soo"]
+
+
+def test_an_age_between_a_name_and_its_role_and_according_to_at_the_start() -> None:
+    from seeds_loader import parse_article
+
+    text = (
+        'Reactions\n\nHan Ji-woo, 45, a teacher in Busan, said: "My grandfather worked in Japan for years."\n\n'
+        "According to Choi Hyun-woo, a historian, the records of the mine are incomplete.\n"
+    )
+    article = parse_article(text, "r.txt")
+    registry = find_people([article])
+    assert {p.name: p.roles for p in registry.people.values()} == {
+        "Han Ji-woo": ["teacher in Busan"],
+        "Choi Hyun-woo": ["historian"],
+    }
+    assert [q.speaker for q in attribute([article], registry)] == ["Han Ji-woo", "Choi Hyun-woo"]
+
+
 def test_a_long_title_before_a_name_is_the_role() -> None:
     """ "Senior Secretary for Public Communication Lee Kyu-yeon": the portfolio after "for"/"of" is part of
     the title, however many words it has; the name is what follows it."""
