@@ -136,6 +136,8 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     salience = Salience(article_genders(article, registry))
     last_speaker: Quote | None = None
     seen: list[Person] = []  # people in the order the article mentions them, for "the spokesperson said"
+    # British style quotes with single marks (‘We will implement it,’ Kihara said): read as double ones.
+    single_quoted = "‘" in article.text and not any(c in article.text for c in '“"')
     author_name = author_voice(article)
     author = registry.lookup(author_name) if author_name else None
     answerer_name = interviewee(article)
@@ -165,7 +167,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
         own_voice = author is not None and not _about(paragraph.text, author)
         pending: list[Quote] = []  # sentences of a quotation still open, waiting for its speaker
         for sentence in paragraph.sentences:
-            text = sentence.text
+            text = _as_double_quoted(sentence.text) if single_quoted else sentence.text
             quoted_spans = _quoted_spans(text, continuing)
             mentions = _mentions(text, article.id, registry, quoted_spans, local, paragraph.number)
             mentions = sorted(mentions + _role_mentions(text, quoted_spans, seen), key=lambda m: m.start)
@@ -264,6 +266,15 @@ def _quoted_spans(text: str, continuing: bool = False) -> list[tuple[int, int]]:
     if opening is not None and len(text[end + opening.end() :].split()) >= MIN_QUOTE_WORDS:
         spans.append((end + opening.start(), len(text) + 1))
     return spans
+
+
+_SINGLE_CLOSE = LazyPattern(r"(?<=\S)’(?=[\s,.;:!?)—–]|$)")
+
+
+def _as_double_quoted(text: str) -> str:
+    """``text`` with single quotation marks as double ones, character for character (offsets stay): an
+    apostrophe inside a word (Lee’s, don’t) is left alone."""
+    return _SINGLE_CLOSE.sub("”", text.replace("‘", "“"))
 
 
 def _opens_with_quote(text: str) -> bool:

@@ -313,6 +313,27 @@ def test_an_age_between_a_name_and_its_role_and_according_to_at_the_start() -> N
     assert [q.speaker for q in attribute([article], registry)] == ["Han Ji-woo", "Choi Hyun-woo"]
 
 
+def test_quotations_in_single_marks_in_british_style_copy() -> None:
+    """Copy that quotes with single marks (‘...’) throughout: the words inside are quoted words, as inside
+    double marks; an apostrophe (Japan’s) is no closing mark."""
+    from seeds_loader import parse_article
+
+    text = (
+        "Reactions\n\nChief Cabinet Secretary Minoru Kihara said the talks went well.\n\n"
+        "‘We will implement the agreement without delay,’ Kihara told reporters.\n\n"
+        "‘The families have waited long enough. Japan’s promise is firm,’ he added.\n"
+    )
+    article = parse_article(text, "r.txt")
+    quotes = attribute([article], find_people([article]))
+    assert [q.quoted for q in quotes] == [
+        None,
+        "We will implement the agreement without delay",
+        "The families have waited long enough.",
+        "Japan’s promise is firm",
+    ]
+    assert {q.speaker for q in quotes} == {"Minoru Kihara"}
+
+
 def test_a_long_title_before_a_name_is_the_role() -> None:
     """ "Senior Secretary for Public Communication Lee Kyu-yeon": the portfolio after "for"/"of" is part of
     the title, however many words it has; the name is what follows it."""
