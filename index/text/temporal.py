@@ -10,7 +10,11 @@ _SPECIFIC = LazyPattern(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\b(?:19|20)\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\bthe \d{1,2}(?:st|nd|rd|th)\b"
+    r"\bthe \d{1,2}(?:st|nd|rd|th)\b|"
+    # a decade or a century: "in the 1990s", "at the start of the seventh century", "the 20th century"
+    r"\b(?:1[0-9]|20)\d0s\b|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|twenty-first)[- ]century\b"
 )
 _RELATIVE = LazyPattern(
     r"\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:last|next|this|early|late) (?:week|month|year|weekend)\b|"

@@ -103,6 +103,8 @@ def test_a_clock_time_says_when() -> None:
     for sentence in ("2:36 p.m. — The plane has taken off.", "[14:05] The plane took off.", "It left at noon."):
         assert when.weight(sentence) == 0.5, sentence
     assert when.weight("The plane took off on Jan. 14.") == 1.0
+    for sentence in ("Horyuji was founded at the start of the seventh century.", "Trade grew in the 1990s."):
+        assert when.weight(sentence) == 1.0, sentence  # a century or a decade is a date, if a broad one
     for sentence in ("Results are due by summer.", "Talks start within the month.", "It ends by the end of the year."):
         assert when.weight(sentence) == 0.5, sentence  # seasons and deadlines are relative dates
     assert when.weight("The plane took off with 200 people on board.") == 0.0
