@@ -21,7 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from index.answer import Refusal  # noqa: E402
-from index.answer.decision import DECISION_FILE, FEATURES, Decision, Signals, fit, speaker_missing  # noqa: E402
+from index.answer.decision import (  # noqa: E402
+    DECISION_FILE,
+    FEATURES,
+    Decision,
+    Signals,
+    fit,
+    speaker_missing,
+    topic_missing,
+)
 from index.encode.embedder import BUNDLED_MODEL, Embedder, make_embedder  # noqa: E402
 from index.engine import Engine, EngineConfig  # noqa: E402
 from index.evaluate import QAItem, QAResult, evaluate, load_qa  # noqa: E402
@@ -103,6 +111,10 @@ def collect(engine: Engine, items: list[QAItem]) -> list[Asked]:
 
 def answered(asked: Asked, decision: Decision, min_confidence: float = 0.5) -> bool:
     if asked.hard or asked.signals is None:
+        return False
+    if topic_missing(asked.signals):
+        # Checked before the decision, never fitted; the fit still sees these questions (they are what a
+        # quote question that does not answer looks like), so they stay in its rows.
         return False
     return asked.whole or decision.probability(asked.signals) >= min_confidence
 

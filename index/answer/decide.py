@@ -13,7 +13,7 @@ import numpy as np
 
 from index.answer.answerability import Focus, fills_who
 from index.answer.context import Context, Probe
-from index.answer.decision import Decision, Signals, speaker_missing
+from index.answer.decision import Decision, Signals, speaker_missing, topic_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label
@@ -60,8 +60,10 @@ def decide(
         return Decided(refusal or Refusal.LOW_CONFIDENCE, 0.0, None, [])
     if refusal is None and ranked and whole_answer:
         confidence = 1.0
-    if refusal is None and signals is not None and speaker_missing(signals):
-        refusal = Refusal.NO_SUPPORT  # "what did the U.S. ambassador say" and the passage names no ambassador
+    if refusal is None and signals is not None and (speaker_missing(signals) or topic_missing(signals)):
+        # "what did the U.S. ambassador say" and the passage names no ambassador; "what did X say about Y"
+        # and X's best passage holds no word of Y.
+        refusal = Refusal.NO_SUPPORT
     if refusal is None and confidence < ctx.config.min_confidence:
         # One decision; the reason named is the signal that pulled hardest toward refusing.
         weakest = decision.weakest(signals) if signals is not None else "fused"

@@ -43,6 +43,14 @@ def test_from_alone_asks_for_no_quote(hash_engine: Engine, question: str) -> Non
     assert hash_engine.ask(question).intent != "quote"
 
 
+def test_what_someone_said_about_a_subject_none_of_their_words_touch_is_refused(hash_engine: Engine) -> None:
+    """Yang Kee-ho is quoted, never on bitcoin: his best passage holds no word of the topic, so it is not
+    shown as the answer (whatever the fitted decision would say of its closeness)."""
+    answer = hash_engine.ask("What did Yang Kee-ho say about bitcoin and the price of gold?")
+    assert not answer.answered and answer.refusal is Refusal.NO_SUPPORT
+    assert answer.passages  # his nearest words are still offered, as not an answer
+
+
 def test_ambiguous_surname_names_the_choice_and_the_others(hash_engine: Engine) -> None:
     answer = hash_engine.ask("What did Lee say about Japan?")
     assert answer.speaker_note is not None
