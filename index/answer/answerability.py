@@ -176,6 +176,10 @@ def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:
     return False
 
 
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her"})
+_OF_NAME = LazyPattern(r"\s(?:of|for)\s(?:the\s)?[A-Z]")
+
+
 def _names_head(sentence: str, head: str) -> float:
     """1.0 when a proper name ends with the head noun ("Lu Xun Park" for "which park") or the noun
     introduces a list ("eight prefectures: Aomori, ..."); 0.5 when the noun is merely there, 0.25 else."""
@@ -187,8 +191,13 @@ def _names_head(sentence: str, head: str) -> float:
     if head[:1].upper() + head[1:] not in sentence and ":" not in sentence:
         # No capitalised "Park" and no list: the regular expressions below cannot match.
         return 0.5 if stem[0] in token_set(sentence) else 0.25
-    for m in re.finditer(r"\b([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)\s([A-Za-z]+)\b", sentence):
-        if tokenize(m.group(2)) == stem and m.group(2)[0].isupper():
+    for m in re.finditer(r"\b[A-Z][\w’'-]*", sentence):
+        if tokenize(m.group(0)) != stem:
+            continue
+        # The head named: after a name ("the Foreign Ministry", "Sorim University") or before one ("the
+        # Ministry of the Interior and Safety", "the University of Tokyo").
+        before = re.search(r"([A-Z][\w’'.-]*)\s$", sentence[: m.start()])
+        if (before and before.group(1) not in _DETERMINERS) or _OF_NAME.match(sentence, m.end()):
             return 1.0
     for m in re.finditer(r"\b([A-Za-z]+)\s?:\s[A-Z]", sentence):
         if tokenize(m.group(1)) == stem:

@@ -57,6 +57,10 @@ def test_which_x_prefers_the_named_x_and_never_refuses() -> None:
     assert e.head == "park"
     assert e.weight("Lee went on to Lu Xun Park, known as Hongkou Park in colonial times.") == 1.0
     assert e.weight("Lee met entrepreneurs at a forum.") == 0.25
+    ministry = Expectation.of("Which ministry will hold the talks?")
+    assert ministry.weight("The Foreign Ministry will hold them.") == 1.0  # the name before the head
+    assert ministry.weight("Talks between the Ministry of the Interior and Safety and Tokyo open.") == 1.0  # after
+    assert ministry.weight("The Ministry said so.") == ministry.weight("The health ministry will.") == 0.5
     lists = Expectation.of("which prefectures does korea ban seafood from?")
     assert lists.weight("a ban on all seafood from eight prefectures: Aomori, Iwate, Miyagi") == 1.0
 
