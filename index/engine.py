@@ -4,6 +4,7 @@ question once → retrieve candidates → rank their sentences → decide (answe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from index.answer import assemble
@@ -64,14 +65,15 @@ class Engine:
         analysis and the same answer-or-refuse decision over their passages (a follow of a topic asks this
         of each new article)."""
         question = _checked(question, k)
+        asked = as_question(question)
         index = self._handle.current()  # one version for the whole answer
         retriever = self._retriever(index, self._embedder, self._config.weights)
         # Analysed once, against this coverage: no later stage reads the question's text again.
-        needs = understand(index, analyse(question, index.people))
-        vector = retriever.embed(question)
+        needs = understand(index, analyse(asked, index.people))
+        vector = retriever.embed(asked)
         # The question without one focus word, embedded only when that word is missing where it is looked
         # for (to test what it means); most questions never need one.
-        probe = Probe(self._embedder, question)
+        probe = Probe(self._embedder, asked)
         found = retrieve(index, retriever, vector, needs, k, within)
         ctx = self._context
         ranked = rank(ctx, index, found.hits, needs, meaning(ctx, found.hits, needs, probe))
@@ -89,6 +91,22 @@ class Engine:
             disagreements=assemble.disagreements(self._config, index, decided.ranked, needs) if answered else (),
             signals=decided.signals.__dict__ if decided.signals is not None else None,
         )
+
+
+_QUESTION_WORD = re.compile(
+    r"^(?:what|what's|who|who's|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|"
+    r"can|could|will|would|should|any)\b",
+    re.I,
+)
+
+
+def as_question(question: str) -> str:
+    """The question as the encoder reads it best: with its question mark. A staffer in a hurry types "how
+    long did the talks last" and the encoder, trained on questions that end in one, ranks differently
+    without it (two dev questions' best passages changed). Case needs nothing: the encoder is uncased."""
+    if question.endswith("?") or not _QUESTION_WORD.match(question):
+        return question
+    return question.rstrip(" .!") + "?"
 
 
 def _checked(question: str, k: int) -> str:

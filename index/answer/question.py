@@ -147,7 +147,8 @@ def looks_like_speaker(target: str) -> bool:
 
 
 _ROLE_RE = LazyPattern(rf"(?i:\b(?:{ROLE_WORDS})s?\b)")
-_RELATION = LazyPattern(rf"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,2}})[’']s\s(?P<noun>(?i:{ROLE_WORDS}))")
+# "Jeon Sang-gu's daughter", also typed in lower case: the owner is looked up as a name, in any case.
+_RELATION = LazyPattern(rf"(?P<owner>[\w-]+(?:\s[\w-]+){{0,2}})[’']s\s(?P<noun>(?i:{ROLE_WORDS}))")
 
 
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:

@@ -148,3 +148,18 @@ def test_a_table_row_answers_under_its_headers(pack2_engine: Engine) -> None:
     assert figure.signals is not None and figure.signals["sentence"] >= 0.6  # the bare row scored 0.2-0.3
     place = pack2_engine.ask("Where did Lee Myung-bak and Noda meet?")
     assert "Kyoto" in place.passages[0].highlight
+
+
+def test_a_question_typed_in_lower_case_without_its_question_mark_is_answered_the_same(
+    pack2_engine: Engine, pack2_report: EvalReport
+) -> None:
+    """A staffer in a hurry types "what did jeon sang-gu's daughter say about his phone call": every pack 2
+    question so typed gets the same best passage and the same answer-or-refuse as typed properly (the
+    encoder is uncased; the question mark and the rules' reading of names are what could differ)."""
+    for result in pack2_report.results:
+        hurried = pack2_engine.ask(result.item.question.lower().rstrip("?"))
+        typed = result.answer
+        assert (hurried.answered, hurried.passages[0].text if hurried.passages else None) == (
+            typed.answered,
+            typed.passages[0].text if typed.passages else None,
+        ), result.item.question
