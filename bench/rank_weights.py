@@ -89,7 +89,8 @@ def main() -> None:
     sets = {s.name: (engine_for(s.articles, embedder, args.cache).index, load_qa(s.qa)) for s in dev_sets(args.shared)}
     # rates[i][set] = (passage@1, highlight@1, passage@3) of setting i on that set's answerable questions
     rates: list[dict[str, np.ndarray]] = []
-    for setting in settings(args.settings, args.seed):
+    tried = settings(args.settings, args.seed)
+    for setting in tried:
         row = {}
         for name, (index, items) in sets.items():
             engine = Engine(_handle(index, embedder.name), embedder, config=config(setting), decision=OPEN)
@@ -108,6 +109,7 @@ def main() -> None:
         best = max(range(len(rates)), key=objective)
         chosen, ours = (" / ".join(f"{v:.3f}" for v in rates[i][held]) for i in (best, 0))
         print(f"{held:<6} chosen on {'+'.join(train):<12} {chosen}   shipped {ours}")
+        print(f"       the setting chosen: {tried[best]}")
 
 
 def _handle(index, model: str):  # type: ignore[no-untyped-def]

@@ -150,6 +150,12 @@ def pack_engine(pack_articles: list[Article], real_embedder: Embedder, tmp_path_
 
 
 @pytest.fixture(scope="session")
+def all_engine(pack2_articles: list[Article], real_embedder: Embedder, tmp_path_factory, worker_id: str) -> Engine:
+    """The seeds and both packs indexed together: the whole coverage a newsroom would have."""
+    return _shared_engine(pack2_articles, real_embedder, tmp_path_factory, worker_id, "all-index")
+
+
+@pytest.fixture(scope="session")
 def pack2_engine(seed_articles: list[Article], real_embedder: Embedder, tmp_path_factory, worker_id: str) -> Engine:
     """The seeds and pack 2 together, as its README says to index them."""
     pack2, errors = load_directory(DEV_COVERAGE_2 / "articles")

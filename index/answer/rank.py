@@ -69,6 +69,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     referenced = needs.referenced
     recency = ctx.recency(index) if needs.wants_newest else None
     holds: dict[int, bool] = {}
+    # "What did X say about Y": X's passages that touch Y at all come before those that do not (an answer
+    # holding no word of Y is refused: decision.topic_missing).
+    topical: dict[int, bool] = {}
+    on_topic = parsed.intent is Intent.QUOTE and parsed.person is not None and parsed.has_topic
     articles = Counter(h.passage.article_id for h in hits)
     # "What did X say": the highlight is X's words wherever the passage holds some.
     speakers = (
@@ -128,7 +132,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             bonus += c.intent_bonus * recency.get(hit.passage.article_id, 0.0)
         # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
         own = f"{hit.passage.text} {hit.passage.context} {ctx.voices(index, hit.passage)}"
-        bonus += c.intent_bonus * needs.focus.support(own, ctx.nearby(index, hit.passage))
+        support = needs.focus.support(own, ctx.nearby(index, hit.passage))
+        bonus += c.intent_bonus * support
+        topical[id(hit)] = not on_topic or support > 0.0
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
             bonus += c.intent_bonus
@@ -139,7 +145,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     # A notice that only says an earlier version was wrong answers only a question about corrections.
     if not _CORRECTION_WORDS & needs.focus.terms.keys():
         asked_only |= {id(h) for h in hits if supersedes(h.passage) and not revises(h.passage)}
-    ranked.sort(key=lambda r: (id(r.hit) not in asked_only, holds[id(r.hit)], r.score), reverse=True)
+    ranked.sort(
+        key=lambda r: (id(r.hit) not in asked_only, topical[id(r.hit)], holds[id(r.hit)], r.score), reverse=True
+    )
     return _updates_first(ranked)
 
 

@@ -163,3 +163,11 @@ def test_a_question_typed_in_lower_case_without_its_question_mark_is_answered_th
             typed.answered,
             typed.passages[0].text if typed.passages else None,
         ), result.item.question
+
+
+def test_the_speakers_passage_touching_the_topic_comes_first(all_engine: Engine) -> None:
+    """ "What did X say about Y": of X's passages, one holding a word of Y (here only in the reporter's
+    question it answers) comes before a closer one holding none, which could never be the answer."""
+    answer = all_engine.ask("what did wi sung lac say about the seafood ban")
+    assert answer.answered and answer.passages[0].speaker == "Wi Sung-lac"
+    assert "decision on imports" in answer.passages[0].highlight
