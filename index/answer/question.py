@@ -151,13 +151,20 @@ _ROLE_RE = LazyPattern(rf"(?i:\b(?:{ROLE_WORDS})s?\b)")
 _RELATION = LazyPattern(rf"(?P<owner>[\w-]+(?:\s[\w-]+){{0,2}})[’']s\s(?P<noun>(?i:{ROLE_WORDS}))")
 
 
+_ROLE_SHORT = {
+    short.strip(): long.strip()
+    for short, long in (line.split("=", 1) for line in word_list("role_abbreviations", "index"))
+}
+
+
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     """People whose roles share most of the asked role's words (spelling slips allowed), best match first:
     every word matched before most, then the role with fewest other words ("Interior Minister" before
     "Vice Interior Minister" for "the interior minister")."""
     from rapidfuzz import fuzz
 
-    wanted = [w for w in re.findall(r"[a-z]+", target.lower().replace("u.s.", "us")) if w not in _ROLE_STOPWORDS]
+    words = re.findall(r"[a-z]+", target.lower().replace("u.s.", "us"))
+    wanted = [w for word in words for w in _ROLE_SHORT.get(word, word).split() if w not in _ROLE_STOPWORDS]
     if not wanted:
         return []
     scored = []

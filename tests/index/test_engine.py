@@ -38,6 +38,12 @@ def test_a_newsrooms_shorthand_for_what_someone_said(hash_engine: Engine, questi
     assert answer.passages and all(p.speaker == "Yang Kee-ho" for p in answer.passages)
 
 
+def test_a_roles_short_form_names_the_speaker(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("what did the japanese pm say about the summit")
+    assert answer.intent == "quote" and answer.passages
+    assert {p.speaker for p in answer.passages} == {"Sanae Takaichi"}
+
+
 @pytest.mark.parametrize("question", ["from seoul to tokyo by train", "a message from the families"])
 def test_from_alone_asks_for_no_quote(hash_engine: Engine, question: str) -> None:
     assert hash_engine.ask(question).intent != "quote"
