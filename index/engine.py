@@ -100,10 +100,15 @@ _QUESTION_WORD = re.compile(
 )
 
 
+_GREETING = re.compile(r"^(?:(?:hey|hi|hello|ok|okay|so|um|quick question|question|q|please|pls)\b[,:;!.]?\s+)+", re.I)
+
+
 def as_question(question: str) -> str:
-    """The question as the encoder reads it best: with its question mark. A staffer in a hurry types "how
-    long did the talks last" and the encoder, trained on questions that end in one, ranks differently
-    without it (two dev questions' best passages changed). Case needs nothing: the encoder is uncased."""
+    """The question as the encoder reads it best: without a greeting ("hey, what did ..."), with its
+    question mark. A staffer in a hurry types "how long did the talks last" and the encoder, trained on
+    questions that end in one, ranks differently without it (two dev questions' best passages changed).
+    Case needs nothing: the encoder is uncased."""
+    question = _GREETING.sub("", question) or question
     if question.endswith("?") or not _QUESTION_WORD.match(question):
         return question
     return question.rstrip(" .!") + "?"

@@ -38,6 +38,17 @@ def test_a_newsrooms_shorthand_for_what_someone_said(hash_engine: Engine, questi
     assert answer.passages and all(p.speaker == "Yang Kee-ho" for p in answer.passages)
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("how long did the talks last", "how long did the talks last?"), ("hey, what did Wi say", "what did Wi say?"),
+     ("ok so who is Ahn?", "who is Ahn?"), ("takaichi dokdo", "takaichi dokdo"), ("Why Nara.", "Why Nara?")],
+)  # fmt: skip
+def test_a_hurried_question_is_read_as_a_question(typed: str, read: str) -> None:
+    from index.engine import as_question
+
+    assert as_question(typed) == read
+
+
 def test_a_roles_short_form_names_the_speaker(hash_engine: Engine) -> None:
     answer = hash_engine.ask("what did the japanese pm say about the summit")
     assert answer.intent == "quote" and answer.passages
