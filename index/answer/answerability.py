@@ -86,7 +86,7 @@ _CLOCK = LazyPattern(
 )
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(
-    r"\b(?:in|at|from|near|outside|inside|off)\s(?:the\s)?[A-Z][\w’'-]+|"
+    r"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?[A-Z][\w’'-]+|"
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
 )
 _WHICH_HEAD = LazyPattern(

@@ -90,6 +90,7 @@ def test_a_table_cell_under_a_place_header_answers_where() -> None:
     where = Expectation.of("Where did the two leaders meet in 2011?")
     assert where.weight("The table lists meetings. Year: 2011; Place: Kyoto; Leaders: Lee, Noda") == 1.0
     assert where.weight("They met in Kyoto.") == 1.0
+    assert where.weight("Cho will report to the National Assembly next week.") == 1.0  # a destination
     assert where.weight("Year: 2011; Leaders: Lee, Noda; Why it mattered: visits stalled") == 0.0
 
 
