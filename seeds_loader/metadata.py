@@ -78,6 +78,8 @@ _CREDITS = word_list("photo_credits")
 _CAPTION = LazyPattern(
     r"\((?:pool\s+|file\s+)?(?:photo|picture|pic|image)s?\)|\bpool\s+(?:photo|picture)\b|"
     r"(?:^|/|\s)photos?\s+(?:by|courtesy)\b|\bcourtesy of\b|"
+    # Korean-style captions: "▲ President Lee waves ... [Photo: Yonhap]", "(Photo = Newsis)"
+    r"^[▲△▶]\s|[\[(](?:photo|image|graphic)s?\s*[:=][^\])]{1,60}[\])]\s*$|"
     + "|".join(rf"{re.escape(c)}\s*$" for c in _CREDITS if c.startswith("("))
     + "|"
     + "|".join(rf"\b{re.escape(c)}\b" for c in _CREDITS if not c.startswith("(")),

@@ -366,3 +366,14 @@ def test_a_date_line_with_the_day_first(line: str) -> None:
     text = f"Headline of the story\n\n{line}\n\nThe story is told here in full, with more words than a line.\n"
     a = parse_article(text, "x.txt")
     assert a.published == date(2026, 1, 14) and len(a.paragraphs) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["▲ President Lee waves as he boards the plane at Kansai on the 14th. [Photo: Yonhap]",
+     "President Lee waves as he boards the plane at Kansai on the 14th. (Photo = Newsis)"],
+)  # fmt: skip
+def test_korean_style_photo_captions(line: str) -> None:
+    text = f"Headline of the story\n\n{line}\n\nThe story is told here in full, with more words than a line.\n"
+    a = parse_article(text, "x.txt")
+    assert [c.text for c in a.captions] == [line] and len(a.paragraphs) == 1
