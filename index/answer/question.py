@@ -122,6 +122,13 @@ def resolve_speaker(target: str, registry: PeopleRegistry) -> tuple[list[Person]
         ]  # fmt: skip
         if related:
             return related, True
+    joined = re.search(r"\s(?:and|&)\s", target)  # "Lee, the president" alone is one person
+    if joined and len(parts := [p for p in re.split(r"\s+(?:and|&)\s+|,\s*", target.strip()) if p]) > 1:
+        # "Lee and Takaichi", "Wi, Kang and Lee": the words of each of them.
+        each = [resolve_speaker(part, registry)[0] for part in parts]
+        if all(each):
+            people = {found[0].id: found[0] for found in each}  # the first each part resolves to, once
+            return list(people.values()), True
     words = [w for w in re.split(r"[\s]+", target.strip()) if w]
     # "President Lee", "Prime Minister Takaichi": drop leading titles and articles, keep the name.
     for i in range(len(words)):

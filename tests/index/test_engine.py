@@ -49,6 +49,13 @@ def test_a_hurried_question_is_read_as_a_question(typed: str, read: str) -> None
     assert as_question(typed) == read
 
 
+def test_what_two_people_said_is_both_of_their_words(hash_engine: Engine) -> None:
+    answer = hash_engine.ask("What did Yang Kee-ho and Lee Chang-min say about China and Japan?")
+    assert answer.intent == "quote" and answer.passages
+    assert {p.speaker for p in answer.passages} <= {"Yang Kee-ho", "Lee Chang-min"}
+    assert answer.speaker_note is not None and "Lee Chang-min" in answer.speaker_note
+
+
 def test_a_roles_short_form_names_the_speaker(hash_engine: Engine) -> None:
     answer = hash_engine.ask("what did the japanese pm say about the summit")
     assert answer.intent == "quote" and answer.passages
