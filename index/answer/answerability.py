@@ -78,6 +78,13 @@ _HOW_MANY = LazyPattern(r"\bhow many\b|\bnumber of\b", re.I)
 _QUANTITY_QUESTION = LazyPattern(
     rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?({_QUANTITY_NOUNS})\b", re.I
 )
+# A share asked for ("what percentage", "what proportion") and a share given ("3 percent", "a quarter").
+_SHARE_STEMS = frozenset(tokenize("percentage percent share proportion fraction"))
+_SHARE = LazyPattern(
+    r"\d[\d.,]*\s?(?:%|percent\b|per cent\b|percentage points?\b)|"
+    r"\b(?:a|one)[\s-](?:quarter|third|half|fifth|tenth)\b|\bhalf\b|\bone in (?:two|three|four|five|ten|\d+)\b",
+    re.I,
+)
 _BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
 _CLOCK = LazyPattern(
     r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|"
@@ -151,6 +158,8 @@ class Expectation:
                 return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
             if self.counted and figures(sentence, self.counted):
                 return 1.0
+            if self.counted & _SHARE_STEMS and _SHARE.search(sentence):
+                return 1.0  # "what percentage", "what share": "fell about 3 percent", "by about a quarter"
             if self.counted & _UNIT_STEMS and _DURATION.search(sentence):
                 return 1.0  # "how many years" asks for a stretch of time: "from 1990 to 2021" answers it
             if self.measure and _figure_after(sentence, self.counted):

@@ -41,6 +41,13 @@ def test_a_named_count_needs_its_figure() -> None:
     assert not e.satisfied(["The two leaders met on Thursday to discuss the flood."])
 
 
+def test_a_share_asked_for_is_answered_by_a_share_given() -> None:
+    share = Expectation.of("What percentage did Japanese defence stocks fall?")
+    assert share.weight("Kawasaki Heavy Industries fell about 3 percent that day.") == 1.0
+    assert share.weight("Korean arrivals fell by about a quarter.") == 1.0
+    assert not share.satisfied(["Defence stocks fell sharply on Monday."])
+
+
 def test_how_much_did_x_cost_wants_a_sum_about_x() -> None:
     e = Expectation.of("how much did the state banquet cost?")
     assert not e.satisfied(["After the state banquet, Lee took out a Xiaomi 15 Ultra, one of two handsets."])
