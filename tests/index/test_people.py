@@ -10,6 +10,15 @@ from seeds_loader import Article
 from tests.conftest import ATTRIBUTION_GOLD, ATTRIBUTION_GOLD_PACK, ATTRIBUTION_GOLD_PACK2, DEV_COVERAGE
 
 
+def _read(text: str, name: str = "x.txt") -> tuple[PeopleRegistry, list]:  # type: ignore[type-arg]
+    """A made-up article's people and its attributed sentences."""
+    from seeds_loader import parse_article
+
+    article = parse_article(text, name)
+    registry = find_people([article])
+    return registry, attribute([article], registry)
+
+
 @pytest.fixture(scope="module")
 def registry(seed_articles: list[Article]) -> PeopleRegistry:
     return find_people(seed_articles)
@@ -214,117 +223,92 @@ def test_the_columnist_and_the_interviewee_have_roles(registry2) -> None:
 def test_the_answers_of_a_transcript_introducing_its_speaker_with_a_title_are_theirs() -> None:
     """An interview or press conference whose "A:" answers belong to the person its introduction names,
     also when a title comes before the name ("remarks by Foreign Minister Cho Hyun")."""
-    from seeds_loader import parse_article
-
     text = (
         "Transcript: the minister on the summit\n\n"
         "The following is a transcript of remarks by Foreign Minister Cho Hyun in Seoul on Thursday.\n\n"
         "Q: What about the trade pact?\n\nA: We will continue consultations with the member states.\n"
     )
-    article = parse_article(text, "transcript.txt")
-    registry = find_people([article])
-    quotes = attribute([article], registry)
+    registry, quotes = _read(text, "transcript.txt")
     answer = next(q for q in quotes if "continue consultations" in q.text)
     assert registry.lookup("Cho Hyun") is not None and answer.person_id == registry.lookup("Cho Hyun").id
 
 
 def test_a_columnist_named_only_in_a_closing_note_is_the_voice_of_the_column() -> None:
-    from seeds_loader import parse_article
-
     text = (
         "The drums were the message\n\nI have covered summits for twenty years, and I have never seen this.\n\n"
         "My first reaction was irritation; then I watched the crowd and I changed my mind.\n\n"
         "*Hana Moriyama is the Courier's diplomatic correspondent.*\n"
     )
-    article = parse_article(text, "column.md")
-    registry = find_people([article])
+    registry, quotes = _read(text, "column.md")
     moriyama = registry.lookup("Hana Moriyama")
     assert moriyama is not None and {"diplomatic correspondent", "columnist"} <= set(moriyama.roles)
-    quotes = attribute([article], registry)
     assert any("first reaction" in q.text and q.person_id == moriyama.id for q in quotes)
 
 
 def test_a_quotation_with_its_credit_line_under_it() -> None:
     """A quotation set apart (a block quote, a pull quote) with "— NAME, role" under it is that person's;
     the credit line makes them a known person with that role, and a later "she said" finds them."""
-    from seeds_loader import parse_article
-
     text = (
         'In Ube, a long wait\n\n> "Every year we throw flowers on the water. This year someone is listening."\n'
         "> — Inoue Yoko, co-leader of the citizens' group that found the shaft\n\n"
         'Inoue, 76, has campaigned since 1991.\n\n"We did not wait for the government," she said.\n'
     )
-    article = parse_article(text, "feature.md")
-    registry = find_people([article])
+    registry, quotes = _read(text, "feature.md")
     inoue = registry.lookup("Inoue Yoko")
     assert inoue is not None and inoue.roles == ["co-leader of the citizens' group"]
-    said = {q.text[:12]: q.person_id for q in attribute([article], registry)}
+    said = {q.text[:12]: q.person_id for q in quotes}
     assert said == {'"Every year ': inoue.id, "This year so": inoue.id, '"We did not ': inoue.id}
 
 
 def test_accents_and_a_family_name_in_capitals_are_the_same_person() -> None:
     """ "Kōno Tarō" and "Taro Kono" are one person (a romanisation's macrons, the order of the names);
     "KIM Nam-joon", as Korean copy prints a family name, is a name, and "Ms. Kim" after it is her."""
-    from seeds_loader import parse_article
-
     text = (
         "Warm words\n\nJapanese Foreign Minister Kōno Tarō praised the summit. Mr. Kōno said a team would go to "
         "Seoul.\n\nPresidential spokeswoman KIM Nam-joon told reporters the visit went well. Ms. Kim added that "
         "a second summit could follow.\n\nTaro Kono has long backed closer ties with Seoul.\n"
     )
-    article = parse_article(text, "names.txt")
-    registry = find_people([article])
+    registry, quotes = _read(text, "names.txt")
     kono = registry.lookup("Kōno Tarō")
     assert len(registry.people) == 2 and kono is not None
     assert registry.candidates("Taro Kono") == registry.candidates("Kono") == [kono]  # any order, no macrons
     kim = registry.lookup("Kim Nam-joon")
-    assert kim is not None and any(
-        "Ms. Kim added" in q.text and q.person_id == kim.id for q in attribute([article], registry)
-    )
+    assert kim is not None and any("Ms. Kim added" in q.text and q.person_id == kim.id for q in quotes)
 
 
 def test_a_quotation_opened_by_someone_else_is_never_the_previous_speakers() -> None:
     """A quotation opened after a cue ("..., said: “...") goes on in that speaker's voice: when the coverage
     cannot name them, its rest is nobody's, not the previous speaker's."""
-    from seeds_loader import parse_article
-
     text = (
         "Reactions\n\nPark Min-soo, a professor at Korea University, said the summit was a turning point.\n\n"
         'The teacher at the gate said: "My grandfather worked in Japan. I want to know what happened to him."\n'
     )
-    article = parse_article(text, "r.txt")
-    quotes = attribute([article], find_people([article]))
+    _, quotes = _read(text, "r.txt")
     assert [q.speaker for q in quotes] == ["Park Min-soo"]
 
 
 def test_an_age_between_a_name_and_its_role_and_according_to_at_the_start() -> None:
-    from seeds_loader import parse_article
-
     text = (
         'Reactions\n\nHan Ji-woo, 45, a teacher in Busan, said: "My grandfather worked in Japan for years."\n\n'
         "According to Choi Hyun-woo, a historian, the records of the mine are incomplete.\n"
     )
-    article = parse_article(text, "r.txt")
-    registry = find_people([article])
+    registry, quotes = _read(text, "r.txt")
     assert {p.name: p.roles for p in registry.people.values()} == {
         "Han Ji-woo": ["teacher in Busan"],
         "Choi Hyun-woo": ["historian"],
     }
-    assert [q.speaker for q in attribute([article], registry)] == ["Han Ji-woo", "Choi Hyun-woo"]
+    assert [q.speaker for q in quotes] == ["Han Ji-woo", "Choi Hyun-woo"]
 
 
 def test_quotations_in_single_marks_in_british_style_copy() -> None:
     """Copy that quotes with single marks (‘...’) throughout: the words inside are quoted words, as inside
     double marks; an apostrophe (Japan’s) is no closing mark."""
-    from seeds_loader import parse_article
-
     text = (
         "Reactions\n\nChief Cabinet Secretary Minoru Kihara said the talks went well.\n\n"
         "‘We will implement the agreement without delay,’ Kihara told reporters.\n\n"
         "‘The families have waited long enough. Japan’s promise is firm,’ he added.\n"
     )
-    article = parse_article(text, "r.txt")
-    quotes = attribute([article], find_people([article]))
+    _, quotes = _read(text, "r.txt")
     assert [q.quoted for q in quotes] == [
         None,
         "We will implement the agreement without delay",
