@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from seeds_loader.credits import outlet_for_domain
 from seeds_loader.errors import EmptyArticleError
 from seeds_loader.html_body import body_markdown
-from seeds_loader.metadata import outlet_for_domain
 
 
 def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:

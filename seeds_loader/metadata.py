@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from seeds_loader.credits import (
+    BYLINE,
+    CREDIT_LINE,
+    byline_names,
+    contact_outlet,
+    contributor,
+    desk_outlet,
+    names_outlet,
+    rights_owner,
+)
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
@@ -41,21 +51,13 @@ def is_date_line(line: str) -> bool:
 def is_metadata_line(line: str) -> bool:
     """A line that is metadata on its own (byline, date line, stamp, rights, wire trailer)."""
     return bool(
-        (_BYLINE.match(line) and len(line.split()) <= 12)
+        (BYLINE.match(line) and len(line.split()) <= 12)
         or _DATE_LINE.match(line)
         or _STAMP_LABEL.match(line)
         or _RIGHTS.match(line)
         or line in _TRAILERS
     )
 
-
-def _outlet_domains() -> dict[str, str]:
-    pairs = (line.split("=", 1) for line in word_list("outlet_domains"))
-    return {domain.strip().lower(): outlet.strip() for domain, outlet in pairs}
-
-
-# Contact e-mail or URL domains of outlets we know, for articles that name no outlet.
-OUTLET_DOMAINS: dict[str, str] = _outlet_domains()
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -85,26 +87,12 @@ _CAPTION = LazyPattern(
     + "|".join(rf"\b{re.escape(c)}\b" for c in _CREDITS if not c.startswith("(")),
     re.I,
 )
-_BYLINE = LazyPattern(
-    r"^(?:[Bb]y|Reporter|(?:Written|Story|Words|Text|Report|Reporting) by)\s+"
-    r"([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$"
-)
-# A wire's closing credit: "(Reporting by Jane Doe in Seoul; Additional reporting by John Roe; Editing by ...)".
-_CREDIT_LINE = LazyPattern(
-    r"^\((?:Reporting|Writing|Reported|Written) by\s+([^;)]+)(?:;\s*Additional reporting by\s+([^;)]+))?"
-)
 _CONTACT = LazyPattern(
     r"(?:direct (?:questions|comments)|send (?:questions|comments|tips)|contact us|e-?mail us)"
     r".*?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.I,
 )
-_EMAIL_DOMAIN = LazyPattern(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _RIGHTS = LazyPattern(r"^(?:copyright\b|©|ⓒ|\(c\)\s|all rights reserved)", re.I)
-_RIGHTS_OWNER = LazyPattern(
-    r"(?:copyright|©|ⓒ|\(c\))\s*(?:\(c\)|©|ⓒ)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
-    r"((?:The\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)",
-    re.I,
-)
 _RELATED_LABELS = "|".join(re.escape(w) for w in sorted(word_list("related_labels"), key=len, reverse=True))
 _RELATED = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})(?:[*_]+)?\s*:?(?:[*_]+)?$", re.I)
 _RELATED_LINE = LazyPattern(rf"^(?:[*_]+)?(?:{_RELATED_LABELS})\b[^:]{{0,30}}:", re.I)
@@ -130,16 +118,6 @@ _DATELINE = LazyPattern(
     r"(?:\s+\(([^)]{2,60})\))?\s*(?:--|—|–)\s"
 )
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_DESK_WORDS = "|".join(re.escape(w) for w in sorted(word_list("desk_words"), key=len, reverse=True))
-_DESK_LINE = LazyPattern(rf"^((?:The\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){{0,5}})\s(?i:{_DESK_WORDS})$")
-_OUTLET_WORDS = frozenset(word_list("outlet_words"))
-# A contributor note closing an opinion piece, set apart by emphasis or a dash: "*Hana Moriyama is the
-# Courier's diplomatic correspondent.*", "— Jane Doe, a former ambassador, teaches at ...". It names the
-# author when no byline does.
-_CONTRIBUTOR = LazyPattern(
-    r"^(?:[*_]+|[—–]\s*|--\s*)((?!The\b)[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})"
-    r"(?:,[^,]{3,80},)?\s(?:is|was|has\sbeen|served|serves|teaches|writes|covers|reports|heads|leads)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -216,18 +194,18 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
             elif meta.title is None and _is_headline(text, blocks[i + 1 :]):
                 kind = BlockKind.HEADER
                 meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
-            elif _BYLINE.match(text) and len(text.split()) <= 20:
+            elif BYLINE.match(text) and len(text.split()) <= 20:
                 kind = BlockKind.BYLINE  # a byline under the headline: the date line may follow it
             elif _is_debris(text, markdown):
                 kind = BlockKind.DEBRIS  # a breadcrumb or rule above the headline
             elif (shared := _shared_date(text)) is not None:
                 kind = BlockKind.HEADER  # "Outlet live desk | Tuesday, January 13, 2026"
                 masthead_date = masthead_date or shared
-                meta.outlet = meta.outlet or next(filter(None, map(_desk_outlet, re.split(r"\s[|·]\s", text))), None)
-            elif meta.title is not None and (desk := _desk_outlet(text)) is not None:
+                meta.outlet = meta.outlet or next(filter(None, map(desk_outlet, re.split(r"\s[|·]\s", text))), None)
+            elif meta.title is not None and (desk := desk_outlet(text)) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk
-            elif meta.title is not None and meta.outlet is None and _names_outlet(text):
+            elif meta.title is not None and meta.outlet is None and names_outlet(text):
                 kind = BlockKind.HEADER  # "Sunrise Wire" under the headline
                 meta.outlet = text.strip(" *_")
             elif meta.title is not None and _short_line(text) and _masthead_follows(blocks[i + 1 : i + 3]):
@@ -249,33 +227,8 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
     if meta.published is None:
         meta.published = masthead_date or updated_date
     if meta.byline is None:
-        meta.byline = _contributor(labelled)
+        meta.byline = contributor([b.text for b in labelled if b.kind is BlockKind.BODY])
     return labelled, meta
-
-
-def _names_outlet(text: str) -> bool:
-    """A masthead line that is an outlet's name: a few capitalised words, the last an outlet's word."""
-    words = text.strip(" *_").split()
-    return (
-        2 <= len(words) <= 5
-        and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
-        and words[-1].lower() in _OUTLET_WORDS
-    )
-
-
-def _desk_outlet(text: str) -> str | None:
-    """The outlet a masthead line names before its desk ("The Morning Relay live desk")."""
-    m = _DESK_LINE.match(text.strip())
-    return m.group(1) if m else None
-
-
-def _contributor(blocks: list[Block]) -> str | None:
-    """The author a closing contributor note names (one of the last two body blocks)."""
-    body = [b for b in blocks if b.kind is BlockKind.BODY][-2:]
-    for block in reversed(body):
-        if (m := _CONTRIBUTOR.match(block.text.strip())) is not None:
-            return m.group(1)
-    return None
 
 
 def _short_line(text: str) -> bool:
@@ -289,7 +242,7 @@ def _is_masthead(text: str) -> bool:
     return bool(
         (stamp and stamp.group(2) and parse_date(stamp.group(2)))
         or _DATE_LINE.match(text)
-        or (_BYLINE.match(text) and len(text.split()) <= 20)
+        or (BYLINE.match(text) and len(text.split()) <= 20)
         or _shared_date(text)
     )
 
@@ -339,7 +292,7 @@ def complete_partial_date(meta: InferredMetadata) -> None:
 def _is_headline(text: str, rest: list[Block]) -> bool:
     if text.startswith("# "):
         return True
-    if not rest or _CAPTION.search(text) or len(text.split()) > 30 or _IMAGE.match(text) or _BYLINE.match(text):
+    if not rest or _CAPTION.search(text) or len(text.split()) > 30 or _IMAGE.match(text) or BYLINE.match(text):
         return False
     # Headlines do not end with a full stop; a short body sentence does (also inside closing quotes).
     return not text.rstrip("”\"’'").endswith(".") or text.startswith("[")
@@ -367,11 +320,11 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.UPDATE
     if _RIGHTS.match(text):
         return BlockKind.RIGHTS
-    if _BYLINE.match(text) and len(text.split()) <= 20:
+    if BYLINE.match(text) and len(text.split()) <= 20:
         return BlockKind.BYLINE  # also with the reporter's e-mail after the name
     if _CONTACT.search(text) or (len(text.split()) <= 8 and _SHORT_EMAIL.search(text)):
         return BlockKind.CONTACT
-    if _CREDIT_LINE.match(text):
+    if CREDIT_LINE.match(text):
         return BlockKind.BYLINE
     if _CAPTION.search(text):
         return BlockKind.CAPTION
@@ -413,48 +366,8 @@ def _repeats_body(text: str, blocks: list[Block], i: int) -> bool:
 def _collect(meta: InferredMetadata, kind: BlockKind, text: str) -> None:
     if kind is BlockKind.RIGHTS:
         meta.rights = meta.rights or text
-        if meta.outlet is None and (owner := _RIGHTS_OWNER.search(text)):
-            meta.outlet = _trim_owner(owner.group(1))
-    elif kind is BlockKind.CONTACT and meta.outlet is None:
-        if domain := _EMAIL_DOMAIN.search(text):
-            meta.outlet = outlet_for_domain(domain.group(1))
-    elif kind is BlockKind.BYLINE and meta.byline is None:
-        if (credit := _CREDIT_LINE.match(text)) is not None:
-            names = ", ".join(_names_from_byline(g) for g in credit.groups() if g)
-        else:
-            names = _names_from_byline(_BYLINE.match(text).group(1))  # type: ignore[union-attr]
-        meta.byline = names or None
-
-
-def outlet_for_domain(domain: str) -> str | None:
-    """The outlet behind an e-mail or web domain, if it is one we know."""
-    domain = domain.lower().removeprefix("www.")
-    for known, outlet in OUTLET_DOMAINS.items():
-        if domain == known or domain.endswith("." + known):
-            return outlet
-    return None
-
-
-def _trim_owner(owner: str) -> str | None:
-    # "Yonhap News Agency prohibits" -> stop at the first lower-case word (the regex is greedy).
-    # "Naniwa Press. All rights reserved." -> stop at the word that ends the name's sentence.
-    words = []
-    for word in owner.split():
-        if not (word[0].isupper() or word[0].isdigit() or word in {"&", "of", "the"}):
-            break
-        words.append(word)
-        if word.endswith(".") and len(word.rstrip(".")) > 3:
-            break
-    name = " ".join(words).strip(" .,")
-    return name or None
-
-
-def _names_from_byline(byline: str) -> str:
-    # "Shin Hyeong-cheol, staff reporter; Jang Ye-ji, staff reporter" -> names only; an e-mail address
-    # after the name ("Reporter Kim Min-ji minji@outlet.example") is no part of it.
-    byline = _SHORT_EMAIL.sub("", byline).replace("()", "").strip()
-    parts = re.split(r";|\band\b", byline)
-    # "Taro Yamada / Yomiuri Shimbun Staff Writer", "Jane Doe in Seoul": the affiliation and place are not the name.
-    names = [re.split(r"\s/|/\s|,|\sin\s[A-Z]", p)[0].strip() for p in parts if p.strip()]
-    # A name printed in capitals ("By TARO YAMADA") is shown as a name is written.
-    return ", ".join(n.title() if n.isupper() else n for n in names if n)
+        meta.outlet = meta.outlet or rights_owner(text)
+    elif kind is BlockKind.CONTACT:
+        meta.outlet = meta.outlet or contact_outlet(text)
+    elif kind is BlockKind.BYLINE:
+        meta.byline = meta.byline or byline_names(text)

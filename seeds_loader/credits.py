@@ -1,0 +1,124 @@
+"""Who published an article and who wrote it, from the lines that say so: bylines and closing credits,
+contributor notes, desk and outlet lines of a masthead, copyright lines and contact e-mail domains.
+(``metadata.classify`` decides which block is which; this module reads the names out of them.)"""
+
+from __future__ import annotations
+
+import re
+
+from seeds_loader.lazy import LazyPattern
+from seeds_loader.wordlists import word_list
+
+BYLINE = LazyPattern(
+    r"^(?:[Bb]y|Reporter|(?:Written|Story|Words|Text|Report|Reporting) by)\s+"
+    r"([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$"
+)
+# A wire's closing credit: "(Reporting by Jane Doe in Seoul; Additional reporting by John Roe; Editing by ...)".
+CREDIT_LINE = LazyPattern(
+    r"^\((?:Reporting|Writing|Reported|Written) by\s+([^;)]+)(?:;\s*Additional reporting by\s+([^;)]+))?"
+)
+_SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_DOMAIN = LazyPattern(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_RIGHTS_OWNER = LazyPattern(
+    r"(?:copyright|©|ⓒ|\(c\))\s*(?:\(c\)|©|ⓒ)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+    r"((?:The\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)",
+    re.I,
+)
+_DESK_WORDS = "|".join(re.escape(w) for w in sorted(word_list("desk_words"), key=len, reverse=True))
+_DESK_LINE = LazyPattern(rf"^((?:The\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){{0,5}})\s(?i:{_DESK_WORDS})$")
+_OUTLET_WORDS = frozenset(word_list("outlet_words"))
+# A contributor note closing an opinion piece, set apart by emphasis or a dash: "*Hana Moriyama is the
+# Courier's diplomatic correspondent.*", "— Jane Doe, a former ambassador, teaches at ...". It names the
+# author when no byline does.
+_CONTRIBUTOR = LazyPattern(
+    r"^(?:[*_]+|[—–]\s*|--\s*)((?!The\b)[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})"
+    r"(?:,[^,]{3,80},)?\s(?:is|was|has\sbeen|served|serves|teaches|writes|covers|reports|heads|leads)\b"
+)
+
+
+def _outlet_domains() -> dict[str, str]:
+    pairs = (line.split("=", 1) for line in word_list("outlet_domains"))
+    return {domain.strip().lower(): outlet.strip() for domain, outlet in pairs}
+
+
+# Contact e-mail or URL domains of outlets we know, for articles that name no outlet.
+OUTLET_DOMAINS: dict[str, str] = _outlet_domains()
+
+
+def byline_names(line: str) -> str | None:
+    """The reporters a byline or a closing credit names, comma-separated ("Jane Doe, John Roe")."""
+    if (credit := CREDIT_LINE.match(line)) is not None:
+        names = ", ".join(_names(g) for g in credit.groups() if g)
+    elif (byline := BYLINE.match(line)) is not None:
+        names = _names(byline.group(1))
+    else:
+        return None
+    return names or None
+
+
+def _names(byline: str) -> str:
+    # "Shin Hyeong-cheol, staff reporter; Jang Ye-ji, staff reporter" -> names only; an e-mail address
+    # after the name ("Reporter Kim Min-ji minji@outlet.example") is no part of it.
+    byline = _SHORT_EMAIL.sub("", byline).replace("()", "").strip()
+    parts = re.split(r";|\band\b", byline)
+    # "Taro Yamada / Yomiuri Shimbun Staff Writer", "Jane Doe in Seoul": the affiliation and place are not the name.
+    names = [re.split(r"\s/|/\s|,|\sin\s[A-Z]", p)[0].strip() for p in parts if p.strip()]
+    # A name printed in capitals ("By TARO YAMADA") is shown as a name is written.
+    return ", ".join(n.title() if n.isupper() else n for n in names if n)
+
+
+def contributor(body: list[str]) -> str | None:
+    """The author a closing contributor note names (one of the last two body blocks)."""
+    for text in reversed(body[-2:]):
+        if (m := _CONTRIBUTOR.match(text.strip())) is not None:
+            return m.group(1)
+    return None
+
+
+def desk_outlet(line: str) -> str | None:
+    """The outlet a masthead line names before its desk ("The Morning Relay live desk")."""
+    m = _DESK_LINE.match(line.strip())
+    return m.group(1) if m else None
+
+
+def names_outlet(line: str) -> bool:
+    """A masthead line that is an outlet's name: a few capitalised words, the last an outlet's word."""
+    words = line.strip(" *_").split()
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
+        and words[-1].lower() in _OUTLET_WORDS
+    )
+
+
+def rights_owner(line: str) -> str | None:
+    """The outlet a copyright line names ("(c) 2026 Naniwa Press. All rights reserved." -> Naniwa Press)."""
+    owner = _RIGHTS_OWNER.search(line)
+    if owner is None:
+        return None
+    # "Yonhap News Agency prohibits" -> stop at the first lower-case word (the regex is greedy).
+    # "Naniwa Press. All rights reserved." -> stop at the word that ends the name's sentence.
+    words = []
+    for word in owner.group(1).split():
+        if not (word[0].isupper() or word[0].isdigit() or word in {"&", "of", "the"}):
+            break
+        words.append(word)
+        if word.endswith(".") and len(word.rstrip(".")) > 3:
+            break
+    name = " ".join(words).strip(" .,")
+    return name or None
+
+
+def contact_outlet(line: str) -> str | None:
+    """The outlet behind a contact line's e-mail address, if it is one we know."""
+    domain = _EMAIL_DOMAIN.search(line)
+    return outlet_for_domain(domain.group(1)) if domain else None
+
+
+def outlet_for_domain(domain: str) -> str | None:
+    """The outlet behind an e-mail or web domain, if it is one we know."""
+    domain = domain.lower().removeprefix("www.")
+    for known, outlet in OUTLET_DOMAINS.items():
+        if domain == known or domain.endswith("." + known):
+            return outlet
+    return None
