@@ -8,23 +8,28 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from index.answer.answerability import Focus, fills_who
 from index.answer.context import Context, Probe
-from index.answer.decision import Decision, Signals, speaker_missing, topic_missing
+from index.answer.decision import Decision, Signals, speaker_missing, topic_missing, year_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
+from index.store.passages import Passage
 from index.store.versions import LoadedIndex
+from index.text.dates import resolve_dates
+from seeds_loader.lazy import LazyPattern
 
 logger = logging.getLogger(__name__)
 
 # Signals of closeness: a refusal they drive is "not close enough", any other "does not say it".
 _CLOSENESS = frozenset({"fused", "ranked", "sentence", "margin"})
+_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,13 @@ def decide(
         return Decided(refusal or Refusal.LOW_CONFIDENCE, 0.0, None, [])
     if refusal is None and ranked and whole_answer:
         confidence = 1.0
-    if refusal is None and signals is not None and (speaker_missing(signals) or topic_missing(signals)):
+    if (
+        refusal is None
+        and signals is not None
+        and (speaker_missing(signals) or topic_missing(signals) or year_missing(signals))
+    ):
         # "what did the U.S. ambassador say" and the passage names no ambassador; "what did X say about Y"
-        # and X's best passage holds no word of Y.
+        # and X's best passage holds no word of Y; "how much ... in 2012" and the passage has no 2012.
         refusal = Refusal.NO_SUPPORT
     if refusal is None and confidence < ctx.config.min_confidence:
         # One decision; the reason named is the signal that pulled hardest toward refusing.
@@ -97,6 +106,7 @@ def _signals(
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")
+    year_ok = not needs.years or needs.years <= _years_of(passage, f"{own} {nearby}", meta.published)
     crux_drop = 0.0
     crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
     if crux is not None:
@@ -115,4 +125,14 @@ def _signals(
         crux_drop=crux_drop,
         quote=float(parsed.intent is Intent.QUOTE and parsed.person is not None),
         margin=float(best.score - ranked[1].score) if len(ranked) > 1 else 0.0,
+        year_ok=float(year_ok),
     )
+
+
+def _years_of(passage: Passage, text: str, published: date | None) -> set[str]:
+    """The years a passage speaks of: printed in it (or its context, headline, the paragraphs before) or
+    resolved from its dates ("last year" in an article of 2026 is 2025)."""
+    years = set(_YEAR.findall(text))
+    for sentence in passage.sentences:
+        years |= {str(m.when.year) for m in resolve_dates(sentence.text, published) if m.when is not None}
+    return years

@@ -36,7 +36,9 @@ class Signals:
       answering sentence without that word (positive: the word pulls away from the answer; 0 otherwise);
     - ``quote``: 1 for a question about a named person's words (its topic is often the occasion, not
       the words, so focus weighs differently there);
-    - ``margin``: how far the best passage's ranked score is ahead of the second's."""
+    - ``margin``: how far the best passage's ranked score is ahead of the second's;
+    - ``year_ok``: 0 when the question names a year ("in 2012") that the passage, its context and headline
+      neither print nor resolve a date to (1 otherwise). Not a fitted input: see ``year_missing``."""
 
     fused: float
     ranked: float
@@ -48,6 +50,7 @@ class Signals:
     crux_drop: float
     quote: float
     margin: float
+    year_ok: float = 1.0
 
     def values(self) -> list[float]:
         return [float(getattr(self, f.name)) for f in fields(self)]
@@ -96,6 +99,14 @@ def topic_missing(signals: Signals) -> bool:
     sets every quote question with no topic word found is unanswerable, 4 of 4; the answerable ones find
     at least 7 % of their topic's weight.)"""
     return signals.quote == 1.0 and signals.focus == 0.0
+
+
+def year_missing(signals: Signals) -> bool:
+    """True when the question names a year the best passage says nothing of: "how much seafood did Korea
+    import in 2012" answered by a passage about other years. A fact about the passage, checked before the
+    fitted decision like ``topic_missing``. (On the dev sets every answerable question naming a year whose
+    top passage is right holds that year, 4 of 4; the one whose top passage does not is a wrong passage.)"""
+    return signals.year_ok == 0.0
 
 
 FEATURES = (

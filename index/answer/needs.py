@@ -18,6 +18,7 @@ from index.store.versions import LoadedIndex
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from seeds_loader.lazy import LazyPattern
 
+_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
 
@@ -38,6 +39,7 @@ class Needs:
     # "Who won the election", "who showed them around": the answer names who did it ("who said" is WHO).
     asks_agent: bool = False
     claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
+    years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -97,6 +99,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         counted=counted_nouns(text) if claims == "figure" else frozenset(),
         named=named,
         claim_topic=claim_topic,
+        years=frozenset(_YEAR.findall(text)),
     )
 
 

@@ -75,6 +75,15 @@ def test_what_someone_said_about_a_subject_none_of_their_words_touch_is_refused(
     assert answer.passages  # his nearest words are still offered, as not an answer
 
 
+def test_a_year_asked_about_must_be_the_passages(hash_engine: Engine) -> None:
+    """ "... in 1987": a passage that neither prints that year nor resolves a date to it cannot answer."""
+    asked = "How many Korean laborers died when the Chosei mine flooded in {}?"
+    right, wrong = hash_engine.ask(asked.format(1942)), hash_engine.ask(asked.format(1987))
+    assert right.answered and right.signals is not None and right.signals["year_ok"] == 1.0
+    assert not wrong.answered and wrong.refusal is Refusal.NO_SUPPORT
+    assert wrong.signals is not None and wrong.signals["year_ok"] == 0.0
+
+
 def test_ambiguous_surname_names_the_choice_and_the_others(hash_engine: Engine) -> None:
     answer = hash_engine.ask("What did Lee say about Japan?")
     assert answer.speaker_note is not None
