@@ -130,9 +130,10 @@ def _signals(
 
 
 def _years_of(passage: Passage, text: str, published: date | None) -> set[str]:
-    """The years a passage speaks of: printed in it (or its context, headline, the paragraphs before) or
-    resolved from its dates ("last year" in an article of 2026 is 2025)."""
-    years = set(_YEAR.findall(text))
+    """The years a passage speaks of: printed in it (or its context, headline, the paragraphs before),
+    resolved from its dates ("last year" in an article of 2026 is 2025), and the year it was published in
+    ("what did Lee say in 2026" is answered by his words in an article of 2026)."""
+    years = set(_YEAR.findall(text)) | ({str(published.year)} if published else set())
     for sentence in passage.sentences:
         years |= {str(m.when.year) for m in resolve_dates(sentence.text, published) if m.when is not None}
     return years

@@ -84,6 +84,21 @@ def test_a_year_asked_about_must_be_the_passages(hash_engine: Engine) -> None:
     assert wrong.signals is not None and wrong.signals["year_ok"] == 0.0
 
 
+def test_the_year_an_article_was_published_in_is_a_year_its_passages_speak_of(tmp_path) -> None:
+    from index.encode.embedder import HashEmbedder
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    text = '---\ntitle: Talks\ndate: 2026-01-14\n---\n"We will meet again soon," Kang Yu-jung said on Wednesday.\n'
+    embedder = HashEmbedder(32)
+    index = build_index([parse_article(text, "talks.md")], embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, embedder.name), embedder)
+    for year, ok in (("2026", 1.0), ("2019", 0.0)):
+        signals = engine.ask(f"What did Kang Yu-jung say about meeting again in {year}?").signals
+        assert signals is not None and signals["year_ok"] == ok, year
+
+
 def test_ambiguous_surname_names_the_choice_and_the_others(hash_engine: Engine) -> None:
     answer = hash_engine.ask("What did Lee say about Japan?")
     assert answer.speaker_note is not None
