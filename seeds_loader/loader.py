@@ -100,7 +100,8 @@ def parse_article(text: str, file_name: str) -> Article:
     markdown = Path(file_name).suffix.lower() in MARKDOWN_SUFFIXES
     overrides, body_start = _front_matter(text, file_name)
     blocks = _split_blocks(text, body_start, markdown=markdown)
-    labelled, meta = classify(blocks, markdown=markdown)
+    given = overrides.get("title")
+    labelled, meta = classify(blocks, markdown=markdown, title=given if isinstance(given, str) else None)
     _apply_overrides(meta, overrides, file_name)
     complete_partial_date(meta)
     pieces: list[str] = []

@@ -162,8 +162,12 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block], InferredMetadata]:
-    """Label every block and collect metadata; the header (headline, stamps, bylines) is consumed from the top."""
+def classify(
+    blocks: list[Block], *, markdown: bool = False, title: str | None = None
+) -> tuple[list[Block], InferredMetadata]:
+    """Label every block and collect metadata; the header (headline, stamps, bylines) is consumed from the top.
+    ``title``: the headline front matter gives; then only a ``#`` heading or that headline itself is taken
+    for it (a body that opens without one keeps its first paragraph)."""
     meta = InferredMetadata()
     labelled: list[Block] = []
     masthead_date: date | None = None
@@ -191,7 +195,7 @@ def classify(blocks: list[Block], *, markdown: bool = False) -> tuple[list[Block
                     pending_label = None
                 elif masthead_date is None:
                     masthead_date = parse_date(text)
-            elif meta.title is None and _is_headline(text, blocks[i + 1 :]):
+            elif meta.title is None and _may_be(title, text) and _is_headline(text, blocks[i + 1 :]):
                 kind = BlockKind.HEADER
                 meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
             elif BYLINE.match(text) and len(text.split()) <= 20:
@@ -289,15 +293,22 @@ def complete_partial_date(meta: InferredMetadata) -> None:
         meta.published_partial = None
 
 
+def _may_be(title: str | None, text: str) -> bool:
+    """Whether ``text`` may be the headline when front matter already gives one."""
+    return title is None or text.startswith("# ") or " ".join(text.strip("#*_ ").split()) == " ".join(title.split())
+
+
 def _is_headline(text: str, rest: list[Block]) -> bool:
     if text.startswith("# "):
         return True
     if not rest or _CAPTION.search(text) or len(text.split()) > 30 or _IMAGE.match(text) or BYLINE.match(text):
         return False
     # Headlines do not end with a full stop; a short body sentence does (also inside closing quotes).
-    return not text.rstrip("”\"’'").endswith(".") or text.startswith("[")
+    # A bracketed label opens a headline ("[Editorial] ..."); a live entry's clock stamp ("[11:52] ...") does not.
+    return not text.rstrip("”\"’'").endswith(".") or (text.startswith("[") and not _CLOCK_STAMP.match(text))
 
 
+_CLOCK_STAMP = LazyPattern(r"^\[\d{1,2}:\d{2}")
 _TABLE_ROW = LazyPattern(r"^\|.*\|$")
 _TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
 

@@ -377,3 +377,15 @@ def test_korean_style_photo_captions(line: str) -> None:
     text = f"Headline of the story\n\n{line}\n\nThe story is told here in full, with more words than a line.\n"
     a = parse_article(text, "x.txt")
     assert [c.text for c in a.captions] == [line] and len(a.paragraphs) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["[11:52] The plane has landed at Kansai.\n\n[12:40] The motorcade left.\n",
+     "The plane has landed at Kansai.\n\nThe motorcade left for Nara at noon.\n"],
+)  # fmt: skip
+def test_front_matter_with_a_headline_keeps_the_first_paragraph(body: str) -> None:
+    """With the headline given in front matter, the body's first paragraph is not taken for another one
+    (a live entry's "[11:52]" stamp is no "[Editorial]" label either)."""
+    a = parse_article(f"---\ntitle: Live from Nara\n---\n{body}", "live.md")
+    assert a.title == "Live from Nara" and len(a.paragraphs) == 2
