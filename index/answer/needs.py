@@ -40,6 +40,8 @@ class Needs:
     asks_agent: bool = False
     claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
     years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
+    # The days it names: (month or 0, day) for "on the 14th", "on Jan. 14", "on 14 January".
+    days: frozenset[tuple[int, int]] = frozenset()
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -100,7 +102,32 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         named=named,
         claim_topic=claim_topic,
         years=frozenset(_YEAR.findall(text)),
+        days=asked_days(text),
     )
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = LazyPattern(
+    rf"\bthe (?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b|\b(?P<m1>{_MONTH})\.?\s(?P<d1>\d{{1,2}})\b|"
+    rf"\b(?P<d2>\d{{1,2}})\s(?P<m2>{_MONTH})\b",
+    re.I,
+)
+
+
+def asked_days(text: str) -> frozenset[tuple[int, int]]:
+    """The days a question names, (month, day) with month 0 when not given ("on the 14th")."""
+    out = set()
+    for m in _DAY.finditer(text):
+        if m.group("nth"):
+            out.add((0, int(m.group("nth"))))
+        else:
+            month = m.group("m1") or m.group("m2")
+            out.add((_MONTH_NAMES.index(month[:3].lower()) + 1, int(m.group("d1") or m.group("d2"))))
+    return frozenset(d for d in out if 1 <= d[1] <= 31)
 
 
 def speakers_of(parsed: Question) -> tuple[Person, ...]:

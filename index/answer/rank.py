@@ -19,6 +19,7 @@ from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
+from index.text.dates import resolve_dates
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -134,7 +135,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         own = f"{hit.passage.text} {hit.passage.context} {ctx.voices(index, hit.passage)}"
         support = needs.focus.support(own, ctx.nearby(index, hit.passage))
         bonus += c.intent_bonus * support
-        topical[id(hit)] = not on_topic or support > 0.0
+        topical[id(hit)] = (not on_topic or support > 0.0) and (not needs.days or _on_day(index, hit.passage, needs))
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
             bonus += c.intent_bonus
@@ -265,6 +266,17 @@ def revises(passage: Passage) -> bool:
     corrects."""
     body = _LABEL.sub("", passage.text, count=1)
     return bool(_FIGURE.search(body)) or not _NOTICE_ONLY.search(body)
+
+
+def _on_day(index: LoadedIndex, passage: Passage, needs: Needs) -> bool:
+    """The passage speaks of a day the question names ("on the 14th"): a live entry under that day, or a
+    date in it that resolves to that day against its article's date."""
+    days = {(passage.day.month, passage.day.day)} if passage.day else set()
+    published = index.articles[passage.article_id].published
+    for sentence in passage.sentences:
+        days |= {(m.when.month, m.when.day) for m in resolve_dates(sentence.text, published)
+                 if m.when is not None and m.precision == "day"}  # fmt: skip
+    return any((month or d_month, day) == (d_month, d_day) for month, day in needs.days for d_month, d_day in days)
 
 
 def asked_by_label(passage: Passage) -> bool:

@@ -218,3 +218,29 @@ def test_latest_prefers_the_newest_article(hash_embedder, tmp_path) -> None:
     engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
     assert engine.ask("what is the latest on the harbour dredging project in busan?").passages[0].file == "b-new.md"
     assert engine.ask("what about the harbour dredging project in busan?").passages[0].file == "a-old.md"
+
+
+@pytest.mark.parametrize(("day", "place"), [("13th", "Kansai"), ("14th", "Seoul Air Base")])
+def test_a_day_asked_about_puts_the_passages_of_that_day_first(tmp_path, day: str, place: str) -> None:
+    """ "Where did the plane land on the 14th?": the passage that speaks of the 14th (a date resolved against
+    its article's, or a live entry under that day's heading) before one of another day."""
+    from index.encode.embedder import HashEmbedder
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    blog = (
+        "---\ntitle: Live from Nara\ndate: 2026-01-13\n---\nTUESDAY, JANUARY 13, 2026\n\n"
+        "[11:52] The presidential plane has landed at Kansai International Airport.\n\n"
+        "[12:40] The motorcade has left the airport for Nara.\n"
+    )
+    report = (
+        "---\ntitle: Home again\ndate: 2026-01-15\n---\nThe president's plane landed at Seoul Air Base on the "
+        "evening of the 14th, and his staff met at once.\n"
+    )
+    embedder = HashEmbedder(32)
+    articles = [parse_article(blog, "blog.md"), parse_article(report, "report.md")]
+    index = build_index(articles, embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, embedder.name), embedder)
+    answer = engine.ask(f"Where did the president's plane land on the {day}?")
+    assert place in answer.passages[0].text
