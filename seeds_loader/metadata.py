@@ -115,7 +115,8 @@ _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“�
 _DATELINE = LazyPattern(
     rf"^([A-Z][A-Z .'’-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?)?"
     rf"(?:,\s+((?:{_MONTHS})\.?\s+\d{{1,2}})(?:,\s+(\d{{4}}))?)?"
-    r"(?:\s+\(([^)]{2,60})\))?\s*(?:--|—|–)\s"
+    # the outlet in parentheses, or between slashes as a press-release wire prints it ("/PRNewswire/")
+    r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–)\s"
 )
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -271,10 +272,10 @@ def _take_stamp(meta: InferredMetadata, label: str, text: str) -> None:
 def _take_dateline(meta: InferredMetadata, text: str) -> None:
     """A wire dateline names the outlet and the day; the year only when the dateline gives it."""
     m = _DATELINE.match(text)
-    if m is None or not (m.group(2) or m.group(4)):
+    if m is None or not (m.group(2) or m.group(4) or m.group(5)):
         return
-    if m.group(4):
-        meta.outlet = m.group(4).strip()
+    if outlet := m.group(4) or m.group(5):
+        meta.outlet = outlet.strip()
     if not m.group(2):
         return
     try:

@@ -104,6 +104,7 @@ def test_inline_capitalised_labels_in_a_transcript() -> None:
          "--01-14"),
         ("SEOUL (Harbour Wire) — The leaders toured the temple on Wednesday morning.", "Harbour Wire", None),
         ("SEOUL, Jan. 7 — The leaders toured the temple on Wednesday morning.", None, "--01-07"),
+        ("SEOUL, Jan. 15 /PRNewswire/ -- The federation welcomed the summit on Thursday.", "PRNewswire", "--01-15"),
     ],
 )  # fmt: skip
 def test_dateline_forms(line: str, outlet: str | None, partial: str | None) -> None:
