@@ -7,6 +7,7 @@ NEAREST_HEADER = "Nearest passages, for transparency (not answers):"
 UNKNOWN_NAME = "The coverage never mentions {names}."
 UNKNOWN_SPEAKER = "Nobody in the coverage is identified as {names}, so there are no quotes from them."
 NO_QUOTES = "{names} appears in the coverage but is never quoted."
+NO_QUOTES_SEVERAL = "{names} appear in the coverage but are never quoted."
 NO_SUPPORT = "The closest passages do not say what was asked."
 LOW_CONFIDENCE = "The closest passages are not close enough to count as an answer."
 RIGHTS_NOTICE = "rights notice: restricts AI use"
@@ -77,13 +78,13 @@ NO_TITLE = "(no headline)"
 
 def refusal_text(refusal: str | None, names: tuple[str, ...]) -> str:
     """The sentence that explains why a question was not answered."""
-    joined = ", ".join(names)
+    joined = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else ", ".join(names)
     if refusal == "unknown_name":
         return f"{NOT_IN_COVERAGE} {UNKNOWN_NAME.format(names=joined)}"
     if refusal == "unknown_speaker":
         return f"{NOT_IN_COVERAGE} {UNKNOWN_SPEAKER.format(names=joined)}"
     if refusal == "no_quotes":
-        return f"{NOT_IN_COVERAGE} {NO_QUOTES.format(names=joined)}"
+        return f"{NOT_IN_COVERAGE} {(NO_QUOTES_SEVERAL if len(names) > 1 else NO_QUOTES).format(names=joined)}"
     if refusal == "no_support":
         return f"{NOT_IN_COVERAGE} {NO_SUPPORT}"
     return f"{NOT_IN_COVERAGE} {LOW_CONFIDENCE}"

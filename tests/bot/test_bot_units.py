@@ -175,3 +175,13 @@ def test_votes_and_shares_are_tagged_outcomes(hash_engine: Engine, tmp_path: Pat
     shared = service.shareable(asked.ask_id)
     assert isinstance(shared, Answered) and shared.answer.question == "Who is Yang Kee-ho?"
     assert isinstance(service.shareable(asked.ask_id + 99), Invalid)
+
+
+def test_a_refusal_names_several_people_in_the_plural() -> None:
+    from bot.messages import refusal_text
+
+    assert refusal_text("no_quotes", ("Kim Kyung-soo",)).endswith(
+        "Kim Kyung-soo appears in the coverage but is never quoted."
+    )
+    several = refusal_text("no_quotes", ("Kim Kyung-soo", "Kim Soo-eun"))
+    assert several.endswith("Kim Kyung-soo and Kim Soo-eun appear in the coverage but are never quoted.")
