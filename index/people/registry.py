@@ -36,7 +36,9 @@ _NOT_NAMES = frozenset(word_list("non_names", "index"))
 _PORTFOLIO = frozenset(word_list("portfolio_words", "index"))
 _INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
 # Capitalised words before a title belong to the role: "U.S. Ambassador", "Samsung Electronics Chairman".
-_ROLE_PREFIX = r"(?:[A-Z][\w.’'-]*\s){0,3}"
+# ... but not the word that ends the sentence before ("... in Nara. President Lee"): only an abbreviation
+# ("U.S.", "Dr.") may carry a full stop.
+_ROLE_PREFIX = r"(?:(?:[A-Z][\w’'-]*|[A-Z](?:\.[A-Z])+\.|[A-Z][a-z]{0,2}\.)\s){0,3}"
 _TITLED = LazyPattern(rf"(?<![\w-])({_ROLE_PREFIX}(?i:{_TITLE_WORDS}))(?:\s((?:to|of|for)\s[A-Z][\w.]*))?\s({NAME})")
 # A lower-case role before the name: "presidential spokesperson Kang Yu-jung", "first lady Kim Hea Kyung".
 _ROLE_BEFORE = LazyPattern(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\s({NAME})")

@@ -318,6 +318,12 @@ def test_quotations_in_single_marks_in_british_style_copy() -> None:
     assert {q.speaker for q in quotes} == {"Minoru Kihara"}
 
 
+def test_the_word_ending_the_sentence_before_is_no_part_of_a_title() -> None:
+    registry, _ = _read("Talks\n\nThe summit was held in Nara. President Lee Jae Myung arrived at noon, aides said.\n")
+    lee = registry.lookup("Lee Jae Myung")
+    assert lee is not None and lee.roles == ["President"]
+
+
 def test_a_long_title_before_a_name_is_the_role() -> None:
     """ "Senior Secretary for Public Communication Lee Kyu-yeon": the portfolio after "for"/"of" is part of
     the title, however many words it has; the name is what follows it."""
