@@ -55,7 +55,7 @@ _ROLE_FIRST = LazyPattern(rf"(?<![\w’'-])((?i:{ROLE_WORDS})s?),\s({NAME}(?:,\s
 _ROLE_LEAD = LazyPattern(r"^(?:[a-z][\w-]*|[A-Z][\w.-]*[’']s|[A-Z][a-z]+(?:an|ese|ish|i)|\d+|[A-Z][a-z]+)$")
 _FUNCTION_WORDS = frozenset(
     "a an the and or but by to of over with for from at on in into as than that which who whom "
-    "two three four five six several some many other".split()
+    "his her their its my our two three four five six several some many other".split()
 )
 _CAPITALISED_RUN = LazyPattern(r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)*")
 _VERBISH = LazyPattern(r"\b(?:has|have|had|was|were|is|are|will|would|been)\b")

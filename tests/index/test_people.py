@@ -324,6 +324,12 @@ def test_the_word_ending_the_sentence_before_is_no_part_of_a_title() -> None:
     assert lee is not None and lee.roles == ["President"]
 
 
+def test_a_possessive_before_a_role_is_no_part_of_it() -> None:
+    registry, _ = _read("A wait\n\nHer son, Kang Dong-hyun, says his mother has begun sorting her papers.\n")
+    kang = registry.lookup("Kang Dong-hyun")
+    assert kang is not None and kang.roles == ["son"]
+
+
 def test_a_long_title_before_a_name_is_the_role() -> None:
     """ "Senior Secretary for Public Communication Lee Kyu-yeon": the portfolio after "for"/"of" is part of
     the title, however many words it has; the name is what follows it."""
