@@ -18,6 +18,7 @@ _SPACE = re.compile(r"\s+")
 # A live entry's <time> printed on its own, before the entry's paragraph: it opens that paragraph as a
 # text live blog prints it ("11:52 a.m. — The plane has landed."), so the entry keeps its stamp.
 _STAMP = "\x00stamp:"
+_CREDITED = re.compile(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}(?:\s\(@[\w.]+\))?(?:[,\s]|$)")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
 # Below this much paragraph text the page's structure was not understood; trafilatura takes over.
 MIN_BODY_CHARS = 200
@@ -204,7 +205,13 @@ def _walk(element, blocks: list[str], only=None) -> None:  # type: ignore[no-unt
                 blocks.append(text)
         elif tag == "blockquote":
             if text := _text(child):
-                blocks.append(f"> {text}")
+                # An embedded post or a pull quote with its credit after a dash ("... #Nara — Some Lawmaker
+                # (@somelawmaker) January 13, 2026"): the words, then the credit line under them.
+                words, dash, credit = text.rpartition("—")
+                if dash and words.strip() and 1 <= len(credit.split()) <= 12 and _CREDITED.match(credit.strip()):
+                    blocks.extend([f"> {words.strip()}", f"> — {credit.strip()}"])
+                else:
+                    blocks.append(f"> {text}")
         elif tag in ("ul", "ol"):
             if not _mostly_links(child):
                 blocks.extend(text for li in child.iter("li") if (text := _text(li)))

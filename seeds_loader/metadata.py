@@ -309,6 +309,7 @@ def _is_headline(text: str, rest: list[Block]) -> bool:
     return not text.rstrip("”\"’'").endswith(".") or (text.startswith("[") and not _CLOCK_STAMP.match(text))
 
 
+_CREDIT_UNDER = LazyPattern(r"^(?:>\s*)?[—–]\s*[A-Z]")
 _CLOCK_STAMP = LazyPattern(r"^\[\d{1,2}:\d{2}")
 _TABLE_ROW = LazyPattern(r"^\|.*\|$")
 _TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
@@ -340,6 +341,9 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.BYLINE
     if _CAPTION.search(text):
         return BlockKind.CAPTION
+    if _CREDIT_UNDER.match(text) or (markdown and text.startswith(">")):
+        # "— Inoue Yoko, co-leader of ...": the credit under a quotation; a block quote: never a heading
+        return BlockKind.BODY
     # A short line that ends no sentence is a heading; so is an emphasised question ("**Why Nara?**", what the
     # paragraphs under it answer), but not an emphasised statement ("*X is the Courier's correspondent.*").
     bare = text.rstrip("*_ ")

@@ -149,7 +149,13 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
         continuing = False  # the sentence before left a quotation open: this one goes on with it
         unknown = False  # ... and it was opened in a voice the coverage does not name
         # A quotation set apart with its credit line under it ("— Inoue Yoko, co-leader of ...").
-        credited = _credited(article.paragraphs[number + 1 :], registry) if _opens_with_quote(paragraph.text) else None
+        # ... or an embedded post printed without quotation marks: all its words are the credited person's.
+        unmarked = not any(c in paragraph.text for c in '“”"')
+        credited = (
+            _credited(article.paragraphs[number + 1 :], registry)
+            if _opens_with_quote(paragraph.text) or unmarked
+            else None
+        )
         if paragraph.speaker_label is not None:
             # Every paragraph under a label, until the next label, is that speaker's; a reporter's
             # question is nobody's quote.
@@ -201,7 +207,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                 found = (subjects[0].person, None, "named")
             if found is None and own_voice and author is not None:
                 found = (author, None, "author")
-            if found is None and credited is not None and (quoted_spans or inside):
+            if found is None and credited is not None and (quoted_spans or inside or unmarked):
                 found = (credited, None, "named")
             if found is not None and inside and pending:
                 # "Q1. Q2," X said: the quotation's earlier sentences are X's too.

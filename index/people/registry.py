@@ -77,7 +77,10 @@ _DESCRIBED = LazyPattern(
 )
 _ACCORDING_TO = LazyPattern(rf"\baccording to\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
 # A quotation's credit line, set under it: "— Inoue Yoko, co-leader of the citizens' group that found it".
-DASH_CREDIT = LazyPattern(rf"^[—–]{{1,2}}\s*({NAME})(?:,\s(.{{3,120}}))?$")
+DASH_CREDIT = LazyPattern(
+    # ... or an embedded post's: "— Some Lawmaker (@somelawmaker) January 13, 2026"
+    rf"^[—–]{{1,2}}\s*({NAME})(?:,\s(.{{3,120}})|\s\(@[\w.]+\)(?:\s.{{0,40}})?)?$"
+)
 
 
 def name_key(name: str) -> str:

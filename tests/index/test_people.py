@@ -330,6 +330,17 @@ def test_a_possessive_before_a_role_is_no_part_of_it() -> None:
     assert kang is not None and kang.roles == ["son"]
 
 
+def test_words_set_apart_without_quotation_marks_are_the_credited_persons() -> None:
+    """An embedded post printed without quotation marks, its credit line under it: all its words are theirs."""
+    text = (
+        "Reactions\n\nPoliticians reacted quickly to the agreement.\n\n"
+        "> Proud of today's agreement with Japan. The families have waited too long.\n\n"
+        "> — Han Mi-ra (@hanmira) January 13, 2026\n\nOpposition lawmakers were more cautious.\n"
+    )
+    _, quotes = _read(text, "reactions.md")
+    assert [(q.speaker, q.text[:12]) for q in quotes] == [("Han Mi-ra", "Proud of tod"), ("Han Mi-ra", "The families")]
+
+
 def test_a_long_title_before_a_name_is_the_role() -> None:
     """ "Senior Secretary for Public Communication Lee Kyu-yeon": the portfolio after "for"/"of" is part of
     the title, however many words it has; the name is what follows it."""

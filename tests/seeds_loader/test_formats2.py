@@ -390,3 +390,21 @@ def test_front_matter_with_a_headline_keeps_the_first_paragraph(body: str) -> No
     (a live entry's "[11:52]" stamp is no "[Editorial]" label either)."""
     a = parse_article(f"---\ntitle: Live from Nara\n---\n{body}", "live.md")
     assert a.title == "Live from Nara" and len(a.paragraphs) == 2
+
+
+def test_an_embedded_post_is_its_words_then_its_credit(tmp_path: Path) -> None:
+    """A social post embedded in a page (a blockquote ending "— Name (@handle) date") is read as its words,
+    then its credit line under them, both passages, not one run-on paragraph."""
+    page = (
+        "<html><head><title>Reactions</title></head><body><article><h1>Reactions</h1>"
+        "<p>Politicians in both countries reacted quickly to the agreement reached in Nara on Tuesday.</p>"
+        '<blockquote class="twitter-tweet"><p>Proud of today\'s agreement. The families waited too long. #Nara</p>'
+        "&mdash; Some Lawmaker (@somelawmaker) <a href='https://x.example/1'>January 13, 2026</a></blockquote>"
+        "<p>Opposition lawmakers were more cautious, saying the details of the testing remained unclear.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "reactions.html"
+    path.write_text(page)
+    texts = [p.text for p in load_article(path).paragraphs]
+    assert texts[1] == "Proud of today's agreement. The families waited too long. #Nara"
+    assert texts[2] == "— Some Lawmaker (@somelawmaker) January 13, 2026"
