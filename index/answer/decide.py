@@ -22,14 +22,12 @@ from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import resolve_dates
-from seeds_loader.lazy import LazyPattern
+from index.text.dates import dates_in, years_named
 
 logger = logging.getLogger(__name__)
 
 # Signals of closeness: a refusal they drive is "not close enough", any other "does not say it".
 _CLOSENESS = frozenset({"fused", "ranked", "sentence", "margin"})
-_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,5 @@ def _years_of(passage: Passage, text: str, published: date | None) -> set[str]:
     """The years a passage speaks of: printed in it (or its context, headline, the paragraphs before),
     resolved from its dates ("last year" in an article of 2026 is 2025), and the year it was published in
     ("what did Lee say in 2026" is answered by his words in an article of 2026)."""
-    years = set(_YEAR.findall(text)) | ({str(published.year)} if published else set())
-    for sentence in passage.sentences:
-        years |= {str(m.when.year) for m in resolve_dates(sentence.text, published) if m.when is not None}
-    return years
+    printed = years_named(text) | ({str(published.year)} if published else set())
+    return printed | {str(m.when.year) for m in dates_in((s.text for s in passage.sentences), published) if m.when}

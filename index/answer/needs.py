@@ -15,10 +15,10 @@ from index.answer.types import Refusal
 from index.people.registry import Person
 from index.store.references import referenced_articles
 from index.store.versions import LoadedIndex
+from index.text.dates import days_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from seeds_loader.lazy import LazyPattern
 
-_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
 
@@ -101,33 +101,9 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         counted=counted_nouns(text) if claims == "figure" else frozenset(),
         named=named,
         claim_topic=claim_topic,
-        years=frozenset(_YEAR.findall(text)),
-        days=asked_days(text),
+        years=years_named(text),
+        days=days_named(text),
     )
-
-
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DAY = LazyPattern(
-    rf"\bthe (?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b|\b(?P<m1>{_MONTH})\.?\s(?P<d1>\d{{1,2}})\b|"
-    rf"\b(?P<d2>\d{{1,2}})\s(?P<m2>{_MONTH})\b",
-    re.I,
-)
-
-
-def asked_days(text: str) -> frozenset[tuple[int, int]]:
-    """The days a question names, (month, day) with month 0 when not given ("on the 14th")."""
-    out = set()
-    for m in _DAY.finditer(text):
-        if m.group("nth"):
-            out.add((0, int(m.group("nth"))))
-        else:
-            month = m.group("m1") or m.group("m2")
-            out.add((_MONTH_NAMES.index(month[:3].lower()) + 1, int(m.group("d1") or m.group("d2"))))
-    return frozenset(d for d in out if 1 <= d[1] <= 31)
 
 
 def speakers_of(parsed: Question) -> tuple[Person, ...]:

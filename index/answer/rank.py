@@ -19,7 +19,7 @@ from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import resolve_dates
+from index.text.dates import dates_in
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -271,11 +271,11 @@ def revises(passage: Passage) -> bool:
 def _on_day(index: LoadedIndex, passage: Passage, needs: Needs) -> bool:
     """The passage speaks of a day the question names ("on the 14th"): a live entry under that day, or a
     date in it that resolves to that day against its article's date."""
-    days = {(passage.day.month, passage.day.day)} if passage.day else set()
     published = index.articles[passage.article_id].published
-    for sentence in passage.sentences:
-        days |= {(m.when.month, m.when.day) for m in resolve_dates(sentence.text, published)
-                 if m.when is not None and m.precision == "day"}  # fmt: skip
+    days = {(m.when.month, m.when.day) for m in dates_in((s.text for s in passage.sentences), published)
+            if m.when and m.precision == "day"}  # fmt: skip
+    if passage.day:
+        days.add((passage.day.month, passage.day.day))
     return any((month or d_month, day) == (d_month, d_day) for month, day in needs.days for d_month, d_day in days)
 
 

@@ -4,6 +4,7 @@ publication date and marked inferred."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -108,3 +109,33 @@ def resolve_dates(sentence: str, published: date | None) -> list[DateMention]:
     """The time expressions of one sentence, resolved against the publication date where needed."""
     future = bool(re.search(r"\b(?:will|is scheduled to|plans to|is to)\b", sentence))
     return [DateMention(*_resolve(m, published, future), m.group(0)) for m in _EXPRESSION.finditer(sentence)]
+
+
+def dates_in(sentences: Iterable[str], published: date | None) -> list[DateMention]:
+    """The dated mentions of several sentences (a passage's), each resolved against the publication date."""
+    return [m for sentence in sentences for m in resolve_dates(sentence, published) if m.when is not None]
+
+
+_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
+# A day a question names: "on the 14th" (no month), "on Jan. 14", "on 14 January".
+_DAY = LazyPattern(
+    rf"\bthe (?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b|\b(?P<m1>{_MONTH})\.?\s(?P<d1>\d{{1,2}})\b|"
+    rf"\b(?P<d2>\d{{1,2}})\s(?P<m2>{_MONTH})\b",
+    re.I,
+)
+
+
+def years_named(text: str) -> frozenset[str]:
+    """The years ``text`` prints ("in 2012")."""
+    return frozenset(_YEAR.findall(text))
+
+
+def days_named(text: str) -> frozenset[tuple[int, int]]:
+    """The days ``text`` names, (month, day) with month 0 when not given ("on the 14th")."""
+    out = set()
+    for m in _DAY.finditer(text):
+        if m.group("nth"):
+            out.add((0, int(m.group("nth"))))
+        else:
+            out.add((_month(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2"))))
+    return frozenset(d for d in out if 1 <= d[1] <= 31)
