@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.text.figures import counted_nouns, figures
-from index.text.temporal import temporal_weight
+from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -86,10 +86,9 @@ _SHARE = LazyPattern(
     re.I,
 )
 _BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
+# "What time": a clock time as "when" reads one (index.text.temporal), or "9 am", or a time of day.
 _CLOCK = LazyPattern(
-    r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|"
-    r"\b(?:noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b",
-    re.I,
+    rf"{CLOCK_TIME}|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.I
 )
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(

@@ -27,7 +27,8 @@ _RELATIVE = LazyPattern(
 )
 
 # A clock time says when on a day its context gives (a live entry's "2:36 p.m. —", "at noon").
-_CLOCK_TIME = LazyPattern(r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b", re.I)
+CLOCK_TIME = r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b"
+_CLOCK_TIME = LazyPattern(CLOCK_TIME, re.I)
 
 
 def temporal_weight(sentence: str) -> float:
