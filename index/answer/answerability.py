@@ -56,10 +56,13 @@ _UNIT_STEMS = frozenset(
     for stem in tokenize(unit)
 )
 # A stretch of time: "for about six years", "lasted 41 minutes", "from 1926 until 1932"; a bare
-# "100 years" may be an anniversary and counts half.
+# "100 years" may be an anniversary and counts half. After "last" the stretch needs its quantity ("will last
+# two hours"): "last year" and "last week" are dates.
 _DURATION = LazyPattern(
-    rf"\b(?:for|lasted|lasting|last|over|spanning|spanned|took|within|after|during)\s"
+    rf"\b(?:for|lasted|lasting|over|spanning|spanned|took|within|after|during)\s"
     rf"(?:about|nearly|almost|more than|less than|roughly|some|around|just|only|an?|the)?\s*(?:{_NUMBER})?\s*"
+    rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|"
+    rf"\blast\s(?:about|nearly|almost|more than|less than|roughly|some|around|just|only)?\s*(?:{_NUMBER}|an?)\s+"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b",
     re.I,
 )

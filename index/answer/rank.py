@@ -153,8 +153,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
 
 
 def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
+    """Their own words, or their words reported by someone else ("Lee asked Xi ..., Kang said")."""
     quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[i].start)
-    return quote is not None and quote.person_id in speakers
+    return quote is not None and (quote.person_id in speakers or not speakers.isdisjoint(quote.reports))
 
 
 def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) -> float:
@@ -168,7 +169,10 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) ->
         return weight
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
         speakers = {p.id for p in speakers_of(parsed)}
-        return weight if quote is not None and quote.person_id in speakers else -1.0
+        if quote is not None and quote.person_id in speakers:
+            return weight
+        # Their words at second hand come after their own, before anyone else's.
+        return 0.0 if quote is not None and not speakers.isdisjoint(quote.reports) else -1.0
     if parsed.intent is Intent.PROFILE and parsed.person is not None:
         # "Who is X" is answered by the sentence that says what X is (a role the coverage gives them),
         # else by one that names them in full: "A forensic geneticist at Sorim University …, he knows"

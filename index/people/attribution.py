@@ -81,6 +81,12 @@ class Quote:
     # "named", "surname", "pronoun", "continuation"; "label" (a transcript's or interview's speaker label),
     # "author" (a first-person piece's own voice)
     resolved_by: str
+    # Others whose words the sentence reports at second hand, named as the subject of a speech verb of
+    # their own: "Lee asked Xi to lend a pair of pandas, Kang said" is Kang's sentence reporting Lee's words.
+    reports: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reports", tuple(self.reports))  # a list when read back from JSON
 
 
 @dataclass(frozen=True)
@@ -218,6 +224,8 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             if found is not None:
                 person, verb, how = found
                 quote = _quote(person, article, paragraph.number, sentence, quoted, how, verb=verb)
+                if how in ("named", "surname"):
+                    quote = replace(quote, reports=_reported(text, mentions, quoted_spans, person))
                 out.append(quote)
                 last_speaker = quote
                 salience.push(person)
@@ -401,6 +409,20 @@ def _speaker(
         if (found := _verb_subject(text, verb, mentions, salience)) is not None:
             return found
     return None
+
+
+def _reported(text: str, mentions: list[_Mention], quoted: list[tuple[int, int]], speaker: Person) -> tuple[str, ...]:
+    """The other people a sentence reports speaking, each named right before a speech verb of their own
+    ("Lee asked Xi to lend pandas, Kang said": Lee; "Lee also told Xi ..., according to Kang"). Only a name
+    next to its verb: "the Lee administration said" is not Lee speaking, and a pronoun is not read this far."""
+    found: dict[str, None] = {}
+    for verb in _VERB.finditer(text):
+        if _inside(verb.start(), quoted) or verb.group(0).lower() == "according to":
+            continue
+        before = [x for x in mentions if x.end <= verb.start() and not _possessive(text, x)]
+        if before and before[-1].person.id != speaker.id and _ADJACENT.match(text[before[-1].end : verb.start()]):
+            found[before[-1].person.id] = None
+    return tuple(found)
 
 
 def _verb_subject(

@@ -56,11 +56,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 11  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+FORMAT_VERSION = 12  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
 # 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
 # the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a
 # correction; a live blog's stamped entries are on its date when it prints no day headings; a table's caption
-# only when it introduces it
+# only when it introduces it; 12: a quote names the others it reports at second hand ("Lee asked Xi ...,
+# Kang said"), so that "what did Lee ask" finds it
 # Exact passage vectors, kept for the next incremental build only (readers never open the file).
 _EXACT_VECTORS = "passage_vectors.npy"
 KEEP_VERSIONS = 2
@@ -621,10 +622,12 @@ def _load_dense(path: Path, manifest: Manifest) -> PassageVectors:
 
 def _passages_quoting(passages: list[Passage], quotes: tuple[Quote, ...]) -> dict[str, tuple[int, ...]]:
     """Person id -> the passages holding their quotes, so "what did X say" costs no scan per question."""
-    speaker_at = {(q.article_id, q.start): q.person_id for q in quotes}
+    # Also the passages reporting their words at second hand ("Lee asked Xi ..., Kang said" is found for Lee).
+    voices_at = {(q.article_id, q.start): (q.person_id, *q.reports) for q in quotes}
     found: dict[str, list[int]] = {}
     for p in passages:
-        for person in dict.fromkeys(speaker_at[k] for s in p.sentences if (k := (p.article_id, s.start)) in speaker_at):
+        voices = (v for s in p.sentences if (k := (p.article_id, s.start)) in voices_at for v in voices_at[k])
+        for person in dict.fromkeys(voices):
             found.setdefault(person, []).append(p.id)
     return {person: tuple(ids) for person, ids in found.items()}
 

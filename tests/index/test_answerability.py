@@ -35,6 +35,13 @@ def test_a_duration_is_a_stretch_of_time_not_an_anniversary() -> None:
     assert e.weight("The building is a narrow lane house.") == 0.0
 
 
+def test_last_year_is_a_date_not_a_stretch_of_time() -> None:
+    e = Expectation.of("how long did the meeting with the premier last?")
+    assert e.weight("Since taking office in June last year, the president has met him twice.") == 0.0
+    assert e.weight("The talks will last two hours.") == 1.0
+    assert e.weight("Meetings like this rarely last a day.") == 1.0
+
+
 def test_a_named_count_needs_its_figure() -> None:
     e = Expectation.of("how many japanese workers died in the flood?")
     assert e.satisfied(["Of the 183 workers who drowned, 136 were Korean and 47 Japanese."])

@@ -244,3 +244,23 @@ def test_a_day_asked_about_puts_the_passages_of_that_day_first(tmp_path, day: st
     engine = Engine(IndexHandle.of(index, embedder.name), embedder)
     answer = engine.ask(f"Where did the president's plane land on the {day}?")
     assert place in answer.passages[0].text
+
+
+def test_what_someone_asked_is_found_where_another_reports_it(hash_embedder, tmp_path) -> None:
+    """ "What did Oh ask Vang to send?": Oh never speaks in the coverage, but his spokesperson reports his
+    request ("Oh asked Vang to send ..., Ryu said"): that sentence answers, cited to the spokesperson."""
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: Talks in the capital\ndate: 2026-01-06\n---\n"
+        "President Oh Tae-sik met Premier Vang Lei on Monday. Spokesperson Ryu Min-seo briefed reporters.\n\n"
+        '"The talks were warm," Ryu said of the meeting.\n\n'
+        "Oh asked Vang to send a pair of red-crowned cranes to the city zoo, Ryu said, and proposed chess "
+        "exchanges between the two capitals.\n"
+    )
+    index = build_index([parse_article(text, "talks.md")], hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    answer = engine.ask("What did Oh ask Vang to send to the zoo?")
+    assert answer.refusal is not Refusal.NO_QUOTES
+    assert "cranes" in answer.passages[0].highlight
+    assert answer.passages[0].speaker == "Ryu Min-seo"

@@ -373,3 +373,24 @@ def test_an_official_is_anyone_in_a_public_post_of_that_place() -> None:
     people, by_role = resolve_speaker("the Busan official", registry)
     assert by_role and [p.name for p in people] == ["Laura Chen"]
     assert [p.name for p in resolve_speaker("the Busan professor", registry)[0]] == ["Tom Reyes"]
+
+
+def test_words_reported_at_second_hand_name_both_voices() -> None:
+    text = (
+        "Talks in the capital\n\n"
+        "Spokesperson Ryu Min-seo briefed reporters on Tuesday. President Oh Tae-sik met Premier Vang Lei.\n\n"
+        "Oh asked Vang to send a pair of cranes to the city zoo, Ryu said, and proposed chess exchanges.\n\n"
+        "Oh also told Vang that the stock market had set a record, according to Ryu.\n\n"
+        "When the Oh administration said in March that it would consider joining, Ryu said nothing.\n"
+    )
+    registry, quotes = _read(text, "second.txt")
+    oh = registry.lookup("Oh Tae-sik")
+    assert oh is not None
+    by_text = {q.text.split(",")[0]: q for q in quotes}
+    # Ryu speaks; Oh's request is reported, so "what did Oh ask" can find it.
+    asked = by_text["Oh asked Vang to send a pair of cranes to the city zoo"]
+    assert (asked.speaker, asked.reports) == ("Ryu Min-seo", (oh.id,))
+    told = next(q for q in quotes if q.text.startswith("Oh also told"))
+    assert (told.speaker, told.reports) == ("Ryu Min-seo", (oh.id,))
+    # "the Oh administration said" is not Oh speaking.
+    assert all(q.reports == () for q in quotes if "administration" in q.text)
