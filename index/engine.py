@@ -15,7 +15,7 @@ from index.answer.decision import Decision, default_decision
 from index.answer.needs import understand
 from index.answer.question import analyse
 from index.answer.rank import meaning, rank
-from index.answer.retrieve import retrieve
+from index.answer.retrieve import retrieve, spell_out
 from index.answer.types import Answer
 from index.encode.embedder import Embedder
 from index.errors import QuestionError
@@ -68,9 +68,10 @@ class Engine:
         asked = as_question(question)
         index = self._handle.current()  # one version for the whole answer
         retriever = self._retriever(index, self._embedder, self._config.weights)
-        # Analysed once, against this coverage: no later stage reads the question's text again.
-        needs = understand(index, analyse(asked, index.people))
         vector = retriever.embed(asked)
+        # Analysed once, against this coverage and with its acronyms as the coverage spells them: no later
+        # stage reads the question's text again.
+        needs = understand(index, analyse(spell_out(asked, index, retriever, vector), index.people))
         # The question without one focus word, embedded only when that word is missing where it is looked
         # for (to test what it means); most questions never need one.
         probe = Probe(self._embedder, asked)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.answer import Refusal
 from index.answer.answerability import AnswerType, Expectation, Focus
 from index.text.figures import counted_nouns, figures
 
@@ -227,3 +228,41 @@ def test_off_and_near_topic_questions_are_refused(pack_engine) -> None:
 def test_answerable_questions_are_answered(pack_engine) -> None:
     refused = [q for q in ANSWERABLE if not pack_engine.ask(q).answered]
     assert len(refused) <= 1, refused
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "expected"),
+    [
+        ("MOUs", "In all, 23 memorandums of understanding were signed.", "memorandums of understanding"),
+        ("PPP", "a spokesperson for the People Power Party said", "People Power Party"),
+        ("CPTPP", "join the Comprehensive and Progressive Agreement for Trans-Pacific Partnership, which",
+         "Comprehensive and Progressive Agreement for Trans-Pacific Partnership"),
+        ("US", "the United States and Japan", "United States"),
+        ("US", "used sparingly", None),  # two letters: two capitalised words only
+        ("IMF", "the interior ministry fears a delay", None),  # lower case with no small word: chance
+        ("NFS", "the National Forensic. Service", None),  # one phrase, not across a break
+    ],
+)  # fmt: skip
+def test_an_acronym_is_spelled_out_as_the_text_spells_it(acronym: str, text: str, expected: str | None) -> None:
+    from index.text.acronyms import long_form
+
+    assert long_form(acronym, text) == expected
+
+
+def test_an_acronym_the_coverage_spells_out_is_no_unknown_name(hash_embedder, tmp_path) -> None:
+    from index.engine import Engine
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: Deals in the capital\ndate: 2026-01-06\n---\n"
+        "In all, 23 memorandums of understanding were signed in the capital on Monday.\n\n"
+        "The leaders also visited a museum of modern art.\n"
+    )
+    index = build_index([parse_article(text, "deals.md")], hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    spelled = engine.ask("How many MOUs were signed in the capital?")
+    assert spelled.refusal is not Refusal.UNKNOWN_NAME and "23 memorandums" in spelled.passages[0].highlight
+    unknown = engine.ask("How many IMF loans were signed in the capital?")
+    assert (unknown.refusal, unknown.unknown) == (Refusal.UNKNOWN_NAME, ("IMF",))
