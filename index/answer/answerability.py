@@ -24,6 +24,7 @@ class AnswerType(StrEnum):
     PLACE = "place"  # where
     NAMED = "named"  # which X: the passage must name an X
     AGENT = "agent"  # who did X (not who said): the answering sentence must name someone
+    ADVICE = "advice"  # what should X do, what does X want done: the answer says what should be done
     ANY = "any"
 
 
@@ -42,6 +43,14 @@ _TYPES = (
     (AnswerType.DATE, re.compile(r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b)", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
     (AnswerType.AGENT, re.compile(r"^\s*who\s+(?!(?:is|was|are|were|'s|has been|have been|else)\b)\w+", re.I)),
+    (
+        AnswerType.ADVICE,
+        re.compile(
+            r"\b(?:should|ought to)\b|\b(?:want|wants|wanted|urge|urges|urged|ask|asks|asked)\s(?:[\w’'-]+\s){0,4}?"
+            r"to do\b|\b(?:call|calls|called) (?:on|for)\b",
+            re.I,
+        ),
+    ),
     (AnswerType.NAMED, re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|are|was|were|has|have|will)\w", re.I)),
 )
 _NUMBER = (
@@ -86,6 +95,14 @@ _SHARE_STEMS = frozenset(tokenize("percentage percent share proportion fraction"
 _SHARE = LazyPattern(
     r"\d[\d.,]*\s?(?:%|percent\b|per cent\b|percentage points?\b)|"
     r"\b(?:a|one)[\s-](?:quarter|third|half|fifth|tenth)\b|\bhalf\b|\bone in (?:two|three|four|five|ten|\d+)\b",
+    re.I,
+)
+# What should be done, said as a directive: "Seoul should commission a review", "I would urge the office to
+# publish a calendar", "I want the government to say his name".
+_DIRECTIVE = LazyPattern(
+    r"\b(?:should|must|ought to|needs? to|has to|have to|had better|it is time to|let us|let's|recommend\w*|"
+    r"(?:urge|urges|urged|urging|want|wants|wanted|ask|asks|asked|asking|call on|calls on|called on)\s"
+    r"(?:[\w’'-]+\s){0,4}?to\s\w+|(?:call|calls|called|calling) for)\b",
     re.I,
 )
 _BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
@@ -173,6 +190,8 @@ class Expectation:
             return 1.0 if _CLOCK.search(sentence) else 0.0
         if self.kind is AnswerType.PLACE:
             return 1.0 if _PLACE.search(sentence) else 0.0
+        if self.kind is AnswerType.ADVICE:
+            return 1.0 if _DIRECTIVE.search(sentence) else 0.0
         if self.kind is AnswerType.NAMED and self.head:
             return _names_head(sentence, self.head)
         return 1.0

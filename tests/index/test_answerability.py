@@ -13,6 +13,10 @@ from index.text.figures import counted_nouns, figures
     ("question", "kind"),
     [
         ("how long did the talks last?", AnswerType.DURATION),
+        ("what should seoul do about the ban?", AnswerType.ADVICE),
+        ("What does the columnist want the government to do?", AnswerType.ADVICE),
+        ("What did the minister call for?", AnswerType.ADVICE),
+        ("Who should pay for the recovery?", AnswerType.AGENT),
         ("how many workers died?", AnswerType.COUNT),
         ("what is the population of ube?", AnswerType.COUNT),
         ("how tall is the temple?", AnswerType.COUNT),
@@ -34,6 +38,15 @@ def test_a_duration_is_a_stretch_of_time_not_an_anniversary() -> None:
     assert e.weight("It used the building for about six years, from 1926 until 1932.") == 1.0
     assert e.weight("The president marks 100 years of the headquarters") == 0.5
     assert e.weight("The building is a narrow lane house.") == 0.0
+
+
+def test_what_should_be_done_is_answered_by_a_directive() -> None:
+    e = Expectation.of("What does the columnist want the ministry to do about the ban?")
+    assert e.weight("The ministry should commission an independent review.") == 1.0
+    assert e.weight("I would also urge the ministry to publish a calendar.") == 1.0
+    assert e.weight("I want the government to say his name out loud.") == 1.0
+    assert e.weight("The ban has been in place since 2013.") == 0.0
+    assert e.weight("He asked whether they could take a picture.") == 0.0
 
 
 def test_last_year_is_a_date_not_a_stretch_of_time() -> None:
