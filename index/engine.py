@@ -15,7 +15,8 @@ from index.answer.decision import Decision, default_decision
 from index.answer.needs import understand
 from index.answer.question import analyse
 from index.answer.rank import meaning, rank
-from index.answer.retrieve import retrieve, spell_out
+from index.answer.retrieve import retrieve
+from index.answer.spelling import spell_out
 from index.answer.types import Answer
 from index.encode.embedder import Embedder
 from index.errors import QuestionError
@@ -69,9 +70,12 @@ class Engine:
         index = self._handle.current()  # one version for the whole answer
         retriever = self._retriever(index, self._embedder, self._config.weights)
         vector = retriever.embed(asked)
-        # Analysed once, against this coverage and with its acronyms as the coverage spells them: no later
-        # stage reads the question's text again.
-        needs = understand(index, analyse(spell_out(asked, index, retriever, vector), index.people))
+        # Read as the coverage spells it (an acronym spelled out, a slip in a name mended), then analysed
+        # once, against this coverage: no later stage reads the question's text again.
+        spelled = spell_out(asked, index, retriever, vector)
+        if spelled.read_as:
+            asked, vector = spelled.text, retriever.embed(spelled.text)
+        needs = understand(index, analyse(asked, index.people))
         # The question without one focus word, embedded only when that word is missing where it is looked
         # for (to test what it means); most questions never need one.
         probe = Probe(self._embedder, asked)
@@ -87,7 +91,7 @@ class Engine:
             intent=needs.question.intent.value,
             refusal=decided.refusal,
             unknown=found.unknown,
-            speaker_note=found.note,
+            speaker_note="; ".join(n for n in (spelled.note(), found.note) if n) or None,
             passages=tuple(assemble.passages(self._config, index, decided.ranked, k)),
             disagreements=assemble.disagreements(self._config, index, decided.ranked, needs) if answered else (),
             signals=decided.signals.__dict__ if decided.signals is not None else None,

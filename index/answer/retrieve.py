@@ -4,7 +4,6 @@ search when the question asks for them; a question the analysis refused still ge
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +14,6 @@ from index.answer.types import Refusal
 from index.people.registry import Person
 from index.search.retrieval import Hit, VectorRetriever
 from index.store.versions import LoadedIndex
-from index.text.acronyms import acronym_letters, long_form
 
 
 @dataclass(frozen=True)
@@ -78,27 +76,3 @@ def _ambiguity_note(parsed: Question) -> str | None:
         return f"“{parsed.target}” matches {', '.join(p.name for p in parsed.people)}"
     others = ", ".join(p.name for p in parsed.people[1:])
     return f"“{parsed.target}” taken as {parsed.person.name}; also in the coverage: {others}"
-
-
-# How many passages an acronym's long form is looked for in.
-SPELL_POOL = 50
-
-
-def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vector: np.ndarray) -> str:
-    """The question with each acronym the coverage never uses replaced by the words it abbreviates, as the
-    passages nearest the question spell them ("How many MOUs were signed" -> "How many memorandums of
-    understanding were signed"), so that the analysis weighs and counts what the coverage says. An acronym
-    spelled out nowhere near stays, and is refused as a name the coverage lacks. Questions without one
-    (nearly all) cost nothing."""
-    unknown = [w for w in _WORDS.findall(question) if acronym_letters(w) and not index.knows(w)]
-    if not unknown:
-        return question
-    texts = [hit.passage.text for hit in retriever.search_with_vector(question, vector, SPELL_POOL)]
-    for word in dict.fromkeys(unknown):
-        found = next((form for text in texts if (form := long_form(word, text)) is not None), None)
-        if found is not None:
-            question = re.sub(rf"\b{re.escape(word)}\b", found, question)
-    return question
-
-
-_WORDS = re.compile(r"[\w’'-]+")

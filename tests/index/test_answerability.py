@@ -279,3 +279,36 @@ def test_an_acronym_the_coverage_spells_out_is_no_unknown_name(hash_embedder, tm
     assert spelled.refusal is not Refusal.UNKNOWN_NAME and "23 memorandums" in spelled.passages[0].highlight
     unknown = engine.ask("How many IMF loans were signed in the capital?")
     assert (unknown.refusal, unknown.unknown) == (Refusal.UNKNOWN_NAME, ("IMF",))
+
+
+def test_a_slip_in_a_name_is_mended_only_when_one_name_is_that_close() -> None:
+    from index.answer.spelling import closest_name
+
+    names = {"Takaichi", "Korea", "Kawabata", "October", "Nara", "Lee"}
+    assert closest_name("Takiachi", names) == "Takaichi"  # two letters swapped
+    assert closest_name("Kroea", names) == "Korea"
+    assert closest_name("Kwaabta", names) is None  # two slips in a word of seven letters
+    assert closest_name("Kawabatta", names) == "Kawabata"
+    assert closest_name("Putin", names) is None
+    assert closest_name("Parks", {"Parka", "Parke"}) is None  # two as close: no guess
+
+
+def test_a_misspelt_name_is_read_as_the_coverage_spells_it_and_said_so(hash_embedder, tmp_path) -> None:
+    from index.engine import Engine
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: Talks in Nara\ndate: 2026-01-13\n---\n"
+        'Prime Minister Sanae Takaichi said the talks were "warm and useful for both countries."\n\n'
+        "The leaders later visited a temple in Nara.\n"
+    )
+    index = build_index([parse_article(text, "nara.md")], hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    mended = engine.ask("What did Takiachi say about the talks?")
+    assert mended.refusal is not Refusal.UNKNOWN_NAME and mended.passages[0].speaker == "Sanae Takaichi"
+    assert mended.speaker_note == "read “Takiachi” as “Takaichi”"
+    assert mended.question == "What did Takiachi say about the talks?"  # the question as asked is kept
+    unknown = engine.ask("What did Putin say about the talks?")
+    assert (unknown.refusal, unknown.unknown) == (Refusal.UNKNOWN_NAME, ("Putin",))

@@ -1,0 +1,93 @@
+"""Stage 0: the question as the coverage spells it. A staffer on deadline types "MOUs" where the articles
+say "memorandums of understanding", or "Takiachi" for "Takaichi"; read literally, either is a name the
+coverage lacks and the question is refused as not covered when the coverage does answer it. Before the
+analysis, each capitalised word the coverage never uses is looked for in the passages nearest the question
+(the vector search copes with both): an acronym's long form, or one name spelled within a letter or two
+(a letter swapped, dropped or doubled). What is found replaces the typed word and is said in the answer;
+what is not stays, and is refused as unknown as before. Questions without such a word (nearly all) cost
+nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.search.retrieval import VectorRetriever
+from index.store.versions import LoadedIndex
+from index.text.acronyms import acronym_letters, long_form
+
+# How many of the nearest passages the coverage's spelling is looked for in.
+SPELL_POOL = 50
+# Shorter words are too close to too many others to be corrected.
+MIN_CORRECTED = 5
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?:-[\w’']+)*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+# Capitalised words every story may use without the nearest passages holding them.
+_CALENDAR = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+@dataclass(frozen=True)
+class Spelled:
+    """The question as read, and each word read otherwise than typed (typed, read)."""
+
+    text: str
+    read_as: tuple[tuple[str, str], ...] = ()
+
+    def note(self) -> str | None:
+        """What the answer says about it: "read “Takiachi” as “Takaichi”"."""
+        if not self.read_as:
+            return None
+        return "read " + ", ".join(f"“{typed}” as “{read}”" for typed, read in self.read_as)
+
+
+def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vector: np.ndarray) -> Spelled:
+    opening = len(question) - len(question.lstrip())  # the question's first word is capitalised anyway
+    unknown = [
+        w
+        for m in _CAPITALISED_WORD.finditer(question)
+        if (acronym_letters(w := m.group(0)) or (len(w) >= MIN_CORRECTED and m.start() != opening))
+        and not index.knows(w)
+    ]
+    if not unknown:
+        return Spelled(question)
+    texts = [hit.passage.text for hit in retriever.search_with_vector(question, vector, SPELL_POOL)]
+    names = {_POSSESSIVE.sub("", m.group(0)) for text in texts for m in _CAPITALISED_WORD.finditer(text)}
+    names |= {w for p in index.people.people.values() for v in p.variants for w in v.split()} | _CALENDAR
+    read_as = []
+    for typed in dict.fromkeys(unknown):
+        if acronym_letters(typed):
+            word = typed
+            found = next((form for text in texts if (form := long_form(word, text)) is not None), None)
+        else:
+            word = _POSSESSIVE.sub("", typed)  # "Kroea's": the name is "Kroea"
+            found = closest_name(word, names)
+        if found is not None:
+            question = re.sub(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", found, question)
+            read_as.append((word, found))
+    return Spelled(question, tuple(read_as))
+
+
+def closest_name(word: str, names: set[str]) -> str | None:
+    """The one name within the edits a typing slip makes: one for a word of up to seven letters, two for a
+    longer one (a swap of two letters counts one). None when there is none, or two equally close."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    allowed = 1 if len(word) < 8 else 2
+    lowered = word.lower()
+    scored = sorted(
+        (d, name)
+        for name in names
+        if abs(len(name) - len(word)) <= allowed
+        and (d := DamerauLevenshtein.distance(lowered, name.lower(), score_cutoff=allowed)) <= allowed
+    )
+    if not scored or (
+        len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1].lower() != scored[0][1].lower()
+    ):
+        return None
+    return scored[0][1]
