@@ -22,7 +22,11 @@ _QUOTE_PATTERNS = (
     re.compile(rf"\b(?:what|how) (?:did|does|do|has|had|have|would) (?P<name>.+?) (?:{_SAY})\b", re.I),
     re.compile(r"\bhow did (?P<name>.+?) (?:describe|characteri[sz]e|explain|respond|react)\b", re.I),
     re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I),
-    re.compile(r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position)\b", re.I),
+    re.compile(
+        r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position|reaction|response|"
+        r"take)\b",
+        re.I,
+    ),
     # A newsroom's shorthand: "any word from Wi on the mine", "quotes from the foreign minister",
     # "did Takaichi say anything about Dokdo".
     re.compile(
@@ -35,6 +39,13 @@ _QUOTE_PATTERNS = (
         r"(?:anything|something|publicly)?\s*(?:on|about|regarding)\b",
         re.I,
     ),
+)
+# "Takaichi on Dokdo?", "the foreign minister on the seafood ban": a newsroom's shorthand for what a person
+# said about something; read so only when the words before "on" are a person of the coverage.
+_PERSON_ON = LazyPattern(
+    r"^\s*(?P<name>(?!(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|did|does|do|has|have|had|"
+    r"can|could|will|would|should|any)\b)[\w .’'-]{2,60}?)\s+on\s+(?P<topic>\S.*?)\s*[?.!]?\s*$",
+    re.I,
 )
 _WHO = LazyPattern(
     rf"^\s*who (?:(?:has|had|have) )?(?:{_SAY}|says|said|told|argued|warned|noted|described|emphasi[sz]ed|"
@@ -96,6 +107,10 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
         return Question(
             text, Intent.QUOTE, target, tuple(people), by_role, has_topic=bool(rest), topic=rest, about_asking=asking
         )
+    if (m := _PERSON_ON.match(text)) and (found := resolve_speaker(m.group("name").strip(" ,"), registry))[0]:
+        people, by_role = found
+        name, topic = m.group("name").strip(" ,"), m.group("topic")
+        return Question(text, Intent.QUOTE, name, tuple(people), by_role, topic=topic, about_asking=asking)
     if m := _PROFILE.search(text):
         target = m.group("name").strip(" ,?")
         people, by_role = resolve_speaker(target, registry)

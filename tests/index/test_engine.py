@@ -30,12 +30,18 @@ def test_quote_question_is_restricted_to_the_speaker(hash_engine: Engine) -> Non
 @pytest.mark.parametrize(
     "question",
     ["any word from yang kee-ho on china and japan", "quotes from Yang Kee-ho", "comments by Yang Kee-ho on Japan",
-     "did yang kee-ho say anything about the shuttle meetings?", "anything new from Yang Kee-ho?"],
+     "did yang kee-ho say anything about the shuttle meetings?", "anything new from Yang Kee-ho?",
+     "Yang Kee-ho on Japan?", "yang kee-ho's take on the shuttle meetings"],
 )  # fmt: skip
 def test_a_newsrooms_shorthand_for_what_someone_said(hash_engine: Engine, question: str) -> None:
     answer = hash_engine.ask(question)
     assert answer.intent == "quote"
     assert answer.passages and all(p.speaker == "Yang Kee-ho" for p in answer.passages)
+
+
+@pytest.mark.parametrize("question", ["Pressure on Korea?", "Talks on Tuesday", "what did they agree on trade?"])
+def test_words_before_on_that_name_nobody_are_no_speaker(hash_engine: Engine, question: str) -> None:
+    assert hash_engine.ask(question).intent != "quote"
 
 
 @pytest.mark.parametrize(
