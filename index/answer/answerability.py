@@ -68,8 +68,9 @@ _UNIT_STEMS = frozenset(
 # "100 years" may be an anniversary and counts half. After "last" the stretch needs its quantity ("will last
 # two hours"): "last year" and "last week" are dates.
 _DURATION = LazyPattern(
-    rf"\b(?:for|lasted|lasting|over|spanning|spanned|took|within|after|during)\s"
-    rf"(?:about|nearly|almost|more than|less than|roughly|some|around|just|only|an?|the)?\s*(?:{_NUMBER})?\s*"
+    rf"\b(?:for|lasted|lasting|over|spanning|spanned|took|within|after|during|spent|spend|spends|spending)\s"
+    rf"(?:about|nearly|almost|more than|less than|roughly|some|around|just|only|an?|the)?\s*(?:an?\s)?"
+    rf"(?:{_NUMBER})?\s*"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|"
     rf"\blast\s(?:about|nearly|almost|more than|less than|roughly|some|around|just|only)?\s*(?:{_NUMBER}|an?)\s+"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b",

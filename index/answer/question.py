@@ -179,6 +179,14 @@ _ROLE_SHORT = {
 }
 
 
+def _proper_name(target: str) -> bool:
+    """One capitalised word that is no role noun ("Japan", "Seoul") names a place or a body, never a role:
+    "what does Japan call the islets" is no question for the head of a Japan desk. (A longer name may be
+    spoken for: "the People Power Party" by its spokesperson.)"""
+    words = [w for w in re.findall(r"[\w’'.-]+", target) if w.lower() not in _ROLE_STOPWORDS]
+    return len(words) == 1 and words[0][:1].isupper() and _ROLE_RE.search(target) is None
+
+
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     """People whose roles share most of the asked role's words (spelling slips allowed), best match first:
     every word matched before most, then the role with fewest other words ("Interior Minister" before
@@ -187,7 +195,7 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
 
     words = re.findall(r"[a-z]+", target.lower().replace("u.s.", "us"))
     wanted = [w for word in words for w in _ROLE_SHORT.get(word, word).split() if w not in _ROLE_STOPWORDS]
-    if not wanted:
+    if not wanted or _proper_name(target):
         return []
     scored = []
     for person in registry.people.values():

@@ -38,6 +38,7 @@ def test_a_duration_is_a_stretch_of_time_not_an_anniversary() -> None:
     assert e.weight("It used the building for about six years, from 1926 until 1932.") == 1.0
     assert e.weight("The president marks 100 years of the headquarters") == 0.5
     assert e.weight("The building is a narrow lane house.") == 0.0
+    assert e.weight("The leaders spent about an hour at the temple.") == 1.0
 
 
 def test_what_should_be_done_is_answered_by_a_directive() -> None:

@@ -394,3 +394,17 @@ def test_words_reported_at_second_hand_name_both_voices() -> None:
     assert (told.speaker, told.reports) == ("Ryu Min-seo", (oh.id,))
     # "the Oh administration said" is not Oh speaking.
     assert all(q.reports == () for q in quotes if "administration" in q.text)
+
+
+def test_a_place_is_no_role_but_a_party_may_be_spoken_for() -> None:
+    from index.answer.question import analyse
+
+    text = (
+        "Reactions in Seoul\n\n"
+        'Business wants speed, said Kwon Mi-so, who heads the Japan desk at a Seoul business lobby. "Quickly."\n\n'
+        'Song Min-gyu, floor spokesperson of the People Power Party, said: "It is hard to find anything."\n'
+    )
+    registry, _ = _read(text, "reactions.txt")
+    assert analyse("What does Japan call the islets?", registry).person is None
+    party = analyse("What did the People Power Party say about the summit?", registry).person
+    assert party is not None and party.name == "Song Min-gyu"
