@@ -23,7 +23,21 @@ _ORDINALS = [
     "twelfth",
 ]
 _CARDINALS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-_NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | {w: i for i, w in enumerate(_CARDINALS, 1)}
+_TEENS = ["thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelled_numbers() -> dict[str, int]:
+    """Every number a house style spells out, one to ninety-nine ("thirty-one"). ("Three hundred" is left
+    out: read word by word it would be a three.)"""
+    words = {w: i for i, w in enumerate(_CARDINALS + _TEENS, 1)}
+    for t, tens in enumerate(_TENS, 2):
+        words[tens] = 10 * t
+        words |= {f"{tens}-{unit}": 10 * t + u for u, unit in enumerate(_CARDINALS[:9], 1)}
+    return words
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | _spelled_numbers()
 _ADVERBIAL = {"once": 1, "twice": 2, "thrice": 3}
 _WORD = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4

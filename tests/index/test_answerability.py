@@ -50,6 +50,11 @@ def test_what_should_be_done_is_answered_by_a_directive() -> None:
     assert e.weight("He asked whether they could take a picture.") == 0.0
 
 
+def test_numbers_spelled_out_count() -> None:
+    assert [f.value for f in figures("In my thirty-one years in the service", frozenset({"year"}))] == [31.0]
+    assert [f.value for f in figures("Nineteen workers drowned", counted_nouns("how many workers"))] == [19.0]
+
+
 def test_last_year_is_a_date_not_a_stretch_of_time() -> None:
     e = Expectation.of("how long did the meeting with the premier last?")
     assert e.weight("Since taking office in June last year, the president has met him twice.") == 0.0
@@ -169,6 +174,8 @@ def test_the_crux_is_the_weightiest_missing_word() -> None:
         ("on his first visit to South Korea in 11 years", None),
         ("they met for the third time", 3.0),
         ("President Lee has met Xi Jinping twice", 2.0),
+        ("we have sat through more than thirty planning meetings with the police", 30.0),  # spelled out
+        ("in my thirty-one years in the foreign service", None),  # years are not meetings
     ],
 )
 def test_figures_attached_to_what_is_counted(sentence: str, expected: float | None) -> None:
