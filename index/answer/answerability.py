@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.text.figures import counted_nouns, figures
+from index.text.figures import counted_head, counted_nouns, figures
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -73,7 +73,8 @@ _DURATION = LazyPattern(
     rf"(?:{_NUMBER})?\s*"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|"
     rf"\blast\s(?:about|nearly|almost|more than|less than|roughly|some|around|just|only)?\s*(?:{_NUMBER}|an?)\s+"
-    rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b",
+    rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b|"
+    r"\b(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\b",
     re.I,
 )
 _MONEY = LazyPattern(
@@ -114,6 +115,9 @@ _CLOCK = LazyPattern(
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(
     r"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?[A-Z][\w’'-]+|"
+    # "on the coast of Ube", "in the north of the country's capital": a place's part, then the place.
+    r"\b(?:on|in|at|near|off|along)\s(?:the\s)?(?:[a-z]+\s)?(?:coast|shore|outskirts|edge|border|banks?|"
+    r"north|south|east|west|centre|center|heart|suburbs?|foot|site)\sof\s(?:the\s)?[A-Z]|"
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
 )
 _WHICH_HEAD = LazyPattern(
@@ -137,6 +141,9 @@ class Expectation:
     subject: frozenset[str] = frozenset()
     # "the population of Ube": the measure comes before its figure ("a population of 160,000").
     measure: bool = False
+    # What a "how many" counts, its phrase's last word: a figure of other words of the phrase counts half
+    # ("136 Korean forced laborers" does not say how many laborers' remains were identified).
+    counted_head: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Expectation:
@@ -147,7 +154,12 @@ class Expectation:
                 return cls(kind, strict=True, subject=frozenset(tokenize(head)))
             if m := _QUANTITY_QUESTION.search(question):
                 return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True)
-            return cls(kind, counted=counted_nouns(question), strict=_HOW_MANY.search(question) is not None)
+            return cls(
+                kind,
+                counted=counted_nouns(question),
+                strict=_HOW_MANY.search(question) is not None,
+                counted_head=counted_head(question),
+            )
         if kind is AnswerType.NAMED:
             m = _WHICH_HEAD.search(question)
             if m is None:
@@ -176,8 +188,10 @@ class Expectation:
                 # "how much did X cost": a sum of money, in a sentence about X.
                 about = bool(self.subject & (token_set(sentence) | token_set(around)))
                 return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
-            if self.counted and figures(sentence, self.counted):
-                return 1.0
+            if self.counted and (found := figures(sentence, self.counted | self.counted_head)):
+                if not self.counted_head or any(self.counted_head & set(tokenize(f.phrase)) for f in found):
+                    return 1.0
+                return 0.5
             if self.counted & _SHARE_STEMS and _SHARE.search(sentence):
                 return 1.0  # "what percentage", "what share": "fell about 3 percent", "by about a quarter"
             if self.counted & _UNIT_STEMS and _DURATION.search(sentence):

@@ -41,6 +41,8 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | _spelled_numbers()
 _ADVERBIAL = {"once": 1, "twice": 2, "thrice": 3}
 _WORD = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4
+# A number joined to its noun: "12-member", "four-day" (not "thirty-one", a number of its own).
+_COMPOUND = LazyPattern(r"(\d{1,4}|[a-z]+)-([a-z]+)")
 _COUNT_QUESTION = LazyPattern(r"\bhow (?:many|much|often)\b|\bnumber of\b|\bwhich (?:meeting|time|round)\b", re.I)
 # Questions about how often people met count meetings, whatever noun the article uses for them.
 _MEETING_WORDS = frozenset(tokenize("meetings summits talks engagements visits times"))
@@ -96,6 +98,27 @@ def counted_nouns(question: str) -> frozenset[str]:
     return stems | _MEETING_WORDS if counts_meetings else stems
 
 
+# "how many Korean forced laborers' remains have ...": the phrase counted, its last word the thing counted.
+_COUNTED_PHRASE = LazyPattern(
+    r"\bhow many ((?:[\w’'-]+ ){0,3}?[\w’'-]+)"
+    r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)",
+    re.I,
+)
+
+
+def counted_head(question: str) -> frozenset[str]:
+    """Stems of the thing a "how many" question counts, the last word of its phrase ("remains" in "how
+    many laborers' remains", "meetings" in "how many planning meetings"), with the words that count it too
+    (people for staff, any meeting for meetings); empty when the question names no such phrase."""
+    m = _COUNTED_PHRASE.search(question)
+    if m is None or m.group(1).lower().startswith("of "):
+        return frozenset()  # "how many of the victims were Japanese": "47 Japanese" counts them
+    head = frozenset(tokenize(m.group(1).split()[-1]))
+    if head & _PEOPLE_AT_WORK:
+        head |= _PEOPLE
+    return head | _MEETING_WORDS if head & (_MEETING_WORDS | _MEETING_VERBS) else head
+
+
 def counted_terms(question: str) -> frozenset[str]:
     """The counted nouns, and the verbs of meeting when meetings are counted ("met", "meet")."""
     nouns = counted_nouns(question)
@@ -114,6 +137,18 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
             before = " ".join(w.group(0) for w in words[max(0, i - 8) : i])
             if set(tokenize(before)) & _MEETING_VERBS:
                 found.append((1, 0, Figure(float(_ADVERBIAL[token]), text[words[max(0, i - 8)].start() : m.end()])))
+            continue
+        compound = _COMPOUND.fullmatch(token)
+        if (
+            token not in _NUMBER_WORDS
+            and compound is not None
+            and (compound.group(1).isdigit() or compound.group(1) in _NUMBER_WORDS)
+        ):
+            # "the 12-member pact", "a four-day visit": the number and what it counts in one word.
+            number, noun = compound.groups()
+            if set(tokenize(noun)) & nouns:
+                value = float(number) if number.isdigit() else float(_NUMBER_WORDS[number])
+                found.append((1, 0, Figure(value, m.group(0))))
             continue
         if token in _NUMBER_WORDS:
             value = float(_NUMBER_WORDS[token])

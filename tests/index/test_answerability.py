@@ -50,6 +50,28 @@ def test_what_should_be_done_is_answered_by_a_directive() -> None:
     assert e.weight("He asked whether they could take a picture.") == 0.0
 
 
+def test_a_count_wants_its_figure_on_the_thing_counted() -> None:
+    remains = Expectation.of("How many Korean forced laborers' remains have been identified so far?")
+    sentence = "A 1942 flood killed 183 people, including 136 Korean forced laborers."
+    assert remains.weight(sentence) == 0.5  # laborers counted, not their remains
+    assert Expectation.of("How many Korean laborers died in the flood?").weight(sentence) == 1.0
+    partitive = Expectation.of("How many of the flood's victims were Japanese?")
+    assert partitive.weight("Of the 183 workers who drowned, 136 were Korean and 47 Japanese.") == 1.0
+    members = Expectation.of("How many members does the trade pact have?")
+    assert members.weight("Seoul reaffirmed its bid to join the 12-member trade pact.") == 1.0  # one word
+
+
+def test_a_place_given_as_part_of_another() -> None:
+    e = Expectation.of("Where is the mine?")
+    assert e.weight("The mine is a historic site on the coast of Ube, Yamaguchi Prefecture.") == 1.0
+    assert e.weight("The mine flooded on a February morning.") == 0.0
+
+
+def test_a_span_of_years_says_how_long() -> None:
+    e = Expectation.of("How long did the occupation last?")
+    assert e.weight("Tensions stem from the 1910-1945 colonial rule of the peninsula.") == 1.0
+
+
 def test_numbers_spelled_out_count() -> None:
     assert [f.value for f in figures("In my thirty-one years in the service", frozenset({"year"}))] == [31.0]
     assert [f.value for f in figures("Nineteen workers drowned", counted_nouns("how many workers"))] == [19.0]
