@@ -230,7 +230,9 @@ def classify(
         labelled.append(Block(block.text, block.start, block.end, kind))
         previous = kind
     if meta.published is None:
-        meta.published = masthead_date or updated_date
+        # Last, a full date in the headline: a transcript's or a statement's title often carries the day
+        # ("Joint press conference, Nara, Jan. 13, 2026") where a story would have a date line.
+        meta.published = masthead_date or updated_date or (parse_date(meta.title) if meta.title else None)
     if meta.byline is None:
         meta.byline = contributor([b.text for b in labelled if b.kind is BlockKind.BODY])
     return labelled, meta

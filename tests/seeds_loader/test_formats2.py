@@ -408,3 +408,14 @@ def test_an_embedded_post_is_its_words_then_its_credit(tmp_path: Path) -> None:
     texts = [p.text for p in load_article(path).paragraphs]
     assert texts[1] == "Proud of today's agreement. The families waited too long. #Nara"
     assert texts[2] == "— Some Lawmaker (@somelawmaker) January 13, 2026"
+
+
+def test_a_full_date_in_the_headline_dates_an_article_with_no_other() -> None:
+    text = (
+        "Joint press conference, Nara Prefectural Office, Jan. 13, 2026 (unofficial translation)\n\n"
+        "PRIME MINISTER TAKAICHI: Thank you all for coming. We agreed on DNA analysis.\n\n"
+        "PRESIDENT LEE: I thank the Prime Minister for welcoming me.\n"
+    )
+    assert parse_article(text, "pressconf.txt").published == date(2026, 1, 13)
+    dated = "---\ntitle: Statement of Jan. 13, 2026\ndate: 2026-01-20\n---\nThe ministry said it welcomed the talks.\n"
+    assert parse_article(dated, "statement.md").published == date(2026, 1, 20)  # a date line wins
