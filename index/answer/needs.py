@@ -17,6 +17,7 @@ from index.store.references import referenced_articles
 from index.store.versions import LoadedIndex
 from index.text.dates import days_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
+from index.text.motion import Direction, asked_direction
 from seeds_loader.lazy import LazyPattern
 
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
@@ -42,6 +43,7 @@ class Needs:
     years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
     # The days it names: (month or 0, day) for "on the 14th", "on Jan. 14", "on 14 January".
     days: frozenset[tuple[int, int]] = frozenset()
+    direction: Direction | None = None  # a journey asked about one way: "fly into" (arrive), "leave" (depart)
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -103,6 +105,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         claim_topic=claim_topic,
         years=years_named(text),
         days=days_named(text),
+        direction=asked_direction(text),
     )
 
 

@@ -20,6 +20,7 @@ from index.search.retrieval import Hit
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
 from index.text.dates import dates_in
+from index.text.motion import goes_only_against
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -108,7 +109,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         feature = [
             (c.intent_bonus * _sentence_feature(index, hit, i, parsed) if weighs_intent else 0.0)
             + (c.type_bonus * w if is_typed else 0.0)
-            for i, w in enumerate(kinds)
+            # "Which airport did Lee fly into": a sentence of his leaving cannot say.
+            - (c.type_bonus if needs.direction and goes_only_against(x.text, needs.direction) else 0.0)
+            for i, (w, x) in enumerate(zip(kinds, hit.passage.sentences, strict=True))
         ]
         overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
         adjusted = [

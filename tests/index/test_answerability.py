@@ -342,3 +342,15 @@ def test_a_misspelt_name_is_read_as_the_coverage_spells_it_and_said_so(hash_embe
     assert mended.question == "What did Takiachi say about the talks?"  # the question as asked is kept
     unknown = engine.ask("What did Putin say about the talks?")
     assert (unknown.refusal, unknown.unknown) == (Refusal.UNKNOWN_NAME, ("Putin",))
+
+
+def test_a_journey_asked_one_way_is_not_answered_by_the_other() -> None:
+    from index.text.motion import asked_direction, goes_only_against
+
+    assert asked_direction("Which airport did Lee fly into?") == "arrive"
+    assert asked_direction("What time did Lee leave Japan?") == "depart"
+    assert asked_direction("Where did the leaders meet?") is None
+    leaving = "After the visit he was driven to the airport and took off for Seoul at about 2:35 p.m."
+    assert goes_only_against(leaving, "arrive") and not goes_only_against(leaving, "depart")
+    assert not goes_only_against("He arrived at Kansai International Airport shortly before noon.", "arrive")
+    assert not goes_only_against("President Lee, left, and President Xi shake hands.", "arrive")  # a caption

@@ -1,0 +1,36 @@
+"""Which way a journey goes: coming in ("arrived", "landed at", "flew into") or going out ("left",
+"took off for", "flew home"). Every visit has both, told in the same words but the verb, so "which airport
+did Lee fly into" is easily answered with the airport he left from; a sentence that only goes the other
+way cannot answer."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from seeds_loader.lazy import LazyPattern
+
+Direction = Literal["arrive", "depart"]
+
+_ARRIVE = LazyPattern(
+    r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+(?:at|in)|touch(?:es|ed)?\s+down|"
+    r"(?:fly|flies|flew|flown|flying)\s+(?:in|into))\b",
+    re.I,
+)
+_DEPART = LazyPattern(
+    r"\b(?:leav(?:e|es|ing)|(?<!,\s)left(?!,)|depart(?:s|ed|ing|ure)?|t(?:ake|akes|ook|aken|aking)\s+off|"
+    r"(?:fly|flies|flew|flown|flying)\s+(?:out|home|back)|head(?:s|ed)?\s+home|return(?:s|ed)?\s+home)\b",
+    re.I,
+)
+
+
+def asked_direction(question: str) -> Direction | None:
+    """The way the question's journey goes, when it says one way only."""
+    arrive, depart = bool(_ARRIVE.search(question)), bool(_DEPART.search(question))
+    return "arrive" if arrive and not depart else "depart" if depart and not arrive else None
+
+
+def goes_only_against(sentence: str, direction: Direction) -> bool:
+    """True when ``sentence`` tells a journey going only the other way."""
+    arrive, depart = bool(_ARRIVE.search(sentence)), bool(_DEPART.search(sentence))
+    return (depart and not arrive) if direction == "arrive" else (arrive and not depart)
