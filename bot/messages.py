@@ -4,6 +4,7 @@ from __future__ import annotations
 
 NOT_IN_COVERAGE = "Nothing in the indexed coverage answers that."
 NEAREST_HEADER = "Nearest passages, for transparency (not answers):"
+TABLE_ROW = "Under the table's headers: {row}"
 UNKNOWN_NAME = "The coverage never mentions {names}."
 UNKNOWN_SPEAKER = "Nobody in the coverage is identified as {names}, so there are no quotes from them."
 NO_QUOTES = "{names} appears in the coverage but is never quoted."

@@ -40,6 +40,9 @@ def render_answer(answer: Answer, width: int = 100) -> str:
             lines.append("")
         prefix = "" if answer.answered else f"{i + 1}. "
         lines.append(textwrap.fill(prefix + passage.highlight, width=width, subsequent_indent=" " * len(prefix)))
+        if passage.row_read:
+            row = messages.TABLE_ROW.format(row=passage.row_read)
+            lines.append(textwrap.fill(row, width=width, initial_indent="  ", subsequent_indent="  "))
         lines.append(f"  — {citation(passage)}")
     if answer.disagreements:
         lines += ["", render_disagreements(answer)]

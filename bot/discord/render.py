@@ -69,6 +69,8 @@ def answer_embed(answer: Answer, *, shared_by: str | None = None) -> Payload:
     for number, passage in enumerate(answer.passages, 1):
         speaker = f" — {inert(passage.speaker)}" if passage.speaker else ""
         lines.append(f"> {inert(passage.highlight)}{speaker} **[{number}]**")
+        if passage.row_read:
+            lines.append(f"*{inert(messages.TABLE_ROW.format(row=passage.row_read))}*")
     fields = [citation_field(n, Cite.of_passage(p)) for n, p in enumerate(answer.passages, 1)]
     for disagreement in disagreements(answer):
         claims = "\n".join(f"• {inert(c.phrase)} — {inert(' · '.join(c.cite.where()))}" for c in disagreement)

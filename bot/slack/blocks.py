@@ -68,6 +68,8 @@ def answer_blocks(answer: Answer, *, ask_id: int | None, shareable: bool, shared
     for i, p in enumerate(answer.passages, 1):
         speaker = f"\n{escape(messages.SLACK_SPEAKER.format(speaker=p.speaker))}" if p.speaker else ""
         blocks.append(section(f"{_quote(p.highlight)}{speaker}  *[{i}]*"))
+        if p.row_read:
+            blocks.append(context(escape(messages.TABLE_ROW.format(row=p.row_read))))
     if answer.passages:
         cites = [Cite.of_passage(p) for p in answer.passages]
         blocks.append(context("\n".join(citation_line(i, c) for i, c in enumerate(cites, 1))))

@@ -40,6 +40,9 @@ class AnswerPassage(BaseModel):
     rights_restricted: bool = False
     published_partial: str | None = None  # "--MM-DD" when the article gives its date without a year
     asked_by: str | None = None  # a reporter's question: who asked, as its transcript label prints it
+    # A table row ("| 2019 | 5.58 | 3.27 |"), whose cells say nothing alone: the same cells under the table's
+    # headers, as the article prints them ("Year: 2019; Japanese visitors to Korea (millions): 3.27").
+    row_read: str | None = None
 
 
 class Claim(BaseModel):

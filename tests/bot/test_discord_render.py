@@ -69,3 +69,18 @@ def test_buttons_carry_the_answer_id() -> None:
         "summit:vote:down:42",
     ]
     assert answer_components(None, shareable=True) == []
+
+
+def test_a_table_row_is_shown_under_its_headers_on_every_platform() -> None:
+    from bot.render_text import render_answer
+    from bot.slack.blocks import answer_blocks
+
+    row = "| 2019 | 5.58 | 3.27 |"
+    read = "Year: 2019; Japanese visitors to Korea (millions): 3.27 @everyone"
+    shown = answer(passage(row, speaker=None, row_read=read))
+    assert "Under the table's headers: Year: 2019; Japanese visitors to Korea (millions): 3.27" in render_answer(shown)
+    slack = str(answer_blocks(shown, ask_id=1, shareable=False))
+    assert "Year: 2019; Japanese visitors to Korea (millions): 3.27" in slack
+    embed = answer_message(shown, 1, shareable=False)["embeds"][0]
+    assert "Japanese visitors to Korea" in embed["description"] and "@everyone" not in embed["description"]
+    assert "Under the table's headers" not in render_answer(answer(passage("Plain prose.", speaker=None)))

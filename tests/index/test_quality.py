@@ -149,6 +149,8 @@ def test_a_table_row_answers_under_its_headers(pack2_engine: Engine) -> None:
     figure = pack2_engine.ask("How many Korean visitors went to Japan in 2018?")
     assert figure.answered and "7.54" in figure.passages[0].highlight
     assert figure.signals is not None and figure.signals["sentence"] >= 0.6  # the bare row scored 0.2-0.3
+    # Shown with it, the same cells under the headers (the bare row alone says nothing to a reader).
+    assert "Korean visitors to Japan (millions): 7.54" in (figure.passages[0].row_read or "")
     place = pack2_engine.ask("Where did Lee Myung-bak and Noda meet?")
     assert "Kyoto" in place.passages[0].highlight
 
