@@ -17,6 +17,12 @@ BYLINE = LazyPattern(
 CREDIT_LINE = LazyPattern(
     r"^\((?:Reporting|Writing|Reported|Written) by\s+([^;)]+)(?:;\s*Additional reporting by\s+([^;)]+))?"
 )
+# "Associated Press writer Kim Tong-hyung in Seoul contributed to this report.": a closing credit.
+CONTRIBUTED = LazyPattern(
+    r"^(?:[A-Z][\w.’'-]*\s){0,4}?(?:writers?|reporters?|correspondents?|staff\swriters?)\s"
+    r"(?P<names>[A-Z][\w.’' -]+?)(?:\s(?:in|from)\s[A-Z][\w ,.-]+?)?\scontributed\s(?:to\s)?(?:this\s)?"
+    r"(?:report|story|article|dispatch)\.?$"
+)
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_DOMAIN = LazyPattern(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _RIGHTS_OWNER = LazyPattern(
@@ -49,11 +55,16 @@ def byline_names(line: str) -> str | None:
     """The reporters a byline or a closing credit names, comma-separated ("Jane Doe, John Roe")."""
     if (credit := CREDIT_LINE.match(line)) is not None:
         names = ", ".join(_names(g) for g in credit.groups() if g)
+    elif (contributed := CONTRIBUTED.match(line)) is not None:
+        names = _names(contributed.group("names"))
     elif (byline := BYLINE.match(line)) is not None:
         names = _names(byline.group(1))
     else:
         return None
     return names or None
+
+
+_CAPITALS_THEN_OUTLET = LazyPattern(r"^((?:[A-Z][A-Z’'.-]+\s){1,3}[A-Z][A-Z’'.-]+)\s+(?:The\s)?[A-Z][a-z]")
 
 
 def _names(byline: str) -> str:
@@ -63,6 +74,8 @@ def _names(byline: str) -> str:
     parts = re.split(r";|\band\b", byline)
     # "Taro Yamada / Yomiuri Shimbun Staff Writer", "Jane Doe in Seoul": the affiliation and place are not the name.
     names = [re.split(r"\s/|/\s|,|\sin\s[A-Z]", p)[0].strip() for p in parts if p.strip()]
+    # "By KENJI WATANABE Associated Press": a name in capitals, then its outlet as the outlet writes it.
+    names = [m.group(1) if (m := _CAPITALS_THEN_OUTLET.match(n)) else n for n in names]
     # A name printed in capitals ("By TARO YAMADA") is shown as a name is written.
     return ", ".join(n.title() if n.isupper() else n for n in names if n)
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from seeds_loader.credits import (
     BYLINE,
+    CONTRIBUTED,
     CREDIT_LINE,
     byline_names,
     contact_outlet,
@@ -87,6 +88,9 @@ _CAPTION = LazyPattern(
     + "|".join(rf"\b{re.escape(c)}\b" for c in _CREDITS if not c.startswith("(")),
     re.I,
 )
+# A press release's contact block: "Media contact:", "Press inquiries: ..." (the name, number and address
+# under it are the issuer's, never article text).
+_CONTACT_LABEL = LazyPattern(r"^(?:media|press|news|investor)\s(?:contacts?|inquiries|enquiries)\b", re.I)
 _CONTACT = LazyPattern(
     r"(?:direct (?:questions|comments)|send (?:questions|comments|tips)|contact us|e-?mail us)"
     r".*?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
@@ -196,6 +200,8 @@ def classify(
                     pending_label = None
                 elif masthead_date is None:
                     masthead_date = parse_date(text)
+            elif text in _TRAILERS:
+                kind = BlockKind.DEBRIS  # "FOR IMMEDIATE RELEASE" above a release's headline
             elif meta.title is None and _may_be(title, text) and _is_headline(text, blocks[i + 1 :]):
                 kind = BlockKind.HEADER
                 meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
@@ -337,9 +343,9 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.RIGHTS
     if BYLINE.match(text) and len(text.split()) <= 20:
         return BlockKind.BYLINE  # also with the reporter's e-mail after the name
-    if _CONTACT.search(text) or (len(text.split()) <= 8 and _SHORT_EMAIL.search(text)):
+    if _CONTACT.search(text) or _CONTACT_LABEL.match(text) or (len(text.split()) <= 8 and _SHORT_EMAIL.search(text)):
         return BlockKind.CONTACT
-    if CREDIT_LINE.match(text):
+    if CREDIT_LINE.match(text) or CONTRIBUTED.match(text):
         return BlockKind.BYLINE
     if _CAPTION.search(text):
         return BlockKind.CAPTION

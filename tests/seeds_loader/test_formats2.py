@@ -419,3 +419,24 @@ def test_a_full_date_in_the_headline_dates_an_article_with_no_other() -> None:
     assert parse_article(text, "pressconf.txt").published == date(2026, 1, 13)
     dated = "---\ntitle: Statement of Jan. 13, 2026\ndate: 2026-01-20\n---\nThe ministry said it welcomed the talks.\n"
     assert parse_article(dated, "statement.md").published == date(2026, 1, 20)  # a date line wins
+
+
+def test_a_press_release_and_an_agency_wire() -> None:
+    release = (
+        "FOR IMMEDIATE RELEASE\n\nInstitute to Lead DNA Analysis of Mine Remains\n\n"
+        "SEOUL, South Korea, Jan. 20, 2026 /PRNewswire/ -- The institute said today it will lead the analysis.\n\n"
+        '"We are ready to begin as soon as the samples arrive," said Dr. Han Seo-yeon, its director.\n\n'
+        "Media contact:\n\nPark Ji-min\npress@institute.example\n\n###\n"
+    )
+    article = parse_article(release, "release.txt")
+    assert article.title == "Institute to Lead DNA Analysis of Mine Remains"
+    assert (article.outlet, article.published) == ("PRNewswire", date(2026, 1, 20))
+    assert [p.text[:12] for p in article.paragraphs] == ["SEOUL, South", '"We are read']
+    wire = (
+        "Japan, South Korea agree on DNA tests\n\nBy KENJI WATANABE Associated Press\n\n"
+        "NARA, Japan (AP) — Japan and South Korea agreed Tuesday to run DNA tests on the remains.\n\n"
+        "___\n\nAssociated Press writer Kim Tong-hyung in Seoul contributed to this report.\n"
+    )
+    article = parse_article(wire, "wire.txt")
+    assert (article.byline, article.outlet) == ("Kenji Watanabe", "AP")
+    assert [p.text[:10] for p in article.paragraphs] == ["NARA, Japa"]  # the closing credit is no body text
