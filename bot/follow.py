@@ -34,6 +34,7 @@ class FollowItem:
     cite: Cite
     passage: str = ""  # the whole passage the highlight is from (kept for evaluation, not shown)
     confidence: float = 1.0  # the decision's, for a topic; a person's own quote is certain
+    row_read: str | None = None  # a table row: its cells under the table's headers (AnswerPassage.row_read)
 
     @classmethod
     def of(cls, data: Mapping[str, object]) -> FollowItem:
@@ -45,6 +46,7 @@ class FollowItem:
             cite,
             str(data.get("passage", "")),
             float(data.get("confidence", 1.0)),  # type: ignore[arg-type]
+            str(row) if (row := data.get("row_read")) is not None else None,
         )
 
 
@@ -131,7 +133,7 @@ def topic_items(
         for p in answer.passages:
             if (p.article_id, p.text) not in shown:
                 continue
-            item = FollowItem(p.highlight, p.speaker, Cite.of_passage(p), p.text, answer.confidence)
+            item = FollowItem(p.highlight, p.speaker, Cite.of_passage(p), p.text, answer.confidence, p.row_read)
             out.append((_key(p.article_id, p.text), p.article_id, item))
     return out
 

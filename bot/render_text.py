@@ -137,6 +137,9 @@ def render_follow(message: Message) -> str:
     lines = [follow_heading(message)]
     for item in message.items:
         lines.append(textwrap.fill(item.highlight, 100, initial_indent="  ", subsequent_indent="  "))
+        if item.row_read:
+            row = messages.TABLE_ROW.format(row=item.row_read)
+            lines.append(textwrap.fill(row, 100, initial_indent="  ", subsequent_indent="  "))
         lines.append(f"    — {' · '.join(([item.speaker] if item.speaker else []) + item.cite.where())}")
     lines.append(f"  {follow_ask_more(message, 'summitbot ask' if message.kind == 'topic' else 'summitbot')}")
     return "\n".join(lines)

@@ -188,6 +188,8 @@ def follow_payload(message: Message) -> Payload:
     for number, item in enumerate(message.items, 1):
         speaker = f" — {inert(item.speaker)}" if item.speaker else ""
         lines.append(f"> {inert(item.highlight)}{speaker} **[{number}]**")
+        if item.row_read:
+            lines.append(f"*{inert(messages.TABLE_ROW.format(row=item.row_read))}*")
     ask = follow_ask_more(message, "/summit") if message.kind == "person" else follow_ask_more(message, "/summit ask")
     embed: Payload = {
         "title": clip(inert(follow_heading(message)), MAX_FIELD_NAME),

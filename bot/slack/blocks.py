@@ -191,6 +191,8 @@ def follow_blocks(message: Message) -> list[Block]:
     for n, item in enumerate(message.items, 1):
         speaker = f"\n{escape(messages.SLACK_SPEAKER.format(speaker=item.speaker))}" if item.speaker else ""
         blocks.append(section(f"{_quote(item.highlight)}{speaker}"))
+        if item.row_read:
+            blocks.append(context(escape(messages.TABLE_ROW.format(row=item.row_read))))
         blocks.append(context(citation_line(n, item.cite)))
     blocks.append(context(f"`{escape(follow_ask_more(message, '/summit'))}`"))
     return _fit(blocks)

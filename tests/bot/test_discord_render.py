@@ -84,3 +84,21 @@ def test_a_table_row_is_shown_under_its_headers_on_every_platform() -> None:
     embed = answer_message(shown, 1, shareable=False)["embeds"][0]
     assert "Japanese visitors to Korea" in embed["description"] and "@everyone" not in embed["description"]
     assert "Under the table's headers" not in render_answer(answer(passage("Plain prose.", speaker=None)))
+
+
+def test_a_table_row_sent_to_a_follower_is_shown_under_its_headers() -> None:
+    from dataclasses import asdict
+
+    from bot.discord.render import follow_payload
+    from bot.follow import FollowItem, FollowMessage
+    from bot.presentation import Cite
+    from bot.render_text import render_follow
+    from bot.slack.blocks import follow_blocks
+
+    cite = Cite.of_passage(passage("| 2019 | 5.58 | 3.27 |"))
+    item = FollowItem("| 2019 | 5.58 | 3.27 |", None, cite, "| 2019 | 5.58 | 3.27 |", 0.9, "Year: 2019; Visitors: 3.27")
+    assert FollowItem.of(asdict(item)) == item  # as the delivery records keep it
+    message = FollowMessage("topic", "visitors in 2019", "Record travel", False, (item,))
+    assert "Under the table's headers: Year: 2019; Visitors: 3.27" in render_follow(message)
+    assert "Year: 2019; Visitors: 3.27" in str(follow_blocks(message))
+    assert "Year: 2019; Visitors: 3.27" in str(follow_payload(message))
