@@ -119,8 +119,13 @@ class Person:
 
     def add_role(self, role: str) -> None:
         role = re.sub(r"\s+", " ", role).strip(" ,.")
+        if role.lower() in _HONORIFICS:
+            return  # "Dr. Han", "Ms. Inoue": a courtesy, not what the person is
         if role and role.lower() not in {r.lower() for r in self.roles}:
             self.roles.append(role)
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mx"})
 
 
 class PeopleRegistry:

@@ -408,3 +408,10 @@ def test_a_place_is_no_role_but_a_party_may_be_spoken_for() -> None:
     assert analyse("What does Japan call the islets?", registry).person is None
     party = analyse("What did the People Power Party say about the summit?", registry).person
     assert party is not None and party.name == "Song Min-gyu"
+
+
+def test_a_courtesy_title_is_no_role() -> None:
+    text = 'Institute news\n\n"We are ready," said Dr. Han Seo-yeon, director of the institute.\n'
+    registry, quotes = _read(text, "release.txt")
+    assert {p.name: p.roles for p in registry.people.values()} == {"Han Seo-yeon": ["director of the institute"]}
+    assert [q.speaker for q in quotes] == ["Han Seo-yeon"]
