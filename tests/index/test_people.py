@@ -411,7 +411,7 @@ def test_a_place_is_no_role_but_a_party_may_be_spoken_for() -> None:
 
 
 def test_a_courtesy_title_is_no_role() -> None:
-    text = 'Institute news\n\n"We are ready," said Dr. Han Seo-yeon, director of the institute.\n'
+    text = 'Institute news\n\n"We are ready to begin at once," said Dr. Han Seo-yeon, director of the institute.\n'
     registry, quotes = _read(text, "release.txt")
     assert {p.name: p.roles for p in registry.people.values()} == {"Han Seo-yeon": ["director of the institute"]}
     assert [q.speaker for q in quotes] == ["Han Seo-yeon"]
