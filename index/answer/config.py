@@ -15,6 +15,8 @@ class EngineConfig:
     # The decision's probability below which the answer is refused; 0.5 is the fitted operating point.
     min_confidence: float = 0.5
     intent_bonus: float = 0.08
+    # How much a passage holding the question's focus words (their idf-weighted share) is preferred.
+    focus_weight: float = 0.08
     # The sentence holding the kind of answer asked for (the counted figure, the duration) answers.
     type_bonus: float = 0.16
     duplicate_cosine: float = 0.92

@@ -137,7 +137,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
         own = f"{hit.passage.text} {hit.passage.context} {ctx.voices(index, hit.passage)}"
         support = needs.focus.support(own, ctx.nearby(index, hit.passage))
-        bonus += c.intent_bonus * support
+        bonus += c.focus_weight * support
         topical[id(hit)] = (not on_topic or support > 0.0) and (not needs.days or _on_day(index, hit.passage, needs))
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
