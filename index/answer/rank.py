@@ -138,7 +138,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         own = f"{hit.passage.text} {hit.passage.context} {ctx.voices(index, hit.passage)}"
         support = needs.focus.support(own, ctx.nearby(index, hit.passage))
         bonus += c.focus_weight * support
-        topical[id(hit)] = (not on_topic or support > 0.0) and (not needs.days or _on_day(index, hit.passage, needs))
+        # A passage of theirs holding the very kind of answer asked for ("what should relatives be warned
+        # about": "Families should be told ...") touches the topic as surely as one of its words does.
+        touches = support > 0.0 or (is_typed and holds[id(hit)])
+        topical[id(hit)] = (not on_topic or touches) and (not needs.days or _on_day(index, hit.passage, needs))
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
             bonus += c.intent_bonus

@@ -270,3 +270,20 @@ def test_what_someone_asked_is_found_where_another_reports_it(hash_embedder, tmp
     assert answer.refusal is not Refusal.NO_QUOTES
     assert "cranes" in answer.passages[0].highlight
     assert answer.passages[0].speaker == "Ryu Min-seo"
+
+
+def test_a_speakers_passage_holding_the_kind_of_answer_asked_for_touches_the_topic(hash_embedder, tmp_path) -> None:
+    """ "What did Park say relatives should be warned about?": his passage saying what families should be told
+    answers, though it holds no word of the question's topic; his other passage names relatives but says
+    nothing that should be done."""
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: Waiting for the tests\ndate: 2026-01-18\n---\n"
+        '"Families should be told both possibilities from the start, not at the end," said geneticist Park Se-hoon.\n\n'
+        "Matches are most reliable when more than one relative has given a sample, Park added of the relatives.\n"
+    )
+    index = build_index([parse_article(text, "wait.md")], hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    answer = engine.ask("What did Park Se-hoon say relatives should be warned about?")
+    assert answer.intent == "quote" and "should be told" in answer.passages[0].highlight
