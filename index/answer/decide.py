@@ -20,6 +20,7 @@ from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
+from index.people.attribution import referred_to
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
 from index.text.dates import dates_in, years_named
@@ -99,6 +100,7 @@ def _signals(
         not needs.asks_agent
         or asked_by_label(passage)
         or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
+        or any(referred_to(passage.sentences[i].text, index.people, passage.article_id) for i in chosen)
         or any(fills_who(passage.read(passage.sentences[i].text)) for i in chosen)
     )
     speaker_named = 1.0

@@ -15,6 +15,7 @@ from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
 from index.answer.question import Intent, Question
+from index.people.attribution import referred_to
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.passages import Passage
@@ -98,7 +99,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             kinds = [
                 float(
-                    bool({q.id for q in index.people.named_in(x.text)} - asked) or fills_who(hit.passage.read(x.text))
+                    bool({q.id for q in index.people.named_in(x.text)} - asked)
+                    or bool({q.id for q in referred_to(x.text, index.people, hit.passage.article_id)} - asked)
+                    or fills_who(hit.passage.read(x.text))
                 )
                 for x in hit.passage.sentences
             ]

@@ -367,6 +367,22 @@ def _nearest(
     return pool[0] if pool else registry.resolve_short(short, article_id)
 
 
+def referred_to(text: str, registry: PeopleRegistry, article_id: str) -> list[Person]:
+    """The people a role stands for in ``text`` ("It was the prime minister's idea"): for each "the <role>",
+    the one person of that article whose roles hold all its words; none when no one or several do."""
+    found: list[Person] = []
+    for m in _ROLE_REFERENCE.finditer(text):
+        words = m.group(0).lower().split()[1:]  # "prime minister", without its determiner
+        holders = [
+            p
+            for p in registry.people.values()
+            if article_id in p.articles and any(set(words) <= set(r.lower().split()) for r in p.roles)
+        ]
+        if len(holders) == 1 and holders[0] not in found:
+            found.append(holders[0])
+    return found
+
+
 def _role_mentions(text: str, quoted: list[tuple[int, int]], seen: list[Person]) -> list[_Mention]:
     """ "the spokesperson", "the president": the person last mentioned in the article who holds that role."""
     found = []

@@ -287,3 +287,23 @@ def test_a_speakers_passage_holding_the_kind_of_answer_asked_for_touches_the_top
     engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
     answer = engine.ask("What did Park Se-hoon say relatives should be warned about?")
     assert answer.intent == "quote" and "should be told" in answer.passages[0].highlight
+
+
+def test_who_did_it_is_answered_by_a_role_standing_for_one_person(hash_embedder, tmp_path) -> None:
+    """ "Who came up with the idea of the drums?": "It was the prime minister's idea" says who, since the
+    briefing's one prime minister is Takaichi; a sentence naming nobody would not."""
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: Briefing on the Nara summit\ndate: 2026-01-13\n---\n"
+        "Spokesperson Kang Yu-jung: Prime Minister Sanae Takaichi hosted President Lee Jae Myung for dinner.\n\n"
+        "Reporter (Channel Saebit): We are told the two leaders played the drums together. Whose idea was that?\n\n"
+        "Spokesperson Kang Yu-jung: It was the prime minister's idea. The pool will release photographs.\n\n"
+        "Reporter (Gyeongnam Dispatch): What is on the schedule tomorrow?\n\n"
+        "Spokesperson Kang Yu-jung: The leaders will visit a temple in the morning.\n"
+    )
+    index = build_index([parse_article(text, "briefing.md")], hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    answer = engine.ask("Who came up with the idea of the leaders playing the drums together?")
+    assert "prime minister's idea" in answer.passages[0].highlight
+    assert answer.signals is not None and answer.signals["agent_ok"] == 1.0

@@ -415,3 +415,21 @@ def test_a_courtesy_title_is_no_role() -> None:
     registry, quotes = _read(text, "release.txt")
     assert {p.name: p.roles for p in registry.people.values()} == {"Han Seo-yeon": ["director of the institute"]}
     assert [q.speaker for q in quotes] == ["Han Seo-yeon"]
+
+
+def test_a_role_stands_for_the_one_person_of_the_article_holding_it() -> None:
+    from index.people.attribution import referred_to
+
+    text = (
+        "Briefing in Nara\n\n"
+        "Prime Minister Sanae Takaichi hosted President Lee Jae Myung for dinner. Spokesperson Kang Yu-jung "
+        "briefed reporters afterwards, Foreign Minister Cho Hyun flew home and Chief Cabinet Secretary Minoru Kihara "
+        "spoke in Tokyo.\n\n"
+        '"It was the prime minister\'s idea, and the president agreed on the spot," Kang said of the drums.\n'
+    )
+    registry, _ = _read(text, "briefing.txt")
+    article = next(iter(next(iter(registry.people.values())).articles))
+    idea = "It was the prime minister's idea, and the president agreed on the spot."
+    assert [p.name for p in referred_to(idea, registry, article)] == ["Sanae Takaichi", "Lee Jae Myung"]
+    assert referred_to("The secretary spoke.", registry, article)[0].name == "Minoru Kihara"
+    assert referred_to("The minister spoke.", registry, article) == []  # two ministers: no guess
