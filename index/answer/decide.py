@@ -14,7 +14,14 @@ import numpy as np
 
 from index.answer.answerability import Focus, fills_who
 from index.answer.context import Context, Probe
-from index.answer.decision import Decision, Signals, speaker_missing, topic_missing, year_missing
+from index.answer.decision import (
+    Decision,
+    Signals,
+    speaker_missing,
+    subject_missing,
+    topic_missing,
+    year_missing,
+)
 from index.answer.needs import Needs
 from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label
@@ -27,6 +34,7 @@ from index.text.dates import dates_in, years_named
 
 logger = logging.getLogger(__name__)
 
+SUBJECT_SHARE = 0.5
 # Signals of closeness: a refusal they drive is "not close enough", any other "does not say it".
 _CLOSENESS = frozenset({"fused", "ranked", "sentence", "margin"})
 
@@ -67,7 +75,7 @@ def decide(
     if (
         refusal is None
         and signals is not None
-        and (speaker_missing(signals) or topic_missing(signals) or year_missing(signals))
+        and (speaker_missing(signals) or topic_missing(signals) or year_missing(signals) or subject_missing(signals))
     ):
         # "what did the U.S. ambassador say" and the passage names no ambassador; "what did X say about Y"
         # and X's best passage holds no word of Y; "how much ... in 2012" and the passage has no 2012.
@@ -107,6 +115,9 @@ def _signals(
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")
     year_ok = not needs.years or needs.years <= _years_of(passage, f"{own} {nearby}", meta.published)
+    # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be
+    # there: "Korea" alone is in nearly every passage.
+    subject_ok = needs.subject is None or needs.subject.crux(f"{own} {nearby}", SUBJECT_SHARE) is None
     crux_drop = 0.0
     crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
     if crux is not None:
@@ -126,6 +137,7 @@ def _signals(
         quote=float(parsed.intent is Intent.QUOTE and parsed.person is not None),
         margin=float(best.score - ranked[1].score) if len(ranked) > 1 else 0.0,
         year_ok=float(year_ok),
+        subject_ok=float(subject_ok),
     )
 
 

@@ -38,7 +38,9 @@ class Signals:
       the words, so focus weighs differently there);
     - ``margin``: how far the best passage's ranked score is ahead of the second's;
     - ``year_ok``: 0 when the question names a year ("in 2012") that the passage, its context and headline
-      neither print nor resolve a date to (1 otherwise). Not a fitted input: see ``year_missing``."""
+      neither print nor resolve a date to (1 otherwise). Not a fitted input: see ``year_missing``.
+    - ``subject_ok``: 0 when "what did X say about Y at Z" finds no word of Y (the subject, not the
+      occasion Z) in X's best passage (1 otherwise). Not a fitted input: see ``subject_missing``."""
 
     fused: float
     ranked: float
@@ -51,6 +53,7 @@ class Signals:
     quote: float
     margin: float
     year_ok: float = 1.0
+    subject_ok: float = 1.0
 
     def values(self) -> list[float]:
         return [float(getattr(self, f.name)) for f in fields(self)]
@@ -107,6 +110,13 @@ def year_missing(signals: Signals) -> bool:
     fitted decision like ``topic_missing``. (On the dev sets every answerable question naming a year whose
     top passage is right holds that year, 4 of 4; the one whose top passage does not is a wrong passage.)"""
     return signals.year_ok == 0.0
+
+
+def subject_missing(signals: Signals) -> bool:
+    """True when "what did X say about Y at Z" is asked and X's best passage holds words of the occasion Z
+    ("at the briefing") but none of the subject Y ("North Korea"): Wi's words at a briefing on another
+    subject. A fact about the passage, checked before the fitted decision like ``topic_missing``."""
+    return signals.subject_ok == 0.0
 
 
 FEATURES = (

@@ -20,6 +20,10 @@ from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction
 from seeds_loader.lazy import LazyPattern
 
+# "about North Korea at the briefing": the subject, then the occasion it was said on.
+_ABOUT_AT = LazyPattern(
+    r"^\s*(?:about|on|regarding|of)\s+(.+?)\s+(?:at|during|in|after|before|while|when)\s+\S.*$", re.I
+)
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
 
@@ -44,6 +48,8 @@ class Needs:
     # The days it names: (month or 0, day) for "on the 14th", "on Jan. 14", "on 14 January".
     days: frozenset[tuple[int, int]] = frozenset()
     direction: Direction | None = None  # a journey asked about one way: "fly into" (arrive), "leave" (depart)
+    # "What did X say about Y at Z": Y's words alone (Z is the occasion), when the question names both.
+    subject: Focus | None = None
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -69,8 +75,11 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     ):
         refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
     speaker_words = [v for p in parsed.people for v in p.variants]
+    subject = None
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
         focus = Focus.of(parsed.topic or text, index.lexical.idf, speaker_words)
+        if (about := _ABOUT_AT.match(parsed.topic)) is not None:
+            subject = Focus.of(about.group(1), index.lexical.idf, speaker_words)
     else:
         # The person asked about is not what is asked about them; a name or role nobody holds is.
         named_target = [parsed.target or ""] if parsed.people else []
@@ -106,6 +115,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         years=years_named(text),
         days=days_named(text),
         direction=asked_direction(text),
+        subject=subject,
     )
 
 

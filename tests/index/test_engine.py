@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from index.answer import Refusal
-from index.engine import Engine
+from index.engine import Engine, EngineConfig
 from index.search.retrieval import FusionWeights, HybridRetriever
 from index.store.handle import IndexHandle
 from index.store.versions import build_index
@@ -307,3 +307,21 @@ def test_who_did_it_is_answered_by_a_role_standing_for_one_person(hash_embedder,
     answer = engine.ask("Who came up with the idea of the leaders playing the drums together?")
     assert "prime minister's idea" in answer.passages[0].highlight
     assert answer.signals is not None and answer.signals["agent_ok"] == 1.0
+
+
+def test_what_someone_said_about_a_subject_on_an_occasion_needs_the_subject(hash_embedder, tmp_path) -> None:
+    """ "What did Wi say about North Korea at the briefing?": his words at the briefing on supply chains do
+    not answer it (the occasion's word, and "Korea", are there; "North" is not); about supply chains they do."""
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: Briefing on the Korea summit\ndate: 2026-01-13\n---\n"
+        '"The leaders agreed to deepen cooperation on supply chains in Korea and Japan," National Security '
+        "Adviser Wi Sung-lac told the briefing.\n"
+    )
+    index = build_index([parse_article(text, "briefing.md")], hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder, config=EngineConfig(min_confidence=0.0))
+    other = engine.ask("What did Wi Sung-lac say about North Korea at the briefing?")
+    assert other.refusal is Refusal.NO_SUPPORT and other.signals is not None and other.signals["subject_ok"] == 0.0
+    same = engine.ask("What did Wi Sung-lac say about supply chains at the briefing?")
+    assert same.answered and same.signals is not None and same.signals["subject_ok"] == 1.0
