@@ -74,6 +74,20 @@ def hash_engine(hash_index: LoadedIndex, hash_embedder: HashEmbedder) -> Engine:
     return Engine(IndexHandle.of(hash_index, hash_embedder.name), hash_embedder)
 
 
+@pytest.fixture
+def made_up_engine(hash_embedder: HashEmbedder, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An engine over one made-up article (its text, its file name), with the hash encoder: for rules that
+    hold whatever the encoder scores. ``config`` as ``Engine`` takes it."""
+    from index.engine import EngineConfig
+    from seeds_loader import parse_article
+
+    def make(text: str, name: str, config: EngineConfig | None = None) -> Engine:
+        index = build_index([parse_article(text, name)], hash_embedder, tmp_path / name / "index")
+        return Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder, config=config)
+
+    return make
+
+
 def _shared(tmp_path_factory, worker_id: str, name: str) -> Path:
     """A folder every pytest-xdist worker of this run shares (one worker builds, the others open what it
     built, under ``_built``'s lock); a run without workers has it to itself."""

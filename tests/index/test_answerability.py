@@ -292,19 +292,13 @@ def test_an_acronym_is_spelled_out_as_the_text_spells_it(acronym: str, text: str
     assert long_form(acronym, text) == expected
 
 
-def test_an_acronym_the_coverage_spells_out_is_no_unknown_name(hash_embedder, tmp_path) -> None:
-    from index.engine import Engine
-    from index.store.handle import IndexHandle
-    from index.store.versions import build_index
-    from seeds_loader import parse_article
-
+def test_an_acronym_the_coverage_spells_out_is_no_unknown_name(made_up_engine) -> None:
     text = (
         "---\ntitle: Deals in the capital\ndate: 2026-01-06\n---\n"
         "In all, 23 memorandums of understanding were signed in the capital on Monday.\n\n"
         "The leaders also visited a museum of modern art.\n"
     )
-    index = build_index([parse_article(text, "deals.md")], hash_embedder, tmp_path / "index")
-    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    engine = made_up_engine(text, "deals.md")
     spelled = engine.ask("How many MOUs were signed in the capital?")
     assert spelled.refusal is not Refusal.UNKNOWN_NAME and "23 memorandums" in spelled.passages[0].highlight
     unknown = engine.ask("How many IMF loans were signed in the capital?")
@@ -323,19 +317,13 @@ def test_a_slip_in_a_name_is_mended_only_when_one_name_is_that_close() -> None:
     assert closest_name("Parks", {"Parka", "Parke"}) is None  # two as close: no guess
 
 
-def test_a_misspelt_name_is_read_as_the_coverage_spells_it_and_said_so(hash_embedder, tmp_path) -> None:
-    from index.engine import Engine
-    from index.store.handle import IndexHandle
-    from index.store.versions import build_index
-    from seeds_loader import parse_article
-
+def test_a_misspelt_name_is_read_as_the_coverage_spells_it_and_said_so(made_up_engine) -> None:
     text = (
         "---\ntitle: Talks in Nara\ndate: 2026-01-13\n---\n"
         'Prime Minister Sanae Takaichi said the talks were "warm and useful for both countries."\n\n'
         "The leaders later visited a temple in Nara.\n"
     )
-    index = build_index([parse_article(text, "nara.md")], hash_embedder, tmp_path / "index")
-    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    engine = made_up_engine(text, "nara.md")
     mended = engine.ask("What did Takiachi say about the talks?")
     assert mended.refusal is not Refusal.UNKNOWN_NAME and mended.passages[0].speaker == "Sanae Takaichi"
     assert mended.speaker_note == "read “Takiachi” as “Takaichi”"

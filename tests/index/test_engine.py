@@ -252,11 +252,9 @@ def test_a_day_asked_about_puts_the_passages_of_that_day_first(tmp_path, day: st
     assert place in answer.passages[0].text
 
 
-def test_what_someone_asked_is_found_where_another_reports_it(hash_embedder, tmp_path) -> None:
+def test_what_someone_asked_is_found_where_another_reports_it(made_up_engine) -> None:
     """ "What did Oh ask Vang to send?": Oh never speaks in the coverage, but his spokesperson reports his
     request ("Oh asked Vang to send ..., Ryu said"): that sentence answers, cited to the spokesperson."""
-    from seeds_loader import parse_article
-
     text = (
         "---\ntitle: Talks in the capital\ndate: 2026-01-06\n---\n"
         "President Oh Tae-sik met Premier Vang Lei on Monday. Spokesperson Ryu Min-seo briefed reporters.\n\n"
@@ -264,36 +262,30 @@ def test_what_someone_asked_is_found_where_another_reports_it(hash_embedder, tmp
         "Oh asked Vang to send a pair of red-crowned cranes to the city zoo, Ryu said, and proposed chess "
         "exchanges between the two capitals.\n"
     )
-    index = build_index([parse_article(text, "talks.md")], hash_embedder, tmp_path / "index")
-    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    engine = made_up_engine(text, "talks.md")
     answer = engine.ask("What did Oh ask Vang to send to the zoo?")
     assert answer.refusal is not Refusal.NO_QUOTES
     assert "cranes" in answer.passages[0].highlight
     assert answer.passages[0].speaker == "Ryu Min-seo"
 
 
-def test_a_speakers_passage_holding_the_kind_of_answer_asked_for_touches_the_topic(hash_embedder, tmp_path) -> None:
+def test_a_speakers_passage_holding_the_kind_of_answer_asked_for_touches_the_topic(made_up_engine) -> None:
     """ "What did Park say relatives should be warned about?": his passage saying what families should be told
     answers, though it holds no word of the question's topic; his other passage names relatives but says
     nothing that should be done."""
-    from seeds_loader import parse_article
-
     text = (
         "---\ntitle: Waiting for the tests\ndate: 2026-01-18\n---\n"
         '"Families should be told both possibilities from the start, not at the end," said geneticist Park Se-hoon.\n\n'
         "Matches are most reliable when more than one relative has given a sample, Park added of the relatives.\n"
     )
-    index = build_index([parse_article(text, "wait.md")], hash_embedder, tmp_path / "index")
-    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    engine = made_up_engine(text, "wait.md")
     answer = engine.ask("What did Park Se-hoon say relatives should be warned about?")
     assert answer.intent == "quote" and "should be told" in answer.passages[0].highlight
 
 
-def test_who_did_it_is_answered_by_a_role_standing_for_one_person(hash_embedder, tmp_path) -> None:
+def test_who_did_it_is_answered_by_a_role_standing_for_one_person(made_up_engine) -> None:
     """ "Who came up with the idea of the drums?": "It was the prime minister's idea" says who, since the
     briefing's one prime minister is Takaichi; a sentence naming nobody would not."""
-    from seeds_loader import parse_article
-
     text = (
         "---\ntitle: Briefing on the Nara summit\ndate: 2026-01-13\n---\n"
         "Spokesperson Kang Yu-jung: Prime Minister Sanae Takaichi hosted President Lee Jae Myung for dinner.\n\n"
@@ -302,25 +294,21 @@ def test_who_did_it_is_answered_by_a_role_standing_for_one_person(hash_embedder,
         "Reporter (Gyeongnam Dispatch): What is on the schedule tomorrow?\n\n"
         "Spokesperson Kang Yu-jung: The leaders will visit a temple in the morning.\n"
     )
-    index = build_index([parse_article(text, "briefing.md")], hash_embedder, tmp_path / "index")
-    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder)
+    engine = made_up_engine(text, "briefing.md")
     answer = engine.ask("Who came up with the idea of the leaders playing the drums together?")
     assert "prime minister's idea" in answer.passages[0].highlight
     assert answer.signals is not None and answer.signals["agent_ok"] == 1.0
 
 
-def test_what_someone_said_about_a_subject_on_an_occasion_needs_the_subject(hash_embedder, tmp_path) -> None:
+def test_what_someone_said_about_a_subject_on_an_occasion_needs_the_subject(made_up_engine) -> None:
     """ "What did Wi say about North Korea at the briefing?": his words at the briefing on supply chains do
     not answer it (the occasion's word, and "Korea", are there; "North" is not); about supply chains they do."""
-    from seeds_loader import parse_article
-
     text = (
         "---\ntitle: Briefing on the Korea summit\ndate: 2026-01-13\n---\n"
         '"The leaders agreed to deepen cooperation on supply chains in Korea and Japan," National Security '
         "Adviser Wi Sung-lac told the briefing.\n"
     )
-    index = build_index([parse_article(text, "briefing.md")], hash_embedder, tmp_path / "index")
-    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder, config=EngineConfig(min_confidence=0.0))
+    engine = made_up_engine(text, "briefing.md", EngineConfig(min_confidence=0.0))
     other = engine.ask("What did Wi Sung-lac say about North Korea at the briefing?")
     assert other.refusal is Refusal.NO_SUPPORT and other.signals is not None and other.signals["subject_ok"] == 0.0
     same = engine.ask("What did Wi Sung-lac say about supply chains at the briefing?")
