@@ -144,6 +144,8 @@ class Expectation:
     # What a "how many" counts, its phrase's last word: a figure of other words of the phrase counts half
     # ("136 Korean forced laborers" does not say how many laborers' remains were identified).
     counted_head: frozenset[str] = frozenset()
+    # The capitalised words a question asking for a name already gives ("the Chosei coal mine"): no answer.
+    given: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> Expectation:
@@ -160,6 +162,11 @@ class Expectation:
                 strict=_HOW_MANY.search(question) is not None,
                 counted_head=counted_head(question),
             )
+        if (named := _NAME_ASKED.search(question)) is not None:
+            # "What is the name of the hotel", "what brand of drum kits": a name is what is asked for.
+            head = (named.group("head") or named.group("thing")).lower()
+            given = frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w’'-]*", question))
+            return cls(AnswerType.NAMED, head=head, strict=True, given=given)
         if kind is AnswerType.NAMED:
             m = _WHICH_HEAD.search(question)
             if m is None:
@@ -173,7 +180,7 @@ class Expectation:
 
     def satisfied_by(self, weights: list[float]) -> bool:
         """The same, from the sentences' weights already computed."""
-        if self.kind is AnswerType.COUNT and self.strict:
+        if self.kind in (AnswerType.COUNT, AnswerType.NAMED) and self.strict:
             return max(weights, default=0.0) >= 1.0
         return max(weights, default=0.0) > 0.0
 
@@ -207,6 +214,8 @@ class Expectation:
             return 1.0 if _PLACE.search(sentence) else 0.0
         if self.kind is AnswerType.ADVICE:
             return 1.0 if _DIRECTIVE.search(sentence) else 0.0
+        if self.kind is AnswerType.NAMED and self.head and self.strict:
+            return 1.0 if _gives_name(sentence, self.head, self.given) else 0.0
         if self.kind is AnswerType.NAMED and self.head:
             return _names_head(sentence, self.head)
         return 1.0
@@ -217,6 +226,33 @@ def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:
     words = sentence.split()
     for i, word in enumerate(words):
         if set(tokenize(word)) & nouns and any(_QUANTITY.fullmatch(w.strip(".,;:$€£¥%")) for w in words[i + 1 : i + 5]):
+            return True
+    return False
+
+
+# A name asked for: "the (Korean) name of the hotel (where ...)", "what brand of drum kits".
+_NAME_ASKED = LazyPattern(
+    r"\bname of (?:the |a |an |his |her |their |its )?(?:[\w’'-]+\s){0,3}?(?P<head>[\w-]+)(?=\s(?:where|that|which|"
+    r"who|in|at|on|did|does|do|is|was)\b|\s*[?.]?$)|"
+    r"\bwhat (?:brand|make|model)s? of (?:[\w’'-]+\s){0,2}?(?P<thing>[\w-]+)"
+    r"(?=\s(?:did|does|do|is|are|was|were|has|have)\b)",
+    re.I,
+)
+
+
+def _gives_name(sentence: str, head: str, given: frozenset[str]) -> bool:
+    """The sentence names one: a capitalised word in the head's own phrase, the head itself capitalised within
+    the sentence ("the Nara Hotel") or a capitalised word the question does not give just before it
+    ("Jangsaeng coal mine" for "the Korean name of the Chosei coal mine", not "the Chosei mine")."""
+    stem = tokenize(head)
+    words = list(re.finditer(r"[\w’'-]+", sentence))
+    for i, w in enumerate(words):
+        if tokenize(w.group(0)) != stem:
+            continue
+        if i > 0 and w.group(0)[:1].isupper():
+            return True
+        before = enumerate(words[max(0, i - 2) : i], max(0, i - 2))
+        if any(v.group(0)[:1].isupper() and j > 0 and v.group(0).lower() not in given for j, v in before):
             return True
     return False
 

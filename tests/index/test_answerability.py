@@ -342,3 +342,17 @@ def test_a_journey_asked_one_way_is_not_answered_by_the_other() -> None:
     assert goes_only_against(leaving, "arrive") and not goes_only_against(leaving, "depart")
     assert not goes_only_against("He arrived at Kansai International Airport shortly before noon.", "arrive")
     assert not goes_only_against("President Lee, left, and President Xi shake hands.", "arrive")  # a caption
+
+
+def test_a_name_asked_for_needs_a_name_the_question_does_not_give() -> None:
+    hotel = Expectation.of("What is the name of the hotel where Lee stayed in Nara?")
+    assert (hotel.kind, hotel.head, hotel.strict) == (AnswerType.NAMED, "hotel", True)
+    assert hotel.weight("Korean residents gathered outside the hotel where Lee will spend the night.") == 0.0
+    assert hotel.weight("Lee stayed at the Nara Hotel, near the park.") == 1.0
+    assert not hotel.satisfied(["Korean residents gathered outside the hotel where Lee will spend the night."])
+    mine = Expectation.of("What is the Korean name of the Chosei coal mine?")
+    assert mine.weight("The remains come from the Chosei undersea coal mine (Jangsaeng coal mine in Korean).") == 1.0
+    assert mine.weight("The Chosei coal mine flooded in 1942.") == 0.0  # the name the question gives
+    drums = Expectation.of("What brand of drum kits did the leaders play?")
+    assert drums.head == "kits" and drums.weight("The two leaders sat down at a pair of drum kits.") == 0.0
+    assert Expectation.of("Which park did Lee visit?").strict is False  # "which X": any X named, never refused
