@@ -29,12 +29,12 @@ def citation(passage: AnswerPassage) -> str:
 def render_answer(answer: Answer, width: int = 100) -> str:
     """Plain text for the terminal."""
     lines: list[str] = []
+    if answer.speaker_note:  # how the question was read comes first: which "Lee", a name's slip mended
+        lines += [f"({answer.speaker_note})", ""]
     if not answer.answered:
         lines.append(refusal(answer))
         if answer.passages:
             lines += ["", messages.NEAREST_HEADER]
-    if answer.speaker_note:
-        lines += [f"({answer.speaker_note})", ""]
     for i, passage in enumerate(answer.passages):
         if i:
             lines.append("")

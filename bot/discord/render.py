@@ -60,12 +60,12 @@ def answer_embed(answer: Answer, *, shared_by: str | None = None) -> Payload:
     """The answer as one embed: the highlights first (with their speakers), then a field per citation,
     the disagreement and the refusal reason; always within Discord's per-embed limits."""
     lines: list[str] = []
+    if answer.speaker_note:  # how the question was read comes first
+        lines.append(f"*({inert(answer.speaker_note)})*")
     if not answer.answered:
         lines.append(refusal(answer))
         if answer.passages:
             lines.append(messages.NEAREST_HEADER)
-    if answer.speaker_note:
-        lines.append(f"*({inert(answer.speaker_note)})*")
     for number, passage in enumerate(answer.passages, 1):
         speaker = f" — {inert(passage.speaker)}" if passage.speaker else ""
         lines.append(f"> {inert(passage.highlight)}{speaker} **[{number}]**")

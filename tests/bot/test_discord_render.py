@@ -102,3 +102,16 @@ def test_a_table_row_sent_to_a_follower_is_shown_under_its_headers() -> None:
     assert "Under the table's headers: Year: 2019; Visitors: 3.27" in render_follow(message)
     assert "Year: 2019; Visitors: 3.27" in str(follow_blocks(message))
     assert "Year: 2019; Visitors: 3.27" in str(follow_payload(message))
+
+
+def test_how_the_question_was_read_comes_before_a_refusal() -> None:
+    from bot.render_text import render_answer
+
+    refused = Answer(
+        question="what did Takiachi say?", answered=False, confidence=0.1, intent="quote", refusal="no_support",
+        passages=(passage("Plain prose.", speaker=None),), speaker_note="read “Takiachi” as “Takaichi”",
+    )  # fmt: skip
+    text = render_answer(refused)
+    assert text.index("read “Takiachi” as “Takaichi”") < text.index("Nearest passages")
+    description = answer_message(refused, 1, shareable=False)["embeds"][0]["description"]
+    assert description.index("Takaichi") < description.index("Nearest passages")
