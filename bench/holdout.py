@@ -26,6 +26,7 @@ from index.answer.decision import (  # noqa: E402
     FEATURES,
     Decision,
     Signals,
+    destination_missing,
     fit,
     speaker_missing,
     subject_missing,
@@ -114,7 +115,12 @@ def collect(engine: Engine, items: list[QAItem]) -> list[Asked]:
 def answered(asked: Asked, decision: Decision, min_confidence: float = 0.5) -> bool:
     if asked.hard or asked.signals is None:
         return False
-    if topic_missing(asked.signals) or year_missing(asked.signals) or subject_missing(asked.signals):
+    if (
+        topic_missing(asked.signals)
+        or year_missing(asked.signals)
+        or subject_missing(asked.signals)
+        or destination_missing(asked.signals)
+    ):
         # Checked before the decision, never fitted; the fit still sees these questions (they are what a
         # quote question that does not answer looks like), so they stay in its rows.
         return False

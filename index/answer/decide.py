@@ -17,6 +17,7 @@ from index.answer.context import Context, Probe
 from index.answer.decision import (
     Decision,
     Signals,
+    destination_missing,
     speaker_missing,
     subject_missing,
     topic_missing,
@@ -31,6 +32,7 @@ from index.people.attribution import referred_to
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
 from index.text.dates import dates_in, years_named
+from index.text.tokens import token_set
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +77,13 @@ def decide(
     if (
         refusal is None
         and signals is not None
-        and (speaker_missing(signals) or topic_missing(signals) or year_missing(signals) or subject_missing(signals))
+        and (
+            speaker_missing(signals)
+            or topic_missing(signals)
+            or year_missing(signals)
+            or subject_missing(signals)
+            or destination_missing(signals)
+        )
     ):
         # "what did the U.S. ambassador say" and the passage names no ambassador; "what did X say about Y"
         # and X's best passage holds no word of Y; "how much ... in 2012" and the passage has no 2012.
@@ -118,6 +126,7 @@ def _signals(
     # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be
     # there: "Korea" alone is in nearly every passage.
     subject_ok = needs.subject is None or needs.subject.crux(f"{own} {nearby}", SUBJECT_SHARE) is None
+    destination_ok = not needs.destination or needs.destination <= token_set(f"{own} {nearby}")
     crux_drop = 0.0
     crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
     if crux is not None:
@@ -138,6 +147,7 @@ def _signals(
         margin=float(best.score - ranked[1].score) if len(ranked) > 1 else 0.0,
         year_ok=float(year_ok),
         subject_ok=float(subject_ok),
+        destination_ok=float(destination_ok),
     )
 
 

@@ -40,7 +40,10 @@ class Signals:
     - ``year_ok``: 0 when the question names a year ("in 2012") that the passage, its context and headline
       neither print nor resolve a date to (1 otherwise). Not a fitted input: see ``year_missing``.
     - ``subject_ok``: 0 when "what did X say about Y at Z" finds no word of Y (the subject, not the
-      occasion Z) in X's best passage (1 otherwise). Not a fitted input: see ``subject_missing``."""
+      occasion Z) in X's best passage (1 otherwise). Not a fitted input: see ``subject_missing``.
+    - ``destination_ok``: 0 when a journey asked about names where it goes ("visit Seoul") and the passage,
+      its context, headline and the paragraphs before it do not. Not a fitted input: see
+      ``destination_missing``."""
 
     fused: float
     ranked: float
@@ -54,6 +57,7 @@ class Signals:
     margin: float
     year_ok: float = 1.0
     subject_ok: float = 1.0
+    destination_ok: float = 1.0
 
     def values(self) -> list[float]:
         return [float(getattr(self, f.name)) for f in fields(self)]
@@ -117,6 +121,13 @@ def subject_missing(signals: Signals) -> bool:
     ("at the briefing") but none of the subject Y ("North Korea"): Wi's words at a briefing on another
     subject. A fact about the passage, checked before the fitted decision like ``topic_missing``."""
     return signals.subject_ok == 0.0
+
+
+def destination_missing(signals: Signals) -> bool:
+    """True when a journey asked about names its destination and the best passage does not: "when will
+    Takaichi visit Seoul" answered by a passage about Lee's visit to Nara. A fact about the passage, checked
+    before the fitted decision like ``year_missing``."""
+    return signals.destination_ok == 0.0
 
 
 FEATURES = (

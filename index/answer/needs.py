@@ -17,7 +17,8 @@ from index.store.references import referenced_articles
 from index.store.versions import LoadedIndex
 from index.text.dates import days_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
-from index.text.motion import Direction, asked_direction
+from index.text.motion import Direction, asked_direction, destination
+from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
 # "about North Korea at the briefing": the subject, then the occasion it was said on.
@@ -50,6 +51,8 @@ class Needs:
     direction: Direction | None = None  # a journey asked about one way: "fly into" (arrive), "leave" (depart)
     # "What did X say about Y at Z": Y's words alone (Z is the occasion), when the question names both.
     subject: Focus | None = None
+    # Where a journey asked about goes ("when will Takaichi visit Seoul": the stems of "Seoul").
+    destination: frozenset[str] = frozenset()
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -116,6 +119,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         days=days_named(text),
         direction=asked_direction(text),
         subject=subject,
+        destination=frozenset(tokenize(place)) if (place := destination(text)) else frozenset(),
     )
 
 

@@ -34,3 +34,22 @@ def goes_only_against(sentence: str, direction: Direction) -> bool:
     """True when ``sentence`` tells a journey going only the other way."""
     arrive, depart = bool(_ARRIVE.search(sentence)), bool(_DEPART.search(sentence))
     return (depart and not arrive) if direction == "arrive" else (arrive and not depart)
+
+
+# Where a journey asked about goes: "visit Seoul", "a trip to Washington", "arrived in Nara".
+_DESTINATION = LazyPattern(
+    r"\b(?:visit(?:s|ed|ing)?|(?:trip|travel(?:s|led|ed)?|go(?:es|ing)?|went|fly|flies|flew|head(?:s|ed)?|"
+    r"return(?:s|ed)?|move[sd]?) to|arriv(?:e|es|ed|ing) in)\s+(?:the\s)?([\w’'-]+)",
+    re.I,
+)
+_NO_PLACE = frozenset(
+    "each other one him her them us it there here a an this that his their our my its home back again".split()
+)
+
+
+def destination(question: str) -> str | None:
+    """The place a journey asked about goes to ("when will Takaichi visit Seoul" -> "Seoul"), if it names one."""
+    m = _DESTINATION.search(question)
+    if m is None or m.group(1).lower() in _NO_PLACE:
+        return None
+    return m.group(1)

@@ -6,6 +6,7 @@ import pytest
 
 from index.answer import Refusal
 from index.answer.answerability import AnswerType, Expectation, Focus
+from index.engine import EngineConfig
 from index.text.figures import counted_nouns, figures
 
 
@@ -356,3 +357,29 @@ def test_a_name_asked_for_needs_a_name_the_question_does_not_give() -> None:
     drums = Expectation.of("What brand of drum kits did the leaders play?")
     assert drums.head == "kits" and drums.weight("The two leaders sat down at a pair of drum kits.") == 0.0
     assert Expectation.of("Which park did Lee visit?").strict is False  # "which X": any X named, never refused
+
+
+def test_where_a_journey_asked_about_goes() -> None:
+    from index.text.motion import destination
+
+    assert destination("When will Takaichi visit Seoul?") == "Seoul"
+    assert destination("when will lee visit washington?") == "washington"
+    assert destination("How long was Lee's trip to China?") == "China"
+    assert destination("When did the president arrive in Osaka?") == "Osaka"
+    assert destination("Will the leaders visit each other regularly?") is None
+    assert destination("What did Lee say about Japan?") is None
+
+
+def test_a_journey_to_a_place_the_passage_never_names_is_refused(made_up_engine) -> None:
+    text = (
+        "---\ntitle: Talks in Nara\ndate: 2026-01-13\n---\n"
+        "President Lee will visit Nara on Tuesday for talks with Prime Minister Takaichi, officials said.\n\n"
+        "The talks are expected to cover supply chains and the remains of mine workers.\n\n"
+        "Both governments have prepared a joint statement on economic security.\n\n"
+        "Officials in Seoul declined to comment on the statement.\n"
+    )
+    engine = made_up_engine(text, "nara.md", EngineConfig(min_confidence=0.0))
+    elsewhere = engine.ask("When will President Lee visit Seoul?")
+    assert elsewhere.refusal is Refusal.NO_SUPPORT and elsewhere.signals["destination_ok"] == 0.0  # type: ignore[index]
+    here = engine.ask("When will President Lee visit Nara?")
+    assert here.answered and here.signals["destination_ok"] == 1.0  # type: ignore[index]
