@@ -32,6 +32,7 @@ from index.people.attribution import referred_to
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
 from index.text.dates import dates_in, years_named
+from index.text.motion import goes
 from index.text.tokens import token_set
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ def _signals(
     # there: "Korea" alone is in nearly every passage.
     subject_ok = needs.subject is None or needs.subject.crux(f"{own} {nearby}", SUBJECT_SHARE) is None
     destination_ok = not needs.destination or needs.destination <= token_set(f"{own} {nearby}")
+    direction_ok = needs.direction is None or goes(passage.text, needs.direction)
     crux_drop = 0.0
     crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
     if crux is not None:
@@ -148,6 +150,7 @@ def _signals(
         year_ok=float(year_ok),
         subject_ok=float(subject_ok),
         destination_ok=float(destination_ok),
+        direction_ok=float(direction_ok),
     )
 
 

@@ -43,7 +43,9 @@ class Signals:
       occasion Z) in X's best passage (1 otherwise). Not a fitted input: see ``subject_missing``.
     - ``destination_ok``: 0 when a journey asked about names where it goes ("visit Seoul") and the passage,
       its context, headline and the paragraphs before it do not. Not a fitted input: see
-      ``destination_missing``."""
+      ``destination_missing``.
+    - ``direction_ok``: 0 when a journey is asked about one way ("have the pandas arrived") and the passage
+      tells no journey that way. Not a fitted input: see ``destination_missing``."""
 
     fused: float
     ranked: float
@@ -58,6 +60,7 @@ class Signals:
     year_ok: float = 1.0
     subject_ok: float = 1.0
     destination_ok: float = 1.0
+    direction_ok: float = 1.0
 
     def values(self) -> list[float]:
         return [float(getattr(self, f.name)) for f in fields(self)]
@@ -124,10 +127,11 @@ def subject_missing(signals: Signals) -> bool:
 
 
 def destination_missing(signals: Signals) -> bool:
-    """True when a journey asked about names its destination and the best passage does not: "when will
-    Takaichi visit Seoul" answered by a passage about Lee's visit to Nara. A fact about the passage, checked
-    before the fitted decision like ``year_missing``."""
-    return signals.destination_ok == 0.0
+    """True when a journey asked about names its destination and the best passage does not ("when will
+    Takaichi visit Seoul" answered by a passage about Lee's visit to Nara), or is asked about one way and the
+    passage tells no journey that way ("have the pandas arrived at the zoo yet?" and Lee's request for
+    them). A fact about the passage, checked before the fitted decision like ``year_missing``."""
+    return signals.destination_ok == 0.0 or signals.direction_ok == 0.0
 
 
 FEATURES = (

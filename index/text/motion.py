@@ -30,6 +30,11 @@ def asked_direction(question: str) -> Direction | None:
     return "arrive" if arrive and not depart else "depart" if depart and not arrive else None
 
 
+def goes(text: str, direction: Direction) -> bool:
+    """True when ``text`` tells a journey going ``direction``."""
+    return bool((_ARRIVE if direction == "arrive" else _DEPART).search(text))
+
+
 def goes_only_against(sentence: str, direction: Direction) -> bool:
     """True when ``sentence`` tells a journey going only the other way."""
     arrive, depart = bool(_ARRIVE.search(sentence)), bool(_DEPART.search(sentence))

@@ -383,3 +383,15 @@ def test_a_journey_to_a_place_the_passage_never_names_is_refused(made_up_engine)
     assert elsewhere.refusal is Refusal.NO_SUPPORT and elsewhere.signals["destination_ok"] == 0.0  # type: ignore[index]
     here = engine.ask("When will President Lee visit Nara?")
     assert here.answered and here.signals["destination_ok"] == 1.0  # type: ignore[index]
+
+
+def test_a_journey_asked_about_one_way_needs_a_passage_telling_it(made_up_engine) -> None:
+    """ "Have the cranes arrived at the zoo yet?": a request to lend them does not say; a passage telling
+    their arrival does."""
+    asked = "---\ntitle: Cranes\ndate: 2026-01-06\n---\nOh asked Vang to lend a pair of cranes to the city zoo.\n"
+    config = EngineConfig(min_confidence=0.0)
+    pending = made_up_engine(asked, "asked.md", config).ask("Have the cranes arrived at the zoo yet?")
+    assert pending.refusal is Refusal.NO_SUPPORT and pending.signals["direction_ok"] == 0.0  # type: ignore[index]
+    landed = "---\ntitle: Cranes\ndate: 2026-03-06\n---\nThe pair of cranes arrived at the city zoo on Monday.\n"
+    arrived = made_up_engine(landed, "landed.md", config).ask("Have the cranes arrived at the zoo yet?")
+    assert arrived.answered and arrived.signals["direction_ok"] == 1.0  # type: ignore[index]
