@@ -231,12 +231,14 @@ _ROLE_COVERAGE = 0.67  # "most of its words": two of three
 
 
 def unknown_names(text: str, knows: Callable[[str], bool]) -> list[str]:
-    """Capitalised names in the question of which no word occurs anywhere in the coverage."""
+    """Capitalised names in the question of which no word occurs anywhere in the coverage, or, for a name of
+    three words or more, most words do not ("Kim Hea Kyung" when only "Kim" is known: someone else)."""
     missing = []
     for m in _CAPITALISED.finditer(text):
         if m.start() == len(text) - len(text.lstrip()):
             continue  # the question's first word is capitalised anyway
         words = [normalize_word(w) for w in re.findall(r"\w+", m.group(0))]
-        if words and not any(knows(w) for w in words):
+        known = sum(knows(w) for w in words)
+        if words and (not known or (len(words) >= 3 and 2 * known < len(words))):
             missing.append(m.group(0))
     return missing

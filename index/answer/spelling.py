@@ -24,6 +24,7 @@ SPELL_POOL = 50
 MIN_CORRECTED = 5
 
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?:-[\w’']+)*")
+_NAME_GROUP = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?:-[\w’']+)*(?:\s+[A-Z][\w’']*(?:-[\w’']+)*)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # Capitalised words every story may use without the nearest passages holding them.
 _CALENDAR = frozenset(
@@ -59,8 +60,17 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
     texts = [hit.passage.text for hit in retriever.search_with_vector(question, vector, SPELL_POOL)]
     names = {_POSSESSIVE.sub("", m.group(0)) for text in texts for m in _CAPITALISED_WORD.finditer(text)}
     names |= {w for p in index.people.people.values() for v in p.variants for w in v.split()} | _CALENDAR
+    # A word of a longer name is mended only when the rest of that name is known: in "Kim Hea Kyung", where
+    # "Hea" is unknown too, "Kyung" is someone else's name, not a slip for "Myung".
+    strangers: set[str] = set()
+    for group in _NAME_GROUP.finditer(question):
+        words = _CAPITALISED_WORD.findall(group.group(0))
+        if sum(not index.knows(w) for w in words) > 1:
+            strangers.update(words)
     read_as = []
     for typed in dict.fromkeys(unknown):
+        if typed in strangers and not acronym_letters(typed):
+            continue
         if acronym_letters(typed):
             word = typed
             found = next((form for text in texts if (form := long_form(word, text)) is not None), None)

@@ -124,6 +124,13 @@ def test_unknown_name_is_refused_with_the_name(hash_engine: Engine) -> None:
     assert answer.passages  # the nearest passages are still shown, for transparency
 
 
+def test_a_full_name_the_coverage_lacks_is_unknown_though_its_family_name_is_known(hash_engine: Engine) -> None:
+    """ "Kim Hea Kyung": the seeds know a Kim, not her; "Lee Chang-min" they know in full."""
+    answer = hash_engine.ask("What did Kim Hea Kyung do in Nara?")
+    assert answer.refusal is Refusal.UNKNOWN_NAME and answer.unknown == ("Kim Hea Kyung",)
+    assert hash_engine.ask("Who is Lee Chang-min?").refusal is not Refusal.UNKNOWN_NAME
+
+
 def test_unknown_speaker_is_refused(hash_engine: Engine) -> None:
     answer = hash_engine.ask("what did kishida say about the summit?")
     assert not answer.answered and answer.refusal is Refusal.UNKNOWN_SPEAKER and answer.unknown == ("kishida",)
