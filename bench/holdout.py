@@ -26,12 +26,9 @@ from index.answer.decision import (  # noqa: E402
     FEATURES,
     Decision,
     Signals,
-    destination_missing,
+    fact_missing,
     fit,
     speaker_missing,
-    subject_missing,
-    topic_missing,
-    year_missing,
 )
 from index.encode.embedder import BUNDLED_MODEL, Embedder, make_embedder  # noqa: E402
 from index.engine import Engine, EngineConfig  # noqa: E402
@@ -115,12 +112,7 @@ def collect(engine: Engine, items: list[QAItem]) -> list[Asked]:
 def answered(asked: Asked, decision: Decision, min_confidence: float = 0.5) -> bool:
     if asked.hard or asked.signals is None:
         return False
-    if (
-        topic_missing(asked.signals)
-        or year_missing(asked.signals)
-        or subject_missing(asked.signals)
-        or destination_missing(asked.signals)
-    ):
+    if fact_missing(asked.signals):
         # Checked before the decision, never fitted; the fit still sees these questions (they are what a
         # quote question that does not answer looks like), so they stay in its rows.
         return False

@@ -60,7 +60,7 @@ def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: 
                 rights_restricted=meta.ai_use_restricted,
                 published_partial=meta.published_partial,
                 asked_by=passage.context if passage.kind == "question" and passage.context else None,
-                row_read=passage.read("").strip() if passage.read("") else None,
+                row_read=passage.row_headers,
             )
         )
         if len(out) == k:

@@ -14,15 +14,7 @@ import numpy as np
 
 from index.answer.answerability import Focus, fills_who
 from index.answer.context import Context, Probe
-from index.answer.decision import (
-    Decision,
-    Signals,
-    destination_missing,
-    speaker_missing,
-    subject_missing,
-    topic_missing,
-    year_missing,
-)
+from index.answer.decision import Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label
@@ -75,17 +67,7 @@ def decide(
         return Decided(refusal or Refusal.LOW_CONFIDENCE, 0.0, None, [])
     if refusal is None and ranked and whole_answer:
         confidence = 1.0
-    if (
-        refusal is None
-        and signals is not None
-        and (
-            speaker_missing(signals)
-            or topic_missing(signals)
-            or year_missing(signals)
-            or subject_missing(signals)
-            or destination_missing(signals)
-        )
-    ):
+    if refusal is None and signals is not None and (speaker_missing(signals) or fact_missing(signals)):
         # "what did the U.S. ambassador say" and the passage names no ambassador; "what did X say about Y"
         # and X's best passage holds no word of Y; "how much ... in 2012" and the passage has no 2012.
         refusal = Refusal.NO_SUPPORT

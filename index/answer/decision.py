@@ -134,6 +134,12 @@ def destination_missing(signals: Signals) -> bool:
     return signals.destination_ok == 0.0 or signals.direction_ok == 0.0
 
 
+def fact_missing(signals: Signals) -> bool:
+    """One of the facts checked before the fitted decision fails: the topic, the year, the subject or the
+    journey the question asks about is not in its best passage. (The decision never fits these.)"""
+    return topic_missing(signals) or year_missing(signals) or subject_missing(signals) or destination_missing(signals)
+
+
 FEATURES = (
     "fused",
     "ranked",

@@ -69,11 +69,11 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
             strangers.update(words)
     read_as = []
     for typed in dict.fromkeys(unknown):
-        if typed in strangers and not acronym_letters(typed):
-            continue
         if acronym_letters(typed):
             word = typed
             found = next((form for text in texts if (form := long_form(word, text)) is not None), None)
+        elif typed in strangers:
+            continue
         else:
             word = _POSSESSIVE.sub("", typed)  # "Kroea's": the name is "Kroea"
             found = closest_name(word, names)

@@ -40,13 +40,17 @@ class Passage:
     # The live blog's day this passage's entry stands under (its clock stamp's day), if any.
     day: date | None = None
 
+    @property
+    def row_headers(self) -> str | None:
+        """A table row's cells under the table's headers, as its context gives them ("Year: 2019; ...: 3.27");
+        None for any other passage."""
+        return self.context if self.context and self.text.startswith("|") else None
+
     def read(self, sentence: str) -> str:
         """One of its sentences as it is read, to embed and to check for the kind of answer asked for: a
-        table row ("| 2019 | 5.58 | 3.27 |") under its headers, as its context gives them ("Year: 2019; ...:
-        3.27"), since its cells alone say nothing; any other sentence as it stands."""
-        if self.context and self.text.startswith("|"):
-            return f"{self.context} {sentence}"
-        return sentence
+        table row ("| 2019 | 5.58 | 3.27 |") under its headers, since its cells alone say nothing; any other
+        sentence as it stands."""
+        return f"{self.row_headers} {sentence}" if self.row_headers else sentence
 
 
 @dataclass(frozen=True)

@@ -39,15 +39,11 @@ def long_form(word: str, text: str) -> str | None:
         taken = _match(words, i + 1, letters[1:], skips=1 if len(letters) > 2 else 0)
         if taken is None:
             continue
-        span = words[i : taken[-1] + 1] if taken else [first]
+        span = words[i : taken[-1] + 1]  # an acronym has two letters or more: a word is always taken
         content = [w.group(0) for w in span if w.group(0).lower() not in _SMALL]
         capitalised = all(w[0].isupper() for w in content)
-        skipped = (
-            len(span)
-            - 1
-            - len(taken)
-            - sum(1 for j, w in enumerate(span[1:], i + 1) if j not in taken and w.group(0).lower() in _SMALL)
-        )
+        # Words passed over that are no small words.
+        skipped = sum(1 for j, w in enumerate(span[1:], i + 1) if j not in taken and w.group(0).lower() not in _SMALL)
         if not capitalised and (len(letters) == 2 or skipped or len(content) == len(span)):
             continue
         if _contiguous(text, span):

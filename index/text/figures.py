@@ -67,11 +67,9 @@ def is_count_question(question: str) -> bool:
 
 
 _HOW_OFTEN = LazyPattern(r"\bhow often\b", re.I)
-_COUNTED = LazyPattern(
-    r"\bhow many ((?:[\w-]+ ){0,2}?[\w-]+)"
-    r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)",
-    re.I,
-)
+# Where the phrase a "how many" counts ends: its verb, a preposition, the question's end.
+_COUNTED_END = r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)"
+_COUNTED = LazyPattern(rf"\bhow many ((?:[\w-]+ ){{0,2}}?[\w-]+){_COUNTED_END}", re.I)
 
 
 # People counted by what they do: the plain "people" or "persons" counts them too.
@@ -99,11 +97,7 @@ def counted_nouns(question: str) -> frozenset[str]:
 
 
 # "how many Korean forced laborers' remains have ...": the phrase counted, its last word the thing counted.
-_COUNTED_PHRASE = LazyPattern(
-    r"\bhow many ((?:[\w’'-]+ ){0,3}?[\w’'-]+)"
-    r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)",
-    re.I,
-)
+_COUNTED_PHRASE = LazyPattern(rf"\bhow many ((?:[\w’'-]+ ){{0,3}}?[\w’'-]+){_COUNTED_END}", re.I)
 
 
 def counted_head(question: str) -> frozenset[str]:

@@ -37,8 +37,7 @@ def goes(text: str, direction: Direction) -> bool:
 
 def goes_only_against(sentence: str, direction: Direction) -> bool:
     """True when ``sentence`` tells a journey going only the other way."""
-    arrive, depart = bool(_ARRIVE.search(sentence)), bool(_DEPART.search(sentence))
-    return (depart and not arrive) if direction == "arrive" else (arrive and not depart)
+    return goes(sentence, "depart" if direction == "arrive" else "arrive") and not goes(sentence, direction)
 
 
 # Where a journey asked about goes: "visit Seoul", "a trip to Washington", "arrived in Nara".
