@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.text.figures import counted_head, counted_nouns, figures
+from index.text.nlp import asks_who_did, lemmas, only_bare
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -146,10 +147,23 @@ class Expectation:
     counted_head: frozenset[str] = frozenset()
     # The capitalised words a question asking for a name already gives ("the Chosei coal mine"): no answer.
     given: frozenset[str] = frozenset()
+    # A "which X" question's words (lemmas): what an answer must add to the bare X (``only_bare``).
+    asked: frozenset[str] = frozenset()
+
+    def bare(self, sentences: list[str]) -> bool:
+        """A "which X" is asked and the sentences hold X only bare ("exchanged gifts" for "what gift")."""
+        return (
+            self.kind is AnswerType.NAMED
+            and not self.strict
+            and bool(self.head)
+            and only_bare(sentences, self.head or "", self.asked)
+        )
 
     @classmethod
     def of(cls, question: str) -> Expectation:
         kind = next((k for k, pattern in _TYPES if pattern.search(question)), AnswerType.ANY)
+        if kind is AnswerType.ANY and asks_who_did(question):
+            kind = AnswerType.AGENT  # "who is travelling with Lee": someone who does it, not who someone is
         if kind is AnswerType.COUNT:
             if m := _HOW_MUCH_SUBJECT.search(question):
                 head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", m.group(1))[0].split()[-1]
@@ -171,7 +185,7 @@ class Expectation:
             m = _WHICH_HEAD.search(question)
             if m is None:
                 return cls(AnswerType.ANY)
-            return cls(kind, head=m.group(1).split()[-1].lower())
+            return cls(kind, head=m.group(1).split()[-1].lower(), asked=lemmas(question))
         return cls(kind)
 
     def satisfied(self, sentences: Iterable[str], around: str = "") -> bool:

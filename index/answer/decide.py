@@ -12,20 +12,18 @@ from datetime import date
 
 import numpy as np
 
-from index.answer.answerability import Focus, fills_who
+from index.answer.answerability import Focus
 from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked, asked_by_label
+from index.answer.rank import Ranked, asked_by_label, names_another
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
-from index.people.attribution import referred_to
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import dates_in, years_named
-from index.text.motion import goes
-from index.text.tokens import token_set
+from index.text.dates import dates_in, day_words, years_named
+from index.text.motion import goes, names_destination, only_origin
 
 logger = logging.getLogger(__name__)
 
@@ -94,13 +92,14 @@ def _signals(
     passage = hit.passage
     meta = index.articles[passage.article_id]
     own = f"{passage.text} {passage.context} {meta.title or ''} {ctx.voices(index, passage)}"
+    if needs.weekdays:  # "on Wednesday": the passage's "tomorrow", in an article of Tuesday, says it
+        own = f"{own} {day_words((x.text for x in passage.sentences), meta.published)}"
     nearby = ctx.nearby(index, passage)
+    asked = {q.id for q in needs.named}
     agent_ok = (
         not needs.asks_agent
         or asked_by_label(passage)
-        or any(index.people.names_someone(passage.sentences[i].text) for i in chosen)
-        or any(referred_to(passage.sentences[i].text, index.people, passage.article_id) for i in chosen)
-        or any(fills_who(passage.read(passage.sentences[i].text)) for i in chosen)
+        or any(names_another(index, passage, passage.sentences[i].text, asked) for i in chosen)
     )
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
@@ -109,7 +108,10 @@ def _signals(
     # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be
     # there: "Korea" alone is in nearly every passage.
     subject_ok = needs.subject is None or needs.subject.crux(f"{own} {nearby}", SUBJECT_SHARE) is None
-    destination_ok = not needs.destination or needs.destination <= token_set(f"{own} {nearby}")
+    # The destination named, and not named as where the answering sentence's journey starts.
+    destination_ok = names_destination(f"{own} {nearby}", needs.destination) and not any(
+        only_origin(passage.sentences[i].text, needs.destination) for i in chosen
+    )
     direction_ok = needs.direction is None or goes(passage.text, needs.direction)
     crux_drop = 0.0
     crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
@@ -121,7 +123,8 @@ def _signals(
         ranked=float(best.score),
         sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
         type_ok=float(
-            needs.expectation.satisfied([passage.read(x.text) for x in passage.sentences], f"{own} {nearby}")
+            needs.expectation.satisfied(read := [passage.read(x.text) for x in passage.sentences], f"{own} {nearby}")
+            and not needs.expectation.bare(read)
         ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),

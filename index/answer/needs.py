@@ -15,7 +15,7 @@ from index.answer.types import Refusal
 from index.people.registry import Person
 from index.store.references import referenced_articles
 from index.store.versions import LoadedIndex
-from index.text.dates import days_named, years_named
+from index.text.dates import days_named, weekdays_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination
 from index.text.tokens import tokenize
@@ -48,6 +48,8 @@ class Needs:
     years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
     # The days it names: (month or 0, day) for "on the 14th", "on Jan. 14", "on 14 January".
     days: frozenset[tuple[int, int]] = frozenset()
+    # The days of the week it names ("on Wednesday"): a passage's "tomorrow" may be one of them.
+    weekdays: frozenset[str] = frozenset()
     direction: Direction | None = None  # a journey asked about one way: "fly into" (arrive), "leave" (depart)
     # "What did X say about Y at Z": Y's words alone (Z is the occasion), when the question names both.
     subject: Focus | None = None
@@ -117,6 +119,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         claim_topic=claim_topic,
         years=years_named(text),
         days=days_named(text),
+        weekdays=weekdays_named(text),
         direction=asked_direction(text),
         subject=subject,
         destination=frozenset(tokenize(place)) if (place := destination(text)) else frozenset(),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.people.registry import ROLE_WORDS, PeopleRegistry, Person, is_name_like
+from index.text.nlp import asks_who_did
 from index.text.tokens import normalize_word
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -111,7 +112,7 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
         people, by_role = found
         name, topic = m.group("name").strip(" ,"), m.group("topic")
         return Question(text, Intent.QUOTE, name, tuple(people), by_role, topic=topic, about_asking=asking)
-    if m := _PROFILE.search(text):
+    if (m := _PROFILE.search(text)) and not asks_who_did(text):
         target = m.group("name").strip(" ,?")
         people, by_role = resolve_speaker(target, registry)
         return Question(text, Intent.PROFILE, target, tuple(people), by_role, about_asking=asking)

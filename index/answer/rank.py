@@ -20,8 +20,8 @@ from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import dates_in
-from index.text.motion import goes_only_against
+from index.text.dates import dates_in, day_words
+from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -51,6 +51,16 @@ class Ranked:
     score: float
     hit: Hit
     chosen: tuple[int, ...]
+
+
+def names_another(index: LoadedIndex, passage: Passage, sentence: str, asked: set[str]) -> bool:
+    """A sentence can say who did something: it names (or refers by role to) someone other than the people
+    the question names, or says who in words of its own ("a senior priest")."""
+    return (
+        bool({q.id for q in index.people.named_in(sentence)} - asked)
+        or bool({q.id for q in referred_to(sentence, index.people, passage.article_id)} - asked)
+        or fills_who(passage.read(sentence))
+    )
 
 
 def meaning(ctx: Context, hits: list[Hit], needs: Needs, probe: Probe) -> Meaning | None:
@@ -97,14 +107,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [1.0] * len(hit.passage.sentences)  # "who asked about X": a reporter's question's label says
         elif needs.asks_agent:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
-            kinds = [
-                float(
-                    bool({q.id for q in index.people.named_in(x.text)} - asked)
-                    or bool({q.id for q in referred_to(x.text, index.people, hit.passage.article_id)} - asked)
-                    or fills_who(hit.passage.read(x.text))
-                )
-                for x in hit.passage.sentences
-            ]
+            kinds = [float(names_another(index, hit.passage, x.text, asked)) for x in hit.passage.sentences]
         else:
             around = f"{hit.passage.text} {ctx.nearby(index, hit.passage)}" if needs.expectation.subject else ""
             kinds = [needs.expectation.weight(hit.passage.read(x.text), around) for x in hit.passage.sentences]
@@ -114,9 +117,13 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             + (c.type_bonus * w if is_typed else 0.0)
             # "Which airport did Lee fly into": a sentence of his leaving cannot say.
             - (c.type_bonus if needs.direction and goes_only_against(x.text, needs.direction) else 0.0)
+            # "Leave for Seoul": a sentence of leaving from Seoul tells of another journey.
+            - (c.type_bonus if only_origin(x.text, needs.destination) else 0.0)
             for i, (w, x) in enumerate(zip(kinds, hit.passage.sentences, strict=True))
         ]
-        overlap = [_overlap(needs.focus.terms, s.text) for s in hit.passage.sentences]
+        overlap = [
+            _overlap(needs.focus.terms, _with_days(index, hit.passage, s.text, needs)) for s in hit.passage.sentences
+        ]
         adjusted = [
             s + f + c.overlap_weight * o + m
             for s, f, o, m in zip(hit.sentence_scores, feature, overlap, pull, strict=True)
@@ -217,6 +224,13 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
             chosen.append(j)
             break
     return sorted(chosen)
+
+
+def _with_days(index: LoadedIndex, passage: Passage, sentence: str, needs: Needs) -> str:
+    """A sentence with the days of the week it speaks of, when the question names one ("on Wednesday")."""
+    if not needs.weekdays:
+        return sentence
+    return f"{sentence} {day_words([sentence], index.articles[passage.article_id].published)}"
 
 
 def _overlap(terms: dict[str, float], sentence: str) -> float:

@@ -30,6 +30,8 @@ _EXPRESSION = LazyPattern(
     rf"|(?P<monthrel>{_MONTH}\slast\syear|\blast\s{_MONTH})"
     rf"|(?P<month>\bin\s{_MONTH}(?!\s\d|\slast\syear))"
     rf"|(?P<weekday>\b{_WEEKDAY}\b)"
+    # "tomorrow morning", "yesterday": a day from the article's own ("today" is too often "nowadays")
+    r"|(?P<nextday>\b(?i:tomorrow|yesterday)\b)"
     rf"|(?P<rel>\blast\s(?:week|month|year)\b)"
     rf"|(?P<year>\b(?:19|20)\d{{2}}\b)"
 )
@@ -67,6 +69,8 @@ def _resolve(m: re.Match[str], published: date | None, future: bool) -> tuple[da
         month = _month(re.search(_MONTH, text).group(0))  # type: ignore[union-attr]
         year = published.year - 1 if "last year" in text or month > published.month else published.year
         return date(year, month, 1), "month", True
+    if m.group("nextday"):
+        return published + timedelta(days=1 if text.lower() == "tomorrow" else -1), "day", True
     if m.group("weekday"):
         target = _WEEKDAYS[text.lower()]
         delta = (target - published.weekday()) % 7
@@ -139,3 +143,15 @@ def days_named(text: str) -> frozenset[tuple[int, int]]:
         else:
             out.add((_month(m.group("m1") or m.group("m2")), int(m.group("d1") or m.group("d2"))))
     return frozenset(d for d in out if 1 <= d[1] <= 31)
+
+
+def weekdays_named(text: str) -> frozenset[str]:
+    """The days of the week ``text`` names, in lower case ("on Wednesday morning" -> {"wednesday"})."""
+    return frozenset(w.lower() for w in re.findall(_WEEKDAY, text, re.I))
+
+
+def day_words(sentences: Iterable[str], published: date | None) -> str:
+    """The days of the week the sentences speak of, as words, when they say them otherwise: "Tomorrow
+    morning the president will visit Horyuji", in a transcript of Tuesday, speaks of Wednesday."""
+    days = {m.when.strftime("%A") for m in dates_in(sentences, published) if m.when and m.precision == "day"}
+    return " ".join(sorted(days))

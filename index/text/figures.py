@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.text.nlp import counted_phrase
 from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
@@ -82,9 +83,12 @@ _PEOPLE = frozenset(tokenize("people persons"))
 def counted_nouns(question: str) -> frozenset[str]:
     """Stems of what a count question counts: the phrase after "how many" (meetings, if it counts
     times people met), else every word of the question."""
+    parsed = counted_phrase(question)
     m = _COUNTED.search(question)
     everything = frozenset(tokenize(question))
-    if m:
+    if parsed is not None:
+        stems = frozenset(tokenize(parsed[0]))
+    elif m:
         stems = frozenset(tokenize(m.group(1)))
     elif _HOW_OFTEN.search(question):
         stems = frozenset(tokenize("times")) | (everything & _MEETING_VERBS)  # "how often" counts times
@@ -104,10 +108,11 @@ def counted_head(question: str) -> frozenset[str]:
     """Stems of the thing a "how many" question counts, the last word of its phrase ("remains" in "how
     many laborers' remains", "meetings" in "how many planning meetings"), with the words that count it too
     (people for staff, any meeting for meetings); empty when the question names no such phrase."""
+    parsed = counted_phrase(question)
     m = _COUNTED_PHRASE.search(question)
-    if m is None or m.group(1).lower().startswith("of "):
+    if parsed is None and (m is None or m.group(1).lower().startswith("of ")):
         return frozenset()  # "how many of the victims were Japanese": "47 Japanese" counts them
-    head = frozenset(tokenize(m.group(1).split()[-1]))
+    head = frozenset(tokenize(parsed[1] if parsed is not None else m.group(1).split()[-1]))  # type: ignore[union-attr]
     if head & _PEOPLE_AT_WORK:
         head |= _PEOPLE
     return head | _MEETING_WORDS if head & (_MEETING_WORDS | _MEETING_VERBS) else head
@@ -150,10 +155,15 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
             value = float(token.replace(",", ""))
             if 1800 <= value <= 2100:
                 continue  # a year, not a count
+            if _clock_time(words, i):
+                continue  # "[20:41] The presidential office ...": a live blog's time stamp, not a count
         else:
             continue
         if token in _ORDINALS and _idiomatic_time(words, i):
             continue  # "the first time in years" is no count
+        if (labelled := _under_label(text, words, i, nouns)) is not None:
+            found.append((labelled[0], 0, Figure(value, labelled[1])))
+            continue
         hits, last, distance = 0, None, _WINDOW
         for j, follower in enumerate(words[i + 1 : i + 1 + _WINDOW]):
             if not follower.group(0)[0].isalnum():
@@ -182,3 +192,26 @@ def _idiomatic_time(words: list[re.Match[str]], i: int) -> bool:
         )
         is not None
     )
+
+
+def _clock_time(words: list[re.Match[str]], i: int) -> bool:
+    """True when the number at ``words[i]`` is an hour or minutes of a time of day ("20:41", "3:40 p.m."):
+    a colon joins it, with no space, to another number."""
+    m = words[i]
+    before = i >= 2 and words[i - 1].group(0) == ":" and words[i - 2].group(0).isdigit()
+    after = i + 2 < len(words) and words[i + 1].group(0) == ":" and words[i + 2].group(0).isdigit()
+    return (before and words[i - 2].end() + 1 == m.start()) or (after and m.end() + 1 == words[i + 2].start())
+
+
+def _under_label(text: str, words: list[re.Match[str]], i: int, nouns: frozenset[str]) -> tuple[int, str] | None:
+    """A figure given under its label, as a table row is read under its headers ("Japanese visitors to Korea
+    (millions): 3.27") or a fact box prints it ("Population: 160,000"): the label's counted words and the
+    label with the figure; None when no counted word is in the label."""
+    if i < 2 or words[i - 1].group(0) != ":":
+        return None
+    start = i - 1
+    while start > 0 and words[start - 1].group(0) not in (";", ":") and i - start < 12:
+        start -= 1
+    label = [w.group(0) for w in words[start : i - 1]]
+    hits = sum(1 for w in label if set(tokenize(w)) & nouns)
+    return (hits, text[words[start].start() : words[i].end()]) if hits else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
 Direction = Literal["arrive", "depart"]
@@ -43,7 +44,9 @@ def goes_only_against(sentence: str, direction: Direction) -> bool:
 # Where a journey asked about goes: "visit Seoul", "a trip to Washington", "arrived in Nara".
 _DESTINATION = LazyPattern(
     r"\b(?:visit(?:s|ed|ing)?|(?:trip|travel(?:s|led|ed)?|go(?:es|ing)?|went|fly|flies|flew|head(?:s|ed)?|"
-    r"return(?:s|ed)?|move[sd]?) to|arriv(?:e|es|ed|ing) in)\s+(?:the\s)?([\w’'-]+)",
+    r"return(?:s|ed)?|move[sd]?) to|arriv(?:e|es|ed|ing) in|"
+    r"(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|set(?:s|ting)? off|t(?:ake|akes|ook|aking) off) for)"
+    r"\s+(?:the\s)?([\w’'-]+)",
     re.I,
 )
 _NO_PLACE = frozenset(
@@ -57,3 +60,24 @@ def destination(question: str) -> str | None:
     if m is None or m.group(1).lower() in _NO_PLACE:
         return None
     return m.group(1)
+
+
+_FROM = LazyPattern(r"\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def names_destination(text: str, place: frozenset[str]) -> bool:
+    """``text`` names the place (its word stems) other than as where a journey starts: "took off for Seoul"
+    and "in Seoul" do, "taken off from Seoul Air Base" alone does not."""
+    if not place:
+        return True
+    for m in re.finditer(r"[\w’'-]+", text):
+        if set(tokenize(m.group(0))) & place and not _FROM.search(text[max(0, m.start() - 12) : m.start()]):
+            return True
+    return False
+
+
+def only_origin(text: str, place: frozenset[str]) -> bool:
+    """``text`` names the place only as where a journey starts ("taken off from Seoul Air Base"): it tells
+    of another journey than one to that place."""
+    named = [m for m in re.finditer(r"[\w’'-]+", text) if set(tokenize(m.group(0))) & place]
+    return bool(place) and bool(named) and not names_destination(text, place)

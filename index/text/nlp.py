@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -53,3 +53,92 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
             end = min(len(text), start + CHUNK)
         yield start, text[start:end]
         start = end
+
+
+# A question's grammar is read with the tagger and parser only (no entities): a few milliseconds a question.
+_GRAMMAR = ("tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+@lru_cache(maxsize=1024)
+def counted_phrase(question: str) -> tuple[str, str] | None:
+    """What a "how many" question counts, read from its parse: the noun "many" modifies, with the words
+    before it that belong to it ("Korean forced laborers' remains", "police officers"), and that noun;
+    None when "many" modifies no noun ("how many of the victims") or the model is not installed. A list of
+    verbs cannot say where the counted phrase ends ("how many people waited outside Horyuji")."""
+    nlp = pipeline(*_GRAMMAR)
+    if nlp is None:
+        return None
+    doc = nlp(question)
+    for token in doc:
+        if token.lower_ != "many" or token.dep_ != "amod" or token.i == 0 or doc[token.i - 1].lower_ != "how":
+            continue
+        head = token.head
+        if head.dep_ == "poss" and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "how many laborers' remains" counts remains
+        if head.pos_ not in ("NOUN", "PROPN") or head.i < token.i:
+            return None
+        start = min(t.i for t in head.subtree if t.i > token.i and t.i <= head.i)
+        return doc[start : head.i + 1].text, head.text
+    return None
+
+
+@lru_cache(maxsize=1024)
+def asks_who_did(question: str) -> bool:
+    """True when "who is/was ..." asks who does or did something ("who is travelling with Lee", "who was
+    behind the idea"), not who someone is ("who is Kang Yu-jung", "who is the spokesperson"): the word after
+    the verb is a participle or a preposition, as the tagger reads it in the question."""
+    words = question.split()
+    if len(words) < 3 or words[0].lower() != "who" or words[1].lower() not in ("is", "was", "are", "were"):
+        return False
+    nlp = pipeline(*_GRAMMAR)
+    if nlp is None:
+        return False
+    doc = nlp(question)
+    after = next((t for t in doc if t.idx >= len(words[0]) + 1 + len(words[1])), None)
+    return after is not None and (after.tag_ in ("VBG", "VBN") or after.pos_ == "ADP")
+
+
+# What tells which one: a word of its own noun phrase, a clause about it, a name it stands beside.
+_SPECIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "prep", "acl", "relcl", "conj"})
+
+
+@lru_cache(maxsize=256)
+def lemmas(text: str) -> frozenset[str]:
+    """The lemmas of a short text's words, in lower case (empty when the model is not installed)."""
+    nlp = pipeline(*_GRAMMAR)
+    return frozenset(t.lemma_.lower() for t in nlp(text)) if nlp is not None else frozenset()
+
+
+def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> bool:
+    """True when the thing a "which/what X" question asks about is in the sentences only as the bare noun,
+    with nothing the question (``asked``: its lemmas) does not already say to tell which one: "exchanged
+    gifts" does not answer "what gift did Lee give", nor "played along to K-pop songs" "which K-pop songs
+    did they play"; "the health ministry", "the Kudara Kannon, a wooden statue" and "a vase as a gift" do.
+    False when the noun is not there at all, when the sentences give a name the question does not (it may
+    be the one asked for), or when the model is not installed."""
+    nlp = pipeline(*_GRAMMAR)
+    if nlp is None:
+        return False
+    target = next(iter(lemmas(head)), head.lower())
+    seen = False
+    for doc in nlp.pipe(sentences):
+        if any(t.pos_ == "PROPN" and t.lemma_.lower() not in asked for t in doc):
+            return False  # a name the question does not give may be the one asked for ("They visited Horyuji")
+        for token in doc:
+            if token.lemma_.lower() != target and token.lower_ != head.lower():
+                continue
+            seen = True
+            if token.dep_ == "pobj" and token.head.lower_ in ("as", "for"):
+                return False  # "a celadon vase as a gift": the gift is what was given
+            if token.dep_ in ("appos", "conj") and token.head.lemma_.lower() not in asked:
+                return False  # "the Kudara Kannon, a statue"; "Osaka, Kyoto and Hyogo prefectures"
+            words = [
+                w
+                for child in token.children
+                if child.dep_ in _SPECIFIERS
+                for w in child.subtree
+                if w.is_alpha and not w.is_stop and w.lemma_.lower() not in asked
+            ]
+            if words:
+                return False
+    return seen

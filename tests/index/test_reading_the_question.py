@@ -1,0 +1,151 @@
+"""Rules that read a question or a sentence with the trained pipeline (spaCy) or with the article's own dates,
+each on made-up text: what a count counts, who-did-it questions, a "which X" answered only by a bare X,
+a journey's origin, time stamps, figures under labels, and a weekday said as "tomorrow"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.answer.answerability import AnswerType, Expectation
+from index.answer.question import Intent
+from index.engine import EngineConfig
+from index.text.dates import day_words, resolve_dates, weekdays_named
+from index.text.figures import counted_head, counted_nouns, figures
+from index.text.motion import destination, names_destination, only_origin
+from index.text.nlp import asks_who_did, counted_phrase, only_bare, pipeline
+from index.text.tokens import tokenize
+
+needs_model = pytest.mark.skipif(pipeline("tagger", "parser") is None, reason="the spaCy model is not installed")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("question", "phrase", "head"),
+    [
+        ("How many people waited outside the hall?", "people", "people"),  # a verb no list holds ends it
+        ("How many Dutch visited Peru in 2024?", "Dutch", "Dutch"),
+        ("how many Korean forced laborers' remains have been found", "Korean forced laborers' remains", "remains"),
+        ("How many police officers did Osaka send?", "police officers", "officers"),
+        ("how many of the victims were Japanese", None, None),  # partitive: "47 Japanese" counts them
+    ],
+)
+def test_what_a_count_counts_is_read_from_the_parse(question: str, phrase: str | None, head: str | None) -> None:
+    found = counted_phrase(question)
+    assert (found[0], found[1]) == (phrase, head) if found else phrase is None
+    if head:
+        assert counted_head(question) >= frozenset(tokenize(head))
+
+
+@needs_model
+def test_a_count_of_people_doing_something_is_answered_by_its_figure() -> None:
+    waited = Expectation.of("How many people waited outside the hall?")
+    assert waited.counted == frozenset(tokenize("people"))
+    assert waited.weight("About 200 people, many waving flags, waited behind barriers outside the hall.") == 1.0
+    assert waited.weight("The hall, built in 1905, has 3 doors.") < 1.0
+
+
+def test_a_time_stamp_is_no_figure() -> None:
+    nouns = counted_nouns("how many reporters were at the briefing")
+    assert figures("[20:41] The office is about to brief reporters at the press centre.", nouns) == []
+    assert figures("At 3:40 p.m. some 40 reporters were waiting.", nouns)[0].value == 40.0
+
+
+def test_a_figure_under_its_label_counts_what_the_label_says() -> None:
+    row = "Year: 2019; Dutch visitors to Peru (thousands): 5.58; Peruvian visitors to Holland (thousands): 3.27"
+    found = figures(row, frozenset(tokenize("peruvian visitors")))
+    assert found[0].value == 3.27 and "Peruvian visitors" in found[0].phrase
+    assert figures("Population: 160,000", frozenset(tokenize("population")))[0].value == 160_000.0
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("question", "did"),
+    [
+        ("Who is travelling with the mayor on the trip?", True),
+        ("who was behind the idea", True),
+        ("who was arrested", True),
+        ("who is Kang Yu-jung", False),
+        ("who is the spokesperson?", False),
+    ],
+)
+def test_who_is_doing_something_asks_who_does_it(question: str, did: bool) -> None:
+    assert asks_who_did(question) is did
+    assert (Expectation.of(question).kind is AnswerType.AGENT) is did
+
+
+@needs_model
+def test_who_did_it_is_not_answered_by_the_people_the_question_names(made_up_engine) -> None:
+    text = (
+        "---\ntitle: The mayor's trip\ndate: 2026-01-13\n---\n"
+        "Mayor Anna Berg left for Lyon on Tuesday on a two-day trip, her first abroad since taking office.\n\n"
+        "Officials said the programme would include a visit to a river port.\n"
+    )
+    config = EngineConfig(min_confidence=0.0)
+    answer = made_up_engine(text, "trip.md", config).ask("Who is travelling with Anna Berg on the trip?")
+    assert answer.intent == Intent.FACT.value  # not "who is X"
+    assert answer.signals["agent_ok"] == 0.0  # type: ignore[index]  # she is the one the question names
+    companion = text.replace("Officials said", "Her deputy, Jonas Holm, is travelling with her. Officials said")
+    answer = made_up_engine(companion, "companion.md", config).ask("Who is travelling with Anna Berg on the trip?")
+    assert answer.signals["agent_ok"] == 1.0  # type: ignore[index]
+
+
+@needs_model
+def test_a_which_x_is_not_answered_by_a_bare_x() -> None:
+    gift = Expectation.of("What gift did Berg give Lund in Lyon?")
+    assert only_bare(["Berg and Lund exchanged gifts and toured the old port in Lyon."], "gift", gift.asked)
+    assert gift.bare(["Berg and Lund exchanged gifts and toured the old port in Lyon."])
+    assert not only_bare(["Berg gave Lund a silver bowl as a gift."], "gift", gift.asked)
+    songs = Expectation.of("Which folk songs did the leaders sing?")
+    assert songs.bare(["After dinner the two leaders sang along to folk songs."])
+    assert not songs.bare(["They sang Greensleeves, a folk song both had learnt at school."])  # a name
+    ministry = Expectation.of("Which ministry handles the remains?")
+    assert not ministry.bare(["An official said the health ministry, which handles the remains, would meet soon."])
+    assert not ministry.bare(["The remains were found in 1942."])  # no ministry at all: not for this rule
+
+
+def test_leaving_for_a_place_is_not_answered_by_leaving_from_it() -> None:
+    assert destination("What time did the mayor's plane leave for Lyon?") == "Lyon"
+    lyon = frozenset(tokenize("Lyon"))
+    assert only_origin("[10:04] The plane has taken off from Lyon Saint-Exupery airport.", lyon)
+    assert not only_origin("She took off for Lyon at about 2:35 p.m.", lyon)
+    assert not names_destination("Good morning from Lyon and Oslo.", lyon)
+    assert names_destination("All times are given as the time in Lyon.", lyon)
+
+
+def test_tomorrow_and_yesterday_are_days_of_the_article() -> None:
+    tuesday = date(2026, 1, 13)
+    assert [m.when for m in resolve_dates("Tomorrow morning the two will visit the port.", tuesday)] == [
+        date(2026, 1, 14)
+    ]
+    assert [m.when for m in resolve_dates("She arrived yesterday.", tuesday)] == [date(2026, 1, 12)]
+    assert day_words(["Tomorrow morning the two will visit the port."], tuesday) == "Wednesday"
+    assert weekdays_named("Where is the mayor going on Wednesday morning?") == {"wednesday"}
+
+
+def test_a_weekday_asked_about_is_found_as_the_articles_tomorrow(made_up_engine) -> None:
+    text = (
+        "---\ntitle: Briefing on the mayor's visit\ndate: 2026-01-13\n---\n"
+        "The spokesperson said the talks had gone well and the dinner was still going on.\n\n"
+        "Tomorrow morning the mayor will visit the river port. She will fly home in the afternoon.\n"
+    )
+    engine = made_up_engine(text, "briefing.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("Where is the mayor going on Wednesday morning?")
+    assert answer.passages[0].highlight.startswith("Tomorrow morning")
+
+
+def test_the_decision_answers_at_its_own_even_odds() -> None:
+    """The operating point is the balanced model's probability 0.5, not a threshold set at the weakest
+    answering question of the training sets."""
+    from index.answer.decision import Signals, fit
+
+    def signals(score: float, typed: float) -> Signals:
+        return Signals(score, score, score, typed, 1.0, 1.0, score, 0.0, 0.0, 0.1)
+
+    answering = [signals(0.5 + i / 40, 1.0) for i in range(20)]
+    refusing = [signals(0.2 + i / 40, float(i % 2)) for i in range(10)]
+    decision = fit(answering + refusing, [True] * 20 + [False] * 10)
+    assert all(decision.probability(s) > 0.5 for s in answering[2:])
+    assert all(decision.probability(s) < 0.5 for s in refusing[:8])
+    assert decision.probability(signals(0.9, 1.0)) > decision.probability(signals(0.9, 0.0))
