@@ -124,7 +124,6 @@ def _signals(
         sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
         type_ok=float(
             needs.expectation.satisfied(read := [passage.read(x.text) for x in passage.sentences], f"{own} {nearby}")
-            and not needs.expectation.bare(read)
         ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),
@@ -136,6 +135,7 @@ def _signals(
         subject_ok=float(subject_ok),
         destination_ok=float(destination_ok),
         direction_ok=float(direction_ok),
+        specific_ok=float(not needs.expectation.bare(read)),
     )
 
 
