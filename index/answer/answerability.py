@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.text.figures import counted_head, counted_nouns, figures
-from index.text.nlp import asks_who_did, lemmas, only_bare
+from index.text.figures import counted_head, counted_nouns, figures, head_of_figure
+from index.text.nlp import asks_who_did, lemmas, only_bare, proper_nouns
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -212,6 +212,8 @@ class Expectation:
             if self.counted and (found := figures(sentence, self.counted | self.counted_head)):
                 if not self.counted_head or any(self.counted_head & set(tokenize(f.phrase)) for f in found):
                     return 1.0
+                if head_of_figure(sentence, self.counted_head):
+                    return 1.0  # "the remains of some 130 Koreans"
                 return 0.5
             if self.counted & _SHARE_STEMS and _SHARE.search(sentence):
                 return 1.0  # "what percentage", "what share": "fell about 3 percent", "by about a quarter"
@@ -248,7 +250,7 @@ def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:
 _NAME_ASKED = LazyPattern(
     r"\bname of (?:the |a |an |his |her |their |its )?(?:[\w’'-]+\s){0,3}?(?P<head>[\w-]+)(?=\s(?:where|that|which|"
     r"who|in|at|on|did|does|do|is|was)\b|\s*[?.]?$)|"
-    r"\bwhat (?:brand|make|model)s? of (?:[\w’'-]+\s){0,2}?(?P<thing>[\w-]+)"
+    r"\b(?:what|which) (?:brand|make|model)s? of (?:[\w’'-]+\s){0,2}?(?P<thing>[\w-]+)"
     r"(?=\s(?:did|does|do|is|are|was|were|has|have)\b)",
     re.I,
 )
@@ -260,14 +262,19 @@ def _gives_name(sentence: str, head: str, given: frozenset[str]) -> bool:
     ("Jangsaeng coal mine" for "the Korean name of the Chosei coal mine", not "the Chosei mine")."""
     stem = tokenize(head)
     words = list(re.finditer(r"[\w’'-]+", sentence))
+    names: frozenset[int] | None = None
     for i, w in enumerate(words):
         if tokenize(w.group(0)) != stem:
             continue
         if i > 0 and w.group(0)[:1].isupper():
             return True
-        before = enumerate(words[max(0, i - 2) : i], max(0, i - 2))
-        if any(v.group(0)[:1].isupper() and j > 0 and v.group(0).lower() not in given for j, v in before):
-            return True
+        before = [v for j, v in enumerate(words[max(0, i - 2) : i], max(0, i - 2)) if j > 0]
+        capitalised = [v for v in before if v.group(0)[:1].isupper() and v.group(0).lower() not in given]
+        if capitalised:
+            # A capital is a name only where the tagger reads one: "Korean cosmetics" names no brand.
+            names = proper_nouns(sentence) if names is None else names
+            if names is None or any(v.start() in names for v in capitalised):
+                return True
     return False
 
 

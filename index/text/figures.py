@@ -215,3 +215,20 @@ def _under_label(text: str, words: list[re.Match[str]], i: int, nouns: frozenset
     label = [w.group(0) for w in words[start : i - 1]]
     hits = sum(1 for w in label if set(tokenize(w)) & nouns)
     return (hits, text[words[start].start() : words[i].end()]) if hits else None
+
+
+_OF_FIGURE = LazyPattern(
+    r"([\w’'-]+) of (?:the |some |about |around |nearly |almost |more than |over |at least |up to )?"
+    r"(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b",
+    re.I,
+)
+
+
+def head_of_figure(sentence: str, head: frozenset[str]) -> bool:
+    """The thing counted stands before "of" and a figure: "the remains of some 130 Koreans" says how many
+    Koreans' remains there are, as "130 Koreans' remains" would."""
+    for m in _OF_FIGURE.finditer(sentence):
+        number = m.group(2).lower()
+        if set(tokenize(m.group(1))) & head and (number[0].isdigit() or number in _NUMBER_WORDS):
+            return True
+    return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from index.text.nlp import noun_at
 from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
@@ -57,7 +58,7 @@ _NO_PLACE = frozenset(
 def destination(question: str) -> str | None:
     """The place a journey asked about goes to ("when will Takaichi visit Seoul" -> "Seoul"), if it names one."""
     m = _DESTINATION.search(question)
-    if m is None or m.group(1).lower() in _NO_PLACE:
+    if m is None or m.group(1).lower() in _NO_PLACE or not noun_at(question, m.start(1)):
         return None
     return m.group(1)
 

@@ -142,3 +142,27 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
             if words:
                 return False
     return seen
+
+
+@lru_cache(maxsize=1024)
+def _parsed(question: str) -> Any | None:
+    nlp = pipeline(*_GRAMMAR)
+    return nlp(question) if nlp is not None else None
+
+
+def noun_at(question: str, offset: int) -> bool:
+    """True when the word of ``question`` starting at character ``offset`` is a noun or a name as the tagger
+    reads it there ("visit Seoul"; not "the Japan visit come"). True when the model is not installed."""
+    doc = _parsed(question)
+    if doc is None:
+        return True
+    token = next((t for t in doc if t.idx == offset), None)
+    return token is None or token.pos_ in ("NOUN", "PROPN")
+
+
+def proper_nouns(sentence: str) -> frozenset[int] | None:
+    """The character offsets of the words the tagger reads as proper nouns in ``sentence`` ("Korean" in
+    "Korean cosmetics" is an adjective, "Jangsaeng" in "Jangsaeng coal mine" a name); None when the model
+    is not installed."""
+    doc = _parsed(sentence)
+    return None if doc is None else frozenset(t.idx for t in doc if t.pos_ == "PROPN")

@@ -149,3 +149,24 @@ def test_the_decision_answers_at_its_own_even_odds() -> None:
     assert all(decision.probability(s) > 0.5 for s in answering[2:])
     assert all(decision.probability(s) < 0.5 for s in refusing[:8])
     assert decision.probability(signals(0.9, 1.0)) > decision.probability(signals(0.9, 0.0))
+
+
+@needs_model
+def test_a_destination_is_a_noun_where_the_question_puts_it() -> None:
+    assert destination("How many days after the Peru trip does the Chile visit come?") is None
+    assert destination("when will the mayor visit lyon") == "lyon"
+
+
+def test_the_thing_counted_before_of_and_a_figure() -> None:
+    remains = Expectation.of("How many miners' remains are at the pit?")
+    assert remains.weight("The families want the remains of some 130 miners brought home.") == 1.0
+    laborers = Expectation.of("how many forced laborers' remains have been identified?")
+    assert laborers.weight("183 laborers, including 136 forced laborers, died when the pit flooded.") == 0.5
+
+
+@needs_model
+def test_a_brand_asked_for_is_a_proper_name_not_a_nationality() -> None:
+    brand = Expectation.of("Which brand of cosmetics did the mayor bring?")
+    assert (brand.kind, brand.head, brand.strict) == (AnswerType.NAMED, "cosmetics", True)
+    assert brand.weight("The mayor brought Dutch cheese and Dutch cosmetics for her host.") == 0.0
+    assert brand.weight("The mayor brought a box of Sulwhasoo cosmetics for her host.") == 1.0
