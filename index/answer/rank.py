@@ -202,10 +202,15 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) ->
 def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: LoadedIndex) -> list[int]:
     """The best sentence, plus a neighbour that scores nearly as well or continues the same quote; a
     short lead that only announces what follows ("The opposition was cooler.") comes with the quote
-    after it, which says what it announces."""
+    after it, which says what it announces, and a notice that an earlier version was wrong with the
+    sentence that corrects it."""
     chosen = [best]
     best_quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[best].start)
     following = best + 1
+    if following < len(scores) and _NOTICE_ONLY.search(hit.passage.sentences[best].text):
+        # "An earlier version misstated where the stones were made." says what was wrong; the sentence
+        # after it says what is right ("They were made in Kamakura, not Kyoto.").
+        return [best, following]
     if (
         best_quote is None
         and following < len(scores)

@@ -80,5 +80,7 @@ def names_destination(text: str, place: frozenset[str]) -> bool:
 def only_origin(text: str, place: frozenset[str]) -> bool:
     """``text`` names the place only as where a journey starts ("taken off from Seoul Air Base"): it tells
     of another journey than one to that place."""
+    if not place:
+        return False
     named = [m for m in re.finditer(r"[\w’'-]+", text) if set(tokenize(m.group(0))) & place]
-    return bool(place) and bool(named) and not names_destination(text, place)
+    return bool(named) and not names_destination(text, place)

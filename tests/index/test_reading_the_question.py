@@ -170,3 +170,17 @@ def test_a_brand_asked_for_is_a_proper_name_not_a_nationality() -> None:
     assert (brand.kind, brand.head, brand.strict) == (AnswerType.NAMED, "cosmetics", True)
     assert brand.weight("The mayor brought Dutch cheese and Dutch cosmetics for her host.") == 0.0
     assert brand.weight("The mayor brought a box of Sulwhasoo cosmetics for her host.") == 1.0
+
+
+def test_a_correction_notice_is_shown_with_the_sentence_that_corrects(made_up_engine) -> None:
+    text = (
+        "---\ntitle: The mayor's gifts\ndate: 2026-01-13\n---\n"
+        "The mayor gave her host a set of glass bowls made in Murano.\n\n"
+        "The two spoke for an hour about the river port and the new ferry line.\n\n"
+        "*Correction: An earlier version of this article misstated where the glass bowls were made. They were "
+        "made in Murano, not Venice.*\n"
+    )
+    engine = made_up_engine(text, "gifts.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("What did the correction say about the glass bowls?")
+    top = answer.passages[0]
+    assert "earlier version" in top.highlight and "not Venice" in top.highlight
