@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
@@ -17,12 +16,11 @@ from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked, asked_by_label, names_another
+from index.answer.rank import Ranked, asked_by_label, names_another, years_of
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
-from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import dates_in, day_words, years_named
+from index.text.dates import day_words
 from index.text.motion import goes, names_destination, only_origin
 
 logger = logging.getLogger(__name__)
@@ -104,7 +102,7 @@ def _signals(
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")
-    year_ok = not needs.years or needs.years <= _years_of(passage, f"{own} {nearby}", meta.published)
+    year_ok = not needs.years or needs.years <= years_of(passage, f"{own} {nearby}", meta.published)
     # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be
     # there: "Korea" alone is in nearly every passage.
     subject_ok = needs.subject is None or needs.subject.crux(f"{own} {nearby}", SUBJECT_SHARE) is None
@@ -137,11 +135,3 @@ def _signals(
         direction_ok=float(direction_ok),
         specific_ok=float(not needs.expectation.bare(read)),
     )
-
-
-def _years_of(passage: Passage, text: str, published: date | None) -> set[str]:
-    """The years a passage speaks of: printed in it (or its context, headline, the paragraphs before),
-    resolved from its dates ("last year" in an article of 2026 is 2025), and the year it was published in
-    ("what did Lee say in 2026" is answered by his words in an article of 2026)."""
-    printed = years_named(text) | ({str(published.year)} if published else set())
-    return printed | {str(m.when.year) for m in dates_in((s.text for s in passage.sentences), published) if m.when}

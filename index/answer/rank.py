@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -20,7 +21,7 @@ from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import dates_in, day_words
+from index.text.dates import dates_in, day_words, years_named
 from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
@@ -151,7 +152,12 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # A passage of theirs holding the very kind of answer asked for ("what should relatives be warned
         # about": "Families should be told ...") touches the topic as surely as one of its words does.
         touches = support > 0.0 or (is_typed and holds[id(hit)])
-        topical[id(hit)] = (not on_topic or touches) and (not needs.days or _on_day(index, hit.passage, needs))
+        topical[id(hit)] = (
+            (not on_topic or touches)
+            and (not needs.days or _on_day(index, hit.passage, needs))
+            # "in 2023": a passage that speaks of that year (the answer is refused without it)
+            and (not needs.years or needs.years <= _years_around(ctx, index, hit.passage, own))
+        )
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
             bonus += c.intent_bonus
@@ -319,3 +325,16 @@ def asked_by_label(passage: Passage) -> bool:
 def supersedes(passage: Passage) -> bool:
     """A correction notice, or a live entry or brief marked as an update or correction of an earlier one."""
     return passage.kind in ("correction", "update") or bool(_UPDATE.match(passage.text))
+
+
+def _years_around(ctx: Context, index: LoadedIndex, passage: Passage, own: str) -> set[str]:
+    meta = index.articles[passage.article_id]
+    return years_of(passage, f"{own} {meta.title or ''} {ctx.nearby(index, passage)}", meta.published)
+
+
+def years_of(passage: Passage, text: str, published: date | None) -> set[str]:
+    """The years a passage speaks of: printed in it (or its context, headline, the paragraphs before),
+    resolved from its dates ("last year" in an article of 2026 is 2025), and the year it was published in
+    ("what did Lee say in 2026" is answered by his words in an article of 2026)."""
+    printed = years_named(text) | ({str(published.year)} if published else set())
+    return printed | {str(m.when.year) for m in dates_in((s.text for s in passage.sentences), published) if m.when}

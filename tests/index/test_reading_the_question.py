@@ -184,3 +184,16 @@ def test_a_correction_notice_is_shown_with_the_sentence_that_corrects(made_up_en
     answer = engine.ask("What did the correction say about the glass bowls?")
     top = answer.passages[0]
     assert "earlier version" in top.highlight and "not Venice" in top.highlight
+
+
+def test_a_year_asked_about_ranks_the_passages_that_speak_of_it_first(made_up_engine) -> None:
+    text = (
+        "---\ntitle: Twin-city visits\ndate: 2026-01-13\n---\n"
+        "The visits between the mayors of Lyon and Turin began as a routine in 2004, when both cities signed a "
+        "pact on river ports and the visits were brought to life.\n\n"
+        "After a quarrel over a football match the visits stopped for more than a decade.\n\n"
+        "Mayors Anna Berg and Paolo Conti revived the practice in 2023.\n"
+    )
+    engine = made_up_engine(text, "twins.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("Which mayors brought the visits back to life in 2023?")
+    assert "2023" in answer.passages[0].text
