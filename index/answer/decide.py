@@ -16,7 +16,7 @@ from index.answer.context import Context, Probe
 from index.answer.decision import Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked, asked_by_label, names_another, years_of
+from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.versions import LoadedIndex
@@ -102,7 +102,7 @@ def _signals(
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")
-    year_ok = not needs.years or needs.years <= years_of(passage, f"{own} {nearby}", meta.published)
+    year_ok = not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)
     # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be
     # there: "Korea" alone is in nearly every passage.
     subject_ok = needs.subject is None or needs.subject.crux(f"{own} {nearby}", SUBJECT_SHARE) is None

@@ -8,7 +8,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
@@ -156,7 +155,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             (not on_topic or touches)
             and (not needs.days or _on_day(index, hit.passage, needs))
             # "in 2023": a passage that speaks of that year (the answer is refused without it)
-            and (not needs.years or needs.years <= _years_around(ctx, index, hit.passage, own))
+            and (not needs.years or _speaks_of_years(ctx, index, hit.passage, own, needs.years))
         )
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
@@ -327,14 +326,16 @@ def supersedes(passage: Passage) -> bool:
     return passage.kind in ("correction", "update") or bool(_UPDATE.match(passage.text))
 
 
-def _years_around(ctx: Context, index: LoadedIndex, passage: Passage, own: str) -> set[str]:
+def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, own: str, years: frozenset[str]) -> bool:
     meta = index.articles[passage.article_id]
-    return years_of(passage, f"{own} {meta.title or ''} {ctx.nearby(index, passage)}", meta.published)
+    return speaks_of(ctx, index, passage, f"{own} {meta.title or ''} {ctx.nearby(index, passage)}", years)
 
 
-def years_of(passage: Passage, text: str, published: date | None) -> set[str]:
-    """The years a passage speaks of: printed in it (or its context, headline, the paragraphs before),
-    resolved from its dates ("last year" in an article of 2026 is 2025), and the year it was published in
-    ("what did Lee say in 2026" is answered by his words in an article of 2026)."""
-    printed = years_named(text) | ({str(published.year)} if published else set())
-    return printed | {str(m.when.year) for m in dates_in((s.text for s in passage.sentences), published) if m.when}
+def speaks_of(ctx: Context, index: LoadedIndex, passage: Passage, text: str, years: frozenset[str]) -> bool:
+    """The passage speaks of every one of the years: printed in ``text`` (it, its context, headline, the
+    paragraphs before), the year its article was published in ("what did Lee say in 2026" is answered by
+    his words in an article of 2026), or resolved from its dates ("last year" in an article of 2026 is
+    2025)."""
+    published = index.articles[passage.article_id].published
+    found = years_named(text) | ({str(published.year)} if published else set())
+    return years <= found or years <= found | ctx.years_resolved(index, passage)

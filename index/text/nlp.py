@@ -5,6 +5,7 @@ with it never pay for it."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -119,9 +120,15 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
     nlp = pipeline(*_GRAMMAR)
     if nlp is None:
         return False
+    sentences = list(sentences)
+    holding = [s for s in sentences if head[:4].lower() in s.lower()]
+    if not holding:
+        return False  # parsed only where the noun may be: a parse costs milliseconds a sentence
+    if any(_named_elsewhere(s, asked) for s in sentences if s not in holding):
+        return False
     target = next(iter(lemmas(head)), head.lower())
     seen = False
-    for doc in nlp.pipe(sentences):
+    for doc in nlp.pipe(holding):
         if any(t.pos_ == "PROPN" and t.lemma_.lower() not in asked for t in doc):
             return False  # a name the question does not give may be the one asked for ("They visited Horyuji")
         for token in doc:
@@ -142,6 +149,18 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
             if words:
                 return False
     return seen
+
+
+_CAPITALISED = re.compile(r"(?<=[\s(“\"'])[A-Z][\w’'-]*")
+
+
+def _named_elsewhere(sentence: str, asked: frozenset[str]) -> bool:
+    """A sentence without the noun may still give the name asked for ("They visited Horyuji."): a capitalised
+    word past its first whose parts the question does not give (read without a parse, to stay cheap)."""
+    return any(
+        any(part and part not in asked for part in re.split(r"[-’']", m.group(0).lower()))
+        for m in _CAPITALISED.finditer(sentence)
+    )
 
 
 @lru_cache(maxsize=1024)
