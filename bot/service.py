@@ -45,7 +45,7 @@ class Service:
         collection: Collection | None = None,
         top_k: int = 3,
         index: Callable[[], LoadedIndex] | None = None,
-        follow_min_confidence: float = 0.8,
+        follow_min_confidence: float = 0.5,
     ) -> None:
         """``engine`` answers questions; without one (the command line's quick facts, which never load the
         model) ``index`` gives the coverage to read."""

@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     min_confidence: float = Field(0.5, ge=0.0, le=1.0)
     # A follow of a topic sends a passage only this sure: chosen on pack 2, held out on pack 1
     # (bench/follow_precision.py); a message nobody asked for just now must be surer than an answer.
-    follow_min_confidence: float = Field(0.8, ge=0.0, le=1.0)
+    follow_min_confidence: float = Field(0.5, ge=0.0, le=1.0)
     passage_max_words: int = Field(120, ge=20, le=400)
     dense_index: Literal["auto", "flat", "hnsw", "ivf-sq8"] = "auto"
     log_level: str = "WARNING"
