@@ -30,14 +30,23 @@ class Context:
         self._years: dict[int, frozenset[str]] = {}
 
     def voices(self, index: LoadedIndex, passage: Passage) -> str:
-        """The names of who speaks in the passage: what its "I", "she" or a transcript's label stand for, so
-        "how many years was Ahn a diplomat" finds the columnist's own "I spent thirty-one years"."""
+        """The names of who speaks in the passage, and their roles: what its "I", "she" or a transcript's
+        label stand for, so "how many years was Ahn a diplomat" finds the columnist's own "I spent thirty-one
+        years" and "what is the columnist worried about" the column's "My worry lies elsewhere"."""
         self._follow(index)
         if (names := self._voices.get(passage.id)) is None:
-            found = {
-                quote.speaker
+            quotes = [
+                quote
                 for sentence in passage.sentences
                 if (quote := index.quote_at(passage.article_id, sentence.start)) is not None
+            ]
+            found = {quote.speaker for quote in quotes}
+            # ... and the roles the coverage gives them: "the columnist" is the "I" of a column.
+            found |= {
+                role
+                for quote in quotes
+                if (person := index.people.people.get(quote.person_id))
+                for role in person.roles
             }
             names = " ".join(sorted(found))
             if len(self._voices) < _NEARBY_CACHE:

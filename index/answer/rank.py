@@ -216,13 +216,13 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
         # "An earlier version misstated where the stones were made." says what was wrong; the sentence
         # after it says what is right ("They were made in Kamakura, not Kyoto.").
         return [best, following]
-    if (
-        best_quote is None
-        and following < len(scores)
-        and len(hit.passage.sentences[best].text.split()) <= _LEAD_WORDS
-        and index.quote_at(hit.passage.article_id, hit.passage.sentences[following].start) is not None
-    ):
-        return [best, following]
+    if following < len(scores) and len(hit.passage.sentences[best].text.split()) <= _LEAD_WORDS:
+        after = index.quote_at(hit.passage.article_id, hit.passage.sentences[following].start)
+        if (best_quote is None and after is not None) or (
+            best_quote is not None and after is not None and after.person_id == best_quote.person_id
+        ):
+            # "My worry lies elsewhere." in a column: the same voice says what it is next.
+            return [best, following]
     for j in (best - 1, best + 1):
         if not 0 <= j < len(scores):
             continue

@@ -587,7 +587,7 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
                     person.context |= headline - {name_key(t) for v in person.variants for t in v.split()}
 
 
-_FIRST_PERSON = LazyPattern(r"\b(?:I|my|me|I’m|I'm|I’ve|I've|myself)\b")
+_FIRST_PERSON = LazyPattern(r"\b(?:I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself)\b")
 # "a former diplomat", "the Courier's diplomatic correspondent" (the outlet's possessive is not the role).
 _ROLE_PHRASE = LazyPattern(rf"\b(?:[Aa]n?|[Tt]he)\s(?:[A-Z][\w-]*[’']s\s)?((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b")
 MIN_FIRST_PERSON = 2

@@ -129,7 +129,7 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
     target = next(iter(lemmas(head)), head.lower())
     seen = False
     for doc in nlp.pipe(holding):
-        if any(t.pos_ == "PROPN" and t.lemma_.lower() not in asked for t in doc):
+        if any(t.pos_ == "PROPN" and t.lemma_.lower() not in asked | _CALENDAR for t in doc):
             return False  # a name the question does not give may be the one asked for ("They visited Horyuji")
         for token in doc:
             if token.lemma_.lower() != target and token.lower_ != head.lower():
@@ -151,6 +151,11 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
     return seen
 
 
+# Months and days are proper nouns to the tagger but name no thing a "which X" asks for ("In December 2011").
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _CAPITALISED = re.compile(r"(?<=[\s(“\"'])[A-Z][\w’'-]*")
 
 
@@ -158,7 +163,7 @@ def _named_elsewhere(sentence: str, asked: frozenset[str]) -> bool:
     """A sentence without the noun may still give the name asked for ("They visited Horyuji."): a capitalised
     word past its first whose parts the question does not give (read without a parse, to stay cheap)."""
     return any(
-        any(part and part not in asked for part in re.split(r"[-’']", m.group(0).lower()))
+        any(part and part not in asked | _CALENDAR for part in re.split(r"[-’']", m.group(0).lower()))
         for m in _CAPITALISED.finditer(sentence)
     )
 

@@ -197,3 +197,42 @@ def test_a_year_asked_about_ranks_the_passages_that_speak_of_it_first(made_up_en
     engine = made_up_engine(text, "twins.md", EngineConfig(min_confidence=0.0))
     answer = engine.ask("Which mayors brought the visits back to life in 2023?")
     assert "2023" in answer.passages[0].text
+
+
+@needs_model
+def test_a_month_is_no_name_of_the_thing_asked_for() -> None:
+    hotel = Expectation.of("Which hotel did the mayor stay at in Lyon?")
+    assert hotel.bare(["In December 2011 I sat in a hotel conference room in Lyon and took notes."])
+    assert not hotel.bare(["In December 2011 I sat in the Hotel Carlton's conference room in Lyon."])
+
+
+def test_a_columns_short_lead_comes_with_what_it_announces_in_the_same_voice(made_up_engine) -> None:
+    text = (
+        "---\ntitle: Why the ferry line matters\ndate: 2026-01-16\n---\n"
+        "By Marta Kowal\n\n"
+        "I spent twenty years running the port authority, and I have seen ferry lines open and close.\n\n"
+        "My worry lies elsewhere. The city has never said who will pay for the new piers, and a promise "
+        "nobody pays for is soon forgotten.\n\n"
+        "*Marta Kowal, a columnist, ran the Gdansk port authority from 1998 to 2018.*\n"
+    )
+    engine = made_up_engine(text, "column.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("What is the columnist worried about?")
+    worry = next(p for p in answer.passages if p.text.startswith("My worry"))
+    assert worry.speaker == "Marta Kowal"  # "My" opening a sentence is the first person too
+    assert worry.highlight.startswith("My worry lies elsewhere.") and "who will pay" in worry.highlight
+
+
+def test_who_speaks_in_a_passage_is_known_by_name_and_role(hash_embedder, tmp_path) -> None:
+    from index.answer.context import Context
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: Why the ferry line matters\nbyline: Marta Kowal\ndate: 2026-01-16\n---\n"
+        "I spent twenty years running the port authority. My worry lies elsewhere.\n\n"
+        "*Marta Kowal, a columnist, ran the Gdansk port authority from 1998 to 2018.*\n"
+    )
+    index = build_index([parse_article(text, "column.md")], hash_embedder, tmp_path / "index")
+    passage = index.passages[index.passages.of_article("column")[0]]
+    voices = Context(hash_embedder, EngineConfig()).voices(index, passage)
+    assert "Marta Kowal" in voices and "columnist" in voices  # "what is the columnist worried about"
