@@ -5,7 +5,6 @@ with it never pay for it."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -99,10 +98,6 @@ def asks_who_did(question: str) -> bool:
     return after is not None and (after.tag_ in ("VBG", "VBN") or after.pos_ == "ADP")
 
 
-# What tells which one: a word of its own noun phrase, a clause about it, a name it stands beside.
-_SPECIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "prep", "acl", "relcl", "conj"})
-
-
 @lru_cache(maxsize=256)
 def lemmas(text: str) -> frozenset[str]:
     """The lemmas of a short text's words, in lower case (empty when the model is not installed)."""
@@ -114,57 +109,54 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
     """True when the thing a "which/what X" question asks about is in the sentences only as the bare noun,
     with nothing the question (``asked``: its lemmas) does not already say to tell which one: "exchanged
     gifts" does not answer "what gift did Lee give", nor "played along to K-pop songs" "which K-pop songs
-    did they play"; "the health ministry", "the Kudara Kannon, a wooden statue" and "a vase as a gift" do.
-    False when the noun is not there at all, when the sentences give a name the question does not (it may
-    be the one asked for), or when the model is not installed."""
+    did they play", nor "a temple" "which temple". "The health ministry", "the Kudara Kannon, a wooden
+    statue", "a vase as a gift" and "the temple" (one named before: "They visited Horyuji. The temple …")
+    do. False when the noun is not there at all (the answer may name it otherwise) or the model is not
+    installed."""
     nlp = pipeline(*_GRAMMAR)
     if nlp is None:
         return False
-    sentences = list(sentences)
     holding = [s for s in sentences if head[:4].lower() in s.lower()]
     if not holding:
         return False  # parsed only where the noun may be: a parse costs milliseconds a sentence
-    if any(_named_elsewhere(s, asked) for s in sentences if s not in holding):
-        return False
     target = next(iter(lemmas(head)), head.lower())
     seen = False
     for doc in nlp.pipe(holding):
-        if any(t.pos_ == "PROPN" and t.lemma_.lower() not in asked | _CALENDAR for t in doc):
-            return False  # a name the question does not give may be the one asked for ("They visited Horyuji")
         for token in doc:
             if token.lemma_.lower() != target and token.lower_ != head.lower():
                 continue
             seen = True
-            if token.dep_ == "pobj" and token.head.lower_ in ("as", "for"):
-                return False  # "a celadon vase as a gift": the gift is what was given
-            if token.dep_ in ("appos", "conj") and token.head.lemma_.lower() not in asked:
-                return False  # "the Kudara Kannon, a statue"; "Osaka, Kyoto and Hyogo prefectures"
-            words = [
-                w
-                for child in token.children
-                if child.dep_ in _SPECIFIERS
-                for w in child.subtree
-                if w.is_alpha and not w.is_stop and w.lemma_.lower() not in asked
-            ]
-            if words:
+            if _specified(token, asked):
                 return False
     return seen
 
 
-# Months and days are proper nouns to the tagger but name no thing a "which X" asks for ("In December 2011").
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun jul "
-    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
-_CAPITALISED = re.compile(r"(?<=[\s(“\"'])[A-Z][\w’'-]*")
+# What tells which one: a word of its own noun phrase, a clause about it, a name it stands beside.
+_SPECIFIERS = frozenset({"compound", "amod", "nmod", "poss", "appos", "nummod", "prep", "acl", "relcl", "conj"})
+# "The temple", "its statue": one the text has named or will name, not any.
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"})
 
 
-def _named_elsewhere(sentence: str, asked: frozenset[str]) -> bool:
-    """A sentence without the noun may still give the name asked for ("They visited Horyuji."): a capitalised
-    word past its first whose parts the question does not give (read without a parse, to stay cheap)."""
+def _specified(token: Any, asked: frozenset[str]) -> bool:
+    """The noun at ``token`` is told apart by something the question does not say."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("as", "for"):
+        return True  # "a celadon vase as a gift": the gift is what was given
+    if token.dep_ in ("appos", "conj") and token.head.lemma_.lower() not in asked:
+        return True  # "the Kudara Kannon, a statue"; "Osaka, Kyoto and Hyogo prefectures"
+    if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.lemma_.lower() not in asked:
+        return True  # "Hotel Carlton" (not "a hotel conference room")
+    if token.pos_ == "PROPN" and token.i > 0:
+        return True  # part of a name: "the Nara Hotel"
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == ":" and doc[token.i + 2].pos_ == "PROPN":
+        return True  # the noun introduces a list: "eight prefectures: Aomori, Iwate, ..."
+    if any(child.dep_ in ("det", "poss") and child.lower_ in _DEFINITE for child in token.children):
+        return True
     return any(
-        any(part and part not in asked | _CALENDAR for part in re.split(r"[-’']", m.group(0).lower()))
-        for m in _CAPITALISED.finditer(sentence)
+        w.is_alpha and not w.is_stop and w.lemma_.lower() not in asked
+        for child in token.children
+        if child.dep_ in _SPECIFIERS
+        for w in child.subtree
     )
 
 

@@ -200,10 +200,17 @@ def test_a_year_asked_about_ranks_the_passages_that_speak_of_it_first(made_up_en
 
 
 @needs_model
-def test_a_month_is_no_name_of_the_thing_asked_for() -> None:
+def test_a_which_x_is_told_apart_by_its_own_phrase_not_by_names_around_it() -> None:
     hotel = Expectation.of("Which hotel did the mayor stay at in Lyon?")
     assert hotel.bare(["In December 2011 I sat in a hotel conference room in Lyon and took notes."])
     assert not hotel.bare(["In December 2011 I sat in the Hotel Carlton's conference room in Lyon."])
+    gift = Expectation.of("What gift did Berg give Lund?")
+    assert gift.bare(["Berg and Lund exchanged gifts and visited an old church in Lyon."])  # Lyon is no gift
+    temple = Expectation.of("Which temple did the leaders visit?")
+    assert not temple.bare(["The leaders visited Horyuji. The temple is 1,300 years old."])  # the one named
+    assert temple.bare(["The leaders visited a temple in the morning."])
+    ports = Expectation.of("Which ports does the column say the ban covers?")
+    assert not ports.bare(["The ban covers eight ports: Aomori, Iwate, Miyagi and Chiba."])  # a list after it
 
 
 def test_a_columns_short_lead_comes_with_what_it_announces_in_the_same_voice(made_up_engine) -> None:
