@@ -66,13 +66,23 @@ def destination(question: str) -> str | None:
 _FROM = LazyPattern(r"\bfrom\s+(?:the\s+)?$", re.I)
 
 
+# Where a place is one a journey goes to or happens in: after "to", "in", "for", "visit" ... (a name or two
+# between: "to South Korea"), not as a subject ("as Seoul seeks to balance ...") or an origin ("from").
+_AS_PLACE = LazyPattern(
+    r"\b(?:to|in|into|at|for|toward|towards|visit(?:s|ed|ing)?|reach(?:es|ed|ing)?)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,2}$",
+    re.I,
+)
+
+
 def names_destination(text: str, place: frozenset[str]) -> bool:
-    """``text`` names the place (its word stems) other than as where a journey starts: "took off for Seoul"
-    and "in Seoul" do, "taken off from Seoul Air Base" alone does not."""
+    """``text`` names the place (its word stems) as where a journey goes or something happens: "took off
+    for Seoul", "in Seoul", "a visit to South Korea" do; "taken off from Seoul Air Base" and "as Seoul seeks
+    to balance its neighbours" do not."""
     if not place:
         return True
     for m in re.finditer(r"[\w’'-]+", text):
-        if set(tokenize(m.group(0))) & place and not _FROM.search(text[max(0, m.start() - 12) : m.start()]):
+        if set(tokenize(m.group(0))) & place and _AS_PLACE.search(text[max(0, m.start() - 40) : m.start()]):
             return True
     return False
 
@@ -83,4 +93,4 @@ def only_origin(text: str, place: frozenset[str]) -> bool:
     if not place:
         return False
     named = [m for m in re.finditer(r"[\w’'-]+", text) if set(tokenize(m.group(0))) & place]
-    return bool(named) and not names_destination(text, place)
+    return bool(named) and all(_FROM.search(text[max(0, m.start() - 12) : m.start()]) for m in named)

@@ -112,6 +112,8 @@ def test_leaving_for_a_place_is_not_answered_by_leaving_from_it() -> None:
     assert not only_origin("She took off for Lyon at about 2:35 p.m.", lyon)
     assert not names_destination("Good morning from Lyon and Oslo.", lyon)
     assert names_destination("All times are given as the time in Lyon.", lyon)
+    assert names_destination("The mayor will pay a visit to Greater Lyon next month.", lyon)
+    assert not names_destination("The mayor met her host in Turin, as Lyon seeks closer ties.", lyon)  # a subject
 
 
 def test_tomorrow_and_yesterday_are_days_of_the_article() -> None:
