@@ -150,6 +150,8 @@ def _specified(token: Any, asked: frozenset[str]) -> bool:
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == ":" and doc[token.i + 2].pos_ == "PROPN":
         return True  # the noun introduces a list: "eight prefectures: Aomori, Iwate, ..."
+    if doc.text.rstrip().endswith(":"):
+        return True  # ... or the sentence does, the list following it: "three things to watch:"
     if any(child.dep_ in ("det", "poss") and child.lower_ in _DEFINITE for child in token.children):
         return True
     return any(

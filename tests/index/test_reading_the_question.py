@@ -213,6 +213,8 @@ def test_a_which_x_is_told_apart_by_its_own_phrase_not_by_names_around_it() -> N
     assert temple.bare(["The leaders visited a temple in the morning."])
     ports = Expectation.of("Which ports does the column say the ban covers?")
     assert not ports.bare(["The ban covers eight ports: Aomori, Iwate, Miyagi and Chiba."])  # a list after it
+    things = Expectation.of("What three things are officials watching?")
+    assert not things.bare(["Officials point to three things to watch:", "- the DNA talks;", "- the visit."])
 
 
 def test_a_columns_short_lead_comes_with_what_it_announces_in_the_same_voice(made_up_engine) -> None:
