@@ -17,6 +17,15 @@ from index.text.motion import destination, names_destination, only_origin
 from index.text.nlp import asks_who_did, counted_phrase, only_bare, pipeline
 from index.text.tokens import tokenize
 
+
+def ask_made_up(made_up_engine, title: str, paragraphs: list[str], question: str):  # type: ignore[no-untyped-def]
+    """Ask ``question`` of one made-up article of 13 January 2026 (its title and paragraphs), every answer
+    shown whatever its confidence."""
+    text = f"---\ntitle: {title}\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
+    engine = made_up_engine(text, f"{title.lower().replace(' ', '-')[:20]}.md", EngineConfig(min_confidence=0.0))
+    return engine.ask(question)
+
+
 needs_model = pytest.mark.skipif(pipeline("tagger", "parser") is None, reason="the spaCy model is not installed")
 
 
@@ -127,13 +136,11 @@ def test_tomorrow_and_yesterday_are_days_of_the_article() -> None:
 
 
 def test_a_weekday_asked_about_is_found_as_the_articles_tomorrow(made_up_engine) -> None:
-    text = (
-        "---\ntitle: Briefing on the mayor's visit\ndate: 2026-01-13\n---\n"
-        "The spokesperson said the talks had gone well and the dinner was still going on.\n\n"
-        "Tomorrow morning the mayor will visit the river port. She will fly home in the afternoon.\n"
-    )
-    engine = made_up_engine(text, "briefing.md", EngineConfig(min_confidence=0.0))
-    answer = engine.ask("Where is the mayor going on Wednesday morning?")
+    paragraphs = [
+        "The spokesperson said the talks had gone well and the dinner was still going on.",
+        "Tomorrow morning the mayor will visit the river port. She will fly home in the afternoon.",
+    ]
+    answer = ask_made_up(made_up_engine, "Briefing", paragraphs, "Where is the mayor going on Wednesday morning?")
     assert answer.passages[0].highlight.startswith("Tomorrow morning")
 
 
@@ -175,29 +182,25 @@ def test_a_brand_asked_for_is_a_proper_name_not_a_nationality() -> None:
 
 
 def test_a_correction_notice_is_shown_with_the_sentence_that_corrects(made_up_engine) -> None:
-    text = (
-        "---\ntitle: The mayor's gifts\ndate: 2026-01-13\n---\n"
-        "The mayor gave her host a set of glass bowls made in Murano.\n\n"
-        "The two spoke for an hour about the river port and the new ferry line.\n\n"
+    paragraphs = [
+        "The mayor gave her host a set of glass bowls made in Murano.",
+        "The two spoke for an hour about the river port and the new ferry line.",
         "*Correction: An earlier version of this article misstated where the glass bowls were made. They were "
-        "made in Murano, not Venice.*\n"
-    )
-    engine = made_up_engine(text, "gifts.md", EngineConfig(min_confidence=0.0))
-    answer = engine.ask("What did the correction say about the glass bowls?")
+        "made in Murano, not Venice.*",
+    ]
+    answer = ask_made_up(made_up_engine, "Gifts", paragraphs, "What did the correction say about the glass bowls?")
     top = answer.passages[0]
     assert "earlier version" in top.highlight and "not Venice" in top.highlight
 
 
 def test_a_year_asked_about_ranks_the_passages_that_speak_of_it_first(made_up_engine) -> None:
-    text = (
-        "---\ntitle: Twin-city visits\ndate: 2026-01-13\n---\n"
+    paragraphs = [
         "The visits between the mayors of Lyon and Turin began as a routine in 2004, when both cities signed a "
-        "pact on river ports and the visits were brought to life.\n\n"
-        "After a quarrel over a football match the visits stopped for more than a decade.\n\n"
-        "Mayors Anna Berg and Paolo Conti revived the practice in 2023.\n"
-    )
-    engine = made_up_engine(text, "twins.md", EngineConfig(min_confidence=0.0))
-    answer = engine.ask("Which mayors brought the visits back to life in 2023?")
+        "pact on river ports and the visits were brought to life.",
+        "After a quarrel over a football match the visits stopped for more than a decade.",
+        "Mayors Anna Berg and Paolo Conti revived the practice in 2023.",
+    ]
+    answer = ask_made_up(made_up_engine, "Twins", paragraphs, "Which mayors brought the visits back to life in 2023?")
     assert "2023" in answer.passages[0].text
 
 
@@ -218,16 +221,14 @@ def test_a_which_x_is_told_apart_by_its_own_phrase_not_by_names_around_it() -> N
 
 
 def test_a_columns_short_lead_comes_with_what_it_announces_in_the_same_voice(made_up_engine) -> None:
-    text = (
-        "---\ntitle: Why the ferry line matters\ndate: 2026-01-16\n---\n"
-        "By Marta Kowal\n\n"
-        "I spent twenty years running the port authority, and I have seen ferry lines open and close.\n\n"
+    paragraphs = [
+        "By Marta Kowal",
+        "I spent twenty years running the port authority, and I have seen ferry lines open and close.",
         "My worry lies elsewhere. The city has never said who will pay for the new piers, and a promise "
-        "nobody pays for is soon forgotten.\n\n"
-        "*Marta Kowal, a columnist, ran the Gdansk port authority from 1998 to 2018.*\n"
-    )
-    engine = made_up_engine(text, "column.md", EngineConfig(min_confidence=0.0))
-    answer = engine.ask("What is the columnist worried about?")
+        "nobody pays for is soon forgotten.",
+        "*Marta Kowal, a columnist, ran the Gdansk port authority from 1998 to 2018.*",
+    ]
+    answer = ask_made_up(made_up_engine, "Why the ferry matters", paragraphs, "What is the columnist worried about?")
     worry = next(p for p in answer.passages if p.text.startswith("My worry"))
     assert worry.speaker == "Marta Kowal"  # "My" opening a sentence is the first person too
     assert worry.highlight.startswith("My worry lies elsewhere.") and "who will pay" in worry.highlight
