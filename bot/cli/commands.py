@@ -523,7 +523,9 @@ def serve() -> None:
         if not settings.slack_configured and not settings.discord_configured:
             needed = "SLACK_APP_TOKEN" if settings.slack_mode == "socket" else "SLACK_SIGNING_SECRET"
             _fail(messages.SLACK_NOT_CONFIGURED.format(mode=settings.slack_mode, needed=needed), EXIT_USAGE)
-        _serve_platforms(settings, _engine(settings, rebuild_stale=True))
+        engine = _engine(settings, rebuild_stale=True)
+        _warm_question_reading()
+        _serve_platforms(settings, engine)
 
 
 discord_app = typer.Typer(help="Discord helpers.", no_args_is_help=True)
@@ -580,6 +582,7 @@ def run() -> None:
     with _errors():
         settings = _settings()
         engine = _engine(settings, rebuild_stale=True)
+        _warm_question_reading()
         if settings.slack_configured or settings.discord_configured:
             _serve_platforms(settings, engine)
             return
@@ -589,6 +592,13 @@ def run() -> None:
             m = service.coverage()
             typer.echo(messages.TERMINAL_BANNER.format(articles=m.articles, passages=m.passages))
         _answer_lines(service, _questions(_stdin(), prompt=interactive), settings.top_k, as_json=False)
+
+
+def _warm_question_reading() -> None:
+    """A process that will answer many questions loads the parser that reads some of them in the background."""
+    from index.text.nlp import warm_grammar
+
+    warm_grammar()
 
 
 def _facts_index(settings: Settings):  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ with it never pay for it."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -14,8 +15,25 @@ logger = logging.getLogger(__name__)
 _ALL = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
-@cache
+_LOADING = threading.Lock()
+
+
 def pipeline(*components: str) -> Any | None:
+    """The pipeline with just ``components`` (and what they need), loaded once even when two threads ask
+    at the same time (a server warms it in the background while the first question may need it)."""
+    with _LOADING:
+        return _load(*components)
+
+
+def warm_grammar() -> None:
+    """Load the question-reading pipeline in the background: a long-running process (the bot, the terminal
+    loop) should not make its first "how many" question wait two seconds for it. A one-shot ``ask`` loads
+    it only if its question needs it."""
+    threading.Thread(target=pipeline, args=_GRAMMAR, name="summitbot-grammar", daemon=True).start()
+
+
+@cache
+def _load(*components: str) -> Any | None:
     """The pipeline with just ``components`` (and what they need); None, with one log line, when the
     model is not installed (people are then found by the rules alone)."""
     try:

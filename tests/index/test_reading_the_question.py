@@ -248,3 +248,11 @@ def test_who_speaks_in_a_passage_is_known_by_name_and_role(hash_embedder, tmp_pa
     passage = index.passages[index.passages.of_article("column")[0]]
     voices = Context(hash_embedder, EngineConfig()).voices(index, passage)
     assert "Marta Kowal" in voices and "columnist" in voices  # "what is the columnist worried about"
+
+
+@needs_model
+def test_the_question_reader_warmed_in_the_background_is_the_one_loaded() -> None:
+    from index.text import nlp
+
+    nlp.warm_grammar()  # returns at once; a question asked meanwhile waits for the same load
+    assert nlp.pipeline(*nlp._GRAMMAR) is nlp.pipeline(*nlp._GRAMMAR) is not None
