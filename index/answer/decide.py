@@ -114,7 +114,7 @@ def _signals(
     crux_drop = 0.0
     crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
     if crux is not None:
-        sentence = index.sentence_rows(passage)[chosen[0]]
+        sentence = index.sentence_rows(passage)[best.answering]
         crux_drop = float(probe.without(crux) @ sentence) - float(vector @ sentence)
     return Signals(
         fused=float(hit.score),

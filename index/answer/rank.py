@@ -51,6 +51,12 @@ class Ranked:
     score: float
     hit: Hit
     chosen: tuple[int, ...]
+    best: int = -1  # the best of the chosen sentences (a neighbour may join it, before or after)
+
+    @property
+    def answering(self) -> int:
+        """The sentence that answers best: the one the highlight was built around."""
+        return self.best if self.best >= 0 else self.chosen[0]
 
 
 def names_another(index: LoadedIndex, passage: Passage, sentence: str, asked: set[str]) -> bool:
@@ -160,7 +166,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
             bonus += c.intent_bonus
-        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen)))
+        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best))
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
@@ -289,8 +295,8 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
                 and len(words & token_set(earlier.text)) >= 2
             ):
                 revised = out[i]
-                out[i] = Ranked(revised.score, entry.hit, entry.chosen)
-                out[at] = Ranked(entry.score, revised.hit, revised.chosen)
+                out[i] = Ranked(revised.score, entry.hit, entry.chosen, entry.best)
+                out[at] = Ranked(entry.score, revised.hit, revised.chosen, revised.best)
                 out.insert(i + 1, out.pop(at))
                 break
     return out

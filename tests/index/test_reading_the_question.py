@@ -256,3 +256,12 @@ def test_the_question_reader_warmed_in_the_background_is_the_one_loaded() -> Non
 
     nlp.warm_grammar()  # returns at once; a question asked meanwhile waits for the same load
     assert nlp.pipeline(*nlp._GRAMMAR) is nlp.pipeline(*nlp._GRAMMAR) is not None
+
+
+def test_the_answering_sentence_is_the_best_even_when_a_neighbour_before_it_joins() -> None:
+    """The decision measures a missing word's pull on the sentence the highlight was built around, not on
+    a neighbour that joined it from before (the highlight's sentences are kept in reading order)."""
+    from index.answer.rank import Ranked
+
+    assert Ranked(0.9, None, (2, 3), best=3).answering == 3  # type: ignore[arg-type]
+    assert Ranked(0.9, None, (4,)).answering == 4  # type: ignore[arg-type]
