@@ -21,7 +21,7 @@ from index.search.retrieval import Hit
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
 from index.text.dates import dates_in, day_words, years_named
-from index.text.motion import goes, goes_only_against, only_origin
+from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -123,8 +123,6 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             + (c.type_bonus * w if is_typed else 0.0)
             # "Which airport did Lee fly into": a sentence of his leaving cannot say.
             - (c.type_bonus if needs.direction and goes_only_against(x.text, needs.direction) else 0.0)
-            # ... and one telling it the way asked is the journey asked about ("wrapped up his visit").
-            + (c.type_bonus if needs.direction and goes(x.text, needs.direction) else 0.0)
             # "Leave for Seoul": a sentence of leaving from Seoul tells of another journey.
             - (c.type_bonus if only_origin(x.text, needs.destination) else 0.0)
             for i, (w, x) in enumerate(zip(kinds, hit.passage.sentences, strict=True))

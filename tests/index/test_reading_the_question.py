@@ -265,19 +265,3 @@ def test_the_answering_sentence_is_the_best_even_when_a_neighbour_before_it_join
 
     assert Ranked(0.9, None, (2, 3), best=3).answering == 3  # type: ignore[arg-type]
     assert Ranked(0.9, None, (4,)).answering == 4  # type: ignore[arg-type]
-
-
-def test_the_end_of_a_visit_is_its_going_out_and_the_sentence_telling_it_answers(made_up_engine) -> None:
-    from index.text.motion import asked_direction, goes
-
-    assert asked_direction("When did the mayor finish her visit to Lyon?") == "depart"
-    assert goes("Mayor Berg on Wednesday wrapped up her two-day visit to Lyon.", "depart")
-    assert goes("She ended the trip with a tour of the port.", "depart")
-    assert not goes("The mayor will visit Lyon on the 13th and 14th.", "depart")
-    paragraphs = [
-        "Mayor Anna Berg will visit Lyon on the 13th and 14th for talks with her counterpart.",
-        "Berg's visit to Lyon will span two days, shorter than her trip to Turin.",
-        "Mayor Anna Berg on Wednesday wrapped up her two-day visit to Lyon with a tour of the river port.",
-    ]
-    answer = ask_made_up(made_up_engine, "Visit", paragraphs, "When did Anna Berg finish her visit to Lyon?")
-    assert "wrapped up" in answer.passages[0].highlight
