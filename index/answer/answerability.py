@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.text.figures import counted_head, counted_nouns, figures, head_of_figure
-from index.text.nlp import asks_who_did, lemmas, only_bare, proper_nouns
+from index.text.nlp import asks_who_did, lemmas, only_bare, proper_nouns, which_head
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -183,9 +183,10 @@ class Expectation:
             return cls(AnswerType.NAMED, head=head, strict=True, given=given)
         if kind is AnswerType.NAMED:
             m = _WHICH_HEAD.search(question)
-            if m is None:
+            head = m.group(1).split()[-1] if m is not None else which_head(question)
+            if head is None:
                 return cls(AnswerType.ANY)
-            return cls(kind, head=m.group(1).split()[-1].lower(), asked=lemmas(question))
+            return cls(kind, head=head.lower(), asked=lemmas(question))
         return cls(kind)
 
     def satisfied(self, sentences: Iterable[str], around: str = "") -> bool:

@@ -202,3 +202,27 @@ def proper_nouns(sentence: str) -> frozenset[int] | None:
     is not installed."""
     doc = _parsed(sentence)
     return None if doc is None else frozenset(t.idx for t in doc if t.pos_ == "PROPN")
+
+
+def which_head(question: str) -> str | None:
+    """The noun a question's "which"/"what" picks out, as the parser reads it ("Which Chinese airlines
+    offered refunds?" -> "airlines", a subject question no pattern of auxiliaries finds); None when it
+    picks out none or the model is not installed."""
+    doc = _parsed(question)
+    if doc is None:
+        return None
+    for token in doc[:3]:
+        if token.lower_ not in ("which", "what"):
+            continue
+        if token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head.text
+        # The small model sometimes hangs the wh-word on the verb ("Which Chinese airlines offered"): the
+        # phrase after it, its words up to the verb, ends in the noun picked out.
+        phrase = []
+        for word in doc[token.i + 1 :]:
+            if word.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM"):
+                break
+            phrase.append(word)
+        nouns = [w for w in phrase if w.pos_ in ("NOUN", "PROPN")]
+        return nouns[-1].text if nouns else None
+    return None

@@ -265,3 +265,12 @@ def test_the_answering_sentence_is_the_best_even_when_a_neighbour_before_it_join
 
     assert Ranked(0.9, None, (2, 3), best=3).answering == 3  # type: ignore[arg-type]
     assert Ranked(0.9, None, (4,)).answering == 4  # type: ignore[arg-type]
+
+
+@needs_model
+def test_a_which_x_asked_as_the_subject_still_names_its_x() -> None:
+    airlines = Expectation.of("Which Chinese airlines offered refunds?")  # no auxiliary for a pattern to find
+    assert (airlines.kind, airlines.head) == (AnswerType.NAMED, "airlines")
+    assert airlines.bare(["Several Chinese airlines are offering refunds on tickets to Japan."])
+    assert not airlines.bare(["Air China, China Eastern and China Southern began offering refunds."])
+    assert Expectation.of("What happened in Nara?").kind is AnswerType.ANY
