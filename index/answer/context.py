@@ -9,7 +9,7 @@ from index.answer.config import EngineConfig
 from index.encode.embedder import Embedder
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import dates_in
+from index.text.dates import DateMention, dates_in
 from index.text.tokens import tokenize
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
@@ -27,7 +27,7 @@ class Context:
         self._recency: dict[str, float] = {}
         self._recency_version: str | None = None
         self._voices: dict[int, str] = {}
-        self._years: dict[int, frozenset[str]] = {}
+        self._dates: dict[int, tuple[tuple[DateMention, ...], ...]] = {}
 
     def voices(self, index: LoadedIndex, passage: Passage) -> str:
         """The names of who speaks in the passage, and their roles: what its "I", "she" or a transcript's
@@ -53,25 +53,28 @@ class Context:
                 self._voices[passage.id] = names
         return names
 
-    def years_resolved(self, index: LoadedIndex, passage: Passage) -> frozenset[str]:
-        """The years the passage's dates resolve to against its article's date ("last year" in 2026 is
-        2025): read once per passage, as every question naming a year asks again."""
+    def dates(self, index: LoadedIndex, passage: Passage) -> tuple[tuple[DateMention, ...], ...]:
+        """Each sentence's dates, resolved against its article's date ("last year" in 2026 is 2025,
+        "tomorrow" in a Tuesday transcript is Wednesday): read once per passage and version, as every
+        question naming a year, a day or a weekday asks again."""
         self._follow(index)
-        if (years := self._years.get(passage.id)) is None:
+        if (dates := self._dates.get(passage.id)) is None:
             published = index.articles[passage.article_id].published
-            years = frozenset(
-                str(m.when.year) for m in dates_in((s.text for s in passage.sentences), published) if m.when
-            )
-            if len(self._years) < _NEARBY_CACHE:
-                self._years[passage.id] = years
-        return years
+            dates = tuple(tuple(dates_in([s.text], published)) for s in passage.sentences)
+            if len(self._dates) < _NEARBY_CACHE:
+                self._dates[passage.id] = dates
+        return dates
+
+    def years_resolved(self, index: LoadedIndex, passage: Passage) -> frozenset[str]:
+        """The years the passage's dates resolve to."""
+        return frozenset(str(m.when.year) for sentence in self.dates(index, passage) for m in sentence if m.when)
 
     def _follow(self, index: LoadedIndex) -> None:
         """What is remembered is of one version: a new one starts afresh."""
         if self._nearby_version != index.version:
             self._nearby.clear()
             self._voices.clear()
-            self._years.clear()
+            self._dates.clear()
             self._nearby_version = index.version
 
     def nearby(self, index: LoadedIndex, passage: Passage) -> str:

@@ -20,7 +20,7 @@ from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.versions import LoadedIndex
-from index.text.dates import day_words
+from index.text.dates import weekday_words
 from index.text.motion import goes, names_destination, only_origin
 
 logger = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def _signals(
     meta = index.articles[passage.article_id]
     own = f"{passage.text} {passage.context} {meta.title or ''} {ctx.voices(index, passage)}"
     if needs.weekdays:  # "on Wednesday": the passage's "tomorrow", in an article of Tuesday, says it
-        own = f"{own} {day_words((x.text for x in passage.sentences), meta.published)}"
+        own = f"{own} {weekday_words(m for sentence in ctx.dates(index, passage) for m in sentence)}"
     nearby = ctx.nearby(index, passage)
     asked = {q.id for q in needs.named}
     agent_ok = (

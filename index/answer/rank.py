@@ -20,7 +20,7 @@ from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.passages import Passage
 from index.store.versions import LoadedIndex
-from index.text.dates import dates_in, day_words, years_named
+from index.text.dates import weekday_words, years_named
 from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
@@ -128,7 +128,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             for i, (w, x) in enumerate(zip(kinds, hit.passage.sentences, strict=True))
         ]
         overlap = [
-            _overlap(needs.focus.terms, _with_days(index, hit.passage, s.text, needs)) for s in hit.passage.sentences
+            _overlap(needs.focus.terms, _with_days(ctx, index, hit.passage, i, needs))
+            for i in range(len(hit.passage.sentences))
         ]
         adjusted = [
             s + f + c.overlap_weight * o + m
@@ -159,7 +160,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         touches = support > 0.0 or (is_typed and holds[id(hit)])
         topical[id(hit)] = (
             (not on_topic or touches)
-            and (not needs.days or _on_day(index, hit.passage, needs))
+            and (not needs.days or _on_day(ctx, index, hit.passage, needs))
             # "in 2023": a passage that speaks of that year (the answer is refused without it)
             and (not needs.years or _speaks_of_years(ctx, index, hit.passage, own, needs.years))
         )
@@ -242,11 +243,12 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
     return sorted(chosen)
 
 
-def _with_days(index: LoadedIndex, passage: Passage, sentence: str, needs: Needs) -> str:
-    """A sentence with the days of the week it speaks of, when the question names one ("on Wednesday")."""
+def _with_days(ctx: Context, index: LoadedIndex, passage: Passage, i: int, needs: Needs) -> str:
+    """Sentence ``i`` with the days of the week it speaks of, when the question names one ("on Wednesday")."""
+    sentence = passage.sentences[i].text
     if not needs.weekdays:
         return sentence
-    return f"{sentence} {day_words([sentence], index.articles[passage.article_id].published)}"
+    return f"{sentence} {weekday_words(ctx.dates(index, passage)[i])}"
 
 
 def _overlap(terms: dict[str, float], sentence: str) -> float:
@@ -311,11 +313,10 @@ def revises(passage: Passage) -> bool:
     return bool(_FIGURE.search(body)) or not _NOTICE_ONLY.search(body)
 
 
-def _on_day(index: LoadedIndex, passage: Passage, needs: Needs) -> bool:
+def _on_day(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) -> bool:
     """The passage speaks of a day the question names ("on the 14th"): a live entry under that day, or a
     date in it that resolves to that day against its article's date."""
-    published = index.articles[passage.article_id].published
-    days = {(m.when.month, m.when.day) for m in dates_in((s.text for s in passage.sentences), published)
+    days = {(m.when.month, m.when.day) for sentence in ctx.dates(index, passage) for m in sentence
             if m.when and m.precision == "day"}  # fmt: skip
     if passage.day:
         days.add((passage.day.month, passage.day.day))

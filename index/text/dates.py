@@ -153,5 +153,9 @@ def weekdays_named(text: str) -> frozenset[str]:
 def day_words(sentences: Iterable[str], published: date | None) -> str:
     """The days of the week the sentences speak of, as words, when they say them otherwise: "Tomorrow
     morning the president will visit Horyuji", in a transcript of Tuesday, speaks of Wednesday."""
-    days = {m.when.strftime("%A") for m in dates_in(sentences, published) if m.when and m.precision == "day"}
-    return " ".join(sorted(days))
+    return weekday_words(dates_in(sentences, published))
+
+
+def weekday_words(mentions: Iterable[DateMention]) -> str:
+    """The days of the week resolved dates fall on, as words ("Wednesday"), for ``day_words``."""
+    return " ".join(sorted({m.when.strftime("%A") for m in mentions if m.when and m.precision == "day"}))

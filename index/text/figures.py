@@ -83,12 +83,10 @@ _PEOPLE = frozenset(tokenize("people persons"))
 def counted_nouns(question: str) -> frozenset[str]:
     """Stems of what a count question counts: the phrase after "how many" (meetings, if it counts
     times people met), else every word of the question."""
-    parsed = counted_phrase(question)
-    m = _COUNTED.search(question)
     everything = frozenset(tokenize(question))
-    if parsed is not None:
+    if (parsed := counted_phrase(question)) is not None:
         stems = frozenset(tokenize(parsed[0]))
-    elif m:
+    elif m := _COUNTED.search(question):
         stems = frozenset(tokenize(m.group(1)))
     elif _HOW_OFTEN.search(question):
         stems = frozenset(tokenize("times")) | (everything & _MEETING_VERBS)  # "how often" counts times
@@ -108,11 +106,13 @@ def counted_head(question: str) -> frozenset[str]:
     """Stems of the thing a "how many" question counts, the last word of its phrase ("remains" in "how
     many laborers' remains", "meetings" in "how many planning meetings"), with the words that count it too
     (people for staff, any meeting for meetings); empty when the question names no such phrase."""
-    parsed = counted_phrase(question)
-    m = _COUNTED_PHRASE.search(question)
-    if parsed is None and (m is None or m.group(1).lower().startswith("of ")):
+    if (parsed := counted_phrase(question)) is not None:
+        word = parsed[1]
+    elif (m := _COUNTED_PHRASE.search(question)) is not None and not m.group(1).lower().startswith("of "):
+        word = m.group(1).split()[-1]  # no parse: the pattern's phrase, its last word
+    else:
         return frozenset()  # "how many of the victims were Japanese": "47 Japanese" counts them
-    head = frozenset(tokenize(parsed[1] if parsed is not None else m.group(1).split()[-1]))  # type: ignore[union-attr]
+    head = frozenset(tokenize(word))
     if head & _PEOPLE_AT_WORK:
         head |= _PEOPLE
     return head | _MEETING_WORDS if head & (_MEETING_WORDS | _MEETING_VERBS) else head

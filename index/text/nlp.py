@@ -78,15 +78,22 @@ _GRAMMAR = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
 @lru_cache(maxsize=1024)
+def _parsed(text: str) -> Any | None:
+    """``text`` (a question, or one sentence of a passage) as the tagger and parser read it: parsed once,
+    whichever of the readings below asks first (a question is read for its count, its "who", its "which"
+    and its lemmas)."""
+    nlp = pipeline(*_GRAMMAR)
+    return nlp(text) if nlp is not None else None
+
+
 def counted_phrase(question: str) -> tuple[str, str] | None:
     """What a "how many" question counts, read from its parse: the noun "many" modifies, with the words
     before it that belong to it ("Korean forced laborers' remains", "police officers"), and that noun;
     None when "many" modifies no noun ("how many of the victims") or the model is not installed. A list of
     verbs cannot say where the counted phrase ends ("how many people waited outside Horyuji")."""
-    nlp = pipeline(*_GRAMMAR)
-    if nlp is None:
+    doc = _parsed(question)
+    if doc is None:
         return None
-    doc = nlp(question)
     for token in doc:
         if token.lower_ != "many" or token.dep_ != "amod" or token.i == 0 or doc[token.i - 1].lower_ != "how":
             continue
@@ -100,7 +107,6 @@ def counted_phrase(question: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1024)
 def asks_who_did(question: str) -> bool:
     """True when "who is/was ..." asks who does or did something ("who is travelling with Lee", "who was
     behind the idea"), not who someone is ("who is Kang Yu-jung", "who is the spokesperson"): the word after
@@ -108,19 +114,17 @@ def asks_who_did(question: str) -> bool:
     words = question.split()
     if len(words) < 3 or words[0].lower() != "who" or words[1].lower() not in ("is", "was", "are", "were"):
         return False
-    nlp = pipeline(*_GRAMMAR)
-    if nlp is None:
+    doc = _parsed(question)
+    if doc is None:
         return False
-    doc = nlp(question)
     after = next((t for t in doc if t.idx >= len(words[0]) + 1 + len(words[1])), None)
     return after is not None and (after.tag_ in ("VBG", "VBN") or after.pos_ == "ADP")
 
 
-@lru_cache(maxsize=256)
 def lemmas(text: str) -> frozenset[str]:
     """The lemmas of a short text's words, in lower case (empty when the model is not installed)."""
-    nlp = pipeline(*_GRAMMAR)
-    return frozenset(t.lemma_.lower() for t in nlp(text)) if nlp is not None else frozenset()
+    doc = _parsed(text)
+    return frozenset(t.lemma_.lower() for t in doc) if doc is not None else frozenset()
 
 
 def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> bool:
@@ -178,12 +182,6 @@ def _specified(token: Any, asked: frozenset[str]) -> bool:
         if child.dep_ in _SPECIFIERS
         for w in child.subtree
     )
-
-
-@lru_cache(maxsize=1024)
-def _parsed(question: str) -> Any | None:
-    nlp = pipeline(*_GRAMMAR)
-    return nlp(question) if nlp is not None else None
 
 
 def noun_at(question: str, offset: int) -> bool:
