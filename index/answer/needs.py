@@ -13,7 +13,7 @@ from index.answer.answerability import AnswerType, Expectation, Focus
 from index.answer.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
 from index.answer.types import Refusal
 from index.people.registry import Person
-from index.store.references import referenced_articles
+from index.store.references import outlets_named, referenced_articles
 from index.store.versions import LoadedIndex
 from index.text.dates import days_named, weekdays_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
@@ -79,7 +79,8 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         and not mentioned(parsed.target, index)
     ):
         refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
-    speaker_words = [v for p in parsed.people for v in p.variants]
+    # Neither the person asked about nor the outlet whose coverage is asked for is what is asked about.
+    speaker_words = [v for p in parsed.people for v in p.variants] + outlets_named(text, index.article_references)
     subject = None
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
         focus = Focus.of(parsed.topic or text, index.lexical.idf, speaker_words)

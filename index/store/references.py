@@ -44,9 +44,24 @@ def article_references(articles: dict[str, ArticleMeta]) -> dict[str, frozenset[
 
 def referenced_articles(text: str, references: dict[str, frozenset[str]]) -> set[str]:
     """Articles the question points at by type ("the editorial") or by outlet ("Yonhap reported")."""
+    return {article for found in references_in(text, references).values() for article in found}
+
+
+def references_in(text: str, references: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The words of the question that point at articles ("editorial", "coastline review"), each with the
+    articles it names."""
     words = [w.lower() for w in re.findall(r"[\w-]+", text)]
-    found: set[str] = set()
+    found: dict[str, frozenset[str]] = {}
     for n in (1, 2, 3):  # outlet names run to three words ("korea joongang daily")
         for i in range(len(words) - n + 1):
-            found |= references.get(" ".join(words[i : i + n]), frozenset())
+            phrase = " ".join(words[i : i + n])
+            if phrase in references:
+                found[phrase] = references[phrase]
     return found
+
+
+def outlets_named(text: str, references: dict[str, frozenset[str]]) -> list[str]:
+    """The outlet names a question points at articles with ("according to the Coastline Review"): they
+    say whose coverage is asked about, not what it is about. (Article types, "the analysis", may also be
+    what is asked about: "the DNA analysis".)"""
+    return [phrase for phrase in references_in(text, references) if phrase not in _ARTICLE_TYPES]

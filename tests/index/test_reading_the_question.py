@@ -274,3 +274,18 @@ def test_a_which_x_asked_as_the_subject_still_names_its_x() -> None:
     assert airlines.bare(["Several Chinese airlines are offering refunds on tickets to Japan."])
     assert not airlines.bare(["Air China, China Eastern and China Southern began offering refunds."])
     assert Expectation.of("What happened in Nara?").kind is AnswerType.ANY
+
+
+def test_the_outlet_a_question_names_is_whose_coverage_not_its_topic(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "According to the Harbour Gazette" says whose coverage is asked about: the outlet's name is not a
+    focus word the passage must hold (nor the missing word the decision weighs)."""
+    text = (
+        "---\ntitle: The council and the bridge\noutlet: Harbour Gazette\ndate: 2026-01-13\n---\n"
+        "The council should repair the old bridge before the winter storms, engineers said.\n"
+    )
+    engine = made_up_engine(text, "gazette.md", EngineConfig(min_confidence=0.0))
+    named = engine.ask("What should the council do about the bridge, according to the Harbour Gazette?")
+    plain = engine.ask("What should the council do about the bridge?")
+    assert named.signals is not None and plain.signals is not None
+    assert named.signals["focus"] == plain.signals["focus"] == 1.0
+    assert named.signals["crux_drop"] == 0.0
