@@ -34,7 +34,8 @@ from index.encode.embedder import BUNDLED_MODEL, Embedder, make_embedder  # noqa
 from index.engine import Engine, EngineConfig  # noqa: E402
 from index.evaluate import QAItem, QAResult, evaluate, load_qa  # noqa: E402
 from index.store.handle import IndexHandle  # noqa: E402
-from index.store.versions import build_index, current_version_dir, open_index  # noqa: E402
+from index.store.layout import current_version_dir  # noqa: E402
+from index.store.versions import build_index, open_index  # noqa: E402
 from seeds_loader import Article, load_directory  # noqa: E402
 
 # Refusals the analysis makes (a name or speaker the coverage lacks, a person never quoted): facts about

@@ -17,7 +17,7 @@ from bot.follow_records import Delivery, Follow, FollowRecords
 from bot.presentation import Cite
 from index.engine import Engine
 from index.facts.quick import citation, people_named
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 
 logger = logging.getLogger(__name__)
 

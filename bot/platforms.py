@@ -18,7 +18,7 @@ from bot.service import Service
 from bot.settings import Settings
 from index.engine import Engine
 from index.store.collection import Collection
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 
 logger = logging.getLogger(__name__)
 WATCH_SECONDS = 5.0

@@ -22,8 +22,8 @@ from index.facts.quick import people_named, profiles, quotes_of, sources
 from index.facts.timeline import timeline
 from index.people.registry import Person
 from index.store.collection import ChangeReport, Collection
+from index.store.loaded import LoadedIndex, Manifest
 from index.store.passages import ArticleMeta
-from index.store.versions import LoadedIndex, Manifest
 from seeds_loader import is_url
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,8 @@ from index.engine import Engine, EngineConfig
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, ReaderNodeError
 from index.store.collection import Collection, Mirror
 from index.store.handle import IndexHandle, IndexSource
-from index.store.versions import LoadedIndex, Progress, articles_fingerprint, open_index
+from index.store.loaded import LoadedIndex, articles_fingerprint
+from index.store.versions import Progress, open_index
 from seeds_loader import TEXT_SUFFIXES, FetchPolicy, LoaderError, bundled_articles_dir, load_directory
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from index.encode.embedder import Embedder
 from index.errors import QuestionError
 from index.search.retrieval import FusionWeights, HybridRetriever, VectorRetriever
 from index.store.handle import IndexSource
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 
 MAX_QUESTION_CHARS = 1000
 MAX_K = 20

@@ -12,7 +12,8 @@ from index.engine import Engine
 from index.search.milvus_local import LocalMilvus
 from index.store.collection import Collection
 from index.store.handle import IndexHandle
-from index.store.versions import LoadedIndex, build_index, open_index
+from index.store.loaded import LoadedIndex
+from index.store.versions import build_index, open_index
 from seeds_loader import Article, bundled_articles_dir, load_directory
 
 TESTS = Path(__file__).parent

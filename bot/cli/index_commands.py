@@ -155,7 +155,7 @@ def index_remove(
 def index_check() -> None:
     """Verify the current index version's files against their checksums, and the Milvus collection; exit 1 if not."""
     from bot.wiring import is_reader
-    from index.store.versions import current_version_dir, verify_version
+    from index.store.layout import current_version_dir, verify_version
 
     with one_line_errors():
         settings = cli_settings()

@@ -14,8 +14,8 @@ from index.answer.rank import Ranked
 from index.answer.types import AnswerPassage, Claim, Disagreement
 from index.people.attribution import Quote
 from index.people.registry import Person
+from index.store.loaded import LoadedIndex
 from index.store.passages import ArticleMeta
-from index.store.versions import LoadedIndex
 from index.text.dates import resolve_dates
 from index.text.figures import figures, is_ordinal
 

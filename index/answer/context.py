@@ -7,8 +7,8 @@ import numpy as np
 
 from index.answer.config import EngineConfig
 from index.encode.embedder import Embedder
+from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
-from index.store.versions import LoadedIndex
 from index.text.dates import DateMention, dates_in
 from index.text.tokens import tokenize
 

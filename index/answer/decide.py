@@ -19,7 +19,7 @@ from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 from index.text.dates import weekday_words
 from index.text.motion import goes, names_destination, only_origin
 

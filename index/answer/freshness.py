@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.answer import Answer
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from index.answer.answerability import AnswerType, Expectation, Focus
 from index.answer.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
 from index.answer.types import Refusal
 from index.people.registry import Person
+from index.store.loaded import LoadedIndex
 from index.store.references import outlets_named, referenced_articles
-from index.store.versions import LoadedIndex
 from index.text.dates import days_named, weekdays_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination

@@ -18,8 +18,8 @@ from index.answer.question import Intent, Question
 from index.people.attribution import referred_to
 from index.people.registry import Person
 from index.search.retrieval import Hit
+from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
-from index.store.versions import LoadedIndex
 from index.text.dates import weekday_words, years_named
 from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight

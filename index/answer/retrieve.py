@@ -13,7 +13,7 @@ from index.answer.question import Intent, Question
 from index.answer.types import Refusal
 from index.people.registry import Person
 from index.search.retrieval import Hit, VectorRetriever
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 
 
 @dataclass(frozen=True)

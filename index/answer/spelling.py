@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.search.retrieval import VectorRetriever
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 from index.text.acronyms import acronym_letters, long_form
 
 # How many of the nearest passages the coverage's spelling is looked for in.

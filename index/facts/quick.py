@@ -9,7 +9,7 @@ from index.answer.question import resolve_speaker
 from index.errors import QuestionError
 from index.people.attribution import Quote
 from index.people.registry import Person
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from index.facts.quick import Citation, citation
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 from index.text.dates import resolve_dates
 from seeds_loader.lazy import LazyPattern
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from index.encode.embedder import Embedder
     from index.search.milvus_store import MilvusStore, SyncReport
     from index.store.handle import IndexSource
-    from index.store.versions import LoadedIndex
+    from index.store.loaded import LoadedIndex
 
 
 class SearchBackend(Protocol):

@@ -22,9 +22,9 @@ from index.search.milvus_served import Served, ServedVersionError, ServedVersion
 from index.search.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
 from index.store.handle import Serving
 from index.store.lexical import TermStats
+from index.store.loaded import LoadedIndex, Manifest, assemble_index
 from index.store.passage_table import PassageTable
 from index.store.passages import Passage
-from index.store.versions import LoadedIndex, Manifest, assemble_index
 
 logger = logging.getLogger(__name__)
 

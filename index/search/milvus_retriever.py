@@ -9,7 +9,7 @@ from index.encode.embedder import Embedder
 from index.search.milvus_reader import StoredPassageTable, StoredRows
 from index.search.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
 from index.search.retrieval import FusingRetriever, FusionWeights, Hit, fuse
-from index.store.versions import LoadedIndex
+from index.store.loaded import LoadedIndex
 
 
 class MilvusRetriever(FusingRetriever):

@@ -16,7 +16,7 @@ from index.search.milvus_store import MilvusError, MilvusStore
 
 if TYPE_CHECKING:
     from index.store.lexical import LexicalStore
-    from index.store.versions import LoadedIndex
+    from index.store.loaded import LoadedIndex
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from index.encode.quantized import Int8Vectors
-    from index.store.versions import LoadedIndex
+    from index.store.loaded import LoadedIndex
 
 logger = logging.getLogger(__name__)
 

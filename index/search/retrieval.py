@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Protocol, cast
 import numpy as np
 
 from index.encode.embedder import Embedder
+from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
-from index.store.versions import LoadedIndex
 
 if TYPE_CHECKING:
     from index.store.dense import DenseStore

@@ -19,18 +19,10 @@ from index.encode.embedder import Embedder
 from index.errors import IndexStoreError, NoArticlesError, WouldEmptyIndexError
 from index.store import journal
 from index.store.journal import Recovery
+from index.store.layout import WriterBusyError, current_fingerprint, current_version_dir, writer_lock
+from index.store.loaded import LoadedIndex, articles_fingerprint
 from index.store.passages import DEFAULT_MAX_WORDS
-from index.store.versions import (
-    LoadedIndex,
-    Progress,
-    WriterBusyError,
-    articles_fingerprint,
-    build_locked,
-    current_fingerprint,
-    current_version_dir,
-    open_index,
-    writer_lock,
-)
+from index.store.versions import Progress, build_locked, open_index
 from seeds_loader import (
     Article,
     FetchPolicy,

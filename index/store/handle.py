@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from index.store.versions import CURRENT, LoadedIndex, current_version_dir, open_index
+from index.store.layout import CURRENT, current_version_dir
+from index.store.loaded import LoadedIndex
+from index.store.versions import open_index
 
 logger = logging.getLogger(__name__)
 

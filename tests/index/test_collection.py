@@ -15,7 +15,8 @@ import pytest
 from index.encode.embedder import HashEmbedder
 from index.errors import WouldEmptyIndexError
 from index.store.collection import Collection, ReadOnlyArticlesError, url_file_name
-from index.store.versions import current_version_dir, open_index
+from index.store.layout import current_version_dir
+from index.store.versions import open_index
 from seeds_loader import FetchPolicy, bundled_articles_dir
 
 ARTICLE_HTML = """<html><head><title>Leaders agree hotline | The Korea Herald</title>

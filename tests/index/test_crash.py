@@ -15,7 +15,8 @@ from bench.synthetic import write_articles
 from index.encode.embedder import HashEmbedder
 from index.engine import Engine
 from index.store.handle import IndexHandle
-from index.store.versions import build_index, current_version_dir, open_index
+from index.store.layout import current_version_dir
+from index.store.versions import build_index, open_index
 from seeds_loader import load_directory
 from tests.conftest import copy_seed_files
 

@@ -17,7 +17,8 @@ from bench.synthetic import write_articles
 from index.encode.embedder import HashEmbedder
 from index.errors import IndexCorruptError
 from index.store.handle import IndexHandle
-from index.store.versions import build_index, current_version_dir, open_index
+from index.store.layout import current_version_dir
+from index.store.versions import build_index, open_index
 from seeds_loader import bundled_articles_dir, load_directory
 from tests.conftest import copy_seed_files
 

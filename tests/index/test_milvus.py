@@ -20,7 +20,9 @@ from index.search.milvus_store import RRF_K, MilvusConfig, MilvusError, MilvusMi
 from index.search.retrieval import FusionWeights, HybridRetriever
 from index.store.collection import Collection
 from index.store.handle import IndexHandle
-from index.store.versions import LoadedIndex, build_index, exact_vectors, writer_lock
+from index.store.layout import writer_lock
+from index.store.loaded import LoadedIndex
+from index.store.versions import build_index, exact_vectors
 from seeds_loader import Article, bundled_articles_dir, parse_article
 from tests.conftest import DEV_COVERAGE, DEV_QA, copy_seed_files
 

@@ -21,7 +21,8 @@ from index.evaluate import evaluate, load_qa
 from index.search.milvus_local import LocalMilvus
 from index.search.milvus_reader import MilvusIndexHandle
 from index.store.handle import IndexHandle
-from index.store.versions import build_index, current_version_dir
+from index.store.layout import current_version_dir
+from index.store.versions import build_index
 from seeds_loader import Article
 from tests.conftest import DEV_COVERAGE, DEV_COVERAGE_2, DEV_QA, copy_seed_files
 

@@ -10,8 +10,10 @@ import pytest
 from index.encode.embedder import HashEmbedder
 from index.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from index.store.handle import IndexHandle
+from index.store.layout import current_version_dir
+from index.store.loaded import FORMAT_VERSION
 from index.store.passages import build_passages, dense_text, sentence_texts
-from index.store.versions import FORMAT_VERSION, build_index, current_version_dir, open_index
+from index.store.versions import build_index, open_index
 from seeds_loader import Article, load_article
 
 
