@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.people.registry import ROLE_WORDS, PeopleRegistry, Person, is_name_like
+from index.people.names import ROLE_WORDS, is_name_like
+from index.people.registry import PeopleRegistry, Person
 from index.text.nlp import asks_who_did
 from index.text.tokens import normalize_word
 from seeds_loader.lazy import LazyPattern

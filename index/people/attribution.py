@@ -6,19 +6,9 @@ import re
 from dataclasses import dataclass, replace
 
 from index.people.coreference import Salience, article_genders
-from index.people.registry import (
-    AUTHOR_ROLE,
-    DASH_CREDIT,
-    LONG_NAME,
-    REPORTING_VERBS,
-    ROLE_WORDS,
-    PeopleRegistry,
-    Person,
-    author_voice,
-    interviewee,
-    name_key,
-    unquoted,
-)
+from index.people.names import DASH_CREDIT, LONG_NAME, REPORTING_VERBS, ROLE_WORDS, name_key
+from index.people.registry import PeopleRegistry, Person
+from index.people.voices import AUTHOR_ROLE, author_voice, interviewee, unquoted
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.structure import label_role

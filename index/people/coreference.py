@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from index.people.registry import PeopleRegistry, Person, unquoted
+from index.people.registry import PeopleRegistry, Person
+from index.people.voices import unquoted
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list

@@ -27,7 +27,8 @@ from index.errors import (
     NoArticlesError,
 )
 from index.people.attribution import Quote, attribute
-from index.people.registry import Recognised, find_people, recognise
+from index.people.recognition import Recognised, recognise
+from index.people.registry import find_people
 from index.store.layout import (
     VERSIONS,
     clean_staging,

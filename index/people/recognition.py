@@ -1,0 +1,71 @@
+"""The trained recogniser's PERSON spans, read only in the sentences where a name the rules miss could be (a
+hyphenated given name, an age, a pronoun after), and kept per article between builds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from index.people.names import NAME_RE, multiword_name
+from index.text.nlp import person_spans
+from seeds_loader import Article
+from seeds_loader.lazy import LazyPattern
+
+_AGE_AFTER = LazyPattern(r",\s\d{1,3},")
+_PRONOUN_AFTER = LazyPattern(r"[^.!?]{0,200}?[.!?]”?\s+(?:He|She|His|Her)\b")
+_PLACE_BEFORE = LazyPattern(r"\b(?:in|at|within|inside|outside|from|into|near|to)\s$", re.I)
+
+
+def recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+    """Full names the named-entity recogniser finds (names no title, role or reporting verb
+    introduces: "For Park Se-hoon, the agreement ..."), each grown to the whole name the text spells
+    at that place (the recogniser splits "Kang Hoon-sik" at its hyphen)."""
+    for start, _end in spans:
+        if _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
+            continue  # "within Cheong Wa Dae", "at Horyuji": a place the recogniser took for a person
+        m = NAME_RE.match(text, start)
+        if m is None or (name := multiword_name(m.group(0), text, start)) is None:
+            continue
+        # The recogniser alone also takes institutions and places for people: a personal name needs the
+        # look of one (a hyphenated given name) or a person's company in the text (an age, a pronoun).
+        if "-" in name or _AGE_AFTER.match(text, m.end()) or _PRONOUN_AFTER.match(text, m.end()):
+            yield name
+
+
+Recognised = dict[str, list[list[tuple[int, int]]]]  # article content hash -> PERSON spans per paragraph
+
+
+def recognise(articles: list[Article], known: Recognised | None = None) -> Recognised:
+    """The recogniser's PERSON spans of every paragraph (and caption) of the articles; an article whose
+    content is unchanged keeps the spans found before (``known``), so an add reads only the new text."""
+    known = known or {}
+    out: Recognised = {
+        a.content_hash: known[a.content_hash]
+        for a in articles
+        if len(known.get(a.content_hash, ())) == len(a.paragraphs) + len(a.captions)
+    }
+    todo = [a for a in articles if a.content_hash not in out]
+    # Only sentences where a name the recogniser finds could count (see recognised_names): one with a
+    # hyphenated given name or an age, or one before a sentence opening with he/she. The rest of the text
+    # is never read by it, which keeps a build's cost close to what the rules alone cost.
+    wanted = [(a.content_hash, i, p.start, s) for a in todo for i, p in enumerate(a.paragraphs + a.captions)
+              for s in _worth_recognising(p)]  # fmt: skip
+    for article in todo:
+        out[article.content_hash] = [[] for _ in article.paragraphs + article.captions]
+    for (key, i, start, sentence), spans in zip(wanted, person_spans(s.text for *_, s in wanted), strict=True):
+        shift = sentence.start - start
+        out[key][i].extend((shift + a, shift + b) for a, b in spans)
+    return out
+
+
+_NAME_CLUE = LazyPattern(r"[A-Z][a-z]+-[a-z]+|,\s\d{1,3},")
+_OPENS_WITH_PRONOUN = LazyPattern(r"^\W*(?:He|She|His|Her)\b")
+
+
+def _worth_recognising(paragraph) -> list:  # type: ignore[no-untyped-def]
+    sentences = paragraph.sentences
+    return [
+        s
+        for i, s in enumerate(sentences)
+        if _NAME_CLUE.search(s.text) or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
+    ]

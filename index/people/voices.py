@@ -1,0 +1,101 @@
+"""Voices an article's layout gives: a first-person author (a column, an op-ed, a statement) and the interviewee of a
+Q/A interview, with the role the article gives them."""
+
+from __future__ import annotations
+
+import re
+
+from index.people.names import NAME, ROLE_WORDS, clean_name, full_name_evidence, is_name_like, multiword_name, name_key
+from seeds_loader import Article
+from seeds_loader.lazy import LazyPattern
+
+_FIRST_PERSON = LazyPattern(r"\b(?:I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself)\b")
+# "a former diplomat", "the Courier's diplomatic correspondent" (the outlet's possessive is not the role).
+_ROLE_PHRASE = LazyPattern(rf"\b(?:[Aa]n?|[Tt]he)\s(?:[A-Z][\w-]*[’']s\s)?((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b")
+MIN_FIRST_PERSON = 2
+# Whoever writes a piece in their own voice is, to a newsroom, its columnist.
+AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
+
+
+def unquoted(text: str) -> str:
+    """``text`` with everything inside quotation marks blanked (a quotation left open runs to the end:
+    a quote that goes on over sentences or into the next paragraph is still someone else's words)."""
+    out = []
+    inside = False
+    for c in text:
+        if c == "“" or (c == '"' and not inside):
+            inside = True
+            out.append(" ")
+        elif c == "”" or (c == '"' and inside):
+            inside = False
+            out.append(" ")
+        else:
+            out.append(" " if inside else c)
+    return "".join(out)
+
+
+def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-def]
+    """For each sentence of the paragraph: does it say "I"/"my" outside quotation marks?"""
+    masked = unquoted(paragraph.text)
+    return [
+        bool(_FIRST_PERSON.search(masked[s.start - paragraph.start : s.end - paragraph.start]))
+        for s in paragraph.sentences
+    ]
+
+
+def author_voice(article: Article) -> str | None:
+    """The byline's author when the article is written in their own voice (a column, an op-ed, a
+    statement): at least MIN_FIRST_PERSON unlabelled body sentences say "I"/"my" outside quotes."""
+    if not article.byline or not is_name_like(article.byline):
+        return None
+    name = clean_name(re.sub(r"^[Bb]y\s+", "", article.byline).split(",")[0].strip())
+    if name is None or not 2 <= len(name.split()) <= 4:
+        return None
+    count = sum(sum(first_person_sentences(p)) for p in article.paragraphs if p.speaker_label is None)
+    return name if count >= MIN_FIRST_PERSON else None
+
+
+def interviewee(article: Article) -> str | None:
+    """Who answers in a Q/A interview: the first full name the introduction (the paragraphs before the
+    first labelled one) gives, other than the byline's; None when nobody answers under "A:"."""
+    if not any(p.speaker_label and p.speaker_label.rstrip(".").lower() in ("a", "answer") for p in article.paragraphs):
+        return None
+    byline = name_key(article.byline or "")
+    for paragraph in article.paragraphs:
+        if paragraph.speaker_label is not None:
+            return None
+        text = paragraph.text
+        # Names after a title or role too ("remarks by Foreign Minister Cho Hyun"), the earliest first.
+        found = [name for name, _ in full_name_evidence(text)]
+        found += [
+            n
+            for m in LazyPattern(NAME).finditer(text)
+            if (n := multiword_name(m.group(0), text, m.start())) is not None
+        ]
+        named = [n for n in found if name_key(n) not in byline and is_name_like(n) and n in text]
+        if named:
+            return min(named, key=text.index)
+    return None
+
+
+def implied_voices(article: Article) -> list[tuple[str, str | None]]:
+    """(name, role) of the people an article's layout makes speak: its first-person author, with the
+    role the article gives them ("A former diplomat on ..."), and the interviewee of a Q/A interview."""
+    out: list[tuple[str, str | None]] = []
+    if (author := author_voice(article)) is not None:
+        out.append((author, _author_role(article, author)))
+        out.append((author, AUTHOR_ROLE))
+    if (name := interviewee(article)) is not None:
+        out.append((name, None))
+    return out
+
+
+def _author_role(article: Article, author: str) -> str | None:
+    """The role the article gives its author: a role phrase in the standfirst (first paragraph) or in a
+    paragraph naming the author (a contributor note)."""
+    surname = author.split()[0 if len(author.split()[0]) <= 3 else -1]
+    texts = [article.paragraphs[0].text] + [p.text for p in article.paragraphs if surname in p.text]
+    for text in texts:
+        if (m := _ROLE_PHRASE.search(text)) is not None:
+            return m.group(1)
+    return None
