@@ -4,7 +4,10 @@ index of the seeds (as admins add them), and every passage the follows are sent 
 question's gold.
 
 - precision: of the passages sent, how many hold the gold of the question followed;
-- recall: of the gold passages in the pack's articles, how many were sent to that question's follower.
+- recall: of the gold passages in the pack's articles, how many were sent to that question's follower;
+- recall by article: of the (question, article holding its gold) pairs, how many had a gold passage of that
+  article sent (a follow sends one passage per article, and the gold's alternatives in one article are
+  alternatives: any one answers).
 
 The follows' own threshold (SUMMITBOT_FOLLOW_MIN_CONFIDENCE) is chosen held out: on one pack, the lowest
 threshold whose precision is at least 0.8 (the most recall at that precision), reported on the other pack.
@@ -105,6 +108,16 @@ def score(followed: list[QAItem], sent: list[Sent], threshold: float) -> dict[st
         "precision": right / len(kept) if kept else float("nan"),
         "gold passages": len(gold_pairs),
         "recall": found / len(gold_pairs) if gold_pairs else float("nan"),
+        # One message per article, one passage in it: gold alternatives within one article ("any of them
+        # is a hit") can be sent only once, so recall is also counted per question and gold article.
+        "gold articles": len(articles := [(q, f) for q in followed for f in dict.fromkeys(f for f, _ in q.gold)]),
+        "recall by article": sum(
+            any(s.question.id == q.id and holds(s.item, tuple(g for g in q.gold if g[0] == f)) for s in kept)
+            for q, f in articles
+        )
+        / len(articles)
+        if articles
+        else float("nan"),
     }
 
 
