@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -101,6 +102,7 @@ DASH_CREDIT = LazyPattern(
 )
 
 
+@lru_cache(maxsize=50_000)
 def name_key(name: str) -> str:
     """Spelling-insensitive key: "Lee Jae-myung" and "Lee Jae Myung" share "leejaemyung"; "Kōno Tarō" and
     "Kono Taro" share "konotaro" (accents and macrons are a romanisation's, not a different name)."""

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from seeds_loader.lazy import LazyPattern
 
@@ -129,8 +130,10 @@ _DAY = LazyPattern(
 )
 
 
+@lru_cache(maxsize=20_000)
 def years_named(text: str) -> frozenset[str]:
-    """The years ``text`` prints ("in 2012")."""
+    """The years ``text`` prints ("in 2012"). Cached: a passage with its context is read for the years a
+    question names by every such question that retrieves it."""
     return frozenset(_YEAR.findall(text))
 
 

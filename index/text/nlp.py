@@ -143,7 +143,8 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
         return False  # parsed only where the noun may be: a parse costs milliseconds a sentence
     target = next(iter(lemmas(head)), head.lower())
     seen = False
-    for doc in nlp.pipe(holding):
+    # One at a time through the parse cache: the best passages come back for question after question.
+    for doc in (_parsed(s) for s in holding):
         for token in doc:
             if token.lemma_.lower() != target and token.lower_ != head.lower():
                 continue

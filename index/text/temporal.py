@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from seeds_loader.lazy import LazyPattern
 
@@ -31,8 +32,10 @@ CLOCK_TIME = r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b(?:n
 _CLOCK_TIME = LazyPattern(CLOCK_TIME, re.I)
 
 
+@lru_cache(maxsize=20_000)
 def temporal_weight(sentence: str) -> float:
-    """1.0 for a specific date or weekday, 0.5 for a relative one ("last week") or a clock time, else 0."""
+    """1.0 for a specific date or weekday, 0.5 for a relative one ("last week") or a clock time, else 0.
+    Cached: a passage's sentences are weighed again by every "when" question that retrieves them."""
     if _SPECIFIC.search(sentence):
         return 1.0
     if _RELATIVE.search(sentence) or _CLOCK_TIME.search(sentence):
