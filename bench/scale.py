@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from index.search.milvus_local import LocalMilvus  # noqa: E402
 from index.search.milvus_served import ServedVersions  # noqa: E402
-from index.search.milvus_store import MilvusConfig, MilvusStore  # noqa: E402
+from index.search.milvus_store import MilvusStore  # noqa: E402
+from index.search.milvus_types import MilvusConfig  # noqa: E402
 from index.store.layout import current_version_dir  # noqa: E402
 from index.store.versions import build_index, exact_vectors  # noqa: E402
 from seeds_loader import parse_article  # noqa: E402

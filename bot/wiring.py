@@ -66,7 +66,8 @@ def milvus_store(settings: Settings) -> MilvusStore | None:
     per process and collection)."""
     if settings.search_backend != "milvus":
         return None
-    from index.search.milvus_store import MilvusConfig, MilvusStore
+    from index.search.milvus_store import MilvusStore
+    from index.search.milvus_types import MilvusConfig
 
     config = MilvusConfig(
         uri=settings.resolved_milvus_uri,
@@ -116,7 +117,7 @@ def make_mirror(settings: Settings, *, recreate: bool = False) -> Mirror | None:
         return None
 
     def follow(index: LoadedIndex) -> None:
-        from index.search.milvus_store import MilvusError, MilvusMismatchError
+        from index.search.milvus_types import MilvusError, MilvusMismatchError
 
         try:
             report = backend.follow(index, recreate=recreate)
@@ -193,7 +194,7 @@ def ensure_index(
         notify(messages.STALE_WARNING)
     # A change whose Milvus write failed is caught up here (a no-op when in step, and on the local
     # backend); a Milvus that is down is said once, and only searching needs it.
-    from index.search.milvus_store import MilvusError, MilvusMismatchError
+    from index.search.milvus_types import MilvusError, MilvusMismatchError
 
     try:
         make_collection(settings, embedder).catch_up(index)

@@ -11,7 +11,8 @@ from index.store.vectors import EXTERNAL
 
 if TYPE_CHECKING:
     from index.encode.embedder import Embedder
-    from index.search.milvus_store import MilvusStore, SyncReport
+    from index.search.milvus_store import MilvusStore
+    from index.search.milvus_types import SyncReport
     from index.store.handle import IndexSource
     from index.store.loaded import LoadedIndex
 

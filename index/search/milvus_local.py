@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from index.search.milvus_store import MilvusError, quiet_milvus_lite
+from index.search.milvus_types import MilvusError, quiet_milvus_lite
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,8 @@ import numpy as np
 
 from index.encode.quantized import Int8Vectors
 from index.search.milvus_served import Served, ServedVersionError, ServedVersions
-from index.search.milvus_store import MilvusStore, Scored, passage_key, unpack_sentences
+from index.search.milvus_store import MilvusStore
+from index.search.milvus_types import Scored, passage_key, unpack_sentences
 from index.store.handle import Serving
 from index.store.lexical import TermStats
 from index.store.loaded import LoadedIndex, Manifest, assemble_index

@@ -7,7 +7,8 @@ import numpy as np
 
 from index.encode.embedder import Embedder
 from index.search.milvus_reader import StoredPassageTable, StoredRows
-from index.search.milvus_store import MilvusStore, Scored, SearchFilter, passage_key
+from index.search.milvus_store import MilvusStore
+from index.search.milvus_types import Scored, SearchFilter, passage_key
 from index.search.retrieval import FusingRetriever, FusionWeights, Hit, fuse
 from index.store.loaded import LoadedIndex
 

@@ -12,7 +12,8 @@ import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from index.search.milvus_store import MilvusError, MilvusStore
+from index.search.milvus_store import MilvusStore
+from index.search.milvus_types import MilvusError
 
 if TYPE_CHECKING:
     from index.store.lexical import LexicalStore

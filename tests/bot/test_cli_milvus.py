@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from index.search.milvus_local import LocalMilvus
-from index.search.milvus_store import MilvusConfig, MilvusStore, SearchFilter
+from index.search.milvus_store import MilvusStore
+from index.search.milvus_types import MilvusConfig, SearchFilter
 from tests.conftest import DEV_COVERAGE, copy_seed_files
 
 # Real processes, servers or disks (subprocesses, Milvus Lite, tmpfs): the integration tier.

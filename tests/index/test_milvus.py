@@ -16,7 +16,8 @@ from index.engine import Engine
 from index.evaluate import evaluate, load_qa
 from index.search.milvus_local import LocalMilvus
 from index.search.milvus_retriever import MilvusRetriever
-from index.search.milvus_store import RRF_K, MilvusConfig, MilvusError, MilvusMismatchError, MilvusStore, SearchFilter
+from index.search.milvus_store import MilvusStore
+from index.search.milvus_types import RRF_K, MilvusConfig, MilvusError, MilvusMismatchError, SearchFilter
 from index.search.retrieval import FusionWeights, HybridRetriever
 from index.store.collection import Collection
 from index.store.handle import IndexHandle
