@@ -19,19 +19,14 @@ AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece 
 
 def unquoted(text: str) -> str:
     """``text`` with everything inside quotation marks blanked (a quotation left open runs to the end:
-    a quote that goes on over sentences or into the next paragraph is still someone else's words)."""
-    out = []
-    inside = False
-    for c in text:
-        if c == "“" or (c == '"' and not inside):
-            inside = True
-            out.append(" ")
-        elif c == "”" or (c == '"' and inside):
-            inside = False
-            out.append(" ")
-        else:
-            out.append(" " if inside else c)
-    return "".join(out)
+    a quote that goes on over sentences or into the next paragraph is still someone else's words), the
+    marks too, and a closing mark with no opening one."""
+    blanked = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    return blanked.replace("”", " ")
+
+
+# From an opening mark (“ or ") to the next closing one (” or "), or to the end when it never closes.
+_QUOTED = re.compile(r'[“"][^”"]*[”"]?')
 
 
 def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-def]
