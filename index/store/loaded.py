@@ -146,7 +146,7 @@ def assemble_index(
 ) -> LoadedIndex:
     """A LoadedIndex from a version's JSON parts and its stores, wherever they were read from."""
     try:
-        metas = [_meta_from_json(d) for d in json.loads(parts["articles.json"])]
+        metas = [meta_from_json(d) for d in json.loads(parts["articles.json"])]
         quoting = {k: tuple(v) for k, v in json.loads(parts["quote_passages.json"]).items()}
         people = PeopleRegistry(_person_from_json(d) for d in json.loads(parts["people.json"]))
         quotes = tuple(Quote(**d) for d in json.loads(parts["quotes.json"]))
@@ -203,6 +203,6 @@ def meta_json(meta: ArticleMeta) -> dict[str, object]:
     return data
 
 
-def _meta_from_json(data: dict[str, object]) -> ArticleMeta:
+def meta_from_json(data: dict[str, object]) -> ArticleMeta:
     published = data.get("published")
     return ArticleMeta(**{**data, "published": date.fromisoformat(published) if published else None})  # type: ignore[arg-type]

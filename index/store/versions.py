@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +49,7 @@ from index.store.loaded import (
     Manifest,
     articles_fingerprint,
     assemble_index,
+    meta_from_json,
     meta_json,
     person_json,
 )
@@ -153,7 +154,7 @@ def build_locked(
     extras = {
         RECOGNISED_FILE: {h: recognised[h] for h in sorted(recognised)},
         "people.json": [person_json(p) for p in registry.people.values()],
-        "quotes.json": [asdict(q) for q in quotes],
+        "quotes.json": [dict(vars(q)) for q in quotes],  # its fields, in order (asdict copies deeply, slowly)
         "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
     }
     try:
@@ -200,16 +201,42 @@ def exact_vectors(index: LoadedIndex) -> np.ndarray:
         raise IndexCorruptError(f"the index version {index.version} has no readable vectors; {REBUILD_HINT}") from e
 
 
-def _reusable(index_dir: Path, model: str, max_words: int) -> LoadedIndex | None:
+@dataclass(frozen=True)
+class _Reusable:
+    """What a build reuses of the current version: its articles, passages and vectors (not its search
+    indexes, people or quotes, which every build makes anew)."""
+
+    path: Path
+    manifest: Manifest
+    articles: dict[str, ArticleMeta]
+    passages: PassageTable
+    sentence_vectors: Int8Vectors
+
+    def sentence_rows(self, passage: Passage) -> np.ndarray:
+        return self.sentence_vectors.take(
+            slice(passage.first_sentence, passage.first_sentence + len(passage.sentences))
+        )
+
+
+def _reusable(index_dir: Path, model: str, max_words: int) -> _Reusable | None:
     """The current version, if its vectors can be reused (same model, format and passage size) and every
     file still matches its checksum: damaged vectors are never carried into a new version."""
     try:
-        current = open_index(index_dir, model=model)
-        verify_version(current.path, full=True)
-    except IndexMissingError:
-        return None
+        path = current_version_dir(index_dir)
+        if path is None:
+            return None
+        manifest = verify_version(path, full=True)
+        manifest.check(model, f"the index at {index_dir}")
+        metas = (meta_from_json(d) for d in json.loads((path / "articles.json").read_bytes()))
+        current = _Reusable(
+            path, manifest, {m.id: m for m in metas}, PassageTable.open(path / "passages"),
+            Int8Vectors.load(path, "sentences"),
+        )  # fmt: skip
     except IndexStoreError as e:
         logger.warning("not reusing the current index version: %s", e)
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as e:  # a damaged part: build everything anew
+        logger.warning("not reusing the current index version: %s", e.__class__.__name__)
         return None
     if current.manifest.max_words != max_words or not (current.path / _EXACT_VECTORS).exists():
         return None
@@ -220,7 +247,7 @@ def _vectors(
     embedder: Embedder,
     articles: list[Article],
     passages: list[Passage],
-    previous: LoadedIndex | None,
+    previous: _Reusable | None,
     progress: Progress | None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Passage and sentence vectors in passage order: reused where unchanged, embedded where new."""
