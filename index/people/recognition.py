@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from index.people.names import NAME_RE, multiword_name
+from index.people.names import NAME_RE, full_name_evidence, multiword_name
 from index.text.nlp import person_spans
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
@@ -69,3 +69,24 @@ def _worth_recognising(paragraph) -> list:  # type: ignore[no-untyped-def]
         for i, s in enumerate(sentences)
         if _NAME_CLUE.search(s.text) or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
     ]
+
+
+# Article content hash -> per paragraph (and caption): the (name, role) mentions the rules read in its text
+# (``full_name_evidence``), kept with each version like the recogniser's spans.
+Evidence = dict[str, list[list[tuple[str, str | None]]]]
+
+
+def read_evidence(articles: list[Article], known: Evidence | None = None) -> Evidence:
+    """What the rules read of every paragraph of the articles (titles, appositives, reporting verbs); an
+    article whose content is unchanged keeps what was read before (``known``), so an add reads only the
+    new text. (A build runs this beside the encoder; it is most of what finding people costs.)"""
+    known = known or {}
+    out: Evidence = {}
+    for article in articles:
+        paragraphs = article.paragraphs + article.captions
+        kept = known.get(article.content_hash)
+        if kept is not None and len(kept) == len(paragraphs):
+            out[article.content_hash] = kept
+        else:
+            out[article.content_hash] = [list(full_name_evidence(p.text)) for p in paragraphs]
+    return out

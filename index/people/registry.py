@@ -24,7 +24,7 @@ from index.people.names import (
     multiword_name,
     name_key,
 )
-from index.people.recognition import Recognised, recognise, recognised_names
+from index.people.recognition import Evidence, Recognised, read_evidence, recognise, recognised_names
 from index.people.voices import implied_voices
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
@@ -196,11 +196,16 @@ def _named_people(text: str, by_key: dict[str, Person]) -> dict[str, Person]:
     return named
 
 
-def find_people(articles: list[Article], recognised: Recognised | None = None) -> PeopleRegistry:
+def find_people(
+    articles: list[Article], recognised: Recognised | None = None, evidence: Evidence | None = None
+) -> PeopleRegistry:
     """Build the registry: multi-word names merge by spelling; one-word names join a full name if one fits.
-    ``recognised`` is the recogniser's output for these articles (computed here when not given)."""
+    ``recognised`` is the recogniser's output for these articles and ``evidence`` what the rules read of
+    them (each computed here when not given)."""
     if recognised is None or any(a.content_hash not in recognised for a in articles):
         recognised = recognise(articles, recognised)
+    if evidence is None or any(a.content_hash not in evidence for a in articles):
+        evidence = read_evidence(articles, evidence)
     people: list[Person] = []
     by_key: dict[str, Person] = {}
 
@@ -223,14 +228,15 @@ def find_people(articles: list[Article], recognised: Recognised | None = None) -
     singles: list[tuple[str, str | None, str]] = []
     for article in articles:
         paragraphs = article.paragraphs + article.captions
-        for paragraph, spans in zip(paragraphs, recognised[article.content_hash], strict=True):
+        read = zip(paragraphs, recognised[article.content_hash], evidence[article.content_hash], strict=True)
+        for paragraph, spans, mentions in read:
             for name in recognised_names(paragraph.text, spans):
                 person_for(name).variants[name] += 0
             for name, role in _introduced(paragraph, by_key):
                 person_for(name).add_role(role)
             for name, role in _described(paragraph, by_key):
                 person_for(name).add_role(_role_text(role))
-            for name, role in full_name_evidence(paragraph.text):
+            for name, role in mentions:
                 if len(name.split()) == 1:
                     singles.append((name, role, article.id))
                     continue

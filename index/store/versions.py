@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -27,7 +27,7 @@ from index.errors import (
     NoArticlesError,
 )
 from index.people.attribution import Quote, attribute
-from index.people.recognition import Recognised, recognise
+from index.people.recognition import read_evidence, recognise
 from index.people.registry import find_people
 from index.store.layout import (
     VERSIONS,
@@ -129,7 +129,12 @@ def build_locked(
     # their numeric code): on two cores its cost hides behind the embedding's.
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recognise")
     try:
-        people = pool.submit(lambda: recognise(articles, _known_people_spans(index_dir) if reuse else None))
+        people = pool.submit(
+            lambda: (
+                recognise(articles, _known(index_dir, RECOGNISED_FILE, _spans) if reuse else None),
+                read_evidence(articles, _known(index_dir, EVIDENCE_FILE, _mentions) if reuse else None),
+            )
+        )
         passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
         dense = _dense(passage_vectors, dense_index)
         manifest = Manifest(
@@ -146,13 +151,14 @@ def build_locked(
             dense_recall_at_10=dense.info.recall_at_10 if dense else 1.0,
             dense_params=dense.info.params if dense else None,
         )
-        recognised = people.result()
+        recognised, evidence = people.result()
     finally:
         pool.shutdown(wait=False)
-    registry = find_people(articles, recognised)
+    registry = find_people(articles, recognised, evidence)
     quotes = attribute(articles, registry)
     extras = {
         RECOGNISED_FILE: {h: recognised[h] for h in sorted(recognised)},
+        EVIDENCE_FILE: {h: evidence[h] for h in sorted(evidence)},
         "people.json": [person_json(p) for p in registry.people.values()],
         "quotes.json": [dict(vars(q)) for q in quotes],  # its fields, in order (asdict copies deeply, slowly)
         "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
@@ -415,19 +421,28 @@ def _passages_quoting(passages: list[Passage], quotes: tuple[Quote, ...]) -> dic
 
 
 RECOGNISED_FILE = "recognised_people.json"
+# What the rules read of each paragraph (names and roles), by article content: an add reads only new text.
+EVIDENCE_FILE = "people_evidence.json"
+T = TypeVar("T")
 
 
-def _known_people_spans(index_dir: Path) -> Recognised | None:
-    """The recogniser's spans stored with the current version, reused for unchanged articles (as their
-    vectors are); None when there is none or it cannot be read (then everything is read again)."""
+def _known(index_dir: Path, name: str, read: Callable[[object], T]) -> dict[str, T] | None:
+    """A per-article file stored with the current version (the recogniser's spans, the rules' mentions),
+    reused for unchanged articles (as their vectors are); None when there is none or it cannot be read
+    (then everything is read again)."""
     try:
         current = current_version_dir(index_dir)
         if current is None:
             return None
-        data = json.loads((current / RECOGNISED_FILE).read_text("utf-8"))
-    except (OSError, ValueError, IndexStoreError):  # a damaged pointer or file: read everything anew
+        data = json.loads((current / name).read_text("utf-8"))
+        return {str(h): read(paras) for h, paras in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError, IndexStoreError):  # damaged: read everything anew
         return None
-    try:
-        return {str(h): [[(int(s), int(e)) for s, e in spans] for spans in paras] for h, paras in data.items()}
-    except (TypeError, ValueError, AttributeError):
-        return None
+
+
+def _spans(paragraphs: object) -> list[list[tuple[int, int]]]:
+    return [[(int(s), int(e)) for s, e in spans] for spans in paragraphs]  # type: ignore[attr-defined]
+
+
+def _mentions(paragraphs: object) -> list[list[tuple[str, str | None]]]:
+    return [[(str(n), None if r is None else str(r)) for n, r in found] for found in paragraphs]  # type: ignore[attr-defined]

@@ -395,3 +395,25 @@ def test_a_yaml_alias_bomb_is_refused_quickly(collection: Collection, tmp_path: 
 def test_overlong_front_matter_fields_are_refused(collection: Collection, tmp_path: Path) -> None:
     report = collection.add([write(tmp_path, "long.md", f"---\ntitle: {'x' * 600}\n---\nThe body, officials said.\n")])
     assert report.outcomes[0].status == "failed" and "title is 600 characters" in report.outcomes[0].message
+
+
+def test_an_add_reads_people_only_in_the_new_text(
+    collection: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the rules read of an unchanged article (names and roles, by its content) is kept with the
+    version, as its vectors are: an add reads the new article's paragraphs only, and finds the same people."""
+    import index.people.recognition as recognition
+
+    read: list[str] = []
+    original = recognition.full_name_evidence
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        read.append(text)
+        return original(text)
+
+    monkeypatch.setattr(recognition, "full_name_evidence", counting)
+    new = "Harbour Minister Jonas Veldt said the new ferry would sail in April."
+    collection.add([write(tmp_path, "n.txt", new)])
+    assert read and all(text == new or text.startswith("Harbour") for text in read), read[:3]
+    people = index_of(collection).people
+    assert people.candidates("Veldt") and people.candidates("Takaichi")
