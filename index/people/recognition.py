@@ -3,13 +3,17 @@ hyphenated given name, an age, a pronoun after), and kept per article between bu
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
 from index.people.names import NAME_RE, full_name_evidence, multiword_name
 from index.text.nlp import person_spans
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.wordlists import word_list
 
 _AGE_AFTER = LazyPattern(r",\s\d{1,3},")
 _PRONOUN_AFTER = LazyPattern(r"[^.!?]{0,200}?[.!?]”?\s+(?:He|She|His|Her)\b")
@@ -74,6 +78,19 @@ def _worth_recognising(paragraph) -> list:  # type: ignore[no-untyped-def]
 # Article content hash -> per paragraph (and caption): the (name, role) mentions the rules read in its text
 # (``full_name_evidence``), kept with each version like the recogniser's spans.
 Evidence = dict[str, list[list[tuple[str, str | None]]]]
+_RULE_LISTS = ("titles", "role_nouns", "reporting_verbs", "non_names", "portfolio_words", "institution_words")
+
+
+@cache
+def rules_digest() -> str:
+    """A digest of the rules that read names and roles (their code and word lists): what was read under
+    other rules is read again."""
+    from index.people import names
+
+    digest = hashlib.sha256(Path(names.__file__).read_bytes())
+    for name in _RULE_LISTS:
+        digest.update("\n".join(word_list(name, "index")).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def read_evidence(articles: list[Article], known: Evidence | None = None) -> Evidence:

@@ -27,7 +27,7 @@ from index.errors import (
     NoArticlesError,
 )
 from index.people.attribution import Quote, attribute
-from index.people.recognition import read_evidence, recognise
+from index.people.recognition import read_evidence, recognise, rules_digest
 from index.people.registry import find_people
 from index.store.layout import (
     VERSIONS,
@@ -132,7 +132,7 @@ def build_locked(
         people = pool.submit(
             lambda: (
                 recognise(articles, _known(index_dir, RECOGNISED_FILE, _spans) if reuse else None),
-                read_evidence(articles, _known(index_dir, EVIDENCE_FILE, _mentions) if reuse else None),
+                read_evidence(articles, _known_evidence(index_dir) if reuse else None),
             )
         )
         passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
@@ -158,7 +158,7 @@ def build_locked(
     quotes = attribute(articles, registry)
     extras = {
         RECOGNISED_FILE: {h: recognised[h] for h in sorted(recognised)},
-        EVIDENCE_FILE: {h: evidence[h] for h in sorted(evidence)},
+        EVIDENCE_FILE: {"rules": rules_digest(), "articles": {h: evidence[h] for h in sorted(evidence)}},
         "people.json": [person_json(p) for p in registry.people.values()],
         "quotes.json": [dict(vars(q)) for q in quotes],  # its fields, in order (asdict copies deeply, slowly)
         "quote_passages.json": _passages_quoting(passages, tuple(quotes)),
@@ -437,6 +437,17 @@ def _known(index_dir: Path, name: str, read: Callable[[object], T]) -> dict[str,
         data = json.loads((current / name).read_text("utf-8"))
         return {str(h): read(paras) for h, paras in data.items()}
     except (OSError, ValueError, TypeError, AttributeError, IndexStoreError):  # damaged: read everything anew
+        return None
+
+
+def _known_evidence(index_dir: Path) -> dict[str, list[list[tuple[str, str | None]]]] | None:
+    """What the rules read of each article, when the current version's was read under these rules."""
+    stored = _known(index_dir, EVIDENCE_FILE, lambda value: value)
+    if stored is None or stored.get("rules") != rules_digest() or not isinstance(stored.get("articles"), dict):
+        return None
+    try:
+        return {str(h): _mentions(paras) for h, paras in stored["articles"].items()}  # type: ignore[union-attr]
+    except (TypeError, ValueError, AttributeError):
         return None
 
 

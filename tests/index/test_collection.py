@@ -417,3 +417,24 @@ def test_an_add_reads_people_only_in_the_new_text(
     assert read and all(text == new or text.startswith("Harbour") for text in read), read[:3]
     people = index_of(collection).people
     assert people.candidates("Veldt") and people.candidates("Takaichi")
+
+
+def test_what_other_rules_read_is_read_again(
+    collection: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept names and roles were read under the rules of their version: with other rules (a changed
+    word list, a new pattern) every article is read again."""
+    import index.people.recognition as recognition
+    import index.store.versions as versions
+
+    read: list[str] = []
+    original = recognition.full_name_evidence
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        read.append(text)
+        return original(text)
+
+    monkeypatch.setattr(recognition, "full_name_evidence", counting)
+    monkeypatch.setattr(versions, "rules_digest", lambda: "other rules")
+    collection.add([write(tmp_path, "n.txt", "Harbour Minister Jonas Veldt said the ferry would sail in April.")])
+    assert any("Takaichi" in text for text in read)
