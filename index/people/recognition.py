@@ -1,5 +1,6 @@
-"""The trained recogniser's PERSON spans, read only in the sentences where a name the rules miss could be (a
-hyphenated given name, an age, a pronoun after), and kept per article between builds."""
+"""What is read of each article to find its people, kept per article between builds (an add reads only the
+new text): the trained recogniser's PERSON spans, read only in the sentences where a name the rules miss
+could be (a hyphenated given name, an age, a pronoun after), and the names and roles the rules read."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from index.people import names
 from index.people.names import NAME_RE, full_name_evidence, multiword_name
 from index.text.nlp import person_spans
 from seeds_loader import Article
@@ -85,8 +87,6 @@ _RULE_LISTS = ("titles", "role_nouns", "reporting_verbs", "non_names", "portfoli
 def rules_digest() -> str:
     """A digest of the rules that read names and roles (their code and word lists): what was read under
     other rules is read again."""
-    from index.people import names
-
     digest = hashlib.sha256(Path(names.__file__).read_bytes())
     for name in _RULE_LISTS:
         digest.update("\n".join(word_list(name, "index")).encode("utf-8"))
