@@ -126,7 +126,8 @@ def build_locked(
     metas = {a.id: ArticleMeta.of(a) for a in articles}
     previous = _reusable(index_dir, embedder.name, max_words) if reuse else None
     # The language model reads names while the encoder embeds (both release the interpreter lock in
-    # their numeric code): on two cores its cost hides behind the embedding's.
+    # their numeric code). On two cores the two contend, so a large build takes about as long as one after
+    # the other (measured with bench/reindex.py); where a core is free, the reading hides behind the encoding.
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recognise")
     try:
         people = pool.submit(
