@@ -41,7 +41,7 @@ def recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
 Recognised = dict[str, list[list[tuple[int, int]]]]  # article content hash -> PERSON spans per paragraph
 
 
-def recognise(articles: list[Article], known: Recognised | None = None) -> Recognised:
+def recognise(articles: list[Article], known: Recognised | None = None, evidence: Evidence | None = None) -> Recognised:
     """The recogniser's PERSON spans of every paragraph (and caption) of the articles; an article whose
     content is unchanged keeps the spans found before (``known``), so an add reads only the new text."""
     known = known or {}
@@ -54,8 +54,9 @@ def recognise(articles: list[Article], known: Recognised | None = None) -> Recog
     # Only sentences where a name the recogniser finds could count (see recognised_names): one with a
     # hyphenated given name or an age, or one before a sentence opening with he/she. The rest of the text
     # is never read by it, which keeps a build's cost close to what the rules alone cost.
+    evidence = evidence or {}
     wanted = [(a.content_hash, i, p.start, s) for a in todo for i, p in enumerate(a.paragraphs + a.captions)
-              for s in _worth_recognising(p)]  # fmt: skip
+              for s in _worth_recognising(p, _found(evidence, a.content_hash, i))]  # fmt: skip
     for article in todo:
         out[article.content_hash] = [[] for _ in article.paragraphs + article.captions]
     for (key, i, start, sentence), spans in zip(wanted, person_spans(s.text for *_, s in wanted), strict=True):
@@ -68,13 +69,28 @@ _NAME_CLUE = LazyPattern(r"[A-Z][a-z]+-[a-z]+|,\s\d{1,3},")
 _OPENS_WITH_PRONOUN = LazyPattern(r"^\W*(?:He|She|His|Her)\b")
 
 
-def _worth_recognising(paragraph) -> list:  # type: ignore[no-untyped-def]
+def _worth_recognising(paragraph, found: str = "") -> list:  # type: ignore[no-untyped-def]
+    """The paragraph's sentences with a clue of a name the rules may miss: a hyphenated given name the
+    rules did not read as part of a name (``found``: the names they read in the paragraph), an age, or a
+    next sentence opening with he/she."""
     sentences = paragraph.sentences
     return [
         s
         for i, s in enumerate(sentences)
-        if _NAME_CLUE.search(s.text) or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
+        if _AGE_CLUE.search(s.text)
+        or any(m.group(0) not in found for m in _HYPHENATED.finditer(s.text))
+        or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
     ]
+
+
+_HYPHENATED = LazyPattern(r"[A-Z][a-z]+-[a-z]+")
+_AGE_CLUE = LazyPattern(r",\s\d{1,3},")
+
+
+def _found(evidence: Evidence, key: str, paragraph: int) -> str:
+    """The names the rules read in one paragraph, joined (empty when not read)."""
+    paragraphs = evidence.get(key)
+    return " ".join(name for name, _ in paragraphs[paragraph]) if paragraphs and paragraph < len(paragraphs) else ""
 
 
 # Article content hash -> per paragraph (and caption): the (name, role) mentions the rules read in its text

@@ -27,7 +27,7 @@ from index.errors import (
     NoArticlesError,
 )
 from index.people.attribution import Quote, attribute
-from index.people.recognition import read_evidence, recognise, rules_digest
+from index.people.recognition import Evidence, Recognised, read_evidence, recognise, rules_digest
 from index.people.registry import find_people
 from index.store.layout import (
     VERSIONS,
@@ -130,12 +130,7 @@ def build_locked(
     # the other (measured with bench/reindex.py); where a core is free, the reading hides behind the encoding.
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recognise")
     try:
-        people = pool.submit(
-            lambda: (
-                recognise(articles, _known(index_dir, RECOGNISED_FILE, _spans) if reuse else None),
-                read_evidence(articles, _known_evidence(index_dir) if reuse else None),
-            )
-        )
+        people = pool.submit(_read_people, articles, index_dir if reuse else None)
         passage_vectors, sentence_vectors = _vectors(embedder, articles, passages, previous, progress)
         dense = _dense(passage_vectors, dense_index)
         manifest = Manifest(
@@ -419,6 +414,16 @@ def _passages_quoting(passages: list[Passage], quotes: tuple[Quote, ...]) -> dic
         for person in dict.fromkeys(voices):
             found.setdefault(person, []).append(p.id)
     return {person: tuple(ids) for person, ids in found.items()}
+
+
+def _read_people(articles: list[Article], index_dir: Path | None) -> tuple[Recognised, Evidence]:
+    """What the rules read of each paragraph, then the recogniser's spans where the rules may have missed a
+    name, each kept from the current version in ``index_dir`` for unchanged articles (None: all anew)."""
+    kept = _known_evidence(index_dir) if index_dir is not None else None
+    evidence = read_evidence(articles, kept)
+    # The recogniser read where those rules may have missed a name: its spans are kept only with them.
+    known = _known(index_dir, RECOGNISED_FILE, _spans) if index_dir is not None and kept is not None else None
+    return recognise(articles, known, evidence), evidence
 
 
 RECOGNISED_FILE = "recognised_people.json"

@@ -433,3 +433,31 @@ def test_a_role_stands_for_the_one_person_of_the_article_holding_it() -> None:
     assert [p.name for p in referred_to(idea, registry, article)] == ["Sanae Takaichi", "Lee Jae Myung"]
     assert referred_to("The secretary spoke.", registry, article)[0].name == "Minoru Kihara"
     assert referred_to("The minister spoke.", registry, article) == []  # two ministers: no guess
+
+
+def test_the_recogniser_reads_only_where_the_rules_may_have_missed_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hyphenated given name is a clue that the rules may have missed a person; where the rules already
+    read that name ("Harbour Minister Kim Min-jae"), the recogniser is not asked again; where they did not
+    ("For Park Se-hoon, ..."), it is, and the person is found."""
+    import index.people.recognition as recognition
+    from seeds_loader import parse_article
+
+    asked: list[str] = []
+    original = recognition.person_spans
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        texts = list(texts)
+        asked.extend(texts)
+        return original(texts)
+
+    monkeypatch.setattr(recognition, "person_spans", counting)
+    text = (
+        "Harbour Minister Kim Min-jae said the ferry would sail in April.\n\n"
+        "For Park Se-hoon, the ferry is the easy part. He has waited ten years for it.\n"
+    )
+    article = parse_article(text, "ferry.txt")
+    evidence = recognition.read_evidence([article])
+    registry = find_people([article], recognition.recognise([article], None, evidence), evidence)
+    assert not any("Kim Min-jae" in t for t in asked)
+    assert any("Park Se-hoon" in t for t in asked)
+    assert registry.candidates("Kim Min-jae") and registry.candidates("Park Se-hoon")
