@@ -153,12 +153,7 @@ def weekdays_named(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(_WEEKDAY, text, re.I))
 
 
-def day_words(sentences: Iterable[str], published: date | None) -> str:
-    """The days of the week the sentences speak of, as words, when they say them otherwise: "Tomorrow
-    morning the president will visit Horyuji", in a transcript of Tuesday, speaks of Wednesday."""
-    return weekday_words(dates_in(sentences, published))
-
-
 def weekday_words(mentions: Iterable[DateMention]) -> str:
-    """The days of the week resolved dates fall on, as words ("Wednesday"), for ``day_words``."""
+    """The days of the week resolved dates fall on, as words, when a text says them otherwise: "Tomorrow
+    morning the president will visit Horyuji", in a transcript of Tuesday, speaks of "Wednesday"."""
     return " ".join(sorted({m.when.strftime("%A") for m in mentions if m.when and m.precision == "day"}))

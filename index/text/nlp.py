@@ -135,9 +135,6 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
     statue", "a vase as a gift" and "the temple" (one named before: "They visited Horyuji. The temple …")
     do. False when the noun is not there at all (the answer may name it otherwise) or the model is not
     installed."""
-    nlp = pipeline(*_GRAMMAR)
-    if nlp is None:
-        return False
     holding = [s for s in sentences if head[:4].lower() in s.lower()]
     if not holding:
         return False  # parsed only where the noun may be: a parse costs milliseconds a sentence
@@ -145,6 +142,8 @@ def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> boo
     seen = False
     # One at a time through the parse cache: the best passages come back for question after question.
     for doc in (_parsed(s) for s in holding):
+        if doc is None:
+            return False  # the model is not installed
         for token in doc:
             if token.lemma_.lower() != target and token.lower_ != head.lower():
                 continue

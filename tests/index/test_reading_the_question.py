@@ -11,7 +11,7 @@ import pytest
 from index.answer.answerability import AnswerType, Expectation
 from index.answer.question import Intent
 from index.engine import EngineConfig
-from index.text.dates import day_words, resolve_dates, weekdays_named
+from index.text.dates import dates_in, resolve_dates, weekday_words, weekdays_named
 from index.text.figures import counted_head, counted_nouns, figures
 from index.text.motion import destination, names_destination, only_origin
 from index.text.nlp import asks_who_did, counted_phrase, only_bare, pipeline
@@ -131,7 +131,7 @@ def test_tomorrow_and_yesterday_are_days_of_the_article() -> None:
         date(2026, 1, 14)
     ]
     assert [m.when for m in resolve_dates("She arrived yesterday.", tuesday)] == [date(2026, 1, 12)]
-    assert day_words(["Tomorrow morning the two will visit the port."], tuesday) == "Wednesday"
+    assert weekday_words(dates_in(["Tomorrow morning the two will visit the port."], tuesday)) == "Wednesday"
     assert weekdays_named("Where is the mayor going on Wednesday morning?") == {"wednesday"}
 
 
