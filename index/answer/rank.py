@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -225,9 +225,7 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
         return [best, following]
     if following < len(scores) and len(hit.passage.sentences[best].text.split()) <= _LEAD_WORDS:
         after = index.quote_at(hit.passage.article_id, hit.passage.sentences[following].start)
-        if (best_quote is None and after is not None) or (
-            best_quote is not None and after is not None and after.person_id == best_quote.person_id
-        ):
+        if after is not None and (best_quote is None or after.person_id == best_quote.person_id):
             # "My worry lies elsewhere." in a column: the same voice says what it is next.
             return [best, following]
     for j in (best - 1, best + 1):
@@ -297,8 +295,8 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
                 and len(words & token_set(earlier.text)) >= 2
             ):
                 revised = out[i]
-                out[i] = Ranked(revised.score, entry.hit, entry.chosen, entry.best)
-                out[at] = Ranked(entry.score, revised.hit, revised.chosen, revised.best)
+                out[i] = replace(entry, score=revised.score)
+                out[at] = replace(revised, score=entry.score)
                 out.insert(i + 1, out.pop(at))
                 break
     return out
