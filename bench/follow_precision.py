@@ -99,25 +99,27 @@ def run_pack(shared: Path, pack: str, embedder) -> tuple[list[QAItem], list[Sent
 
 def score(followed: list[QAItem], sent: list[Sent], threshold: float) -> dict[str, float | int]:
     kept = [s for s in sent if s.item.confidence >= threshold]
-    right = sum(holds(s.item, s.question.gold) for s in kept)
-    gold_pairs = [(q, pair) for q in followed for pair in q.gold]
-    found = sum(any(s.question.id == q.id and holds(s.item, (pair,)) for s in kept) for q, pair in gold_pairs)
+
+    def sent_to(q: QAItem, gold: tuple[tuple[str, str], ...]) -> bool:
+        return any(s.question.id == q.id and holds(s.item, gold) for s in kept)
+
+    def share(hits: int, of: int) -> float:
+        return hits / of if of else float("nan")
+
+    gold_pairs = [(q, (pair,)) for q in followed for pair in q.gold]
+    # One message per article, one passage in it: gold alternatives within one article ("any of them is a
+    # hit") can be sent only once, so recall is also counted per question and gold article.
+    gold_articles = [
+        (q, tuple(g for g in q.gold if g[0] == f)) for q in followed for f in dict.fromkeys(f for f, _ in q.gold)
+    ]
     return {
         "follows": len(followed),
         "passages sent": len(kept),
-        "precision": right / len(kept) if kept else float("nan"),
+        "precision": share(sum(holds(s.item, s.question.gold) for s in kept), len(kept)),
         "gold passages": len(gold_pairs),
-        "recall": found / len(gold_pairs) if gold_pairs else float("nan"),
-        # One message per article, one passage in it: gold alternatives within one article ("any of them
-        # is a hit") can be sent only once, so recall is also counted per question and gold article.
-        "gold articles": len(articles := [(q, f) for q in followed for f in dict.fromkeys(f for f, _ in q.gold)]),
-        "recall by article": sum(
-            any(s.question.id == q.id and holds(s.item, tuple(g for g in q.gold if g[0] == f)) for s in kept)
-            for q, f in articles
-        )
-        / len(articles)
-        if articles
-        else float("nan"),
+        "recall": share(sum(sent_to(q, gold) for q, gold in gold_pairs), len(gold_pairs)),
+        "gold articles": len(gold_articles),
+        "recall by article": share(sum(sent_to(q, gold) for q, gold in gold_articles), len(gold_articles)),
     }
 
 
