@@ -51,6 +51,11 @@ def body_markdown(html: str) -> str | None:
     return "\n\n".join(blocks)
 
 
+def _is_stamp(text: str) -> bool:
+    """A clock time alone, as a live entry prints it over its paragraph ("4:40 p.m. JST", "[14:05]")."""
+    return bool(text) and len(text.split()) <= 4 and bool(_CLOCK.search(text))
+
+
 def _stamped(blocks: list[str]) -> list[str]:
     out: list[str] = []
     stamp: str | None = None
@@ -220,6 +225,8 @@ def _walk(element, blocks: list[str], only=None) -> None:  # type: ignore[no-unt
         elif tag == "time":
             if (text := _text(child)) and _CLOCK.search(text):
                 blocks.append(_STAMP + text)  # a date alone (a byline's) is the page's metadata, not a stamp
+        elif tag in _INLINE_TAGS and _is_stamp(text := _text(child)):
+            blocks.append(_STAMP + text)  # <span class="stamp">4:40 p.m. JST</span> before an entry's <p>
         elif tag in ("div", "section", "td") and _loose_text(child, blocks):
             continue
         else:

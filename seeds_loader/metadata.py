@@ -114,10 +114,11 @@ _BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
 MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
 # A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
-# ... also with a region between city and day ("IKARUGA, Nara Pref., Jan. 14 (Naniwa Press) —"), without a day
+# ... also with a region or two between city and day ("IKARUGA, Nara Pref., Jan. 14 (Naniwa Press) —", "UBE,
+# Yamaguchi, Japan, March 4 (Outlet) --"), without a day
 # ("SEOUL (Outlet) —") or without an outlet ("SEOUL, Jan. 7 —"); one of the two at least.
 _DATELINE = LazyPattern(
-    rf"^([A-Z][A-Z .'’-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?)?"
+    rf"^([A-Z][A-Z .'’-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
     rf"(?:,\s+((?:{_MONTHS})\.?\s+\d{{1,2}})(?:,\s+(\d{{4}}))?)?"
     # the outlet in parentheses, or between slashes as a press-release wire prints it ("/PRNewswire/")
     r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–)\s"
@@ -212,7 +213,7 @@ def classify(
             elif (shared := _shared_date(text)) is not None:
                 kind = BlockKind.HEADER  # "Outlet live desk | Tuesday, January 13, 2026"
                 masthead_date = masthead_date or shared
-                meta.outlet = meta.outlet or next(filter(None, map(desk_outlet, re.split(r"\s[|·]\s", text))), None)
+                meta.outlet = meta.outlet or _shared_outlet(text)
             elif meta.title is not None and (desk := desk_outlet(text)) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk
@@ -235,6 +236,17 @@ def classify(
         _collect(meta, kind, text)
         labelled.append(Block(block.text, block.start, block.end, kind))
         previous = kind
+    # An outlet that signs off the piece: its name alone on the last line ("The Granite Review"), which a
+    # short line's reading takes for a heading.
+    if (
+        meta.outlet is None
+        and labelled
+        and labelled[-1].kind in (BlockKind.BODY, BlockKind.HEADING)
+        and names_outlet(labelled[-1].text)
+    ):
+        last = labelled[-1]
+        meta.outlet = last.text.strip(" *_")
+        labelled[-1] = Block(last.text, last.start, last.end, BlockKind.CONTACT)
     if meta.published is None:
         # Last, a full date in the headline: a transcript's or a statement's title often carries the day
         # ("Joint press conference, Nara, Jan. 13, 2026") where a story would have a date line.
@@ -270,6 +282,15 @@ def _shared_date(text: str) -> date | None:
     if len(parts) < 2:
         return None
     return next((parse_date(p) for p in parts if _DATE_LINE.match(p) or _STAMP_LABEL.match(p)), None)
+
+
+def _shared_outlet(text: str) -> str | None:
+    """The outlet a masthead line shares with its date: a desk ("Harbour Post live desk | Tuesday, ...") or an
+    outlet's name ("Bluefin News | March 6, 2026, 11:20 a.m.")."""
+    parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
+    if desk := next(filter(None, map(desk_outlet, parts)), None):
+        return desk
+    return next((p.strip(" *_") for p in parts if names_outlet(p)), None)
 
 
 def _take_stamp(meta: InferredMetadata, label: str, text: str) -> None:

@@ -344,6 +344,11 @@ def _nearest(
     lead = before.rstrip().lower()
     titled = [p for p in candidates if any(lead.endswith(t.lower()) for t in p.titles() | set(p.roles) if t)]
     pool = titled or candidates
+    # "The older Cho" of a father and a son: the one no role makes the other's child (and the reverse).
+    if lead.endswith(("older", "elder")):
+        pool = [p for p in pool if not _a_child(p)] or pool
+    elif lead.endswith("younger"):
+        pool = [p for p in pool if _a_child(p)] or pool
     named = [(p, at) for p, at in local.get(name_key(short), []) if p in pool]
     here = [p for p, at in named if at == paragraph]
     if here:
@@ -355,6 +360,14 @@ def _nearest(
         # president quoted as "Lee" after an analyst Lee was introduced is still the president).
         return max((p for p, _ in named), key=lambda p: p.mentions)
     return pool[0] if pool else registry.resolve_short(short, article_id)
+
+
+_CHILD_ROLE = LazyPattern(r"[’']s\s(?:son|daughter|grandson|granddaughter|nephew|niece|child)$", re.I)
+
+
+def _a_child(person: Person) -> bool:
+    """A role that makes the person someone's child ("Cho's son")."""
+    return any(_CHILD_ROLE.search(r) for r in person.roles)
 
 
 def referred_to(text: str, registry: PeopleRegistry, article_id: str) -> list[Person]:

@@ -72,7 +72,7 @@ _ROLE_BEFORE = LazyPattern(rf"(?<![\w’'-])((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WO
 _POSSESSOR = r"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}[’']s\s)"
 # Role after the name: "Xue Jian, China’s consul general in Osaka", "Peng Liyuan, the wife of ...".
 _APPOSITIVE = LazyPattern(
-    rf"({NAME}),\s(?:\d{{1,3}},\s)?((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?i:{ROLE_WORDS})\b[^.;“”\"]*?)"
+    rf"({NAME}),\s(?:\d{{1,3}},\s)?((?:(?:a|an|the)\s|{_POSSESSOR})?(?:[\w’'-]+\s){{0,4}}?(?:[a-z]{{2,4}}-)?(?i:{ROLE_WORDS})\b[^.;“”\"]*?)"
     r"(?=[.;,“\"]|$)"
 )
 _WHO_CLAUSE = LazyPattern(rf"({NAME}),\swho\s([^,.;“”\"]+)")
@@ -182,7 +182,7 @@ def _role_before(text: str, start: int, noun: str) -> str:
 def appositive_role(role: str) -> str | None:
     """An appositive describes the person up to any relative clause; one that runs into another clause or
     names another person is not a description."""
-    role = re.split(r"\s(?:who|which|whose|where)\s", role)[0]
+    role = re.split(r"\s(?:who|which|that|whose|where)\s", role)[0]
     if _VERBISH.search(role) or len(role.split()) > 14:
         return None
     names = (clean_name(m.group(0)) for m in _CAPITALISED_RUN.finditer(role))

@@ -86,10 +86,13 @@ def implied_voices(article: Article) -> list[tuple[str, str | None]]:
 
 
 def _author_role(article: Article, author: str) -> str | None:
-    """The role the article gives its author: a role phrase in the standfirst (first paragraph) or in a
-    paragraph naming the author (a contributor note)."""
+    """The role the article gives its author: a role phrase in a paragraph naming the author (a contributor
+    note), else in the standfirst (first paragraph) when it speaks of the author rather than as them: "I
+    did not expect to see a single victim named" gives no role."""
     surname = author.split()[0 if len(author.split()[0]) <= 3 else -1]
-    texts = [article.paragraphs[0].text] + [p.text for p in article.paragraphs if surname in p.text]
+    texts = [p.text for p in article.paragraphs if surname in p.text]
+    if not _FIRST_PERSON.search(unquoted(article.paragraphs[0].text)):
+        texts.append(article.paragraphs[0].text)
     for text in texts:
         if (m := _ROLE_PHRASE.search(text)) is not None:
             return m.group(1)

@@ -38,6 +38,15 @@ _EXPRESSION = LazyPattern(
 )
 
 
+# What makes a sentence's bare day or month one still to come: a future or a plan ("will", "is due to",
+# "plans to"), or a request or deadline ("urged the governments to ...", "called for ... by").
+_FUTURE = LazyPattern(
+    r"\b(?:will|won't|shall|(?:is|are|was|were)\s(?:scheduled|expected|due|set|going|to)\b|"
+    r"(?:plans?|planned|aims?|intends?|hopes?)\sto|urged|urges|called\son|calls\son|called\sfor|calls\sfor|"
+    r"next|upcoming)\b"
+)
+
+
 def _month(token: str) -> int:
     return _MONTHS[token.lower().rstrip(".")[:3]]
 
@@ -68,7 +77,12 @@ def _resolve(m: re.Match[str], published: date | None, future: bool) -> tuple[da
         return candidate, "day" if candidate else "unknown", candidate is not None
     if m.group("monthrel") or m.group("month"):
         month = _month(re.search(_MONTH, text).group(0))  # type: ignore[union-attr]
-        year = published.year - 1 if "last year" in text or month > published.month else published.year
+        if "last year" in text or "last" in text.split():
+            year = published.year - 1 if month >= published.month or "last year" in text else published.year
+        elif future:  # "urged them to bring the remains home before the holiday in September": ahead
+            year = published.year if month >= published.month else published.year + 1
+        else:  # "in March" without a future word, in a story of January: the March that has been
+            year = published.year - 1 if month > published.month else published.year
         return date(year, month, 1), "month", True
     if m.group("nextday"):
         return published + timedelta(days=1 if text.lower() == "tomorrow" else -1), "day", True
@@ -112,7 +126,7 @@ class DateMention:
 
 def resolve_dates(sentence: str, published: date | None) -> list[DateMention]:
     """The time expressions of one sentence, resolved against the publication date where needed."""
-    future = bool(re.search(r"\b(?:will|is scheduled to|plans to|is to)\b", sentence))
+    future = bool(_FUTURE.search(sentence))
     return [DateMention(*_resolve(m, published, future), m.group(0)) for m in _EXPRESSION.finditer(sentence)]
 
 

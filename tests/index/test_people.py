@@ -461,3 +461,57 @@ def test_the_recogniser_reads_only_where_the_rules_may_have_missed_a_name(monkey
     assert not any("Kim Min-jae" in t for t in asked)
     assert any("Park Se-hoon" in t for t in asked)
     assert registry.candidates("Kim Min-jae") and registry.candidates("Park Se-hoon")
+
+
+def test_a_columnists_role_comes_from_the_note_on_them_not_from_their_own_first_lines() -> None:
+    """The first paragraph gives the author's role only when it speaks of them ("A former diplomat on ..."):
+    "I did not expect to see a single victim named" makes the columnist no victim."""
+    text = (
+        "Remembering is not settling\n\nBy Hiroko Sasamoto\n\nI have read the records for twenty years, and I did"
+        " not expect to see a single victim named.\n\nMy first reaction was relief. My second was worry.\n\n"
+        "Hiroko Sasamoto is a professor of modern Japanese history.\n"
+    )
+    registry, _ = _read(text, "oped.txt")
+    author = registry.lookup("Hiroko Sasamoto")
+    assert author is not None and set(author.roles) == {"professor", "columnist"}
+
+
+def test_the_older_of_two_namesakes_is_not_the_one_who_is_the_others_child() -> None:
+    """A father and his son share a surname; "the older Cho", after the son spoke last, is the father."""
+    text = (
+        "The families\n\nA few streets away lives Cho Dong-il, 80, whose father was also identified. Cho's son,"
+        " Cho Min-jae, drove him to the health centre.\n\n"
+        '"My father thought it was a waste of time," Cho Min-jae said.\n\n'
+        'The older Cho laughed when he heard this. "He is right," he said.\n'
+    )
+    registry, quotes = _read(text, "feature.md")
+    father, son = registry.lookup("Cho Dong-il"), registry.lookup("Cho Min-jae")
+    assert father is not None and son is not None
+    said = {q.text[:10]: q.person_id for q in quotes}
+    assert said == {'"My father': son.id, '"He is rig': father.id}
+
+
+def test_a_speakers_name_never_runs_across_a_clause_of_its_own() -> None:
+    """ "What did Lee Soon-ok do when she got the call" asks what she did, not what "Lee Soon-ok do when she
+    got the" said (the say-verb pattern reaching "call")."""
+    from index.answer.question import Intent, analyse
+
+    registry, _ = _read('A call in March\n\nLee Soon-ok was making lunch. "I sat down," she said.\n', "f.txt")
+    assert analyse("What did Lee Soon-ok do when she got the call?", registry).intent is not Intent.QUOTE
+    quoted = analyse("What did Lee Soon-ok say about the call?", registry)
+    assert quoted.intent is Intent.QUOTE and quoted.person is not None and quoted.person.name == "Lee Soon-ok"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ('"We did it," said Yuko Inoue, the group\'s co-leader.', "group's co-leader"),
+        ('"We did it," said Yuko Inoue, co-leader of the group that found the shaft.', "co-leader of the group"),
+    ],
+)
+def test_a_role_with_a_prefix_after_the_name(line: str, role: str) -> None:
+    """ "co-leader", "vice-chair": the role word behind a hyphenated prefix is still a role, and a relative
+    clause after it is not part of it."""
+    registry, _ = _read(f"Head\n\n{line}\n")
+    inoue = registry.lookup("Yuko Inoue")
+    assert inoue is not None and inoue.roles == [role]

@@ -289,3 +289,19 @@ def test_the_outlet_a_question_names_is_whose_coverage_not_its_topic(made_up_eng
     assert named.signals is not None and plain.signals is not None
     assert named.signals["focus"] == plain.signals["focus"] == 1.0
     assert named.signals["crux_drop"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        ("The families urged both governments to bring the remains home before the holiday in September.",
+         date(2026, 9, 1)),
+        ("The summit will be held in January.", date(2027, 1, 1)),
+        ("The first dives began in September.", date(2025, 9, 1)),
+        ("He visited Seoul last March.", date(2025, 3, 1)),
+        ("He visited Seoul in February.", date(2026, 2, 1)),
+    ],
+)  # fmt: skip
+def test_a_bare_month_is_the_one_to_come_when_the_sentence_looks_ahead(sentence: str, when: date) -> None:
+    """Resolved against a story of 4 March 2026: a request, a plan or a future looks ahead, the rest back."""
+    assert [m.when for m in resolve_dates(sentence, date(2026, 3, 4))] == [when]

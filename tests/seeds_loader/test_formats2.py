@@ -105,6 +105,8 @@ def test_inline_capitalised_labels_in_a_transcript() -> None:
         ("SEOUL (Harbour Wire) — The leaders toured the temple on Wednesday morning.", "Harbour Wire", None),
         ("SEOUL, Jan. 7 — The leaders toured the temple on Wednesday morning.", None, "--01-07"),
         ("SEOUL, Jan. 15 /PRNewswire/ -- The federation welcomed the summit on Thursday.", "PRNewswire", "--01-15"),
+        ("UBE, Yamaguchi, Japan, March 4 (Kita Wire) -- Divers met at the shafts on Wednesday.", "Kita Wire",
+         "--03-04"),
     ],
 )  # fmt: skip
 def test_dateline_forms(line: str, outlet: str | None, partial: str | None) -> None:
@@ -131,6 +133,25 @@ def test_outlet_and_date_on_one_line(tmp_path: Path) -> None:
     path.write_text(text)
     article = load_article(path)
     assert (article.published, article.outlet) == (date(2026, 1, 13), "Harbour Post")
+
+
+def test_an_outlets_name_sharing_the_date_line_is_the_outlet() -> None:
+    text = "BREAKING: Dives funded\n\nBluefin News | March 6, 2026, 11:20 a.m.\n\nTOKYO -- The state will pay.\n"
+    a = parse_article(text, "brief.txt")
+    assert (a.outlet, a.published) == ("Bluefin News", date(2026, 3, 6))
+    assert [p.text for p in a.paragraphs] == ["TOKYO -- The state will pay."]
+
+
+def test_an_outlet_signing_off_the_piece_is_its_outlet_not_a_heading() -> None:
+    text = (
+        "Remembering is not settling\n\nBy Hiroko Sasamoto\n\nI have read the records for twenty years.\n\n"
+        "Hiroko Sasamoto is a professor of modern Japanese history.\n\nThe Granite Review\n"
+    )
+    a = parse_article(text, "oped.txt")
+    assert a.outlet == "The Granite Review"
+    assert not any("Granite" in p.text for p in a.paragraphs)
+    # a story's last short line that is no outlet's name stays where it was
+    assert parse_article(text.replace("The Granite Review", "More to come"), "oped.txt").outlet is None
 
 
 @pytest.mark.parametrize("desk", ["The Evening Gull live desk", "Gull Wire newsroom", "The Gull Post Tokyo bureau"])
@@ -298,6 +319,24 @@ def test_an_html_live_blogs_entry_keeps_its_time_stamp(tmp_path: Path) -> None:
     path.write_text(page)
     texts = [p.text for p in load_article(path).paragraphs]
     assert texts[0].startswith("11:52 a.m. — President Lee's plane") and texts[1].startswith("1:20 p.m. — The")
+
+
+def test_an_html_live_blogs_stamp_in_a_span_opens_its_entry(tmp_path: Path) -> None:
+    """The stamp printed in any inline element of its own ("<span class='stamp'>4:40 p.m. JST</span>"), not only
+    in a <time>; a span of other words is no stamp."""
+    entry = '<div class="entry"><span class="stamp">{}</span><p>{}</p></div>'
+    page = (
+        "<html><head><title>Live: Ube</title></head><body><div><h1>Live: Ube</h1>"
+        + entry.format("4:40 p.m. JST", "The service has ended. Families laid white chrysanthemums on the water.")
+        + entry.format("[14:05]", "About 300 people have gathered at the shore, police estimate, in the cold wind.")
+        + entry.format("Pinned", "Foreign Minister Takeshi Iwaya has arrived at the shore with the ambassador.")
+        + "</div></body></html>"
+    )
+    path = tmp_path / "live.html"
+    path.write_text(page)
+    texts = [p.text for p in load_article(path).paragraphs]
+    assert texts[0].startswith("4:40 p.m. JST — The service") and texts[1].startswith("[14:05] — About 300")
+    assert texts[2].startswith("Foreign Minister")
 
 
 def test_a_live_blog_without_day_headings_dates_its_entries_by_its_own_date() -> None:
