@@ -42,6 +42,22 @@ _CONTRIBUTOR = LazyPattern(
 )
 
 
+# A statement's or a letter's signature: the signer's name alone on a line, their title on the next
+# ("Kim Hae-won" / "Head, Bereaved Families' Association"; "Jane Roe" / "Chair of the board").
+_SIGNER = LazyPattern(r"^[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}$")
+_SIGNER_TITLE = LazyPattern(r"^[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3}(?:,\s|\sof\s)\S.{0,100}$")
+
+
+def signer(lines: list[str]) -> str | None:
+    """The name of a signature closing a piece (its last two lines: a name, then a title), or None."""
+    if len(lines) < 2:
+        return None
+    name, title = (line.strip() for line in lines[-2:])
+    if _SIGNER.match(name) and not names_outlet(name) and _SIGNER_TITLE.match(title) and not title.endswith("."):
+        return name
+    return None
+
+
 def _outlet_domains() -> dict[str, str]:
     pairs = (line.split("=", 1) for line in word_list("outlet_domains"))
     return {domain.strip().lower(): outlet.strip() for domain, outlet in pairs}
@@ -58,7 +74,8 @@ def byline_names(line: str) -> str | None:
     elif (contributed := CONTRIBUTED.match(line)) is not None:
         names = _names(contributed.group("names"))
     elif (byline := BYLINE.match(line)) is not None:
-        names = _names(byline.group(1))
+        # the names only, when the outlet or the date shares the line ("By X · Harbourlight · March 8")
+        names = _names(re.split(r"\s[|·]\s", byline.group(1))[0])
     else:
         return None
     return names or None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
-from seeds_loader.credits import outlet_for_domain
+from seeds_loader.credits import names_outlet, outlet_for_domain, rights_owner
 from seeds_loader.errors import EmptyArticleError
 from seeds_loader.html_body import body_markdown
 
@@ -30,7 +31,10 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
     if meta is not None:
         fields = {
             "title": headline(meta.title) if meta.title else None,
-            "outlet": meta.sitename or (outlet_for_domain(meta.hostname) if meta.hostname else None),
+            "outlet": meta.sitename
+            or (outlet_for_domain(meta.hostname) if meta.hostname else None)
+            or title_outlet(_page_title(html) or "")
+            or page_rights_owner(html),
             "author": meta.author,
             "published": meta.date,
             "url": meta.url or url,
@@ -55,6 +59,30 @@ def headline(title: str) -> str:
     ):
         return parts[0]
     return title
+
+
+def title_outlet(title: str) -> str | None:
+    """The site a page title names after its headline ("Ube divers mark end of season - Coastal Post"): one
+    trailing part that is an outlet's name (several are sections: "... : National : News")."""
+    parts = _TITLE_PARTS.split(title)
+    return parts[1] if len(parts) == 2 and len(parts[0].split()) >= 3 and names_outlet(parts[1]) else None
+
+
+def _page_title(html: str) -> str | None:
+    m = _TITLE_TAG.search(html)
+    return " ".join(unescape(m.group(1)).split()) if m else None
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_COPYRIGHT_TEXT = re.compile(r"(?:©|\(c\)|ⓒ|copyright)\s*\d{4}[^<>\n]{2,80}", re.I)
+
+
+def page_rights_owner(html: str) -> str | None:
+    """The outlet a page's copyright line names (in a footer the body reading leaves out)."""
+    for m in _COPYRIGHT_TEXT.finditer(html):
+        if owner := rights_owner(m.group(0)):
+            return owner
+    return None
 
 
 def with_front_matter(fields: dict[str, str | None], body: str) -> str:

@@ -34,7 +34,7 @@ from seeds_loader.metadata import (
 )
 from seeds_loader.models import Article, Paragraph
 from seeds_loader.sentences import split_sentences
-from seeds_loader.structure import label_role, place
+from seeds_loader.structure import place
 
 logger = logging.getLogger(__name__)
 
@@ -119,11 +119,10 @@ def parse_article(text: str, file_name: str) -> Article:
         if pieces:
             pieces.append(_BLOCK_SEPARATOR)
             offset += len(_BLOCK_SEPARATOR)
-        asked = placed.label is not None and label_role(placed.label) == "question"
         paragraph = Paragraph(
             number=number,
             # A reporter's or interviewer's question: searchable, cited as such, never an answer's words.
-            kind="question" if asked else _PARAGRAPH_KINDS[block.kind],
+            kind="question" if placed.asks else _PARAGRAPH_KINDS[block.kind],
             text=block_text,
             start=offset,
             end=offset + len(block_text),

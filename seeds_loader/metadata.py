@@ -17,6 +17,7 @@ from seeds_loader.credits import (
     desk_outlet,
     names_outlet,
     rights_owner,
+    signer,
 )
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -75,7 +76,13 @@ _DATE_LINE = LazyPattern(
     # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre")
     r"(?:,?\s+\d{1,2}:\d{2}\b[^!?]{0,60}|,\s+[^.!?]{0,40})?$"
 )
+# A few capitalised words, a comma, and the full date that ends the line: "Seoul, March 15, 2026".
+_NAME_COMMA_DATE = LazyPattern(
+    rf"^((?:The\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|of|and|&)){{0,5}}),\s+"
+    rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}))$"
+)
 _STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
+_PUBLISHED_BY = LazyPattern(r"^by\s+(.+?)\s+on\s")
 _PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
 _CREDITS = word_list("photo_credits")
 _CAPTION = LazyPattern(
@@ -123,6 +130,7 @@ _DATELINE = LazyPattern(
     # the outlet in parentheses, or between slashes as a press-release wire prints it ("/PRNewswire/")
     r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–)\s"
 )
+_LIST_ITEM = LazyPattern(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -185,6 +193,8 @@ def classify(
     for i, block in enumerate(blocks):
         text = block.text.strip()
         kind = BlockKind.BODY
+        if in_header and _EMPHASIS_BLOCK.match(text) and _is_masthead(text.strip("*_ ")):
+            text = text.strip("*_ ")  # "*By Sora Lindqvist · Harbourlight · March 8, 2026*"
         if in_header:
             label = _STAMP_LABEL.match(text)
             if label and (not label.group(2) or parse_date(label.group(2))):
@@ -208,6 +218,9 @@ def classify(
                 meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
             elif BYLINE.match(text) and len(text.split()) <= 20:
                 kind = BlockKind.BYLINE  # a byline under the headline: the date line may follow it
+                # ... or share its line with the outlet and the date ("By X · Harbourlight · March 8, 2026")
+                masthead_date = masthead_date or _shared_date(text)
+                meta.outlet = meta.outlet or _byline_outlet(text)
             elif _is_debris(text, markdown):
                 kind = BlockKind.DEBRIS  # a breadcrumb or rule above the headline
             elif (shared := _shared_date(text)) is not None:
@@ -236,6 +249,12 @@ def classify(
         _collect(meta, kind, text)
         labelled.append(Block(block.text, block.start, block.end, kind))
         previous = kind
+    # A signature closing a statement or a letter: the signer wrote it, in their own voice.
+    if (tail := _signature_blocks(labelled)) and (name := signer([line for b in tail for line in b.text.splitlines()])):
+        meta.byline = meta.byline or name
+        for at in range(len(labelled) - len(tail), len(labelled)):
+            b = labelled[at]
+            labelled[at] = Block(b.text, b.start, b.end, BlockKind.BYLINE)
     # An outlet that signs off the piece: its name alone on the last line ("The Granite Review"), which a
     # short line's reading takes for a heading.
     if (
@@ -254,6 +273,19 @@ def classify(
     if meta.byline is None:
         meta.byline = contributor([b.text for b in labelled if b.kind is BlockKind.BODY])
     return labelled, meta
+
+
+def _signature_blocks(labelled: list[Block]) -> list[Block]:
+    """The last block, or the last two, when they may be a signature (short lines the body reading took for
+    headings or a paragraph of its own)."""
+    tail = []
+    for b in reversed(labelled[-2:]):
+        if b.kind not in (BlockKind.BODY, BlockKind.HEADING) or len(b.text.split()) > 20:
+            break
+        tail.insert(0, b)
+        if "\n" in b.text.strip():
+            break
+    return tail
 
 
 def _short_line(text: str) -> bool:
@@ -276,9 +308,18 @@ def _masthead_follows(blocks: list[Block]) -> bool:
     return any(_is_masthead(b.text) for b in blocks)
 
 
-def _shared_date(text: str) -> date | None:
-    """A date sharing its line with other masthead words, split by "|" or "·"."""
+def _masthead_parts(text: str) -> list[str]:
+    """A masthead line's parts: split by "|" or "·" ("Outlet live desk | Tuesday, January 13, 2026"), or a
+    place's or an outlet's name before a comma and the full date ("The Korea Bulletin, March 16, 2026")."""
     parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
+    if len(parts) == 1 and (m := _NAME_COMMA_DATE.match(text)) is not None:
+        return [m.group(1), m.group(2)]
+    return parts
+
+
+def _shared_date(text: str) -> date | None:
+    """A date sharing its line with other masthead words."""
+    parts = _masthead_parts(text)
     if len(parts) < 2:
         return None
     return next((parse_date(p) for p in parts if _DATE_LINE.match(p) or _STAMP_LABEL.match(p)), None)
@@ -286,16 +327,31 @@ def _shared_date(text: str) -> date | None:
 
 def _shared_outlet(text: str) -> str | None:
     """The outlet a masthead line shares with its date: a desk ("Harbour Post live desk | Tuesday, ...") or an
-    outlet's name ("Bluefin News | March 6, 2026, 11:20 a.m.")."""
-    parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
+    outlet's name ("Bluefin News | March 6, 2026, 11:20 a.m."); a place there ("Seoul, March 15") is none."""
+    parts = _masthead_parts(text)
     if desk := next(filter(None, map(desk_outlet, parts)), None):
         return desk
     return next((p.strip(" *_") for p in parts if names_outlet(p)), None)
 
 
+def _byline_outlet(text: str) -> str | None:
+    """The outlet a byline shares its line with: a part after the names that is neither a date nor a
+    stamp, a few capitalised words ("By Sora Lindqvist · Harbourlight · March 8, 2026")."""
+    for part in _masthead_parts(text)[1:]:
+        words = part.split()
+        if _DATE_LINE.match(part) or _STAMP_LABEL.match(part) or not 1 <= len(words) <= 5:
+            continue
+        if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+            return part
+    return None
+
+
 def _take_stamp(meta: InferredMetadata, label: str, text: str) -> None:
     if label in _PUBLISH_LABELS and meta.published is None:
         meta.published = parse_date(text)
+    # "Published by The Western Ledger on March 12, 2026": the publisher, when it is an outlet's name
+    if (m := _PUBLISHED_BY.match(text)) is not None and meta.outlet is None and names_outlet(m.group(1)):
+        meta.outlet = m.group(1)
 
 
 def _take_dateline(meta: InferredMetadata, text: str) -> None:
@@ -377,6 +433,8 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
     # paragraphs under it answer), but not an emphasised statement ("*X is the Courier's correspondent.*").
     bare = text.rstrip("*_ ")
     ends = text.endswith((".", "?", "!", "”", '"', ":")) or (bare != text and bare.endswith((".", "!", "”", '"')))
+    if _LIST_ITEM.match(text):
+        return BlockKind.BODY  # "- one man from Jeolla province": a list's item, whatever its length
     if text.startswith("#") or (len(text.split()) <= 12 and not ends):
         return BlockKind.HEADING
     return BlockKind.BODY

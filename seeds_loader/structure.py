@@ -45,6 +45,7 @@ class Placed:
     context: str | None = None  # what the block leans on for its meaning when read alone
     skip: bool = False  # a label on a line of its own: not a paragraph
     day: date | None = None  # the day heading above it (a live blog's "WEDNESDAY, JANUARY 14, 2026")
+    asks: bool = False  # under an interviewer's or a reporter's label: a question, never an answer's words
 
 
 def label_role(label: str) -> str:
@@ -76,6 +77,22 @@ def _is_label(label: str) -> bool:
     if all(w in _furniture() or w in _SMALL for w in lowered):
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _askers(blocks: list[Block], labels: list[str | None], rests: list[str | None]) -> frozenset[str]:
+    """Named labels that only ever ask ("HOLLIS:" over "Was that a mistake?", "And now?"), in a transcript with
+    another speaker: an interviewer known by name, whose questions are context for the answers after them."""
+    turns: dict[str, list[str]] = {}
+    for i, (label, rest) in enumerate(zip(labels, rests, strict=True)):
+        if label is None or label_role(label) != "named":
+            continue
+        said = (
+            rest if rest is not None else next((b.text for b in blocks[i + 1 : i + 2] if b.kind is BlockKind.BODY), "")
+        )
+        turns.setdefault(label, []).append(said.strip().rstrip("*_ "))
+    if len({label for label in labels if label is not None}) < 2:
+        return frozenset()
+    return frozenset(label for label, said in turns.items() if len(said) >= 2 and all(t.endswith("?") for t in said))
 
 
 def _cells(row: str) -> list[str]:
@@ -123,6 +140,11 @@ def place(blocks: list[Block]) -> list[Placed]:
         labels.append(label)
         rests.append(rest)
     transcript = sum(label is not None for label in labels) >= MIN_LABELS
+    askers = _askers(blocks, labels, rests) if transcript else frozenset()
+
+    def role(label: str) -> str:
+        return "question" if label in askers else label_role(label)
+
     placed: list[Placed] = []
     speaker: str | None = None
     question: str | None = None  # the last question asked, for the answer that follows
@@ -157,7 +179,7 @@ def place(blocks: list[Block]) -> list[Placed]:
             placed.append(Placed(text))
             continue
         if transcript and label is not None:
-            if answerer is not None and label != answerer and label_role(label) != "question":
+            if answerer is not None and label != answerer and role(label) != "question":
                 question = None  # a question is context for the one turn that answers it
             speaker = label
             if rest is None:
@@ -170,20 +192,21 @@ def place(blocks: list[Block]) -> list[Placed]:
             context = _row_context(stripped, header, table_lead)
         elif _BULLET.match(stripped):
             context = list_lead
+            previous = stripped  # a table after a list is introduced by no sentence of the list's lead
         else:
             header = None
             list_lead = stripped if stripped.endswith(":") else None
-            if question is not None and (speaker is None or label_role(speaker) != "question"):
-                context = question  # an answer: to the question before it
-            else:
-                context = heading
+            # an answer: to the question before it; else the question heading it stands under
+            answers = question is not None and (speaker is None or role(speaker) != "question")
+            context = question if answers else heading
             previous = stripped
-        if speaker is not None and label_role(speaker) == "question":
+        if speaker is not None and role(speaker) == "question":
             question, answerer = stripped, None
         elif question is not None and speaker is not None:
             answerer = speaker
-        placed.append(Placed(text, label=speaker if transcript else None, context=context, day=day))
-        if transcript and rest is not None and label is not None and label_role(label) == "question":
+        asks = transcript and speaker is not None and role(speaker) == "question"
+        placed.append(Placed(text, label=speaker if transcript else None, context=context, day=day, asks=asks))
+        if transcript and rest is not None and label is not None and role(label) == "question":
             # A question printed on its own line with its label ("**Q: Where is the mine?**") is that line
             # alone: the paragraphs after it answer it, unlabelled, until the next label.
             speaker = None

@@ -155,8 +155,9 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
         if paragraph.speaker_label is not None:
             # Every paragraph under a label, until the next label, is that speaker's; a reporter's
             # question is nobody's quote.
-            speaker = _label_speaker(paragraph.speaker_label, registry, answerer)
-            if speaker is not None or label_role(paragraph.speaker_label) == "question":
+            asks = paragraph.kind == "question" or label_role(paragraph.speaker_label) == "question"
+            speaker = None if asks else _label_speaker(paragraph.speaker_label, registry, answerer)
+            if speaker is not None or asks:
                 last_speaker = None
                 for sentence in paragraph.sentences if speaker is not None else ():
                     if _STAGE_DIRECTION.match(sentence.text):

@@ -9,10 +9,16 @@ from index.people.names import NAME, ROLE_WORDS, clean_name, full_name_evidence,
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 
-_FIRST_PERSON = LazyPattern(r"\b(?:I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself)\b")
+_FIRST_PERSON = LazyPattern(
+    r"\b(?:I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself|[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves|[Ww]e’re|[Ww]e're|[Ww]e’ve|[Ww]e've)\b"
+)
 # "a former diplomat", "the Courier's diplomatic correspondent" (the outlet's possessive is not the role).
 _ROLE_PHRASE = LazyPattern(rf"\b(?:[Aa]n?|[Tt]he)\s(?:[A-Z][\w-]*[’']s\s)?((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b")
 MIN_FIRST_PERSON = 2
+# Roles of the people who report, ask and edit: an interview's interviewer, never its interviewee.
+_NEWSROOM_ROLE = LazyPattern(
+    r"\b(?:reporter|correspondent|journalist|editor|writer|interviewer|columnist|producer|host|anchor)s?\b", re.I
+)
 # Whoever writes a piece in their own voice is, to a newsroom, its columnist.
 AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
 
@@ -61,13 +67,20 @@ def interviewee(article: Article) -> str | None:
             return None
         text = paragraph.text
         # Names after a title or role too ("remarks by Foreign Minister Cho Hyun"), the earliest first.
-        found = [name for name, _ in full_name_evidence(text)]
+        evidence = list(full_name_evidence(text))
+        # The newsroom's own people ("Ledger reporter Mina Hollis spoke with ...") ask; they never answer.
+        asking = {name_key(n) for n, role in evidence if role and _NEWSROOM_ROLE.search(role)}
+        found = [name for name, _ in evidence]
         found += [
             n
             for m in LazyPattern(NAME).finditer(text)
             if (n := multiword_name(m.group(0), text, m.start())) is not None
         ]
-        named = [n for n in found if name_key(n) not in byline and is_name_like(n) and n in text]
+        named = [
+            n
+            for n in found
+            if name_key(n) not in byline and name_key(n) not in asking and is_name_like(n) and n in text
+        ]
         if named:
             return min(named, key=text.index)
     return None

@@ -515,3 +515,30 @@ def test_a_role_with_a_prefix_after_the_name(line: str, role: str) -> None:
     registry, _ = _read(f"Head\n\n{line}\n")
     inoue = registry.lookup("Yuko Inoue")
     assert inoue is not None and inoue.roles == [role]
+
+
+def test_a_signed_statement_speaks_in_its_signers_voice() -> None:
+    """ "We welcome ..." in a statement signed at its foot is the signer's: first person plural is the
+    author's voice as "I" is."""
+    text = (
+        "Statement on the return of the remains\n\nSeoul, March 15, 2026\n\nWe welcome the agreement.\n\n"
+        "We ask that the others be recovered without delay.\n\nKim Hae-won\nHead, Bereaved Families' Association\n"
+    )
+    registry, quotes = _read(text, "statement.txt")
+    signer = registry.lookup("Kim Hae-won")
+    assert signer is not None
+    assert [q.person_id for q in quotes] == [signer.id, signer.id]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Western Ledger reporter Mina Hollis spoke with Yamaguchi Governor Tsutomu Muraoka about the recovery.",
+        "Mina Hollis, a correspondent for the Western Ledger, spoke with Tsutomu Muraoka, the governor.",
+    ],
+)
+def test_the_interviewer_the_introduction_names_first_is_not_the_interviewee(intro: str) -> None:
+    text = f"Interview: the governor\n\n{intro}\n\nQ: Was it a mistake?\n\nA: I would not call it a mistake.\n"
+    _, quotes = _read(text, "interview.txt")
+    answer = next(q for q in quotes if q.text.startswith("I would not"))
+    assert answer.speaker == "Tsutomu Muraoka"

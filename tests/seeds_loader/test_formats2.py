@@ -479,3 +479,90 @@ def test_a_press_release_and_an_agency_wire() -> None:
     article = parse_article(wire, "wire.txt")
     assert (article.byline, article.outlet) == ("Kenji Watanabe", "AP")
     assert [p.text[:10] for p in article.paragraphs] == ["NARA, Japa"]  # the closing credit is no body text
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("The Korea Bulletin, March 16, 2026", "The Korea Bulletin"),
+        ("Seoul, March 16, 2026", None),
+        ("Published by The Western Ledger on March 16, 2026", "The Western Ledger"),
+    ],
+)
+def test_a_masthead_line_of_a_name_and_the_date(line: str, outlet: str | None) -> None:
+    """The date after a place's or an outlet's name and a comma; the outlet when the name is one."""
+    text = f"Remains to return\n\n{line}\n\nSEOUL -- The remains of three workers will be flown home.\n"
+    a = parse_article(text, "news.txt")
+    assert (a.published, a.outlet) == (date(2026, 3, 16), outlet)
+    assert [p.text[:5] for p in a.paragraphs] == ["SEOUL"]
+
+
+def test_a_statements_signature_names_its_author() -> None:
+    text = (
+        "Statement on the return of the remains\n\nSeoul, March 15, 2026\n\nWe welcome the agreement.\n\n"
+        "We ask that the others be recovered without delay.\n\nKim Hae-won\nHead, Bereaved Families' Association\n"
+    )
+    a = parse_article(text, "statement.txt")
+    assert a.byline == "Kim Hae-won"
+    assert [p.text[:7] for p in a.paragraphs] == ["We welc", "We ask "]
+    # two short lines that are no name and title stay the story's
+    plain = parse_article(text.replace("Kim Hae-won\n", "More soon\n"), "statement.txt")
+    assert plain.byline is None
+
+
+def test_an_interviewer_known_by_name_asks_and_the_answer_carries_the_question() -> None:
+    """A named label whose every turn is a question ("HOLLIS: ... Was that a mistake?") is the interviewer:
+    their question is context for the answer after it, as a "Q:" would be."""
+    text = (
+        "Interview: the governor\n\nHOLLIS: Governor, was that a mistake?\n\n"
+        "MURAOKA: I would not call it a mistake.\n\nHOLLIS: When will the plaque be unveiled?\n\n"
+        "MURAOKA: We hope to unveil it in August.\n"
+    )
+    paragraphs = parse_article(text, "interview.txt").paragraphs
+    assert [p.kind for p in paragraphs] == ["question", "body", "question", "body"]  # never an answer
+    assert [(p.speaker_label, p.context) for p in paragraphs[1::2]] == [
+        ("MURAOKA", "Governor, was that a mistake?"),
+        ("MURAOKA", "When will the plaque be unveiled?"),
+    ]
+    # a speaker who also says things of their own is no interviewer
+    both = parse_article(text.replace("When will the plaque be unveiled?", "I doubt it."), "i.txt").paragraphs
+    assert both[1].context is None
+
+
+def test_an_emphasised_byline_sharing_its_line_with_the_outlet_and_the_date() -> None:
+    text = (
+        "# Five questions about the recovery\n\n*By Sora Lindqvist · Harbourlight · March 8, 2026*\n\n"
+        "**Q: Who pays for the dives?**\n\nThe citizens' group paid with donations until this year.\n"
+    )
+    a = parse_article(text, "explainer.md")
+    assert (a.byline, a.outlet, a.published) == ("Sora Lindqvist", "Harbourlight", date(2026, 3, 8))
+
+
+def test_short_list_items_are_items_and_a_table_after_a_list_has_no_caption_from_its_lead() -> None:
+    text = (
+        "# Explainer\n\nThe families have waited eighty years for these results.\n\nIdentified so far:\n\n"
+        "- two men from Gyeongsang province\n\n- one man from Jeolla province\n\n"
+        "| Year | Bones recovered |\n\n| --- | --- |\n\n| 2024 | 3 |\n"
+    )
+    paragraphs = parse_article(text, "explainer.md").paragraphs
+    items = [p for p in paragraphs if p.text.startswith("- ")]
+    assert [(p.kind, p.context) for p in items] == [("body", "Identified so far:")] * 2
+    row = next(p for p in paragraphs if p.text.startswith("| 2024"))
+    assert row.context == "Year: 2024; Bones recovered: 3"
+
+
+@pytest.mark.parametrize(
+    ("head", "footer", "outlet"),
+    [
+        ("<title>Ube divers mark end of season - Coastal Post</title>", "", "Coastal Post"),
+        ("<title>Ube divers mark end of season</title>", "<div id='footer'>© 2026 Coastal Post.</div>", "Coastal Post"),
+        ("<title>Ube divers mark end of season : National : News</title>", "", None),
+    ],
+)
+def test_an_html_pages_outlet_from_its_title_or_its_footer(tmp_path: Path, head: str, footer: str, outlet) -> None:
+    body = "<p>The citizens' group ended its diving season on Thursday with a short ceremony on the shore.</p>" * 3
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><head>{head}</head><body><article><h1>Ube divers</h1>{body}</article>{footer}</body></html>"
+    )
+    assert load_article(path).outlet == outlet
