@@ -10,7 +10,7 @@ from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
 BYLINE = LazyPattern(
-    r"^(?:[Bb]y|Reporter|(?:Written|Story|Words|Text|Report|Reporting) by)\s+"
+    r"^(?:[Bb][Yy]|Reporter|(?:Written|Story|Words|Text|Report|Reporting) by)\s+"
     r"([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$"
 )
 # A wire's closing credit: "(Reporting by Jane Doe in Seoul; Additional reporting by John Roe; Editing by ...)".
@@ -88,7 +88,7 @@ def _names(byline: str) -> str:
     # "Shin Hyeong-cheol, staff reporter; Jang Ye-ji, staff reporter" -> names only; an e-mail address
     # after the name ("Reporter Kim Min-ji minji@outlet.example") is no part of it.
     byline = _SHORT_EMAIL.sub("", byline).replace("()", "").strip()
-    parts = re.split(r";|\band\b", byline)
+    parts = re.split(r";|\b(?:and|AND)\b", byline)
     # "Taro Yamada / Yomiuri Shimbun Staff Writer", "Jane Doe in Seoul": the affiliation and place are not the name.
     names = [re.split(r"\s/|/\s|,|\sin\s[A-Z]", p)[0].strip() for p in parts if p.strip()]
     # "By KENJI WATANABE Associated Press": a name in capitals, then its outlet as the outlet writes it.

@@ -70,18 +70,25 @@ _ISO_DATE = LazyPattern(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
 _LONG_DATE = LazyPattern(rf"\b((?i:{_MONTHS}))\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 # The day first, as British and many Asian English papers print it: "14 January 2026", "Wednesday 14 Jan 2026".
 _DAY_FIRST_DATE = LazyPattern(rf"\b(\d{{1,2}})\s+((?i:{_MONTHS}))\.?,?\s+(\d{{4}})\b")
+_WEEKDAY_ABBREVIATIONS = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
 _DATE_LINE = LazyPattern(
-    rf"^(?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
-    rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)"
-    # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre")
-    r"(?:,?\s+\d{1,2}:\d{2}\b[^!?]{0,60}|,\s+[^.!?]{0,40})?$"
+    rf"^(?i:(?:{_WEEKDAYS}|{_WEEKDAY_ABBREVIATIONS})\.?,?\s+)?"
+    rf"(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+    # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre",
+    # "at 9:30 AM EST", "09.30 GMT")
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b[^!?]{0,60}|,\s+[^.!?]{0,40})?$"
 )
+# The day first with full stops, as European papers print it: "14.01.2026".
+_DOTTED_DATE = LazyPattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # A few capitalised words, a comma, and the full date that ends the line: "Seoul, March 15, 2026".
 _NAME_COMMA_DATE = LazyPattern(
     rf"^((?:The\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|of|and|&)){{0,5}}),\s+"
     rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}))$"
 )
 _STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
+_PERSON_LIKE = LazyPattern(r"^[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}$")
+_NEWSROOM_ROLE = LazyPattern(r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|staff)\b", re.I)
 _PUBLISHED_BY = LazyPattern(r"^by\s+(.+?)\s+on\s")
 _PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
 _CREDITS = word_list("photo_credits")
@@ -168,6 +175,8 @@ def parse_date(text: str) -> date | None:
     elif m := _DAY_FIRST_DATE.search(text):
         y, d = int(m.group(3)), int(m.group(1))
         mo = datetime.strptime(m.group(2)[:3].title(), "%b").month
+    elif m := _DOTTED_DATE.search(text):
+        d, mo, y = (int(g) for g in m.groups())
     else:
         return None
     try:
@@ -223,6 +232,10 @@ def classify(
                 meta.outlet = meta.outlet or _byline_outlet(text)
             elif _is_debris(text, markdown):
                 kind = BlockKind.DEBRIS  # a breadcrumb or rule above the headline
+            elif (credit := _masthead_credit(text)) is not None:
+                kind = BlockKind.BYLINE  # "Jane Doe | Staff Reporter", "Jane Doe / The Harbour Post"
+                meta.byline = meta.byline or credit[0]
+                meta.outlet = meta.outlet or credit[1]
             elif (shared := _shared_date(text)) is not None:
                 kind = BlockKind.HEADER  # "Outlet live desk | Tuesday, January 13, 2026"
                 masthead_date = masthead_date or shared
@@ -334,9 +347,23 @@ def _shared_outlet(text: str) -> str | None:
     return next((p.strip(" *_") for p in parts if names_outlet(p)), None)
 
 
+def _masthead_credit(text: str) -> tuple[str, str | None] | None:
+    """(name, outlet or None) of a credit line that names a reporter without "By": the name, then their
+    outlet or their newsroom role ("Jane Doe, The Harbour Post", "Jane Doe | Staff Reporter")."""
+    parts = [p.strip() for p in re.split(r"\s[|·/]\s|,\s", text)]
+    if len(parts) != 2 or not _PERSON_LIKE.match(parts[0]) or names_outlet(parts[0]):
+        return None
+    if names_outlet(parts[1]):
+        return parts[0], parts[1]
+    return (parts[0], None) if _NEWSROOM_ROLE.search(parts[1]) else None
+
+
 def _byline_outlet(text: str) -> str | None:
     """The outlet a byline shares its line with: a part after the names that is neither a date nor a
-    stamp, a few capitalised words ("By Sora Lindqvist · Harbourlight · March 8, 2026")."""
+    stamp, a few capitalised words ("By Sora Lindqvist · Harbourlight · March 8, 2026"), or an outlet's
+    name after a comma ("By Jane Doe and John Roe, The Harbour Post")."""
+    if (named := next((p for p in re.split(r",\s|\s/\s", text)[1:] if names_outlet(p.strip())), None)) is not None:
+        return named.strip()
     for part in _masthead_parts(text)[1:]:
         words = part.split()
         if _DATE_LINE.match(part) or _STAMP_LABEL.match(part) or not 1 <= len(words) <= 5:

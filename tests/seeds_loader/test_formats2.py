@@ -566,3 +566,26 @@ def test_an_html_pages_outlet_from_its_title_or_its_footer(tmp_path: Path, head:
         f"<html><head>{head}</head><body><article><h1>Ube divers</h1>{body}</article>{footer}</body></html>"
     )
     assert load_article(path).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "outlet", "published"),
+    [
+        ("By Jane Doe and John Roe, The Harbour Post", "Jane Doe, John Roe", "The Harbour Post", None),
+        ("BY JANE DOE AND JOHN ROE", "Jane Doe, John Roe", None, None),
+        ("Jane Doe | Staff Reporter", "Jane Doe", None, None),
+        ("Jane Doe / The Harbour Post", "Jane Doe", "The Harbour Post", None),
+        ("Jane Doe, The Harbour Post", "Jane Doe", "The Harbour Post", None),
+        ("Seoul, South Korea", None, None, None),
+        ("Wed 14 Jan 2026 09.30 GMT", None, None, date(2026, 1, 14)),
+        ("January 14, 2026 at 9:30 AM EST", None, None, date(2026, 1, 14)),
+        ("14.01.2026", None, None, date(2026, 1, 14)),
+    ],
+)
+def test_masthead_lines_as_newsrooms_print_them(line: str, byline, outlet, published) -> None:  # type: ignore[no-untyped-def]
+    """Credit lines with or without "By" (the name, then the outlet or a newsroom role), bylines in capitals,
+    and date lines with an abbreviated weekday, a time after "at" or with a full stop, or the day first."""
+    text = f"Leaders agree on remains\n\n{line}\n\nSEOUL -- The two leaders agreed on Tuesday to test the remains.\n"
+    a = parse_article(text, "x.txt")
+    assert (a.byline, a.outlet, a.published) == (byline, outlet, published)
+    assert [p.text[:5] for p in a.paragraphs] == ["SEOUL"]
