@@ -22,6 +22,7 @@ from seeds_loader.errors import (
 )
 from seeds_loader.html import html_to_markdown
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.masthead import parse_date
 from seeds_loader.metadata import (
     MARKDOWN_LINK,
     Block,
@@ -30,7 +31,6 @@ from seeds_loader.metadata import (
     classify,
     complete_partial_date,
     is_metadata_line,
-    parse_date,
 )
 from seeds_loader.models import Article, Paragraph
 from seeds_loader.sentences import split_sentences

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from seeds_loader.credits import (
@@ -20,6 +20,18 @@ from seeds_loader.credits import (
     signer,
 )
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.masthead import (
+    DATE_LINE,
+    PUBLISH_LABELS,
+    PUBLISHED_BY,
+    STAMP_LABEL,
+    byline_outlet,
+    dateline,
+    masthead_credit,
+    parse_date,
+    shared_date,
+    shared_outlet,
+)
 from seeds_loader.wordlists import word_list
 
 
@@ -45,52 +57,17 @@ class BlockKind(StrEnum):
         return self in (BlockKind.BODY, BlockKind.CAPTION, BlockKind.CORRECTION, BlockKind.UPDATE)
 
 
-def is_date_line(line: str) -> bool:
-    """A line that is a date (with a weekday, a time or a place after it, as mastheads print them)."""
-    return bool(_DATE_LINE.match(line.strip()))
-
-
 def is_metadata_line(line: str) -> bool:
     """A line that is metadata on its own (byline, date line, stamp, rights, wire trailer)."""
     return bool(
         (BYLINE.match(line) and len(line.split()) <= 12)
-        or _DATE_LINE.match(line)
-        or _STAMP_LABEL.match(line)
+        or DATE_LINE.match(line)
+        or STAMP_LABEL.match(line)
         or _RIGHTS.match(line)
         or line in _TRAILERS
     )
 
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_ISO_DATE = LazyPattern(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
-_LONG_DATE = LazyPattern(rf"\b((?i:{_MONTHS}))\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
-# The day first, as British and many Asian English papers print it: "14 January 2026", "Wednesday 14 Jan 2026".
-_DAY_FIRST_DATE = LazyPattern(rf"\b(\d{{1,2}})\s+((?i:{_MONTHS}))\.?,?\s+(\d{{4}})\b")
-_WEEKDAY_ABBREVIATIONS = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
-_DATE_LINE = LazyPattern(
-    rf"^(?i:(?:{_WEEKDAYS}|{_WEEKDAY_ABBREVIATIONS})\.?,?\s+)?"
-    rf"(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
-    rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
-    # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre",
-    # "at 9:30 AM EST", "09.30 GMT")
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b[^!?]{0,60}|,\s+[^.!?]{0,40})?$"
-)
-# The day first with full stops, as European papers print it: "14.01.2026".
-_DOTTED_DATE = LazyPattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-# A few capitalised words, a comma, and the full date that ends the line: "Seoul, March 15, 2026".
-_NAME_COMMA_DATE = LazyPattern(
-    rf"^((?:The\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|of|and|&)){{0,5}}),\s+"
-    rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}))$"
-)
-_STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
-_PERSON_LIKE = LazyPattern(r"^[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}$")
-_NEWSROOM_ROLE = LazyPattern(r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|staff)\b", re.I)
-_PUBLISHED_BY = LazyPattern(r"^by\s+(.+?)\s+on\s")
-_PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
 _CREDITS = word_list("photo_credits")
 _CAPTION = LazyPattern(
     r"\((?:pool\s+|file\s+)?(?:photo|picture|pic|image)s?\)|\bpool\s+(?:photo|picture)\b|"
@@ -127,16 +104,6 @@ _HASHTAGS = LazyPattern(r"^(?:#[^\s#]+\s*)+$")
 _BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
 MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
-# A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
-# ... also with a region or two between city and day ("IKARUGA, Nara Pref., Jan. 14 (Naniwa Press) —", "UBE,
-# Yamaguchi, Japan, March 4 (Outlet) --"), without a day
-# ("SEOUL (Outlet) —") or without an outlet ("SEOUL, Jan. 7 —"); one of the two at least.
-_DATELINE = LazyPattern(
-    rf"^([A-Z][A-Z .'’-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
-    rf"(?:,\s+((?:{_MONTHS})\.?\s+\d{{1,2}})(?:,\s+(\d{{4}}))?)?"
-    # the outlet in parentheses, or between slashes as a press-release wire prints it ("/PRNewswire/")
-    r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–)\s"
-)
 _LIST_ITEM = LazyPattern(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -165,26 +132,6 @@ class InferredMetadata:
     published_partial: str | None = None
 
 
-def parse_date(text: str) -> date | None:
-    """Parse the first explicit calendar date in ``text`` (ISO or "January 13, 2026")."""
-    if m := _ISO_DATE.search(text):
-        y, mo, d = (int(g) for g in m.groups())
-    elif m := _LONG_DATE.search(text):
-        y, d = int(m.group(3)), int(m.group(2))
-        mo = datetime.strptime(m.group(1)[:3].title(), "%b").month
-    elif m := _DAY_FIRST_DATE.search(text):
-        y, d = int(m.group(3)), int(m.group(1))
-        mo = datetime.strptime(m.group(2)[:3].title(), "%b").month
-    elif m := _DOTTED_DATE.search(text):
-        d, mo, y = (int(g) for g in m.groups())
-    else:
-        return None
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        return None
-
-
 def classify(
     blocks: list[Block], *, markdown: bool = False, title: str | None = None
 ) -> tuple[list[Block], InferredMetadata]:
@@ -205,7 +152,7 @@ def classify(
         if in_header and _EMPHASIS_BLOCK.match(text) and _is_masthead(text.strip("*_ ")):
             text = text.strip("*_ ")  # "*By Sora Lindqvist · Harbourlight · March 8, 2026*"
         if in_header:
-            label = _STAMP_LABEL.match(text)
+            label = STAMP_LABEL.match(text)
             if label and (not label.group(2) or parse_date(label.group(2))):
                 kind = BlockKind.HEADER
                 pending_label = label.group(1).lower()
@@ -213,7 +160,7 @@ def classify(
                     _take_stamp(meta, pending_label, label.group(2))
                     updated_date = updated_date or parse_date(label.group(2))
                     pending_label = None
-            elif _DATE_LINE.match(text):
+            elif DATE_LINE.match(text):
                 kind = BlockKind.HEADER
                 if pending_label is not None:
                     _take_stamp(meta, pending_label, text)
@@ -228,18 +175,18 @@ def classify(
             elif BYLINE.match(text) and len(text.split()) <= 20:
                 kind = BlockKind.BYLINE  # a byline under the headline: the date line may follow it
                 # ... or share its line with the outlet and the date ("By X · Harbourlight · March 8, 2026")
-                masthead_date = masthead_date or _shared_date(text)
-                meta.outlet = meta.outlet or _byline_outlet(text)
+                masthead_date = masthead_date or shared_date(text)
+                meta.outlet = meta.outlet or byline_outlet(text)
             elif _is_debris(text, markdown):
                 kind = BlockKind.DEBRIS  # a breadcrumb or rule above the headline
-            elif (credit := _masthead_credit(text)) is not None:
+            elif (credit := masthead_credit(text)) is not None:
                 kind = BlockKind.BYLINE  # "Jane Doe | Staff Reporter", "Jane Doe / The Harbour Post"
                 meta.byline = meta.byline or credit[0]
                 meta.outlet = meta.outlet or credit[1]
-            elif (shared := _shared_date(text)) is not None:
+            elif (shared := shared_date(text)) is not None:
                 kind = BlockKind.HEADER  # "Outlet live desk | Tuesday, January 13, 2026"
                 masthead_date = masthead_date or shared
-                meta.outlet = meta.outlet or _shared_outlet(text)
+                meta.outlet = meta.outlet or shared_outlet(text)
             elif meta.title is not None and (desk := desk_outlet(text)) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk
@@ -255,7 +202,7 @@ def classify(
             if kind is BlockKind.BODY and markdown and text.startswith(">") and _repeats_body(text, blocks, i):
                 kind = BlockKind.DEBRIS  # a pull quote repeats words printed in the body
             after_related = after_related or kind is BlockKind.RELATED
-        if kind is BlockKind.HEADING and masthead_date is None and _DATE_LINE.match(text):
+        if kind is BlockKind.HEADING and masthead_date is None and DATE_LINE.match(text):
             masthead_date = parse_date(text)  # a live blog's day heading: the day it starts
         if kind is BlockKind.BODY and meta.outlet is None and not any(b.kind is BlockKind.BODY for b in labelled):
             _take_dateline(meta, text)
@@ -308,12 +255,12 @@ def _short_line(text: str) -> bool:
 def _is_masthead(text: str) -> bool:
     """A stamp, a date line or a byline: what the header of an article is made of."""
     text = text.strip()
-    stamp = _STAMP_LABEL.match(text)
+    stamp = STAMP_LABEL.match(text)
     return bool(
         (stamp and stamp.group(2) and parse_date(stamp.group(2)))
-        or _DATE_LINE.match(text)
+        or DATE_LINE.match(text)
         or (BYLINE.match(text) and len(text.split()) <= 20)
-        or _shared_date(text)
+        or shared_date(text)
     )
 
 
@@ -321,83 +268,23 @@ def _masthead_follows(blocks: list[Block]) -> bool:
     return any(_is_masthead(b.text) for b in blocks)
 
 
-def _masthead_parts(text: str) -> list[str]:
-    """A masthead line's parts: split by "|" or "·" ("Outlet live desk | Tuesday, January 13, 2026"), or a
-    place's or an outlet's name before a comma and the full date ("The Korea Bulletin, March 16, 2026")."""
-    parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
-    if len(parts) == 1 and (m := _NAME_COMMA_DATE.match(text)) is not None:
-        return [m.group(1), m.group(2)]
-    return parts
-
-
-def _shared_date(text: str) -> date | None:
-    """A date sharing its line with other masthead words."""
-    parts = _masthead_parts(text)
-    if len(parts) < 2:
-        return None
-    return next((parse_date(p) for p in parts if _DATE_LINE.match(p) or _STAMP_LABEL.match(p)), None)
-
-
-def _shared_outlet(text: str) -> str | None:
-    """The outlet a masthead line shares with its date: a desk ("Harbour Post live desk | Tuesday, ...") or an
-    outlet's name ("Bluefin News | March 6, 2026, 11:20 a.m."); a place there ("Seoul, March 15") is none."""
-    parts = _masthead_parts(text)
-    if desk := next(filter(None, map(desk_outlet, parts)), None):
-        return desk
-    return next((p.strip(" *_") for p in parts if names_outlet(p)), None)
-
-
-def _masthead_credit(text: str) -> tuple[str, str | None] | None:
-    """(name, outlet or None) of a credit line that names a reporter without "By": the name, then their
-    outlet or their newsroom role ("Jane Doe, The Harbour Post", "Jane Doe | Staff Reporter")."""
-    parts = [p.strip() for p in re.split(r"\s[|·/]\s|,\s", text)]
-    if len(parts) != 2 or not _PERSON_LIKE.match(parts[0]) or names_outlet(parts[0]):
-        return None
-    if names_outlet(parts[1]):
-        return parts[0], parts[1]
-    return (parts[0], None) if _NEWSROOM_ROLE.search(parts[1]) else None
-
-
-def _byline_outlet(text: str) -> str | None:
-    """The outlet a byline shares its line with: a part after the names that is neither a date nor a
-    stamp, a few capitalised words ("By Sora Lindqvist · Harbourlight · March 8, 2026"), or an outlet's
-    name after a comma ("By Jane Doe and John Roe, The Harbour Post")."""
-    if (named := next((p for p in re.split(r",\s|\s/\s", text)[1:] if names_outlet(p.strip())), None)) is not None:
-        return named.strip()
-    for part in _masthead_parts(text)[1:]:
-        words = part.split()
-        if _DATE_LINE.match(part) or _STAMP_LABEL.match(part) or not 1 <= len(words) <= 5:
-            continue
-        if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
-            return part
-    return None
-
-
 def _take_stamp(meta: InferredMetadata, label: str, text: str) -> None:
-    if label in _PUBLISH_LABELS and meta.published is None:
+    if label in PUBLISH_LABELS and meta.published is None:
         meta.published = parse_date(text)
     # "Published by The Western Ledger on March 12, 2026": the publisher, when it is an outlet's name
-    if (m := _PUBLISHED_BY.match(text)) is not None and meta.outlet is None and names_outlet(m.group(1)):
+    if (m := PUBLISHED_BY.match(text)) is not None and meta.outlet is None and names_outlet(m.group(1)):
         meta.outlet = m.group(1)
 
 
 def _take_dateline(meta: InferredMetadata, text: str) -> None:
     """A wire dateline names the outlet and the day; the year only when the dateline gives it."""
-    m = _DATELINE.match(text)
-    if m is None or not (m.group(2) or m.group(4) or m.group(5)):
+    if (read := dateline(text)) is None:
         return
-    if outlet := m.group(4) or m.group(5):
-        meta.outlet = outlet.strip()
-    if not m.group(2):
-        return
-    try:
-        when = datetime.strptime(m.group(2).replace(".", "")[:3] + " " + m.group(2).split()[-1], "%b %d")
-    except ValueError:
-        return
-    if m.group(3):
-        meta.published = meta.published or date(int(m.group(3)), when.month, when.day)
-    else:
-        meta.published_partial = f"--{when.month:02d}-{when.day:02d}"
+    meta.outlet = read.outlet or meta.outlet
+    if read.published is not None:
+        meta.published = meta.published or read.published
+    elif read.partial is not None:
+        meta.published_partial = read.partial
 
 
 def complete_partial_date(meta: InferredMetadata) -> None:

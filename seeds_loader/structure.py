@@ -13,7 +13,8 @@ from datetime import date
 from functools import cache
 
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.metadata import Block, BlockKind, is_date_line, parse_date
+from seeds_loader.masthead import is_date_line, parse_date
+from seeds_loader.metadata import Block, BlockKind
 from seeds_loader.wordlists import word_list
 
 MIN_LABELS = 2  # labels an article must repeat before any of them counts

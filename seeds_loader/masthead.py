@@ -1,0 +1,157 @@
+"""Reading the lines of an article's masthead: date lines and their parts, wire datelines, credit lines that
+name a reporter or an outlet beside the date. Pure readings of one line each; ``metadata.classify`` decides
+which line is which and keeps what they say."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from seeds_loader.credits import desk_outlet, names_outlet
+from seeds_loader.lazy import LazyPattern
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_ISO_DATE = LazyPattern(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
+_LONG_DATE = LazyPattern(rf"\b((?i:{_MONTHS}))\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+# The day first, as British and many Asian English papers print it: "14 January 2026", "Wednesday 14 Jan 2026".
+_DAY_FIRST_DATE = LazyPattern(rf"\b(\d{{1,2}})\s+((?i:{_MONTHS}))\.?,?\s+(\d{{4}})\b")
+_WEEKDAY_ABBREVIATIONS = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+DATE_LINE = LazyPattern(
+    rf"^(?i:(?:{_WEEKDAYS}|{_WEEKDAY_ABBREVIATIONS})\.?,?\s+)?"
+    rf"(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+    # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre",
+    # "at 9:30 AM EST", "09.30 GMT")
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b[^!?]{0,60}|,\s+[^.!?]{0,40})?$"
+)
+# The day first with full stops, as European papers print it: "14.01.2026".
+_DOTTED_DATE = LazyPattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# A few capitalised words, a comma, and the full date that ends the line: "Seoul, March 15, 2026".
+_NAME_COMMA_DATE = LazyPattern(
+    rf"^((?:The\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|of|and|&)){{0,5}}),\s+"
+    rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}))$"
+)
+STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
+_PERSON_LIKE = LazyPattern(r"^[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}$")
+_NEWSROOM_ROLE = LazyPattern(r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|staff)\b", re.I)
+PUBLISHED_BY = LazyPattern(r"^by\s+(.+?)\s+on\s")
+PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
+# A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
+# ... also with a region or two between city and day ("IKARUGA, Nara Pref., Jan. 14 (Naniwa Press) —", "UBE,
+# Yamaguchi, Japan, March 4 (Outlet) --"), without a day
+# ("SEOUL (Outlet) —") or without an outlet ("SEOUL, Jan. 7 —"); one of the two at least.
+_DATELINE = LazyPattern(
+    rf"^([A-Z][A-Z .'’-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
+    rf"(?:,\s+((?:{_MONTHS})\.?\s+\d{{1,2}})(?:,\s+(\d{{4}}))?)?"
+    # the outlet in parentheses, or between slashes as a press-release wire prints it ("/PRNewswire/")
+    r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–)\s"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a wire dateline says: the outlet, the day with its year, or the day alone ("--MM-DD")."""
+
+    outlet: str | None
+    published: date | None
+    partial: str | None
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is a date (with a weekday, a time or a place after it, as mastheads print them)."""
+    return bool(DATE_LINE.match(line.strip()))
+
+
+def parse_date(text: str) -> date | None:
+    """Parse the first explicit calendar date in ``text`` (ISO or "January 13, 2026")."""
+    if m := _ISO_DATE.search(text):
+        y, mo, d = (int(g) for g in m.groups())
+    elif m := _LONG_DATE.search(text):
+        y, d = int(m.group(3)), int(m.group(2))
+        mo = datetime.strptime(m.group(1)[:3].title(), "%b").month
+    elif m := _DAY_FIRST_DATE.search(text):
+        y, d = int(m.group(3)), int(m.group(1))
+        mo = datetime.strptime(m.group(2)[:3].title(), "%b").month
+    elif m := _DOTTED_DATE.search(text):
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def masthead_parts(text: str) -> list[str]:
+    """A masthead line's parts: split by "|" or "·" ("Outlet live desk | Tuesday, January 13, 2026"), or a
+    place's or an outlet's name before a comma and the full date ("The Korea Bulletin, March 16, 2026")."""
+    parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
+    if len(parts) == 1 and (m := _NAME_COMMA_DATE.match(text)) is not None:
+        return [m.group(1), m.group(2)]
+    return parts
+
+
+def shared_date(text: str) -> date | None:
+    """A date sharing its line with other masthead words."""
+    parts = masthead_parts(text)
+    if len(parts) < 2:
+        return None
+    return next((parse_date(p) for p in parts if DATE_LINE.match(p) or STAMP_LABEL.match(p)), None)
+
+
+def shared_outlet(text: str) -> str | None:
+    """The outlet a masthead line shares with its date: a desk ("Harbour Post live desk | Tuesday, ...") or an
+    outlet's name ("Bluefin News | March 6, 2026, 11:20 a.m."); a place there ("Seoul, March 15") is none."""
+    parts = masthead_parts(text)
+    if desk := next(filter(None, map(desk_outlet, parts)), None):
+        return desk
+    return next((p.strip(" *_") for p in parts if names_outlet(p)), None)
+
+
+def masthead_credit(text: str) -> tuple[str, str | None] | None:
+    """(name, outlet or None) of a credit line that names a reporter without "By": the name, then their
+    outlet or their newsroom role ("Jane Doe, The Harbour Post", "Jane Doe | Staff Reporter")."""
+    parts = [p.strip() for p in re.split(r"\s[|·/]\s|,\s", text)]
+    if len(parts) != 2 or not _PERSON_LIKE.match(parts[0]) or names_outlet(parts[0]):
+        return None
+    if names_outlet(parts[1]):
+        return parts[0], parts[1]
+    return (parts[0], None) if _NEWSROOM_ROLE.search(parts[1]) else None
+
+
+def byline_outlet(text: str) -> str | None:
+    """The outlet a byline shares its line with: a part after the names that is neither a date nor a
+    stamp, a few capitalised words ("By Sora Lindqvist · Harbourlight · March 8, 2026"), or an outlet's
+    name after a comma ("By Jane Doe and John Roe, The Harbour Post")."""
+    if (named := next((p for p in re.split(r",\s|\s/\s", text)[1:] if names_outlet(p.strip())), None)) is not None:
+        return named.strip()
+    for part in masthead_parts(text)[1:]:
+        words = part.split()
+        if DATE_LINE.match(part) or STAMP_LABEL.match(part) or not 1 <= len(words) <= 5:
+            continue
+        if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+            return part
+    return None
+
+
+def dateline(text: str) -> Dateline | None:
+    """The outlet and the day a wire dateline gives ("SEOUL, Jan. 7 (Northgate Wire) --"); None when the
+    text opens with none."""
+    m = _DATELINE.match(text)
+    if m is None or not (m.group(2) or m.group(4) or m.group(5)):
+        return None
+    outlet = (m.group(4) or m.group(5) or "").strip() or None
+    if not m.group(2):
+        return Dateline(outlet, None, None)
+    try:
+        when = datetime.strptime(m.group(2).replace(".", "")[:3] + " " + m.group(2).split()[-1], "%b %d")
+    except ValueError:
+        return Dateline(outlet, None, None)
+    if m.group(3):
+        return Dateline(outlet, date(int(m.group(3)), when.month, when.day), None)
+    return Dateline(outlet, None, f"--{when.month:02d}-{when.day:02d}")
