@@ -275,7 +275,17 @@ def find_people(
                 person.add_role(_role_text(role))
     _count_mentions(people, articles)
     for person in people:
-        person.name = max(person.variants, key=lambda v: (person.variants[v], len(v.split()), v))
+        # The spelling seen most, then one not set in capitals ("Sanae Takaichi" over "TAKAICHI Sanae", a family
+        # name some papers print in capitals), then the fullest.
+        person.name = max(
+            person.variants,
+            key=lambda v: (
+                person.variants[v],
+                not any(len(w) > 1 and w.isupper() for w in v.split()),
+                len(v.split()),
+                v,
+            ),
+        )
     return PeopleRegistry(people)
 
 

@@ -542,3 +542,17 @@ def test_the_interviewer_the_introduction_names_first_is_not_the_interviewee(int
     _, quotes = _read(text, "interview.txt")
     answer = next(q for q in quotes if q.text.startswith("I would not"))
     assert answer.speaker == "Tsutomu Muraoka"
+
+
+def test_a_name_seen_as_often_in_capitals_is_shown_as_a_name_is_written() -> None:
+    """ "TAKAICHI Sanae" in one article, "Sanae Takaichi" in another: one person, shown without the capitals."""
+    from seeds_loader import parse_article
+
+    texts = {
+        "a.txt": 'Summit\n\nPrime Minister TAKAICHI Sanae met President Lee. "We talked," Takaichi said.\n',
+        "b.txt": 'Summit\n\nPrime Minister Sanae Takaichi met President Lee. "We agreed," Takaichi said.\n',
+    }
+    registry = find_people([parse_article(text, name) for name, text in texts.items()])
+    takaichi = registry.lookup("Sanae Takaichi")
+    assert takaichi is not None and takaichi is registry.lookup("TAKAICHI Sanae")
+    assert takaichi.name == "Sanae Takaichi"
