@@ -140,12 +140,17 @@ def _table_rows(table) -> list[str]:  # type: ignore[no-untyped-def]
     """A table as Markdown rows: the header row (``th`` cells), its rule, then one row per ``tr``, so
     that each row is searched with the header that says what its cells are."""
     rows = []
+    # Its <caption> as a Markdown caption line ("Table: Matches announced so far", as pandoc writes one):
+    # what the rows are, read with each of them.
+    caption = next((_text(c) for c in table if isinstance(c.tag, str) and c.tag.lower() == "caption"), "")
+    if caption:
+        rows.append(f"Table: {caption}")
     for tr in table.iter("tr"):
         cells = [_text(c).replace("|", "/") for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
         if not any(cells):
             continue
         rows.append("| " + " | ".join(cells) + " |")
-        if len(rows) == 1 and all(c.tag.lower() == "th" for c in tr if isinstance(c.tag, str)):
+        if len(rows) == 1 + bool(caption) and all(c.tag.lower() == "th" for c in tr if isinstance(c.tag, str)):
             rows.append("| " + " | ".join("---" for _ in cells) + " |")
     return rows
 
@@ -219,7 +224,8 @@ def _walk(element, blocks: list[str], only=None) -> None:  # type: ignore[no-unt
                     blocks.append(f"> {text}")
         elif tag in ("ul", "ol"):
             if not _mostly_links(child):
-                blocks.extend(text for li in child.iter("li") if (text := _text(li)))
+                # as Markdown items, so that each is read as one (with the sentence leading into the list)
+                blocks.extend(f"- {text}" for li in child.iter("li") if (text := _text(li)))
         elif tag == "table":
             blocks.extend(_table_rows(child))
         elif tag == "time":

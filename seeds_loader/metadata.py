@@ -104,6 +104,7 @@ _HASHTAGS = LazyPattern(r"^(?:#[^\s#]+\s*)+$")
 _BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
 MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
+_TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
 _LIST_ITEM = LazyPattern(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -349,6 +350,8 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
     ends = text.endswith((".", "?", "!", "”", '"', ":")) or (bare != text and bare.endswith((".", "!", "”", '"')))
     if _LIST_ITEM.match(text):
         return BlockKind.BODY  # "- one man from Jeolla province": a list's item, whatever its length
+    if markdown and _TABLE_CAPTION.match(text):
+        return BlockKind.HEADING  # "Table: Matches announced so far": read with the rows, not a paragraph
     if text.startswith("#") or (len(text.split()) <= 12 and not ends):
         return BlockKind.HEADING
     return BlockKind.BODY

@@ -31,6 +31,8 @@ _PAREN = LazyPattern(r"\([^)]*\)")
 _BULLET = LazyPattern(r"^(?:[-*•]|\d{1,2}[.)])\s+")
 _TABLE_ROW = LazyPattern(r"^\|.*\|$")
 _TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
+# A table's caption line as Markdown writes one ("Table: Matches announced so far").
+_TABLE_CAPTION = LazyPattern(r"^Table:\s+(\S.*)$")
 _LAST_SENTENCE = LazyPattern(r"(?:^|(?<=[.!?:]\s))[^.!?:]+[.!?:]?\s*$")
 # The sentence before a table is its caption only when it introduces it ("The table lists ...", "...:");
 # a paragraph that merely comes before it ("The pandemic then closed the route.") says nothing of its rows.
@@ -169,6 +171,8 @@ def place(blocks: list[Block]) -> list[Placed]:
             if _TABLE_ROW.match(cleaned):
                 if not _TABLE_RULE.match(cleaned):
                     header, table_lead = cleaned, previous
+            elif (caption := _TABLE_CAPTION.match(cleaned)) is not None:
+                previous = f"{caption.group(1).rstrip('.:')}:"  # introduces the table below it
             else:
                 heading = _unlabelled(cleaned) if cleaned.endswith("?") else None
                 speaker = question = header = list_lead = None

@@ -589,3 +589,34 @@ def test_masthead_lines_as_newsrooms_print_them(line: str, byline, outlet, publi
     a = parse_article(text, "x.txt")
     assert (a.byline, a.outlet, a.published) == (byline, outlet, published)
     assert [p.text[:5] for p in a.paragraphs] == ["SEOUL"]
+
+
+def test_an_html_lists_items_are_items_with_their_lead_and_a_tables_caption_is_read_with_its_rows(
+    tmp_path: Path,
+) -> None:
+    """Every <li> is an item read with the sentence leading into the list, short ones too (they were taken for
+    headings and dropped); a <caption> names what the rows are, as a Markdown "Table: ..." line does."""
+    page = (
+        "<html><head><title>Explainer</title></head><body><article><h1>How the remains are identified</h1>"
+        "<p>Three sets of remains from the mine have now been matched to living relatives in Korea.</p>"
+        "<table><caption>Matches announced so far</caption><tr><th>Date</th><th>Matches</th></tr>"
+        "<tr><td>March 3</td><td>2</td></tr></table>"
+        "<p>Relatives who want to give a sample can:</p><ul><li>apply through the association;</li>"
+        "<li>visit any public health centre;</li><li>ask the consulate in Fukuoka if they live in Japan.</li></ul>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "explainer.html"
+    path.write_text(page)
+    paragraphs = load_article(path).paragraphs
+    row = next(p for p in paragraphs if p.text.startswith("| March 3"))
+    assert row.context == "Matches announced so far: Date: March 3; Matches: 2"
+    items = [p for p in paragraphs if p.text.startswith("- ")]
+    assert [p.text for p in items] == [
+        "- apply through the association;",
+        "- visit any public health centre;",
+        "- ask the consulate in Fukuoka if they live in Japan.",
+    ]
+    assert {p.context for p in items} == {"Relatives who want to give a sample can:"}
+    md = "# Explainer\n\nTable: Matches announced so far\n\n| Date | Matches |\n\n| --- | --- |\n\n| March 3 | 2 |\n"
+    (only,) = parse_article(md, "explainer.md").paragraphs
+    assert only.context == "Matches announced so far: Date: March 3; Matches: 2"
