@@ -248,12 +248,16 @@ def find_people(
         # Speaker labels name people too ("National Security Adviser Wi Sung-lac:"), and so do the
         # voices a layout implies: the interviewee of a Q/A interview, the author of a first-person piece.
         for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label):
-            for name, role in full_name_evidence(label):
-                if len(name.split()) > 1:
-                    person = person_for(name)
-                    person.variants[name] += 0
-                    if role:
-                        person.add_role(_role_text(role))
+            # A label in capitals ("PRIME MINISTER TAKAICHI:") read as the words are written; a title and a
+            # surname alone name someone as "Prime Minister Takaichi" does in a sentence.
+            for name, role in full_name_evidence(label.title() if label.isupper() else label):
+                if len(name.split()) == 1:
+                    singles.append((name, role, article.id))
+                    continue
+                person = person_for(name)
+                person.variants[name] += 0
+                if role:
+                    person.add_role(_role_text(role))
         for name, role in implied_voices(article):
             person = person_for(name)
             person.variants[name] += 0

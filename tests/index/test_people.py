@@ -556,3 +556,21 @@ def test_a_name_seen_as_often_in_capitals_is_shown_as_a_name_is_written() -> Non
     takaichi = registry.lookup("Sanae Takaichi")
     assert takaichi is not None and takaichi is registry.lookup("TAKAICHI Sanae")
     assert takaichi.name == "Sanae Takaichi"
+
+
+def test_a_label_in_capitals_with_a_title_and_a_surname_names_its_speaker() -> None:
+    """A transcript whose speakers are only ever "PRIME MINISTER TAKAICHI:" and "PRESIDENT LEE:" (no full name
+    anywhere): each label is a person with that title, and the words under it are theirs."""
+    text = (
+        "Joint press conference, May 3, 2026\n\nMODERATOR: We begin with statements.\n\n"
+        "PRESIDENT LEE: Today we agreed to return the remains.\n\n"
+        "PRIME MINISTER TAKAICHI: Japan will cover the cost of the dives.\n\n"
+        "Q (Yonhap): What about the families?\n\nPRESIDENT LEE: They will be consulted at every step.\n"
+    )
+    registry, quotes = _read(text, "pc.txt")
+    assert {p.name: p.roles for p in registry.people.values()} == {"Lee": ["President"], "Takaichi": ["Prime Minister"]}
+    assert [(q.text[:12], q.speaker) for q in quotes] == [
+        ("Today we agr", "Lee"),
+        ("Japan will c", "Takaichi"),
+        ("They will be", "Lee"),
+    ]
