@@ -12,6 +12,7 @@ from typing import Literal
 from index.answer.answerability import AnswerType, Expectation, Focus
 from index.answer.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
 from index.answer.types import Refusal
+from index.people.names import is_role_word
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.references import outlets_named, referenced_articles
@@ -133,9 +134,12 @@ def speakers_of(parsed: Question) -> tuple[Person, ...]:
 
 
 def mentioned(name: str, index: LoadedIndex) -> bool:
-    """True when some word of ``name`` occurs in the coverage (then it is searched for, never refused)."""
+    """True when some word of ``name`` occurs in the coverage (then it is searched for, never refused); for
+    a role ("the Japanese ambassador to Korea"), some word of the role itself: its qualifiers ("Japanese",
+    "Korea") are in every story, and nobody is called what the coverage never calls anyone."""
     words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _ARTICLES]
-    return any(index.knows(w) for w in words)
+    roles = [w for w in words if is_role_word(w)]
+    return any(index.knows(w) for w in roles or words)
 
 
 _ARTICLES = frozenset({"the", "a", "an"})

@@ -54,6 +54,14 @@ TITLE_WORDS = _alternation(word_list("titles", "index"))
 
 ROLE_WORDS = _alternation(word_list("role_nouns", "index"))
 _ROLE_SET = frozenset(w.lower() for w in word_list("role_nouns", "index"))
+
+
+def is_role_word(word: str) -> bool:
+    """A noun that names a person's role ("ambassador", "spokesperson"), also in the plural."""
+    lowered = word.lower()
+    return lowered in _ROLE_SET or (lowered.endswith("s") and lowered[:-1] in _ROLE_SET)
+
+
 REPORTING_VERBS = _alternation(word_list("reporting_verbs", "index"), escape=False)
 
 

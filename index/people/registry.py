@@ -226,6 +226,17 @@ def find_people(
         return found
 
     singles: list[tuple[str, str | None, str]] = []
+
+    def take(name: str, role: str | None, article_id: str) -> None:
+        """A name the rules read: a full name is a person; a surname alone waits until all are known."""
+        if len(name.split()) == 1:
+            singles.append((name, role, article_id))
+            return
+        person = person_for(name)
+        person.variants[name] += 0
+        if role:
+            person.add_role(_role_text(role))
+
     for article in articles:
         paragraphs = article.paragraphs + article.captions
         read = zip(paragraphs, recognised[article.content_hash], evidence[article.content_hash], strict=True)
@@ -237,13 +248,7 @@ def find_people(
             for name, role in _described(paragraph, by_key):
                 person_for(name).add_role(_role_text(role))
             for name, role in mentions:
-                if len(name.split()) == 1:
-                    singles.append((name, role, article.id))
-                    continue
-                person = person_for(name)
-                person.variants[name] += 0
-                if role:
-                    person.add_role(_role_text(role))
+                take(name, role, article.id)
     for article in articles:
         # Speaker labels name people too ("National Security Adviser Wi Sung-lac:"), and so do the
         # voices a layout implies: the interviewee of a Q/A interview, the author of a first-person piece.
@@ -251,13 +256,7 @@ def find_people(
             # A label in capitals ("PRIME MINISTER TAKAICHI:") read as the words are written; a title and a
             # surname alone name someone as "Prime Minister Takaichi" does in a sentence.
             for name, role in full_name_evidence(label.title() if label.isupper() else label):
-                if len(name.split()) == 1:
-                    singles.append((name, role, article.id))
-                    continue
-                person = person_for(name)
-                person.variants[name] += 0
-                if role:
-                    person.add_role(_role_text(role))
+                take(name, role, article.id)
         for name, role in implied_voices(article):
             person = person_for(name)
             person.variants[name] += 0

@@ -305,3 +305,19 @@ def test_the_outlet_a_question_names_is_whose_coverage_not_its_topic(made_up_eng
 def test_a_bare_month_is_the_one_to_come_when_the_sentence_looks_ahead(sentence: str, when: date) -> None:
     """Resolved against a story of 4 March 2026: a request, a plan or a future looks ahead, the rest back."""
     assert [m.when for m in resolve_dates(sentence, date(2026, 3, 4))] == [when]
+
+
+def test_a_role_nobody_in_the_coverage_is_called_is_unknown_whatever_its_qualifiers(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "The Japanese ambassador to Korea": "Japanese" and "Korea" are in every story, "ambassador" in none;
+    who holds it is not in the coverage (refused as unknown, as a name it never mentions), while a role it
+    does give is looked for."""
+    text = (
+        "---\ntitle: Remains to return\ndate: 2026-03-16\n---\n"
+        "Japanese Prime Minister Sanae Takaichi said Korea and Japan would work together on the return.\n\n"
+        "Interior Minister Yun Ho-jung told reporters the team would work alongside Japanese experts.\n"
+    )
+    engine = made_up_engine(text, "remains.md", EngineConfig(min_confidence=0.0))
+    for question in ("Who is the Japanese ambassador to Korea?", "What did the Japanese ambassador say?"):
+        answer = engine.ask(question)
+        assert not answer.answered and answer.refusal in ("unknown_name", "unknown_speaker")
+    assert engine.ask("Who is the interior minister?").refusal is None
