@@ -137,9 +137,12 @@ def test_unknown_speaker_is_refused(hash_engine: Engine) -> None:
 
 
 def test_a_role_nobody_holds_is_searched_and_refused_when_no_passage_names_it(hash_engine: Engine) -> None:
-    # "ambassador" and "Japan" occur in the coverage, so this is no unknown speaker; but no passage names one.
-    answer = hash_engine.ask("What did the US ambassador to Japan say about the summit?")
+    # "minister" and "Japanese" occur in the coverage, so this is no unknown speaker; but no passage names one.
+    answer = hash_engine.ask("What did the Japanese defence minister say about the summit?")
     assert not answer.answered and answer.refusal is Refusal.NO_SUPPORT and answer.passages
+    # "ambassador" occurs nowhere: nobody is identified so, whatever "US" and "Japan" are in
+    answer = hash_engine.ask("What did the US ambassador to Japan say about the summit?")
+    assert not answer.answered and answer.refusal is Refusal.UNKNOWN_SPEAKER and answer.passages
 
 
 @pytest.mark.parametrize("phrase", ["the Blue House", "the Blue Home", "the presidential office", "analysts"])
