@@ -620,3 +620,9 @@ def test_an_html_lists_items_are_items_with_their_lead_and_a_tables_caption_is_r
     md = "# Explainer\n\nTable: Matches announced so far\n\n| Date | Matches |\n\n| --- | --- |\n\n| March 3 | 2 |\n"
     (only,) = parse_article(md, "explainer.md").paragraphs
     assert only.context == "Matches announced so far: Date: March 3; Matches: 2"
+
+
+@pytest.mark.parametrize("label", ["Correction", "CORRECTED, March 7", "Clarification", "Editor's note"])
+def test_a_correction_notice_under_any_of_its_labels(label: str) -> None:
+    text = f"Head\n\nThe story is told here.\n\n{label}: An earlier version of this story misstated the ministry.\n"
+    assert [p.kind for p in parse_article(text, "b.txt").paragraphs] == ["body", "correction"]
