@@ -4,7 +4,6 @@ question once → retrieve candidates → rank their sentences → decide (answe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from index.answer import assemble
@@ -17,6 +16,7 @@ from index.answer.question import analyse
 from index.answer.rank import meaning, rank
 from index.answer.retrieve import retrieve
 from index.answer.spelling import spell_out
+from index.answer.typed import as_question
 from index.answer.types import Answer
 from index.encode.embedder import Embedder
 from index.errors import QuestionError
@@ -96,27 +96,6 @@ class Engine:
             disagreements=assemble.disagreements(self._config, index, decided.ranked, needs) if answered else (),
             signals=decided.signals.__dict__ if decided.signals is not None else None,
         )
-
-
-_QUESTION_WORD = re.compile(
-    r"^(?:what|what's|who|who's|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|"
-    r"can|could|will|would|should|any)\b",
-    re.I,
-)
-
-
-_GREETING = re.compile(r"^(?:(?:hey|hi|hello|ok|okay|so|um|quick question|question|q|please|pls)\b[,:;!.]?\s+)+", re.I)
-
-
-def as_question(question: str) -> str:
-    """The question as the encoder reads it best: without a greeting ("hey, what did ..."), with its
-    question mark. A staffer in a hurry types "how long did the talks last" and the encoder, trained on
-    questions that end in one, ranks differently without it (two dev questions' best passages changed).
-    Case needs nothing: the encoder is uncased."""
-    question = _GREETING.sub("", question) or question
-    if question.endswith("?") or not _QUESTION_WORD.match(question):
-        return question
-    return question.rstrip(" .!") + "?"
 
 
 def _checked(question: str, k: int) -> str:

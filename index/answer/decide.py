@@ -63,9 +63,15 @@ def decide(
         return Decided(refusal or Refusal.LOW_CONFIDENCE, 0.0, None, [])
     if refusal is None and ranked and whole_answer:
         confidence = 1.0
-    if refusal is None and signals is not None and (speaker_missing(signals) or fact_missing(signals)):
+    if (
+        refusal is None
+        and signals is not None
+        and not whole_answer
+        and (speaker_missing(signals) or fact_missing(signals))
+    ):
         # "what did the U.S. ambassador say" and the passage names no ambassador; "what did X say about Y"
-        # and X's best passage holds no word of Y; "how much ... in 2012" and the passage has no 2012.
+        # and X's best passage holds no word of Y; "how much ... in 2012" and the passage has no 2012. (A
+        # whole answer asks about nothing: "quotes from Kim Hae-won" has no topic its words could miss.)
         refusal = Refusal.NO_SUPPORT
     if refusal is None and confidence < ctx.config.min_confidence:
         # One decision; the reason named is the signal that pulled hardest toward refusing.

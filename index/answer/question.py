@@ -49,6 +49,13 @@ _PERSON_ON = LazyPattern(
     r"can|could|will|would|should|any)\b)[\w .’'-]{2,60}?)\s+on\s+(?P<topic>\S.*?)\s*[?.!]?\s*$",
     re.I,
 )
+# "kim hae won quotes", "inoue remarks on the dives": a name and the words asked for, read so only when the
+# name is someone's.
+_PERSON_WORDS = LazyPattern(
+    r"^\s*(?P<name>[\w .’'-]{2,60}?)\s+(?:quotes?|remarks|comments|statements?|words)"
+    r"(?:\s+(?:on|about|regarding)\s+(?P<topic>\S.*?))?\s*[?.!]?\s*$",
+    re.I,
+)
 _WHO = LazyPattern(
     rf"^\s*who (?:(?:has|had|have) )?(?:{_SAY}|says|said|told|argued|warned|noted|described|emphasi[sz]ed|"
     r"predicted|claimed|called|stressed|stated|thinks|believes|suggested)\b",
@@ -122,6 +129,13 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
         people, by_role = found
         name, topic = m.group("name").strip(" ,"), m.group("topic")
         return Question(text, Intent.QUOTE, name, tuple(people), by_role, topic=topic, about_asking=asking)
+    if (m := _PERSON_WORDS.match(text)) and (found := resolve_speaker(m.group("name").strip(" ,"), registry))[0]:
+        people, by_role = found
+        topic = m.group("topic") or ""
+        name = m.group("name").strip(" ,")
+        return Question(
+            text, Intent.QUOTE, name, tuple(people), by_role, has_topic=bool(topic), topic=topic, about_asking=asking
+        )
     if (m := _PROFILE.search(text)) and not asks_who_did(text):
         target = m.group("name").strip(" ,?")
         people, by_role = resolve_speaker(target, registry)

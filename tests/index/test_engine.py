@@ -50,7 +50,7 @@ def test_words_before_on_that_name_nobody_are_no_speaker(hash_engine: Engine, qu
      ("ok so who is Ahn?", "who is Ahn?"), ("takaichi dokdo", "takaichi dokdo"), ("Why Nara.", "Why Nara?")],
 )  # fmt: skip
 def test_a_hurried_question_is_read_as_a_question(typed: str, read: str) -> None:
-    from index.engine import as_question
+    from index.answer.typed import as_question
 
     assert as_question(typed) == read
 

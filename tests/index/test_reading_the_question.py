@@ -321,3 +321,27 @@ def test_a_role_nobody_in_the_coverage_is_called_is_unknown_whatever_its_qualifi
         answer = engine.ask(question)
         assert not answer.answered and answer.refusal in ("unknown_name", "unknown_speaker")
     assert engine.ask("Who is the interior minister?").refusal is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["kim hae won quotes", "quotes from kim hae won", "Any comments from Kim Hae-won?", "wat did kim hae won say"],
+)
+def test_a_staffers_shorthand_for_someones_words_is_answered_with_them(made_up_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    """ "X quotes", "quotes from X", chat shorthand ("wat"): all of the person's words, never refused because
+    "quotes" or "comments" is no word of theirs (a whole answer asks about nothing)."""
+    text = (
+        "---\ntitle: Families react\ndate: 2026-03-16\n---\n"
+        'Kim Hae-won, who heads the families\' association, told reporters: "We waited so long."\n\n'
+        "The ministry said the remains would be flown home on March 28.\n"
+    )
+    answer = made_up_engine(text, "families.md").ask(question)
+    assert answer.intent == Intent.QUOTE.value and answer.answered
+    assert answer.passages[0].speaker == "Kim Hae-won"
+
+
+def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
+    from index.answer.typed import as_question
+
+    assert as_question("wat did kihara say abt the families") == "what did kihara say about the families?"
+    assert as_question("what about the watts") == "what about the watts?"  # whole words only
