@@ -33,9 +33,9 @@ def _shorthand() -> re.Pattern[str]:
 
 def as_question(question: str) -> str:
     """The question as the encoder reads it best: without a greeting ("hey, what did ..."), its chat
-    shorthand spelled out ("wat", "abt"), with its question mark. A staffer in a hurry types "how long did the talks last" and the encoder, trained on
-    questions that end in one, ranks differently without it (two dev questions' best passages changed).
-    Case needs nothing: the encoder is uncased."""
+    shorthand spelled out ("wat", "abt"), with its question mark. A staffer in a hurry types "how long did
+    the talks last" and the encoder, trained on questions that end in one, ranks differently without it (two
+    dev questions' best passages changed). Case needs nothing: the encoder is uncased."""
     question = _GREETING.sub("", question) or question
     question = _shorthand().sub(lambda m: _shorthand_words()[m.group(0).lower()], question)
     if question.endswith("?") or not _QUESTION_WORD.match(question):
