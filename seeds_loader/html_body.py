@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from seeds_loader.masthead import clock_in, is_clock_stamp
 from seeds_loader.wordlists import word_list
 
 # Elements that never hold article text.
@@ -19,7 +20,6 @@ _SPACE = re.compile(r"\s+")
 # text live blog prints it ("11:52 a.m. — The plane has landed."), so the entry keeps its stamp.
 _STAMP = "\x00stamp:"
 _CREDITED = re.compile(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}(?:\s\(@[\w.]+\))?(?:[,\s]|$)")
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
 # Below this much paragraph text the page's structure was not understood; trafilatura takes over.
 MIN_BODY_CHARS = 200
 
@@ -49,11 +49,6 @@ def body_markdown(html: str) -> str | None:
     if paragraph_chars < MIN_BODY_CHARS:
         return None
     return "\n\n".join(blocks)
-
-
-def _is_stamp(text: str) -> bool:
-    """A clock time alone, as a live entry prints it over its paragraph ("4:40 p.m. JST", "[14:05]")."""
-    return bool(text) and len(text.split()) <= 4 and bool(_CLOCK.search(text))
 
 
 def _stamped(blocks: list[str]) -> list[str]:
@@ -229,9 +224,9 @@ def _walk(element, blocks: list[str], only=None) -> None:  # type: ignore[no-unt
         elif tag == "table":
             blocks.extend(_table_rows(child))
         elif tag == "time":
-            if (text := _text(child)) and _CLOCK.search(text):
+            if (text := _text(child)) and clock_in(text):
                 blocks.append(_STAMP + text)  # a date alone (a byline's) is the page's metadata, not a stamp
-        elif tag in _INLINE_TAGS and _is_stamp(text := _text(child)):
+        elif tag in _INLINE_TAGS and is_clock_stamp(text := _text(child)):
             blocks.append(_STAMP + text)  # <span class="stamp">4:40 p.m. JST</span> before an entry's <p>
         elif tag in ("div", "section", "td") and _loose_text(child, blocks):
             continue

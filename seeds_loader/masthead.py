@@ -155,3 +155,17 @@ def dateline(text: str) -> Dateline | None:
     if m.group(3):
         return Dateline(outlet, date(int(m.group(3)), when.month, when.day), None)
     return Dateline(outlet, None, f"--{when.month:02d}-{when.day:02d}")
+
+
+_YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")  # a date stamp ("Input 2026.03.04 18:12") is no entry's stamp
+_CLOCK = LazyPattern(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", re.I)
+
+
+def clock_in(text: str) -> bool:
+    """A clock time somewhere in ``text`` ("11:52 a.m.", "14:05", "9 pm")."""
+    return bool(_CLOCK.search(text))
+
+
+def is_clock_stamp(text: str) -> bool:
+    """A clock time alone, as a live entry prints it over its paragraph ("4:40 p.m. JST", "[14:05]")."""
+    return bool(text) and len(text.split()) <= 4 and bool(_CLOCK.search(text)) and not _YEAR.search(text)

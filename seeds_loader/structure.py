@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.masthead import is_date_line, parse_date
+from seeds_loader.masthead import is_clock_stamp, is_date_line, parse_date
 from seeds_loader.metadata import Block, BlockKind
 from seeds_loader.wordlists import word_list
 
@@ -158,6 +158,7 @@ def place(blocks: list[Block]) -> list[Placed]:
     list_lead: str | None = None  # a paragraph ending in ":" that a list follows
     previous: str | None = None  # the last body paragraph
     day: date | None = None  # the last day heading
+    stamp: str | None = None  # a clock stamp printed as a heading, for the entry under it
     for i, (block, label, rest) in enumerate(zip(blocks, labels, rests, strict=True)):
         text = block.text
         following = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
@@ -171,6 +172,8 @@ def place(blocks: list[Block]) -> list[Placed]:
             if _TABLE_ROW.match(cleaned):
                 if not _TABLE_RULE.match(cleaned):
                     header, table_lead = cleaned, previous
+            elif block.kind is BlockKind.HEADING and is_clock_stamp(cleaned):
+                stamp = cleaned  # "### 11:30 a.m." over a live entry: it opens the entry, as a text blog prints it
             elif (caption := _TABLE_CAPTION.match(cleaned)) is not None:
                 previous = f"{caption.group(1).rstrip('.:')}:"  # introduces the table below it
             else:
@@ -192,6 +195,8 @@ def place(blocks: list[Block]) -> list[Placed]:
                 continue
             # "**Q: Where is the mine?**": the emphasis around the labelled line is not part of its words.
             text = rest.rstrip("*_ ") if block.text.lstrip()[:1] in "*_" else rest
+        if stamp is not None:
+            text, stamp = f"{stamp} — {text.strip()}", None
         stripped = text.strip()
         if _TABLE_ROW.match(stripped):
             context = _row_context(stripped, header, table_lead)

@@ -626,3 +626,18 @@ def test_an_html_lists_items_are_items_with_their_lead_and_a_tables_caption_is_r
 def test_a_correction_notice_under_any_of_its_labels(label: str) -> None:
     text = f"Head\n\nThe story is told here.\n\n{label}: An earlier version of this story misstated the ministry.\n"
     assert [p.kind for p in parse_article(text, "b.txt").paragraphs] == ["body", "correction"]
+
+
+def test_a_live_entrys_stamp_printed_as_a_heading_opens_the_entry() -> None:
+    """ "### 11:30 a.m." over a Markdown live entry opens it as a text blog's stamp does (the timeline reads
+    it there); a heading of words stays a heading."""
+    text = (
+        "---\ntitle: Live\ndate: 2026-03-20\n---\n\n### 11:30 a.m.\n\nThe minister has arrived.\n\n"
+        "### 14:15\n\nAbout 300 people have gathered.\n\n## What happens next\n\nThe ashes will be flown home.\n"
+    )
+    texts = [p.text for p in parse_article(text, "live.md").paragraphs]
+    assert texts == [
+        "11:30 a.m. — The minister has arrived.",
+        "14:15 — About 300 people have gathered.",
+        "The ashes will be flown home.",
+    ]
