@@ -58,32 +58,36 @@ def author_voice(article: Article) -> str | None:
 
 def interviewee(article: Article) -> str | None:
     """Who answers in a Q/A interview: the first full name the introduction (the paragraphs before the
-    first labelled one) gives, other than the byline's; None when nobody answers under "A:"."""
+    first labelled one) gives, other than the byline's, else the one its headline gives ("Yuko Inoue on the
+    dives"); None when nobody answers under "A:"."""
     if not any(p.speaker_label and p.speaker_label.rstrip(".").lower() in ("a", "answer") for p in article.paragraphs):
         return None
     byline = name_key(article.byline or "")
+    intro = []
     for paragraph in article.paragraphs:
         if paragraph.speaker_label is not None:
-            return None
-        text = paragraph.text
-        # Names after a title or role too ("remarks by Foreign Minister Cho Hyun"), the earliest first.
-        evidence = list(full_name_evidence(text))
-        # The newsroom's own people ("Ledger reporter Mina Hollis spoke with ...") ask; they never answer.
-        asking = {name_key(n) for n, role in evidence if role and _NEWSROOM_ROLE.search(role)}
-        found = [name for name, _ in evidence]
-        found += [
-            n
-            for m in LazyPattern(NAME).finditer(text)
-            if (n := multiword_name(m.group(0), text, m.start())) is not None
-        ]
-        named = [
-            n
-            for n in found
-            if name_key(n) not in byline and name_key(n) not in asking and is_name_like(n) and n in text
-        ]
-        if named:
-            return min(named, key=text.index)
+            break
+        intro.append(paragraph.text)
+    for text in [*intro, article.title or ""]:
+        if (named := _first_named(text, byline)) is not None:
+            return named
     return None
+
+
+def _first_named(text: str, byline: str) -> str | None:
+    """The first full name ``text`` gives that is neither the byline's nor a newsroom's own person's."""
+    # Names after a title or role too ("remarks by Foreign Minister Cho Hyun"), the earliest first.
+    evidence = list(full_name_evidence(text))
+    # The newsroom's own people ("Ledger reporter Mina Hollis spoke with ...") ask; they never answer.
+    asking = {name_key(n) for n, role in evidence if role and _NEWSROOM_ROLE.search(role)}
+    found = [name for name, _ in evidence]
+    found += [
+        n for m in LazyPattern(NAME).finditer(text) if (n := multiword_name(m.group(0), text, m.start())) is not None
+    ]
+    named = [
+        n for n in found if name_key(n) not in byline and name_key(n) not in asking and is_name_like(n) and n in text
+    ]
+    return min(named, key=text.index) if named else None
 
 
 def implied_voices(article: Article) -> list[tuple[str, str | None]]:

@@ -574,3 +574,15 @@ def test_a_label_in_capitals_with_a_title_and_a_surname_names_its_speaker() -> N
         ("Japan will c", "Takaichi"),
         ("They will be", "Lee"),
     ]
+
+
+def test_an_interviewee_named_only_in_the_headline_answers_under_a() -> None:
+    text = (
+        'Yuko Inoue on the Chosei dives: "We are not finished"\n\nBy Akira Fenwick\n\n'
+        "Q: How did the group find the entrance?\n\nA: We followed the old maps.\n\nQ: What next?\n\nA: More dives.\n"
+    )
+    _, quotes = _read(text, "interview.txt")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We followed the old maps.", "Yuko Inoue"),
+        ("More dives.", "Yuko Inoue"),
+    ]
