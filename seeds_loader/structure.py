@@ -31,6 +31,8 @@ _PAREN = LazyPattern(r"\([^)]*\)")
 _BULLET = LazyPattern(r"^(?:[-*•]|\d{1,2}[.)])\s+")
 _TABLE_ROW = LazyPattern(r"^\|.*\|$")
 _TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
+# A paragraph that is one question and nothing else, numbered or not ("2. Who will receive them?").
+_QUESTION_LINE = LazyPattern(r"^(?:(?:Q\d{0,2}|\d{1,2})[.):]\s+)?([^\"“”.!?]{3,150}\?)$")
 # A table's caption line as Markdown writes one ("Table: Matches announced so far").
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+(\S.*)$")
 _LAST_SENTENCE = LazyPattern(r"(?:^|(?<=[.!?:]\s))[^.!?:]+[.!?:]?\s*$")
@@ -178,7 +180,8 @@ def place(blocks: list[Block]) -> list[Placed]:
                 previous = f"{caption.group(1).rstrip('.:')}:"  # introduces the table below it
             else:
                 heading = _unlabelled(cleaned) if cleaned.endswith("?") else None
-                speaker = question = header = list_lead = None
+                speaker = question = header = None
+                list_lead = cleaned if cleaned.endswith(":") else None  # "**Key points:**" over a list
                 if is_date_line(cleaned):
                     day = parse_date(cleaned)
             placed.append(Placed(text))
@@ -200,6 +203,10 @@ def place(blocks: list[Block]) -> list[Placed]:
         stripped = text.strip()
         if _TABLE_ROW.match(stripped):
             context = _row_context(stripped, header, table_lead)
+        elif not transcript and (asked := _QUESTION_LINE.match(stripped)) is not None:
+            # "1. When will the remains arrive?" on a line of its own: a paragraph as printed, and what the
+            # paragraphs after it answer, as a question heading's are
+            context, heading, header, list_lead, previous = None, asked.group(1), None, None, stripped
         elif _BULLET.match(stripped):
             context = list_lead
             previous = stripped  # a table after a list is introduced by no sentence of the list's lead

@@ -641,3 +641,27 @@ def test_a_live_entrys_stamp_printed_as_a_heading_opens_the_entry() -> None:
         "14:15 — About 300 people have gathered.",
         "The ashes will be flown home.",
     ]
+
+
+def test_a_question_on_a_line_of_its_own_is_what_the_paragraphs_after_it_answer() -> None:
+    """ "1. When will the remains arrive?" stays a paragraph (as printed, numbered) and is the context of the
+    answer under it, as a question heading is; a question inside a paragraph of prose is neither."""
+    text = (
+        "Your questions answered\n\nThe Evening Ledger, March 17, 2026\n\n1. When will the remains arrive?\n\n"
+        "On March 28, on a chartered flight.\n\n2. Who will receive them?\n\nRelatives, at the airport.\n\n"
+        "Why now? The families asked for it, and the tests are done.\n\nThe ministry agreed.\n"
+    )
+    paragraphs = parse_article(text, "qa.txt").paragraphs
+    assert [(p.number, p.context) for p in paragraphs] == [
+        (1, None),
+        (2, "When will the remains arrive?"),
+        (3, None),
+        (4, "Who will receive them?"),
+        (5, "Who will receive them?"),
+        (6, "Who will receive them?"),
+    ]
+
+
+def test_a_heading_ending_in_a_colon_leads_the_list_under_it() -> None:
+    text = "# Dates set\n\n**Key points:**\n\n- Three sets of remains will be flown home.\n\n- A minister will lead.\n"
+    assert {p.context for p in parse_article(text, "k.md").paragraphs} == {"Key points:"}
