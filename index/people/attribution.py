@@ -459,9 +459,16 @@ def _verb_subject(
     before = [x for x in mentions if x.end <= verb.start() and not _possessive(text, x)]
     # "Lee said Kim Koo’s dream ...": a name just before the verb is its subject, also after a conjunction
     # that is a preposition elsewhere ("after Takaichi stated ...").
+    # ... but not one closing a phrase set off by commas ("Lee, speaking after Takaichi, said": Lee).
     if (
         before
-        and (before[-1].subject or _CONJUNCTION.search(text, max(0, before[-1].start - _WINDOW), before[-1].start))
+        and (
+            before[-1].subject
+            or (
+                _CONJUNCTION.search(text, max(0, before[-1].start - _WINDOW), before[-1].start)
+                and "," not in text[before[-1].end : verb.start()]
+            )
+        )
         and _ADJACENT.match(text[before[-1].end : verb.start()])
     ):
         return before[-1].person, word, _how(text, before[-1])

@@ -586,3 +586,14 @@ def test_an_interviewee_named_only_in_the_headline_answers_under_a() -> None:
         ("We followed the old maps.", "Yuko Inoue"),
         ("More dives.", "Yuko Inoue"),
     ]
+
+
+def test_a_name_closing_a_phrase_set_off_by_commas_is_not_the_speaker() -> None:
+    """ "Lee, speaking after Takaichi, said ...": Lee; "after Takaichi said ...": Takaichi."""
+    text = (
+        "Leaders talk\n\nPresident Lee Jae Myung and Prime Minister Sanae Takaichi met in Nara on Tuesday.\n\n"
+        "Lee, speaking after Takaichi, said the talks had been frank.\n\n"
+        "The mood changed after Takaichi said the remains would be tested.\n"
+    )
+    _, quotes = _read(text, "n.txt")
+    assert [q.speaker for q in quotes] == ["Lee Jae Myung", "Sanae Takaichi"]
