@@ -226,6 +226,8 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                 if quoted is None or not long_quote or cued:
                     # Someone else spoke (a cue with a speaker the coverage does not name): no continuation.
                     last_speaker = last_speaker if quoted is None and not mentions and not cued else None
+            for mention in mentions:
+                salience.mention(mention.person)
     return out
 
 

@@ -4,6 +4,7 @@ sentence about her father is hers, not his."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -40,6 +41,12 @@ def article_genders(article: Article, registry: PeopleRegistry) -> dict[str, str
                 found.append(first.group(1))
             for word in found:
                 votes.setdefault(person, Counter())["f" if word.lower() in ("she", "her", "herself") else "m"] += 1
+        # "Jeon Mi-ra drove her father, Jeon Sang-gu, ...": a relative is the possession of the sentence's
+        # first person named before it, whatever else the sentence names.
+        for text in texts:
+            for m in _kin_pattern().finditer(text):
+                if (owner := _first_named(text[: m.start()], registry)) is not None:
+                    votes.setdefault(owner, Counter())["f" if m.group(1).lower() == "her" else "m"] += 1
     for person_id in {p for people in _article_people(article, registry) for p in people}:
         person = registry.get(person_id)
         for role in person.roles:
@@ -52,6 +59,22 @@ def article_genders(article: Article, registry: PeopleRegistry) -> dict[str, str
         if n > 2 * rest[0][1]:
             out[person] = top
     return out
+
+
+def _first_named(text: str, registry: PeopleRegistry) -> str | None:
+    """The first person ``text`` names in full."""
+    for m in _NAME_TOKENS.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words) - 1):
+            if (person := registry.lookup(" ".join(words[i:]))) is not None:
+                return person.id
+    return None
+
+
+@cache
+def _kin_pattern() -> LazyPattern:
+    nouns = "|".join(sorted(_gendered(), key=len, reverse=True))
+    return LazyPattern(rf"\b(her|his)\s(?:(?:late|elder|older|younger|only|eldest|youngest)\s)?(?:{nouns})s?\b", re.I)
 
 
 def _article_people(article: Article, registry: PeopleRegistry) -> list[set[str]]:
@@ -82,13 +105,22 @@ class Salience:
     def __init__(self, genders: dict[str, str]) -> None:
         self._genders = genders
         self._recent: list[Person] = []
+        self._mentioned: list[Person] = []  # anyone named, subject or not, most recent last
 
     def push(self, person: Person) -> None:
         if self._recent and self._recent[-1] is person:
             return
         self._recent = [*[p for p in self._recent if p is not person][-(_HISTORY - 1) :], person]
 
+    def mention(self, person: Person) -> None:
+        self._mentioned = [*[p for p in self._mentioned if p is not person][-(_HISTORY - 1) :], person]
+
     def resolve(self, pronoun: str) -> Person | None:
-        """The most recent subject "he" or "she" can mean: a person of the other gender is passed over."""
+        """The most recent subject "he" or "she" can mean: a person of the other gender is passed over.
+        With none, the person last named at all whom the article gives that gender ("Jeon Mi-ra drove her
+        father, Jeon Sang-gu, ..." then "he said": the father, named but never a subject)."""
         wanted = "f" if pronoun.lower() in ("she", "her") else "m"
-        return next((p for p in reversed(self._recent) if self._genders.get(p.id, wanted) == wanted), None)
+        subject = next((p for p in reversed(self._recent) if self._genders.get(p.id, wanted) == wanted), None)
+        if subject is not None:
+            return subject
+        return next((p for p in reversed(self._mentioned) if self._genders.get(p.id) == wanted), None)

@@ -597,3 +597,15 @@ def test_a_name_closing_a_phrase_set_off_by_commas_is_not_the_speaker() -> None:
     )
     _, quotes = _read(text, "n.txt")
     assert [q.speaker for q in quotes] == ["Lee Jae Myung", "Sanae Takaichi"]
+
+
+def test_he_after_her_father_is_named_is_the_father_not_the_daughter_who_spoke() -> None:
+    """ "Jeon Mi-ra drove her father, Jeon Sang-gu": "her father" makes her a woman (a relative is the
+    possession of the sentence's first person), so a later "he said" is not hers; the father, named but
+    never a subject, is the man of the story it can mean."""
+    text = (
+        "Families\n\nJeon Mi-ra drove her father, Jeon Sang-gu, to the health centre.\n\n"
+        '"He did not want to come," she said.\n\n"It is too late," he said.\n'
+    )
+    _, quotes = _read(text, "f.txt")
+    assert [q.speaker for q in quotes] == ["Jeon Mi-ra", "Jeon Sang-gu"]
