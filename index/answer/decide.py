@@ -116,7 +116,9 @@ def _signals(
     destination_ok = names_destination(f"{own} {nearby}", needs.destination) and not any(
         only_origin(passage.sentences[i].text, needs.destination) for i in chosen
     )
-    direction_ok = needs.direction is None or goes(passage.text, needs.direction)
+    # The journey told in the passage or in the question it answers ("When will the remains arrive?" over
+    # "On March 28, on a chartered flight to Incheon").
+    direction_ok = needs.direction is None or goes(f"{passage.context} {passage.text}", needs.direction)
     crux_drop = 0.0
     crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
     if crux is not None:

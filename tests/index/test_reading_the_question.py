@@ -363,3 +363,17 @@ def test_a_transcripts_and_a_columns_words_are_exact_words_as_quoted_ones_are() 
     assert _exact_words(quote("The timing will be decided with the families.", None, "label")).startswith("The timing")
     assert _exact_words(quote("I would ask both governments for one thing.", None, "author")).startswith("I would")
     assert _exact_words(quote("Kihara said the timing would be decided later.", None, "named")) == ""
+
+
+def test_a_journey_told_in_the_question_a_passage_answers_is_told_with_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "When will the remains arrive?" over "On March 28, on a chartered flight": the passage says which way
+    the journey goes through the question it answers; a passage telling no journey at all does not."""
+    text = (
+        "---\ntitle: Your questions answered\ndate: 2026-03-17\n---\n"
+        "1. When will the remains arrive?\n\nOn March 28, on a government-chartered flight to Incheon.\n"
+    )
+    answer = made_up_engine(text, "qa.md", EngineConfig(min_confidence=0.0)).ask("When will the remains arrive?")
+    assert answer.signals["direction_ok"] == 1.0  # type: ignore[index]
+    plain = text.replace("1. When will the remains arrive?\n\n", "")
+    answer = made_up_engine(plain, "plain.md", EngineConfig(min_confidence=0.0)).ask("When will the remains arrive?")
+    assert answer.signals["direction_ok"] == 0.0  # type: ignore[index]
