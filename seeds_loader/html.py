@@ -62,10 +62,12 @@ def headline(title: str) -> str:
 
 
 def title_outlet(title: str) -> str | None:
-    """The site a page title names after its headline ("Ube divers mark end of season - Coastal Post"): one
-    trailing part that is an outlet's name (several are sections: "... : National : News")."""
+    """The site a page title names after its headline ("Ube divers mark end of season - Coastal Post", also
+    after a section: "Opinion | ... - Harbor Journal"): its last part, when that is an outlet's name (a
+    section's is not: "... : National : News")."""
     parts = _TITLE_PARTS.split(title)
-    return parts[1] if len(parts) == 2 and len(parts[0].split()) >= 3 and names_outlet(parts[1]) else None
+    headline_there = any(len(p.split()) >= 3 for p in parts[:-1])  # "Opinion | The sea ... - Harbor Journal"
+    return parts[-1] if len(parts) >= 2 and headline_there and names_outlet(parts[-1]) else None
 
 
 def _page_title(html: str) -> str | None:

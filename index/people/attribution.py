@@ -272,7 +272,26 @@ def _quoted_spans(text: str, continuing: bool = False) -> list[tuple[int, int]]:
     opening = re.search(r"[“\"]", text[end:])
     if opening is not None and len(text[end + opening.end() :].split()) >= MIN_QUOTE_WORDS:
         spans.append((end + opening.start(), len(text) + 1))
-    return spans
+    return [span for span in spans if not _names_a_work(text, span)]
+
+
+# A work's title in quotation marks ("the author of “Shafts in the Sea.”"): words in title case after a word
+# that introduces a work, which nobody speaks.
+_WORK_CUE = LazyPattern(
+    r"\b(?:of|titled|entitled|book|books|novel|memoir|film|documentary|song|album|play|series|report|exhibition)"
+    r"[\s,]*$",
+    re.I,
+)
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by".split())
+
+
+def _names_a_work(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    if start < 0 or end > len(text):
+        return False
+    words = re.findall(r"[\w’'-]+", text[start:end])
+    capitalised = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return 0 < len(words) <= 10 and capitalised and bool(_WORK_CUE.search(text[:start]))
 
 
 _SINGLE_CLOSE = LazyPattern(r"(?<=\S)’(?=[\s,.;:!?)—–]|$)")

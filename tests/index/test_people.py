@@ -609,3 +609,17 @@ def test_he_after_her_father_is_named_is_the_father_not_the_daughter_who_spoke()
     )
     _, quotes = _read(text, "f.txt")
     assert [q.speaker for q in quotes] == ["Jeon Mi-ra", "Jeon Sang-gu"]
+
+
+def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
+    """ "the author of “Shafts in the Sea.”": a title in quotation marks after a word introducing a work is
+    not speech, so the contributor note that holds it is not the author's words; scare quotes are."""
+    text = (
+        "The sea does not give back easily\n\nBy Jane Roe\n\n"
+        '*Jane Roe is a former ambassador to Japan and the author of "Shafts in the Sea."*\n\n'
+        "I first stood at the shafts in 1998. I did not understand what I was looking at.\n\n"
+        'Lee Chang-min, an analyst, called the return "a turning point for both of them."\n'
+    )
+    _, quotes = _read(text, "oped.md")
+    assert not any("Shafts" in q.text for q in quotes)
+    assert [q.speaker for q in quotes if "turning point" in q.text] == ["Lee Chang-min"]

@@ -557,6 +557,7 @@ def test_short_list_items_are_items_and_a_table_after_a_list_has_no_caption_from
         ("<title>Ube divers mark end of season - Coastal Post</title>", "", "Coastal Post"),
         ("<title>Ube divers mark end of season</title>", "<div id='footer'>© 2026 Coastal Post.</div>", "Coastal Post"),
         ("<title>Ube divers mark end of season : National : News</title>", "", None),
+        ("<title>Opinion | The sea does not give back easily - Harbor Journal</title>", "", "Harbor Journal"),
     ],
 )
 def test_an_html_pages_outlet_from_its_title_or_its_footer(tmp_path: Path, head: str, footer: str, outlet) -> None:
