@@ -15,7 +15,7 @@ from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
 from index.answer.question import Intent, Question
-from index.people.attribution import Quote, referred_to
+from index.people.attribution import referred_to
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
@@ -191,9 +191,8 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) ->
     if parsed.intent is Intent.WHEN:
         return temporal_weight(sentence.text)
     quote = index.quote_at(hit.passage.article_id, sentence.start)
-    # Reporters asking what someone said want the exact words: direct quotes outrank paraphrase, and so do
-    # a transcript's words under its speaker's label and a column's in its author's voice (verbatim too).
-    weight = 0.0 if quote is None else (1.0 if len(_exact_words(quote).split()) >= 4 else 0.25)
+    # Reporters asking what someone said want the exact words: direct quotes outrank paraphrase.
+    weight = 0.0 if quote is None else (1.0 if quote.quoted and len(quote.quoted.split()) >= 4 else 0.25)
     if parsed.intent is Intent.WHO:
         return weight
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
@@ -210,12 +209,6 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) ->
             return 1.0
         return 1.0 if any(v in sentence.text for v in parsed.person.variants) else 0.0
     return 0.0
-
-
-def _exact_words(quote: Quote) -> str:
-    """The speaker's own words a quote holds: what is in quotation marks, or the whole sentence under their
-    label or in their own voice; nothing for reported speech."""
-    return quote.quoted or (quote.text if quote.resolved_by in ("label", "author") else "")
 
 
 def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: LoadedIndex) -> list[int]:

@@ -347,24 +347,6 @@ def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
     assert as_question("what about the watts") == "what about the watts?"  # whole words only
 
 
-def test_a_transcripts_and_a_columns_words_are_exact_words_as_quoted_ones_are() -> None:
-    """Direct quotes outrank paraphrase for "what did X say"; the words under a transcript's label and a
-    column's own voice are verbatim too, reported speech is not."""
-    from index.answer.rank import _exact_words
-    from index.people.attribution import Quote
-
-    def quote(text: str, quoted: str | None, resolved_by: str) -> Quote:
-        return Quote("kihara", "Minoru Kihara", "a", 1, 0, len(text), text, quoted, "said", resolved_by)
-
-    said = 'Kihara said: "We will decide with the families."'
-    assert (
-        _exact_words(quote(said, "We will decide with the families.", "named")) == "We will decide with the families."
-    )
-    assert _exact_words(quote("The timing will be decided with the families.", None, "label")).startswith("The timing")
-    assert _exact_words(quote("I would ask both governments for one thing.", None, "author")).startswith("I would")
-    assert _exact_words(quote("Kihara said the timing would be decided later.", None, "named")) == ""
-
-
 def test_a_journey_told_in_the_question_a_passage_answers_is_told_with_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
     """ "When will the remains arrive?" over "On March 28, on a chartered flight": the passage says which way
     the journey goes through the question it answers; a passage telling no journey at all does not."""
