@@ -169,6 +169,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
         # author in the third person (the standfirst, a contributor note).
         own_voice = author is not None and not _about(paragraph.text, author)
         pending: list[Quote] = []  # sentences of a quotation still open, waiting for its speaker
+        about: Person | None = None  # the one person the sentence before (no quotation, no cue) is about
         for sentence in paragraph.sentences:
             text = _as_double_quoted(sentence.text) if single_quoted else sentence.text
             quoted_spans = _quoted_spans(text, continuing)
@@ -185,6 +186,10 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             if found is None and long_quote and opens and not mentions and last_speaker and not cued:
                 # A quote with no cue continues the previous speaker's words.
                 found = (registry.get(last_speaker.person_id), None, "continuation")
+            elif found is None and long_quote and opens and not mentions and not cued and about is not None:
+                # ... or, right after a sentence about one person and no quotation ("Kim's message to Tokyo
+                # was blunt. “Do not make us wait again.”"), that person's.
+                found = (about, None, "continuation")
             elif (
                 found is None
                 and continuing
@@ -226,6 +231,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
                 if quoted is None or not long_quote or cued:
                     # Someone else spoke (a cue with a speaker the coverage does not name): no continuation.
                     last_speaker = last_speaker if quoted is None and not mentions and not cued else None
+            about = _only_subject(text, mentions) if found is None and quoted is None and not cued else None
             for mention in mentions:
                 salience.mention(mention.person)
     return out
@@ -513,6 +519,16 @@ def _verb_subject(
         return None
     main = _main_subject(text, mentions, verb.start())
     return (main.person, word, _how(text, main)) if main is not None else None
+
+
+def _only_subject(text: str, mentions: list[_Mention]) -> Person | None:
+    """The one person a sentence is about: the only person it names, as its subject or as the possessor
+    it opens with ("Kim's message to Tokyo was blunt.")."""
+    if len({m.person.id for m in mentions}) != 1:
+        return None
+    first = mentions[0]
+    opens = not text[: first.start].strip(" “\"'")
+    return first.person if (first.subject and not _possessive(text, first)) or opens else None
 
 
 def _possessive(text: str, mention: _Mention) -> bool:

@@ -623,3 +623,15 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
     _, quotes = _read(text, "oped.md")
     assert not any("Shafts" in q.text for q in quotes)
     assert [q.speaker for q in quotes if "turning point" in q.text] == ["Lee Chang-min"]
+
+
+def test_a_quote_after_a_sentence_about_one_person_is_theirs() -> None:
+    """ "Kim's message to Tokyo was blunt. “Do not make us wait again.”": Kim's; after a sentence whose
+    subject is someone else ("The ministry confirmed Inoue's account.") it is nobody's the text names."""
+    text = (
+        "Families\n\nKim Hae-won and Yuko Inoue met in Ube on Sunday.\n\n"
+        'Kim\'s message to Tokyo was blunt. "Do not make us wait again."\n\n'
+        'The ministry confirmed Inoue\'s account of the dives. "It was a mistake to wait this long."\n'
+    )
+    _, quotes = _read(text, "n.txt")
+    assert [(q.text[:10], q.speaker) for q in quotes] == [('"Do not ma', "Kim Hae-won")]
