@@ -104,6 +104,10 @@ _HASHTAGS = LazyPattern(r"^(?:#[^\s#]+\s*)+$")
 _BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
 MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
+# A wire's routing slug and keyword line above the story ("BC-AS--Japan-South Korea-Mine,2nd Ld-Writethru",
+# "JAPAN-SOUTH KOREA-MINE") and its instructions to editors ("Eds: UPDATES with details ..."): never text.
+_WIRE_SLUG = LazyPattern(r"^(?:[A-Z]{2}-[A-Z]{2,4}--\S.*|[A-Z]{2,}(?: [A-Z]{2,})*(?:-[A-Z]{2,}(?: [A-Z]{2,})*){2,})$")
+_EDITORS_NOTE = LazyPattern(r"^Eds?:\s")
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
 _LIST_ITEM = LazyPattern(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -168,8 +172,8 @@ def classify(
                     pending_label = None
                 elif masthead_date is None:
                     masthead_date = parse_date(text)
-            elif text in _TRAILERS:
-                kind = BlockKind.DEBRIS  # "FOR IMMEDIATE RELEASE" above a release's headline
+            elif text in _TRAILERS or _WIRE_SLUG.match(text) or _EDITORS_NOTE.match(text):
+                kind = BlockKind.DEBRIS  # "FOR IMMEDIATE RELEASE", a wire's slug or note above its headline
             elif meta.title is None and _may_be(title, text) and _is_headline(text, blocks[i + 1 :]):
                 kind = BlockKind.HEADER
                 meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
@@ -360,6 +364,8 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
 def _is_debris(text: str, markdown: bool) -> bool:
     return bool(
         text in _TRAILERS
+        or _WIRE_SLUG.match(text)
+        or _EDITORS_NOTE.match(text)
         or _RULE.match(text)
         or _HASHTAGS.match(text)
         or _BREADCRUMB.match(text)

@@ -666,3 +666,17 @@ def test_a_question_on_a_line_of_its_own_is_what_the_paragraphs_after_it_answer(
 def test_a_heading_ending_in_a_colon_leads_the_list_under_it() -> None:
     text = "# Dates set\n\n**Key points:**\n\n- Three sets of remains will be flown home.\n\n- A minister will lead.\n"
     assert {p.context for p in parse_article(text, "k.md").paragraphs} == {"Key points:"}
+
+
+def test_a_wires_slug_keyword_line_and_note_to_editors_are_not_the_story() -> None:
+    text = (
+        "BC-AS--Japan-South Korea-Mine,2nd Ld-Writethru\n\nEds: UPDATES with details of ceremony.\n\n"
+        "JAPAN-SOUTH KOREA-MINE\n\nMine victims return home\n\nBy HANA YOSHIDA\nAssociated Press\n\n"
+        "INCHEON, South Korea (AP) -- The remains of three Korean men arrived on Saturday.\n\n"
+        "Relatives waited at the airport.\n"
+    )
+    a = parse_article(text, "ap.txt")
+    assert (a.title, a.outlet, a.byline) == ("Mine victims return home", "Associated Press", "Hana Yoshida")
+    assert [p.text[:7] for p in a.paragraphs] == ["INCHEON", "Relativ"]
+    # a headline in capitals with one hyphen is still a headline
+    assert parse_article("SEOUL-TOKYO TALKS\n\nThe leaders met in Nara.\n", "x.txt").title == "SEOUL-TOKYO TALKS"
