@@ -44,6 +44,8 @@ def article_genders(article: Article, registry: PeopleRegistry) -> dict[str, str
         # "Jeon Mi-ra drove her father, Jeon Sang-gu, ...": a relative is the possession of the sentence's
         # first person named before it, whatever else the sentence names.
         for text in texts:
+            if "her " not in text and "his " not in text and "Her " not in text and "His " not in text:
+                continue  # most sentences hold no possessive: skip the pattern
             for m in _kin_pattern().finditer(text):
                 if (owner := _first_named(text[: m.start()], registry)) is not None:
                     votes.setdefault(owner, Counter())["f" if m.group(1).lower() == "her" else "m"] += 1
