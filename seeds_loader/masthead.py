@@ -31,9 +31,10 @@ DATE_LINE = LazyPattern(
 )
 # The day first with full stops, as European papers print it: "14.01.2026".
 _DOTTED_DATE = LazyPattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-# A few capitalised words, a comma, and the full date that ends the line: "Seoul, March 15, 2026".
+# A few words, a comma, and the full date that ends the line: "Seoul, March 15, 2026", "Edited transcript,
+# March 3, 2026".
 _NAME_COMMA_DATE = LazyPattern(
-    rf"^((?:The\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|of|and|&)){{0,5}}),\s+"
+    rf"^([A-Z][\w.'’&-]*(?:\s[\w.'’&-]+){{0,7}}),\s+"
     rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}))$"
 )
 STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)

@@ -486,6 +486,7 @@ def test_a_press_release_and_an_agency_wire() -> None:
     [
         ("The Korea Bulletin, March 16, 2026", "The Korea Bulletin"),
         ("Seoul, March 16, 2026", None),
+        ("*Edited transcript, March 16, 2026*", None),
         ("Published by The Western Ledger on March 16, 2026", "The Western Ledger"),
     ],
 )
