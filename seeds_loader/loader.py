@@ -22,7 +22,7 @@ from seeds_loader.errors import (
 )
 from seeds_loader.html import html_to_markdown
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.masthead import parse_date
+from seeds_loader.masthead import ENTRY_STAMP, parse_date
 from seeds_loader.metadata import (
     MARKDOWN_LINK,
     Block,
@@ -154,14 +154,12 @@ def parse_article(text: str, file_name: str) -> Article:
     )
 
 
-# A live entry's clock stamp at the start of its paragraph: "[14:05]", "10:42 JST —", "9:12 a.m. —".
-_ENTRY_STAMP = LazyPattern(r"^\[?\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:JST|KST|GMT|UTC))?(?:\]|\s*[—–-]\s)", re.I)
 MIN_ENTRIES = 2  # stamped paragraphs that make a live blog (one paragraph opening with a time does not)
 
 
 def _dated_entries(paragraphs: list[Paragraph], published: date | None) -> list[Paragraph]:
     """A live blog that prints no day headings: its stamped entries are on the day it is dated."""
-    stamped = [p.day is None and bool(_ENTRY_STAMP.match(p.text)) for p in paragraphs]
+    stamped = [p.day is None and bool(ENTRY_STAMP.match(p.text)) for p in paragraphs]
     if published is None or sum(stamped) < MIN_ENTRIES:
         return paragraphs
     return [p.model_copy(update={"day": published}) if s else p for p, s in zip(paragraphs, stamped, strict=True)]

@@ -170,3 +170,13 @@ def clock_in(text: str) -> bool:
 def is_clock_stamp(text: str) -> bool:
     """A clock time alone, as a live entry prints it over its paragraph ("4:40 p.m. JST", "[14:05]")."""
     return bool(text) and len(text.split()) <= 4 and bool(_CLOCK.search(text)) and not _YEAR.search(text)
+
+
+# A live entry's clock stamp at the start of its paragraph: "[14:05]", "10:42 JST —", "9:12 a.m. —", "3:45 PM
+# KST:", also after the entry's label ("UPDATE 4:10 p.m. KST —"). The stamp ends at its bracket or at a dash
+# or colon, so a sentence opening with a time ("10:42 is when ...") is none.
+ENTRY_STAMP = LazyPattern(
+    r"^(?:(?:UPDATE[SD]?|CORRECTION|CORRECTED),?\s)?\[?(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s?(?P<ampm>[ap]\.?m\.?))?"
+    r"(?:\s?(?:JST|KST|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PST|PDT|PT)\b)?(?:\]\s?|\s*[—–:-]\s)",
+    re.I,
+)

@@ -10,13 +10,7 @@ from datetime import date
 from index.facts.quick import Citation, citation
 from index.store.loaded import LoadedIndex
 from index.text.dates import resolve_dates
-from seeds_loader.lazy import LazyPattern
-
-# A live entry's clock stamp at its start: "[14:05]", "10:42 JST —", "9:12 a.m. —".
-_STAMP = LazyPattern(
-    r"^\[?(?P<h>\d{1,2}):(?P<m>\d{2})(?:\s?(?P<ampm>[ap]\.?m\.?))?\]?(?:\s?(?:JST|KST|GMT|UTC))?\s*(?:[—–-]\s)?",
-    re.I,
-)
+from seeds_loader.masthead import ENTRY_STAMP
 
 
 @dataclass(frozen=True)
@@ -61,7 +55,7 @@ def timeline(index: LoadedIndex) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     for passage in index.passages:
         published = index.articles[passage.article_id].published
-        if passage.day is not None and passage.part == 0 and (stamp := _STAMP.match(passage.text)):
+        if passage.day is not None and passage.part == 0 and (stamp := ENTRY_STAMP.match(passage.text)):
             # A live entry: its stamp's time on the day heading's day, the first sentence as what happened.
             first = passage.sentences[0]
             events.append(
@@ -69,7 +63,7 @@ def timeline(index: LoadedIndex) -> list[TimelineEvent]:
                     passage.day,
                     "day",
                     False,
-                    stamp.group(0).strip(),
+                    stamp.group(0).strip(" —–:-"),
                     first.text,
                     citation(index, passage.article_id, passage.paragraph, first.start, first.end),
                     time=_clock(stamp),

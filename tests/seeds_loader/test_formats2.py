@@ -681,3 +681,25 @@ def test_a_wires_slug_keyword_line_and_note_to_editors_are_not_the_story() -> No
     assert [p.text[:7] for p in a.paragraphs] == ["INCHEON", "Relativ"]
     # a headline in capitals with one hyphen is still a headline
     assert parse_article("SEOUL-TOKYO TALKS\n\nThe leaders met in Nara.\n", "x.txt").title == "SEOUL-TOKYO TALKS"
+
+
+def test_live_stamps_in_their_common_forms_are_on_the_timeline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "UPDATE 4:10 p.m. KST —", "3:45 PM KST:", "[2:58 p.m.]", "14:05 KST —", newest first, no day heading:
+    each entry at its time on the blog's date; a sentence opening with a time is no entry."""
+    from index.encode.embedder import HashEmbedder
+    from index.facts.timeline import timeline
+    from index.store.versions import build_index
+
+    text = (
+        "Live updates: remains arrive\n\nHarbor Star live desk | Saturday, March 28, 2026\n\n"
+        "UPDATE 4:10 p.m. KST — The ceremony has ended.\n\n3:45 PM KST: Relatives laid flowers.\n\n"
+        "[2:58 p.m.] The plane has landed.\n\n14:05 KST — The plane is 40 minutes out.\n\n"
+        "10:42 was when the plane left, officials said.\n"
+    )
+    index = build_index([parse_article(text, "live.txt")], HashEmbedder(16), tmp_path / "index")
+    assert sorted(e.label for e in timeline(index) if e.time) == [
+        "2026-03-28 14:05",
+        "2026-03-28 14:58",
+        "2026-03-28 15:45",
+        "2026-03-28 16:10",
+    ]
