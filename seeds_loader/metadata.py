@@ -106,6 +106,11 @@ MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
 # A wire's routing slug and keyword line above the story ("BC-AS--Japan-South Korea-Mine,2nd Ld-Writethru",
 # "JAPAN-SOUTH KOREA-MINE") and its instructions to editors ("Eds: UPDATES with details ..."): never text.
+# "Reuters contributed to this report.": an agency's closing credit, no text of the story.
+_AGENCY_CREDIT = LazyPattern(
+    r"^(?:The\s)?[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3}\s(?:also\s)?contributed\s(?:to\s)?(?:this\s)?"
+    r"(?:report|story|article)\.?$"
+)
 _WIRE_SLUG = LazyPattern(r"^(?:[A-Z]{2}-[A-Z]{2,4}--\S.*|[A-Z]{2,}(?: [A-Z]{2,})*(?:-[A-Z]{2,}(?: [A-Z]{2,})*){2,})$")
 _EDITORS_NOTE = LazyPattern(r"^Eds?:\s")
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
@@ -341,7 +346,7 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.BYLINE  # also with the reporter's e-mail after the name
     if _CONTACT.search(text) or _CONTACT_LABEL.match(text) or (len(text.split()) <= 8 and _SHORT_EMAIL.search(text)):
         return BlockKind.CONTACT
-    if CREDIT_LINE.match(text) or CONTRIBUTED.match(text):
+    if CREDIT_LINE.match(text) or CONTRIBUTED.match(text) or _AGENCY_CREDIT.match(text):
         return BlockKind.BYLINE
     if _CAPTION.search(text):
         return BlockKind.CAPTION

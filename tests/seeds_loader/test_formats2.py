@@ -703,3 +703,16 @@ def test_live_stamps_in_their_common_forms_are_on_the_timeline(tmp_path) -> None
         "2026-03-28 15:45",
         "2026-03-28 16:10",
     ]
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("Reuters contributed to this report.", False),
+        ("The Associated Press contributed to this story.", False),
+        ("The ministry contributed to the fund.", True),
+    ],
+)
+def test_an_agencys_closing_credit_is_no_text_of_the_story(closing: str, kept: bool) -> None:
+    a = parse_article(f"Head\n\nThe story is told here in full.\n\n{closing}\n", "x.txt")
+    assert (closing in [p.text for p in a.paragraphs]) is kept
