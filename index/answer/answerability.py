@@ -189,9 +189,9 @@ class Expectation:
             return cls(kind, head=head.lower(), asked=lemmas(question))
         return cls(kind)
 
-    def satisfied(self, sentences: Iterable[str], around: str = "") -> bool:
+    def satisfied(self, sentences: Iterable[str], around: str = "", answers: str = "") -> bool:
         """Whether any of ``sentences`` holds the answer's kind; a named count needs its figure."""
-        return self.satisfied_by([self.weight(s, around) for s in sentences])
+        return self.satisfied_by([self.weight(s, around, answers) for s in sentences])
 
     def satisfied_by(self, weights: list[float]) -> bool:
         """The same, from the sentences' weights already computed."""
@@ -199,10 +199,11 @@ class Expectation:
             return max(weights, default=0.0) >= 1.0
         return max(weights, default=0.0) > 0.0
 
-    def weight(self, sentence: str, around: str = "") -> float:
+    def weight(self, sentence: str, around: str = "", answers: str = "") -> float:
         """1.0 when ``sentence`` holds the kind of answer asked for, 0.5 when it holds something like it,
         else 0 (always 1 when any answer will do). ``around``: the passage and the text just before it, where
-        what a sum of money is about may be named."""
+        what a sum of money is about may be named; ``answers``: the question the passage answers (an
+        interview's, an explainer's), which may name what its bare figure counts."""
         if self.kind is AnswerType.DURATION:
             return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
         if self.kind is AnswerType.COUNT:
@@ -222,7 +223,10 @@ class Expectation:
                 return 1.0  # "how many years" asks for a stretch of time: "from 1990 to 2021" answers it
             if self.measure and _figure_after(sentence, self.counted):
                 return 1.0
-            return 0.5 if _QUANTITY.search(sentence) else 0.0
+            if not _QUANTITY.search(sentence):
+                return 0.0
+            # "How many samples have you taken?" — "About two hundred.": the figure counts what its question does.
+            return 1.0 if self.counted and self.counted <= token_set(answers) else 0.5
         if self.kind is AnswerType.DATE:
             return temporal_weight(sentence)
         if self.kind is AnswerType.TIME:

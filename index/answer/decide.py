@@ -129,7 +129,9 @@ def _signals(
         ranked=float(best.score),
         sentence=float(max(hit.sentence_scores)) if hit.sentence_scores else 0.0,
         type_ok=float(
-            needs.expectation.satisfied(read := [passage.read(x.text) for x in passage.sentences], f"{own} {nearby}")
+            needs.expectation.satisfied(
+                read := [passage.read(x.text) for x in passage.sentences], f"{own} {nearby}", passage.context
+            )
         ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),

@@ -116,7 +116,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [float(names_another(index, hit.passage, x.text, asked)) for x in hit.passage.sentences]
         else:
             around = f"{hit.passage.text} {ctx.nearby(index, hit.passage)}" if needs.expectation.subject else ""
-            kinds = [needs.expectation.weight(hit.passage.read(x.text), around) for x in hit.passage.sentences]
+            asked_in = hit.passage.context  # the question the passage answers, which may say what it counts
+            kinds = [
+                needs.expectation.weight(hit.passage.read(x.text), around, asked_in) for x in hit.passage.sentences
+            ]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         feature = [
             (c.intent_bonus * _sentence_feature(index, hit, i, parsed) if weighs_intent else 0.0)

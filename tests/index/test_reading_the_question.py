@@ -359,3 +359,12 @@ def test_a_journey_told_in_the_question_a_passage_answers_is_told_with_it(made_u
     plain = text.replace("1. When will the remains arrive?\n\n", "")
     answer = made_up_engine(plain, "plain.md", EngineConfig(min_confidence=0.0)).ask("When will the remains arrive?")
     assert answer.signals["direction_ok"] == 0.0  # type: ignore[index]
+
+
+def test_a_bare_figure_counts_what_the_question_it_answers_counts() -> None:
+    """ "How many samples have you taken?" — "About two hundred from relatives so far.": the answer's figure
+    counts samples through the interviewer's question; without it, a bare figure is only something like one."""
+    expectation = Expectation.of("How many samples has the team taken?")
+    answer = "About two hundred from relatives so far."
+    assert expectation.weight(answer, "", "How many samples have you taken?") == 1.0
+    assert expectation.weight(answer, "", "What is the hardest part?") == 0.5
