@@ -96,10 +96,19 @@ def implied_voices(article: Article) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     if (author := author_voice(article)) is not None:
         out.append((author, _author_role(article, author)))
-        out.append((author, AUTHOR_ROLE))
+        if _speaks_as_self(article):
+            out.append((author, AUTHOR_ROLE))  # a signer speaking for a body ("We welcome ...") is no columnist
     if (name := interviewee(article)) is not None:
         out.append((name, None))
     return out
+
+
+_SINGULAR = LazyPattern(r"\b(?:I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself)\b")
+
+
+def _speaks_as_self(article: Article) -> bool:
+    """The author writes "I" or "my" somewhere outside quotation marks (a column), not only "we"."""
+    return any(_SINGULAR.search(unquoted(p.text)) for p in article.paragraphs if p.speaker_label is None)
 
 
 def _author_role(article: Article, author: str) -> str | None:

@@ -528,6 +528,7 @@ def test_a_signed_statement_speaks_in_its_signers_voice() -> None:
     signer = registry.lookup("Kim Hae-won")
     assert signer is not None
     assert [q.person_id for q in quotes] == [signer.id, signer.id]
+    assert "columnist" not in signer.roles  # speaking for a body ("we"), not in a column's own "I"
 
 
 @pytest.mark.parametrize(
