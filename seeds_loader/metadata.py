@@ -104,13 +104,13 @@ _HASHTAGS = LazyPattern(r"^(?:#[^\s#]+\s*)+$")
 _BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
 MARKDOWN_LINK = LazyPattern(r"\[([^\]]*)\]\([^)]*\)")
 _PULL_QUOTE = LazyPattern(r"^>\s*[“\"]?(.+?)[”\"]?\s*(?:[—–-]+\s*[^“”\"]+)?$", re.S)
-# A wire's routing slug and keyword line above the story ("BC-AS--Japan-South Korea-Mine,2nd Ld-Writethru",
-# "JAPAN-SOUTH KOREA-MINE") and its instructions to editors ("Eds: UPDATES with details ..."): never text.
 # "Reuters contributed to this report.": an agency's closing credit, no text of the story.
 _AGENCY_CREDIT = LazyPattern(
     r"^(?:The\s)?[A-Z][\w.&’'-]*(?:\s[A-Z][\w.&’'-]*){0,3}\s(?:also\s)?contributed\s(?:to\s)?(?:this\s)?"
     r"(?:report|story|article)\.?$"
 )
+# A wire's routing slug and keyword line above the story ("BC-AS--Japan-South Korea-Mine,2nd Ld-Writethru",
+# "JAPAN-SOUTH KOREA-MINE") and its instructions to editors ("Eds: UPDATES with details ..."): never text.
 _WIRE_SLUG = LazyPattern(r"^(?:[A-Z]{2}-[A-Z]{2,4}--\S.*|[A-Z]{2,}(?: [A-Z]{2,})*(?:-[A-Z]{2,}(?: [A-Z]{2,})*){2,})$")
 _EDITORS_NOTE = LazyPattern(r"^Eds?:\s")
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
