@@ -21,9 +21,11 @@ _LONG_DATE = LazyPattern(rf"\b((?i:{_MONTHS}))\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b"
 # The day first, as British and many Asian English papers print it: "14 January 2026", "Wednesday 14 Jan 2026".
 _DAY_FIRST_DATE = LazyPattern(rf"\b(\d{{1,2}})\s+((?i:{_MONTHS}))\.?,?\s+(\d{{4}})\b")
 _WEEKDAY_ABBREVIATIONS = "Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+# A full date in words, the month first or the day first: "March 16, 2026", "16 March 2026".
+_WORDED_DATE = rf"(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
 DATE_LINE = LazyPattern(
     rf"^(?i:(?:{_WEEKDAYS}|{_WEEKDAY_ABBREVIATIONS})\.?,?\s+)?"
-    rf"(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"(?:{_WORDED_DATE}"
     rf"|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
     # what may follow the date on its line: a time, a zone, a place ("8:40 p.m. local time, press centre",
     # "at 9:30 AM EST", "09.30 GMT")
@@ -35,7 +37,7 @@ _DOTTED_DATE = LazyPattern(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # March 3, 2026".
 _NAME_COMMA_DATE = LazyPattern(
     rf"^([A-Z][\w.'’&-]*(?:\s[\w.'’&-]+){{0,7}}),\s+"
-    rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTHS})\.?,?\s+\d{{4}}))$"
+    rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:{_WORDED_DATE}))$"
 )
 STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
 _PERSON_LIKE = LazyPattern(r"^[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}$")

@@ -71,7 +71,7 @@ _GENERIC_SPEAKERS = frozenset(word_list("generic_speakers", "index"))
 _ROLE_STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "at", "for", "on", "and", "s"])
 
 
-# Words a speaker's name or description never holds; a "name" that does is a clause the speaker pattern ran
+# Words a speaker's name or description never holds: a pronoun, or a word of a clause the speaker pattern ran
 # across ("Lee Soon-ok do when she got the" before "call").
 _NOT_A_SPEAKER = frozenset(
     "do does did when where why if while after before because since until she he they it we i you".split()
@@ -116,10 +116,10 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
         if m is None:
             continue
         target = m.group("name").strip(" ,?")
-        if not target or target.lower() in {"it", "they", "this", "that", "he", "she", "you", "we"}:
+        # A pronoun ("what did they say") or a clause the pattern ran across ("what did Lee do when she got
+        # the call") is no speaker.
+        if not target or target.lower() in ("this", "that") or _NOT_A_SPEAKER.intersection(target.lower().split()):
             continue
-        if _NOT_A_SPEAKER.intersection(target.lower().split()):
-            continue  # "what did Lee do when she got the call": the speaker ran into a clause of its own
         people, by_role = resolve_speaker(target, registry)
         rest = text[m.end() :].strip(" ?.!")
         return Question(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
 from index.people.registry import PeopleRegistry, Person
@@ -44,7 +45,7 @@ def article_genders(article: Article, registry: PeopleRegistry) -> dict[str, str
         # "Jeon Mi-ra drove her father, Jeon Sang-gu, ...": a relative is the possession of the sentence's
         # first person named before it, whatever else the sentence names.
         for text in texts:
-            if "her " not in text and "his " not in text and "Her " not in text and "His " not in text:
+            if not any(word in text for word in _POSSESSIVES):
                 continue  # most sentences hold no possessive: skip the pattern
             for m in _kin_pattern().finditer(text):
                 if (owner := _first_named(text[: m.start()], registry)) is not None:
@@ -65,12 +66,10 @@ def article_genders(article: Article, registry: PeopleRegistry) -> dict[str, str
 
 def _first_named(text: str, registry: PeopleRegistry) -> str | None:
     """The first person ``text`` names in full."""
-    for m in _NAME_TOKENS.finditer(text):
-        words = m.group(0).split()
-        for i in range(len(words) - 1):
-            if (person := registry.lookup(" ".join(words[i:]))) is not None:
-                return person.id
-    return None
+    return next(_names_in(text, registry), None)
+
+
+_POSSESSIVES = ("her ", "his ", "Her ", "His ")
 
 
 @cache
@@ -90,15 +89,18 @@ def _gendered() -> dict[str, str]:
 
 
 def _named(text: str, registry: PeopleRegistry) -> set[str]:
-    found = set()
+    return set(_names_in(text, registry))
+
+
+def _names_in(text: str, registry: PeopleRegistry) -> Iterator[str]:
+    """The people ``text`` names in full, in order: each run of capitalised words by its longest tail that
+    is someone's name."""
     for m in _NAME_TOKENS.finditer(text):
         words = m.group(0).split()
         for i in range(len(words) - 1):
-            person = registry.lookup(" ".join(words[i:]))
-            if person is not None:
-                found.add(person.id)
+            if (person := registry.lookup(" ".join(words[i:]))) is not None:
+                yield person.id
                 break
-    return found
 
 
 class Salience:

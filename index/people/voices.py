@@ -9,9 +9,10 @@ from index.people.names import NAME, ROLE_WORDS, clean_name, full_name_evidence,
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 
-_FIRST_PERSON = LazyPattern(
-    r"\b(?:I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself|[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves|[Ww]e’re|[Ww]e're|[Ww]e’ve|[Ww]e've)\b"
-)
+_SINGULAR_WORDS = r"I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself"
+_PLURAL_WORDS = r"[Ww]e|[Oo]ur|[Uu]s|[Oo]urselves|[Ww]e’re|[Ww]e're|[Ww]e’ve|[Ww]e've"
+_FIRST_PERSON = LazyPattern(rf"\b(?:{_SINGULAR_WORDS}|{_PLURAL_WORDS})\b")
+_SINGULAR = LazyPattern(rf"\b(?:{_SINGULAR_WORDS})\b")
 # "a former diplomat", "the Courier's diplomatic correspondent" (the outlet's possessive is not the role).
 _ROLE_PHRASE = LazyPattern(rf"\b(?:[Aa]n?|[Tt]he)\s(?:[A-Z][\w-]*[’']s\s)?((?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS}))\b")
 MIN_FIRST_PERSON = 2
@@ -101,9 +102,6 @@ def implied_voices(article: Article) -> list[tuple[str, str | None]]:
     if (name := interviewee(article)) is not None:
         out.append((name, None))
     return out
-
-
-_SINGULAR = LazyPattern(r"\b(?:I|[Mm]y|[Mm]e|I’m|I'm|I’ve|I've|[Mm]yself)\b")
 
 
 def _speaks_as_self(article: Article) -> bool:
