@@ -117,9 +117,7 @@ class LoadedIndex:
         return self.quotes_by_sentence.get((article_id, start))
 
     def sentence_rows(self, passage: Passage) -> np.ndarray:
-        return self.sentence_vectors.take(
-            slice(passage.first_sentence, passage.first_sentence + len(passage.sentences))
-        )
+        return self.sentence_vectors.take(passage.sentence_span)
 
 
 def articles_fingerprint(articles: list[Article]) -> str:

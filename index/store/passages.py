@@ -41,6 +41,11 @@ class Passage:
     day: date | None = None
 
     @property
+    def sentence_span(self) -> slice:
+        """Its sentences' rows among the version's sentence vectors."""
+        return slice(self.first_sentence, self.first_sentence + len(self.sentences))
+
+    @property
     def row_headers(self) -> str | None:
         """A table row's cells under the table's headers, as its context gives them ("Year: 2019; ...: 3.27");
         None for any other passage."""

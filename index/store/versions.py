@@ -215,9 +215,7 @@ class _Reusable:
     sentence_vectors: Int8Vectors
 
     def sentence_rows(self, passage: Passage) -> np.ndarray:
-        return self.sentence_vectors.take(
-            slice(passage.first_sentence, passage.first_sentence + len(passage.sentences))
-        )
+        return self.sentence_vectors.take(passage.sentence_span)
 
 
 def _reusable(index_dir: Path, model: str, max_words: int) -> _Reusable | None:
@@ -292,9 +290,7 @@ def _vectors(
             targets = fresh[aid]
             passage_vectors[[p.id for p in targets]] = exact[[p.id for p in olds]]
             for target, source in zip(targets, olds, strict=True):
-                sentence_vectors[target.first_sentence : target.first_sentence + len(target.sentences)] = (
-                    previous.sentence_rows(source)
-                )
+                sentence_vectors[target.sentence_span] = previous.sentence_rows(source)
     return passage_vectors, sentence_vectors
 
 
