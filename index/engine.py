@@ -81,7 +81,10 @@ class Engine:
         probe = Probe(self._embedder, asked)
         found = retrieve(index, retriever, vector, needs, k, within)
         ctx = self._context
-        ranked = rank(ctx, index, found.hits, needs, meaning(ctx, found.hits, needs, probe))
+        # A refusal the analysis or retrieval made is final: what a missing word means would only reorder
+        # the passages shown as not answers, so it is not embedded.
+        missing = meaning(ctx, found.hits, needs, probe) if found.refusal is None else None
+        ranked = rank(ctx, index, found.hits, needs, missing)
         decided = decide(ctx, self._decision, index, needs, found, ranked, vector, probe)
         answered = decided.refusal is None
         return Answer(

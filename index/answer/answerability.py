@@ -356,10 +356,13 @@ class Focus:
     def support(self, text: str, nearby: str = "") -> float:
         """Weighted share of the focus words found in ``text`` (1.0 when the question has none); a word
         found only in ``nearby`` text (the paragraphs before) counts for NEARBY_WEIGHT of its weight."""
+        return self.support_in(token_set(text), token_set(nearby) if nearby else frozenset())
+
+    def support_in(self, found: frozenset[str], near: frozenset[str] = frozenset()) -> float:
+        """``support`` over words already read."""
         total = sum(self.terms.values())
         if not total:
             return 1.0
-        found, near = token_set(text), token_set(nearby) if nearby else frozenset()
         score = sum(w if t in found else NEARBY_WEIGHT * w if t in near else 0.0 for t, w in self.terms.items())
         return score / total
 

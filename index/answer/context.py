@@ -3,6 +3,8 @@ one question (the question embedded without a focus word, computed at most once 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from index.answer.config import EngineConfig
@@ -10,9 +12,19 @@ from index.encode.embedder import Embedder
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import DateMention, dates_in
-from index.text.tokens import tokenize
+from index.text.tokens import token_set, tokenize
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
+
+
+@dataclass(frozen=True)
+class Words:
+    """A passage's stemmed words as the ranking reads them: each sentence's, its own (with its context and
+    who speaks in it) and the paragraphs' just before it."""
+
+    sentences: tuple[frozenset[str], ...]
+    own: frozenset[str]
+    nearby: frozenset[str]
 
 
 class Context:
@@ -28,6 +40,7 @@ class Context:
         self._recency_version: str | None = None
         self._voices: dict[int, str] = {}
         self._dates: dict[int, tuple[tuple[DateMention, ...], ...]] = {}
+        self._words: dict[int, Words] = {}
 
     def voices(self, index: LoadedIndex, passage: Passage) -> str:
         """The names of who speaks in the passage, and their roles: what its "I", "she" or a transcript's
@@ -65,6 +78,19 @@ class Context:
                 self._dates[passage.id] = dates
         return dates
 
+    def words(self, index: LoadedIndex, passage: Passage) -> Words:
+        """The passage's words, read once per version: every question that retrieves it weighs them."""
+        self._follow(index)
+        if (found := self._words.get(passage.id)) is None:
+            found = Words(
+                tuple(token_set(s.text) for s in passage.sentences),
+                token_set(f"{passage.text} {passage.context} {self.voices(index, passage)}"),
+                token_set(self.nearby(index, passage)),
+            )
+            if len(self._words) < _NEARBY_CACHE:
+                self._words[passage.id] = found
+        return found
+
     def years_resolved(self, index: LoadedIndex, passage: Passage) -> frozenset[str]:
         """The years the passage's dates resolve to."""
         return frozenset(str(m.when.year) for sentence in self.dates(index, passage) for m in sentence if m.when)
@@ -75,6 +101,7 @@ class Context:
             self._nearby.clear()
             self._voices.clear()
             self._dates.clear()
+            self._words.clear()
             self._nearby_version = index.version
 
     def nearby(self, index: LoadedIndex, passage: Passage) -> str:

@@ -13,7 +13,7 @@ import numpy as np
 
 from index.answer.answerability import Focus
 from index.answer.context import Context, Probe
-from index.answer.decision import Decision, Signals, fact_missing, speaker_missing
+from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of
@@ -55,7 +55,8 @@ def decide(
     whole_answer = parsed.person is not None and (
         parsed.intent is Intent.PROFILE or (parsed.intent is Intent.QUOTE and not parsed.has_topic)
     )
-    signals = _signals(ctx, index, ranked, needs, vector, probe) if ranked else None
+    settled = refusal is not None or whole_answer
+    signals = _signals(ctx, index, ranked, needs, vector, probe, settled=settled) if ranked else None
     confidence = decision.probability(signals) if signals is not None else 0.0
     if not math.isfinite(confidence):
         # A damaged encoder or index gives NaN scores: that is never an answer, whatever else holds.
@@ -81,7 +82,14 @@ def decide(
 
 
 def _signals(
-    ctx: Context, index: LoadedIndex, ranked: list[Ranked], needs: Needs, vector: np.ndarray, probe: Probe
+    ctx: Context,
+    index: LoadedIndex,
+    ranked: list[Ranked],
+    needs: Needs,
+    vector: np.ndarray,
+    probe: Probe,
+    *,
+    settled: bool = False,
 ) -> Signals:
     """What the answer-or-refuse decision weighs about the best passage (``index.decision.Signals``):
     - the kind of answer asked for is in it; "who did X" names someone;
@@ -120,7 +128,10 @@ def _signals(
     # "On March 28, on a chartered flight to Incheon").
     direction_ok = needs.direction is None or goes(f"{passage.context} {passage.text}", needs.direction)
     crux_drop = 0.0
-    crux = needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
+    # The missing word's pull costs a second encoder pass: not measured when nothing it could say changes
+    # the outcome (a refusal already made, a whole answer, a speaker the passage does not name).
+    settled = settled or speaker_named < SPEAKER_NAMED
+    crux = None if settled else needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
     if crux is not None:
         sentence = index.sentence_rows(passage)[best.answering]
         crux_drop = float(probe.without(crux) @ sentence) - float(vector @ sentence)

@@ -130,8 +130,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             - (c.type_bonus if only_origin(x.text, needs.destination) else 0.0)
             for i, (w, x) in enumerate(zip(kinds, hit.passage.sentences, strict=True))
         ]
+        words = ctx.words(index, hit.passage)
         overlap = [
-            _overlap(needs.focus.terms, _with_days(ctx, index, hit.passage, i, needs))
+            _overlap(needs.focus.terms, _with_days(ctx, index, hit.passage, i, needs, words.sentences[i]))
             for i in range(len(hit.passage.sentences))
         ]
         adjusted = [
@@ -155,8 +156,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         if recency is not None:  # "the latest", "today": the newest coverage first
             bonus += c.intent_bonus * recency.get(hit.passage.article_id, 0.0)
         # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
-        own = f"{hit.passage.text} {hit.passage.context} {ctx.voices(index, hit.passage)}"
-        support = needs.focus.support(own, ctx.nearby(index, hit.passage))
+        support = needs.focus.support_in(words.own, words.nearby)
         bonus += c.focus_weight * support
         # A passage of theirs holding the very kind of answer asked for ("what should relatives be warned
         # about": "Families should be told ...") touches the topic as surely as one of its words does.
@@ -165,7 +165,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             (not on_topic or touches)
             and (not needs.days or _on_day(ctx, index, hit.passage, needs))
             # "in 2023": a passage that speaks of that year (the answer is refused without it)
-            and (not needs.years or _speaks_of_years(ctx, index, hit.passage, own, needs.years))
+            and (not needs.years or _speaks_of_years(ctx, index, hit.passage, needs.years))
         )
         if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
             # An update or correction beside what it revises: the revised figure is not the current one.
@@ -244,18 +244,19 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
     return sorted(chosen)
 
 
-def _with_days(ctx: Context, index: LoadedIndex, passage: Passage, i: int, needs: Needs) -> str:
-    """Sentence ``i`` with the days of the week it speaks of, when the question names one ("on Wednesday")."""
-    sentence = passage.sentences[i].text
+def _with_days(
+    ctx: Context, index: LoadedIndex, passage: Passage, i: int, needs: Needs, words: frozenset[str]
+) -> frozenset[str]:
+    """The words of sentence ``i`` with the days of the week it speaks of, when the question names one ("on
+    Wednesday")."""
     if not needs.weekdays:
-        return sentence
-    return f"{sentence} {weekday_words(ctx.dates(index, passage)[i])}"
+        return words
+    return words | token_set(weekday_words(ctx.dates(index, passage)[i]))
 
 
-def _overlap(terms: dict[str, float], sentence: str) -> float:
-    """Share of the question's content words (idf-weighted, stemmed) found in the sentence."""
+def _overlap(terms: dict[str, float], found: frozenset[str]) -> float:
+    """Share of the question's content words (idf-weighted, stemmed) found in the sentence's words."""
     total = sum(terms.values())
-    found = token_set(sentence)
     return sum(w for t, w in terms.items() if t in found) / total if total else 0.0
 
 
@@ -334,8 +335,9 @@ def supersedes(passage: Passage) -> bool:
     return passage.kind in ("correction", "update") or bool(_UPDATE.match(passage.text))
 
 
-def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, own: str, years: frozenset[str]) -> bool:
+def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, years: frozenset[str]) -> bool:
     meta = index.articles[passage.article_id]
+    own = f"{passage.text} {passage.context} {ctx.voices(index, passage)}"
     return speaks_of(ctx, index, passage, f"{own} {meta.title or ''} {ctx.nearby(index, passage)}", years)
 
 
