@@ -323,3 +323,28 @@ def test_what_someone_said_about_a_subject_on_an_occasion_needs_the_subject(made
     assert other.refusal is Refusal.NO_SUPPORT and other.signals is not None and other.signals["subject_ok"] == 0.0
     same = engine.ask("What did Wi Sung-lac say about supply chains at the briefing?")
     assert same.answered and same.signals is not None and same.signals["subject_ok"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which trade deal did Korea sign with Vietnam?",  # a name the coverage lacks
+        "What did the US ambassador to Japan say about the summit?",  # a speaker nobody is
+        "What did Nicolás Maduro say about the summit?",  # mentioned, never quoted
+    ],
+)
+def test_a_refusal_already_made_embeds_the_question_once(hash_index, hash_embedder, question: str) -> None:
+    """What a missing focus word means costs a second encoder pass; it can change neither a refusal the
+    analysis made nor its reason, so it is not paid for ("Vietnam" and "ambassador" are words no passage
+    holds, which would otherwise send the question to the encoder again without them)."""
+    texts: list[str] = []
+
+    class Counting(type(hash_embedder)):  # type: ignore[misc]
+        def encode(self, batch):  # type: ignore[no-untyped-def]
+            texts.extend(batch)
+            return super().encode(batch)
+
+    engine = Engine(IndexHandle.of(hash_index, hash_embedder.name), Counting(64))
+    answer = engine.ask(question)
+    assert not answer.answered and answer.passages
+    assert texts == [question]
