@@ -128,15 +128,22 @@ def rights_owner(line: str) -> str | None:
         return None
     # "Yonhap News Agency prohibits" -> stop at the first lower-case word (the regex is greedy).
     # "Naniwa Press. All rights reserved." -> stop at the word that ends the name's sentence.
+    # A company's legal form ends the name and is no part of the outlet's ("Harbourline Media Ltd. All rights
+    # reserved." -> Harbourline Media).
     words = []
     for word in owner.group(1).split():
         if not (word[0].isupper() or word[0].isdigit() or word in {"&", "of", "the"}):
+            break
+        if words and word.strip(".,").lower() in _LEGAL_FORMS:
             break
         words.append(word)
         if word.endswith(".") and len(word.rstrip(".")) > 3:
             break
     name = " ".join(words).strip(" .,")
     return name or None
+
+
+_LEGAL_FORMS = frozenset("ltd limited inc incorporated co corp corporation llc plc gmbh ag sa".split())
 
 
 def contact_outlet(line: str) -> str | None:

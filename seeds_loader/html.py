@@ -33,7 +33,7 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
             "title": headline(meta.title) if meta.title else None,
             "outlet": meta.sitename
             or (outlet_for_domain(meta.hostname) if meta.hostname else None)
-            or title_outlet(_page_title(html) or "")
+            or title_outlet(_page_title(html) or "", page_rights_owner(html))
             or page_rights_owner(html),
             "author": meta.author,
             "published": meta.date,
@@ -61,13 +61,19 @@ def headline(title: str) -> str:
     return title
 
 
-def title_outlet(title: str) -> str | None:
+def title_outlet(title: str, owner: str | None = None) -> str | None:
     """The site a page title names after its headline ("Ube divers mark end of season - Coastal Post", also
     after a section: "Opinion | ... - Harbor Journal"): its last part, when that is an outlet's name (a
-    section's is not: "... : National : News")."""
+    section's is not: "... : National : News"), or the name the page's copyright line (``owner``) opens with
+    ("... | Harbourline" over "© 2026 Harbourline Media Ltd.": a one-word name a section could have)."""
     parts = _TITLE_PARTS.split(title)
     headline_there = any(len(p.split()) >= 3 for p in parts[:-1])  # "Opinion | The sea ... - Harbor Journal"
-    return parts[-1] if len(parts) >= 2 and headline_there and names_outlet(parts[-1]) else None
+    if len(parts) < 2 or not headline_there:
+        return None
+    site = parts[-1]
+    if names_outlet(site) or (owner is not None and owner.split()[: len(site.split())] == site.split()):
+        return site
+    return None
 
 
 def _page_title(html: str) -> str | None:
@@ -81,7 +87,7 @@ _COPYRIGHT_TEXT = re.compile(r"(?:©|\(c\)|ⓒ|copyright)\s*\d{4}[^<>\n]{2,80}",
 
 def page_rights_owner(html: str) -> str | None:
     """The outlet a page's copyright line names (in a footer the body reading leaves out)."""
-    for m in _COPYRIGHT_TEXT.finditer(html):
+    for m in _COPYRIGHT_TEXT.finditer(html.replace("&copy;", "©").replace("&#169;", "©")):
         if owner := rights_owner(m.group(0)):
             return owner
     return None

@@ -43,7 +43,8 @@ def body_markdown(html: str) -> str | None:
     if container is None:
         return None
     blocks: list[str] = []
-    _walk(container, blocks)
+    if not _loose_text(container, blocks):
+        _walk(container, blocks)  # (a story written straight into its element, "div soup", is read as such)
     blocks = _stamped(blocks)
     paragraph_chars = sum(len(b) for b in blocks if not b.startswith(("#", "!", "*", "|")))
     if paragraph_chars < MIN_BODY_CHARS:

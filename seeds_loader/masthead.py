@@ -44,15 +44,16 @@ _PERSON_LIKE = LazyPattern(r"^[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}$")
 _NEWSROOM_ROLE = LazyPattern(r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|staff)\b", re.I)
 PUBLISHED_BY = LazyPattern(r"^by\s+(.+?)\s+on\s")
 PUBLISH_LABELS = frozenset({"input", "published", "posted", "date"})
-# A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —".
+# A wire dateline: "SEOUL, Jan. 7 (Northgate Wire) --" or "TOKYO, Nov. 19, 2025 (Outlet) —" (two cities when
+# reported from both: "TOKYO/SEOUL, Feb 9 (Reuters) -").
 # ... also with a region or two between city and day ("IKARUGA, Nara Pref., Jan. 14 (Naniwa Press) —", "UBE,
 # Yamaguchi, Japan, March 4 (Outlet) --"), without a day
 # ("SEOUL (Outlet) —") or without an outlet ("SEOUL, Jan. 7 —"); one of the two at least.
 _DATELINE = LazyPattern(
-    rf"^([A-Z][A-Z .'’-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
+    rf"^([A-Z][A-Z .'’/-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
     rf"(?:,\s+((?:{_MONTHS})\.?\s+\d{{1,2}})(?:,\s+(\d{{4}}))?)?"
     # the outlet in parentheses, or between slashes as a press-release wire prints it ("/PRNewswire/")
-    r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–)\s"
+    r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–|(?<=\s)-)\s"
 )
 
 
@@ -91,12 +92,18 @@ def parse_date(text: str) -> date | None:
 
 
 def masthead_parts(text: str) -> list[str]:
-    """A masthead line's parts: split by "|" or "·" ("Outlet live desk | Tuesday, January 13, 2026"), or a
-    place's or an outlet's name before a comma and the full date ("The Korea Bulletin, March 16, 2026")."""
-    parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
-    if len(parts) == 1 and (m := _NAME_COMMA_DATE.match(text)) is not None:
-        return [m.group(1), m.group(2)]
-    return parts
+    """A masthead line's parts, without their emphasis: split by "|", "·" or a spaced dash ("**Outlet live
+    team** | Tuesday, January 13, 2026", "Tokyo, February 3, 2026 — Ministry of Foreign Affairs"), a place's
+    or an outlet's name before a comma and the full date ("The Korea Bulletin, March 16, 2026") split
+    in two."""
+    out = []
+    for part in re.split(r"\s[|·—–]\s", text):
+        part = part.strip().strip("*_").strip()
+        if not DATE_LINE.match(part) and (m := _NAME_COMMA_DATE.match(part)) is not None:
+            out += [m.group(1), m.group(2)]
+        elif part:
+            out.append(part)
+    return out
 
 
 def shared_date(text: str) -> date | None:

@@ -113,6 +113,14 @@ _AGENCY_CREDIT = LazyPattern(
 # "JAPAN-SOUTH KOREA-MINE") and its instructions to editors ("Eds: UPDATES with details ..."): never text.
 _WIRE_SLUG = LazyPattern(r"^(?:[A-Z]{2}-[A-Z]{2,4}--\S.*|[A-Z]{2,}(?: [A-Z]{2,})*(?:-[A-Z]{2,}(?: [A-Z]{2,})*){2,})$")
 _EDITORS_NOTE = LazyPattern(r"^Eds?:\s")
+# A line that only says the story is still being written ("Editor's note: This is a developing story and will
+# be updated."): the page's furniture, no notice of anything corrected.
+_DEVELOPING = LazyPattern(
+    r"^(?:[*_]*(?:editor[’']s note|note|update)[*_]*:?\s*)?[*_]*(?:this is an? (?:developing|breaking)(?: news)? story"
+    r"|this (?:story|article|report|post) (?:will be|is being|may be|has been) updated)"
+    r"[^.]{0,60}\.?(?:\s+(?:please\s)?check back[^.]{0,40}\.?)?[*_]*$",
+    re.I,
+)
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
 _LIST_ITEM = LazyPattern(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -155,6 +163,7 @@ def classify(
     pending_label: str | None = None
     in_header = True
     after_related = False
+    standfirst = False
     previous = BlockKind.HEADER
     for i, block in enumerate(blocks):
         text = block.text.strip()
@@ -205,6 +214,10 @@ def classify(
                 meta.outlet = text.strip(" *_")
             elif meta.title is not None and _short_line(text) and _masthead_follows(blocks[i + 1 : i + 3]):
                 kind = BlockKind.HEADER  # an edition note or outlet line above the stamps and bylines
+            elif meta.title is not None and not standfirst and _masthead_follows(blocks[i + 1 : i + 2]):
+                # A standfirst between the headline and the byline ("*Mariko Sato, a historian at …, has
+                # studied the mine for twenty years.*"): text of the article, with the masthead still to come.
+                standfirst = True
             else:
                 in_header = False
         if kind is BlockKind.BODY:
@@ -371,6 +384,7 @@ def _is_debris(text: str, markdown: bool) -> bool:
         text in _TRAILERS
         or _WIRE_SLUG.match(text)
         or _EDITORS_NOTE.match(text)
+        or _DEVELOPING.match(text)
         or _RULE.match(text)
         or _HASHTAGS.match(text)
         or _BREADCRUMB.match(text)

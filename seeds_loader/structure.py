@@ -203,7 +203,7 @@ def place(blocks: list[Block]) -> list[Placed]:
         stripped = text.strip()
         if _TABLE_ROW.match(stripped):
             context = _row_context(stripped, header, table_lead)
-        elif not transcript and (asked := _QUESTION_LINE.match(stripped)) is not None:
+        elif not transcript and (asked := _QUESTION_LINE.match(stripped.strip("*_ "))) is not None:
             # "1. When will the remains arrive?" on a line of its own: a paragraph as printed, and what the
             # paragraphs after it answer, as a question heading's are
             context, heading, header, list_lead, previous = None, asked.group(1), None, None, stripped

@@ -253,7 +253,7 @@ def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:
 
 # A name asked for: "the (Korean) name of the hotel (where ...)", "what brand of drum kits".
 _NAME_ASKED = LazyPattern(
-    r"\bname of (?:the |a |an |his |her |their |its )?(?:[\w’'-]+\s){0,3}?(?P<head>[\w-]+)(?=\s(?:where|that|which|"
+    r"\bnames? of (?:the |a |an |his |her |their |its )?(?:[\w’'-]+\s){0,3}?(?P<head>[\w-]+)(?=\s(?:where|that|which|"
     r"who|in|at|on|did|does|do|is|was)\b|\s*[?.]?$)|"
     r"\b(?:what|which) (?:brand|make|model)s? of (?:[\w’'-]+\s){0,2}?(?P<thing>[\w-]+)"
     r"(?=\s(?:did|does|do|is|are|was|were|has|have)\b)",
@@ -326,11 +326,18 @@ _INSTITUTION_NAME = LazyPattern(
 _WHO_CELL = LazyPattern(r"\b(?:Who|Name|Person|People|Agency|Organi[sz]ation|Body|By)s?:\s[A-Z]")
 
 
+# A passive's agent, named: "A third match was confirmed by the National Forensic Service".
+_PASSIVE_AGENT = LazyPattern(
+    r"\b(?:was|were|been|being|is|are|be)\s(?:[a-z]+ly\s)?[a-z]+(?:ed|en|wn|ght|id|ung|ut)\sby\s(?:the\s)?[A-Z]"
+)
+
+
 def fills_who(text: str) -> bool:
-    """``text`` is a table row read under its headers with a "who" column filled ("Who: National Forensic
-    Service"): it says who, as a sentence naming a person does. (A capitalised institution in prose is not
-    taken for an agent: "Lee will visit Horyu Temple" says nobody showed him round.)"""
-    return bool(_WHO_CELL.search(text))
+    """``text`` says who in words other than a person's name: a table row read under its headers with a "who"
+    column filled ("Who: National Forensic Service"), or a passive naming its agent ("was confirmed by the
+    National Forensic Service"). (A capitalised institution elsewhere in prose is not taken for an agent:
+    "Lee will visit Horyu Temple" says nobody showed him round.)"""
+    return bool(_WHO_CELL.search(text) or _PASSIVE_AGENT.search(text))
 
 
 def _filler() -> frozenset[str]:

@@ -16,7 +16,7 @@ from index.people.names import is_role_word
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.references import outlets_named, referenced_articles
-from index.text.dates import days_named, weekdays_named, years_named
+from index.text.dates import asks_ahead, days_named, weekdays_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination
 from index.text.tokens import tokenize
@@ -56,6 +56,8 @@ class Needs:
     subject: Focus | None = None
     # Where a journey asked about goes ("when will Takaichi visit Seoul": the stems of "Seoul").
     destination: frozenset[str] = frozenset()
+    # "When will ...": something to come, which a sentence of what was done ("went back on Friday") does not date.
+    ahead: bool = False
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -125,6 +127,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         direction=asked_direction(text),
         subject=subject,
         destination=frozenset(tokenize(place)) if (place := destination(text)) else frozenset(),
+        ahead=parsed.intent is Intent.WHEN and asks_ahead(text),
     )
 
 

@@ -14,22 +14,24 @@ import numpy as np
 from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
-from index.answer.question import Intent, Question
+from index.answer.question import Intent
 from index.people.attribution import referred_to
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
-from index.text.dates import weekday_words, years_named
+from index.text.dates import looks_ahead, weekday_words, years_named
+from index.text.figures import gives_number
 from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
 
 _UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")
-_FIGURE = LazyPattern(r"\d")
 _CORRECTION_WORDS = frozenset(token_set("correction corrected error errors wrong mistake mistaken erroneous"))
-_NOTICE_ONLY = LazyPattern(r"\b(?:earlier|previous|original|prior) version\b", re.I)
+_NOTICE_ONLY = LazyPattern(
+    r"\b(?:earlier|previous|original|prior) (?:version|post|entry|update|report|story|article|edition)\b", re.I
+)
 # An update's or correction's label and its time, up to the colon: "[12:26] CORRECTION to our 11:51 entry:".
 _LABEL = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?[^:]{0,60}?\d[^:]{0,30}:(?:\d{2}[^:]{0,30}:)?\s")
 # A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
@@ -120,9 +122,12 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [
                 needs.expectation.weight(hit.passage.read(x.text), around, asked_in) for x in hit.passage.sentences
             ]
+        if needs.ahead:
+            # "When will they go back": a date on or before the article's own ("went back on Friday") is past.
+            kinds = [0.0 if _dated_before(ctx, index, hit.passage, i) else k for i, k in enumerate(kinds)]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         feature = [
-            (c.intent_bonus * _sentence_feature(index, hit, i, parsed) if weighs_intent else 0.0)
+            (c.intent_bonus * _sentence_feature(ctx, index, hit, i, needs) if weighs_intent else 0.0)
             + (c.type_bonus * w if is_typed else 0.0)
             # "Which airport did Lee fly into": a sentence of his leaving cannot say.
             - (c.type_bonus if needs.direction and goes_only_against(x.text, needs.direction) else 0.0)
@@ -189,10 +194,15 @@ def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool
     return quote is not None and (quote.person_id in speakers or not speakers.isdisjoint(quote.reports))
 
 
-def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) -> float:
+def _sentence_feature(ctx: Context, index: LoadedIndex, hit: Hit, i: int, needs: Needs) -> float:
+    parsed = needs.question
     sentence = hit.passage.sentences[i]
     if parsed.intent is Intent.WHEN:
-        return temporal_weight(sentence.text)
+        weight = temporal_weight(sentence.text)
+        if weight and needs.ahead and _dated_before(ctx, index, hit.passage, i):
+            return 0.0  # "When will they go back": "went back on Friday", in Friday's paper, was before
+        # ... and a date told with nothing to come ("the talks opened on Feb. 5") half counts.
+        return weight * (0.5 if needs.ahead and not looks_ahead(sentence.text) else 1.0)
     quote = index.quote_at(hit.passage.article_id, sentence.start)
     # Reporters asking what someone said want the exact words: direct quotes outrank paraphrase.
     weight = 0.0 if quote is None else (1.0 if quote.quoted and len(quote.quoted.split()) >= 4 else 0.25)
@@ -212,6 +222,13 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, parsed: Question) ->
             return 1.0
         return 1.0 if any(v in sentence.text for v in parsed.person.variants) else 0.0
     return 0.0
+
+
+def _dated_before(ctx: Context, index: LoadedIndex, passage: Passage, i: int) -> bool:
+    """Every date sentence ``i`` gives falls on or before its article's own date."""
+    published = index.articles[passage.article_id].published
+    dated = [m.when for m in ctx.dates(index, passage)[i] if m.when is not None]
+    return published is not None and bool(dated) and all(d <= published for d in dated)
 
 
 def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: LoadedIndex) -> list[int]:
@@ -285,7 +302,7 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
     out = list(ranked)
     for entry in ranked:
         update = entry.hit.passage
-        if not supersedes(update) or not revises(update) or not _FIGURE.search(update.text):
+        if not supersedes(update) or not revises(update) or not gives_number(update.text):
             continue
         words = token_set(update.text)
         at = out.index(entry)
@@ -295,7 +312,7 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
                 earlier.article_id == update.article_id
                 and earlier.paragraph < update.paragraph
                 and not supersedes(earlier)
-                and _FIGURE.search(earlier.text)
+                and gives_number(earlier.text)
                 and len(words & token_set(earlier.text)) >= 2
             ):
                 revised = out[i]
@@ -312,7 +329,9 @@ def revises(passage: Passage) -> bool:
     earlier version gave the wrong year") says nothing of its own, and is no better an answer than what it
     corrects."""
     body = _LABEL.sub("", passage.text, count=1)
-    return bool(_FIGURE.search(body)) or not _NOTICE_ONLY.search(body)
+    # ... what is so may be a sentence of its own after the notice ("In an earlier post we said the delegation
+    # had eleven members. It has twelve.").
+    return gives_number(body) or any(not _NOTICE_ONLY.search(s.text) for s in passage.sentences)
 
 
 def _on_day(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) -> bool:

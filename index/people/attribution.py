@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from index.people.coreference import Salience, article_genders
 from index.people.names import DASH_CREDIT, LONG_NAME, REPORTING_VERBS, ROLE_WORDS, name_key
 from index.people.registry import PeopleRegistry, Person
-from index.people.voices import AUTHOR_ROLE, author_voice, interviewee, unquoted
+from index.people.voices import AUTHOR_ROLE, author_voice, interview_answers, interviewee, unquoted
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.structure import label_role
@@ -46,8 +46,9 @@ _SUBJECT_BLOCKERS = frozenset(
 _INVERTING = frozenset(
     "said says added adds noted notes stated wrote writes explained recalled replied continued".split()
 )
-# Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang".
-_ROLE_GAP = LazyPattern(rf"^\s(?:(?:[a-z][\w-]*\s){{0,2}}(?:{ROLE_WORDS})\s)?$")
+# Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang",
+# also as a title: "according to Interior Minister Yun Ho-jung".
+_ROLE_GAP = LazyPattern(rf"^\s(?:(?:[A-Za-z][\w-]*\s){{0,2}}(?i:{ROLE_WORDS})\s)?$")
 MIN_QUOTE_WORDS = 4
 # How far back the words before a name or a verb are read (titles, prepositions, clause breaks).
 _WINDOW = 80
@@ -69,7 +70,8 @@ class Quote:
     quoted: str | None
     verb: str | None
     # "named", "surname", "pronoun", "continuation"; "label" (a transcript's or interview's speaker label),
-    # "author" (a first-person piece's own voice)
+    # "interview" (an answer under an interviewer's question, printed without labels), "author" (a
+    # first-person piece's own voice)
     resolved_by: str
     # Others whose words the sentence reports at second hand, named as the subject of a speech verb of
     # their own: "Lee asked Xi to lend a pair of pandas, Kang said" is Kang's sentence reporting Lee's words.
@@ -138,6 +140,9 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     author = registry.lookup(author_name) if author_name else None
     answerer_name = interviewee(article)
     answerer = registry.lookup(answerer_name) if answerer_name else None
+    # An interview printed without labels: the paragraphs under the interviewer's questions are the
+    # interviewee's, as they are under "A:".
+    answers = interview_answers(article) if answerer is not None else [False] * len(article.paragraphs)
     # surname -> the people of that surname named in full so far, with the paragraph of their latest full
     # mention (nearest last): what a bare surname can mean (see _nearest).
     local: dict[str, list[tuple[Person, int]]] = {}
@@ -152,6 +157,12 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             if _opens_with_quote(paragraph.text) or unmarked
             else None
         )
+        if answers[number] and answerer is not None:
+            last_speaker = None
+            for sentence in paragraph.sentences:
+                last_speaker = _quote(answerer, article, paragraph.number, sentence, sentence.text, "interview")
+                out.append(last_speaker)
+            continue
         if paragraph.speaker_label is not None:
             # Every paragraph under a label, until the next label, is that speaker's; a reporter's
             # question is nobody's quote.
@@ -451,11 +462,29 @@ def _speaker(
     verbs = [v for v in _VERB.finditer(text) if not _inside(v.start(), quoted)]
     lead = _LEADING_CLAUSE.match(text)
     # A verb in a leading subordinate clause ("When the administration said ..., Cho insisted") comes last.
-    verbs.sort(key=lambda v: (lead is not None and v.start() < lead.end(), _PRIORITY.get(v.group(0).lower(), 3)))
+    # "According to X" names the source, unless a verb cues the quotation itself: "“It is a good beginning,”
+    # Lee told aides, according to his spokesperson" is Lee's words, which the spokesperson relays.
+    relayed = any(_cues_quotation(text, v, quoted) for v in verbs)
+    verbs.sort(
+        key=lambda v: (
+            lead is not None and v.start() < lead.end(),
+            4 if relayed and v.group(0).lower() == "according to" else _PRIORITY.get(v.group(0).lower(), 3),
+        )
+    )
     for verb in verbs:
         if (found := _verb_subject(text, verb, mentions, salience)) is not None:
             return found
     return None
+
+
+def _cues_quotation(text: str, verb: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
+    """The verb follows a closing quotation mark with at most a name between: ", Lee told", ," said Lee"."""
+    if verb.group(0).lower() == "according to":
+        return False
+    return any(0 <= verb.start() - end <= 40 and _CUE_GAP.match(text[end : verb.start()]) for _, end in quoted)
+
+
+_CUE_GAP = LazyPattern(r"^[\s,]*(?:[A-Z][\w.’'-]*\s){0,4}$")
 
 
 def _reported(text: str, mentions: list[_Mention], quoted: list[tuple[int, int]], speaker: Person) -> tuple[str, ...]:

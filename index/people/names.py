@@ -85,7 +85,10 @@ _APPOSITIVE = LazyPattern(
 )
 _WHO_CLAUSE = LazyPattern(rf"({NAME}),\swho\s([^,.;“”\"]+)")
 # Role first, then one name or a list: "Japan’s ambassador, Kenji Kanasugi," "Two Korean divers, A and B,".
-_ROLE_FIRST = LazyPattern(rf"(?<![\w’'-])((?i:{ROLE_WORDS})s?),\s({NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),")
+# ... also behind a prefix: "Its co-leader, Yoko Inoue, said".
+_ROLE_FIRST = LazyPattern(
+    rf"(?<![\w’'-])((?:[a-z]{{2,4}}-)?(?i:{ROLE_WORDS})s?),\s({NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),"
+)
 # Words a role phrase may start with, walking back from its noun: "Two Korean divers", "Japan’s ambassador".
 _ROLE_LEAD = LazyPattern(r"^(?:[a-z][\w-]*|[A-Z][\w.-]*[’']s|[A-Z][a-z]+(?:an|ese|ish|i)|\d+|[A-Z][a-z]+)$")
 

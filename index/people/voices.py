@@ -47,32 +47,64 @@ def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-
 
 def author_voice(article: Article) -> str | None:
     """The byline's author when the article is written in their own voice (a column, an op-ed, a
-    statement): at least MIN_FIRST_PERSON unlabelled body sentences say "I"/"my" outside quotes."""
+    statement): at least MIN_FIRST_PERSON unlabelled body sentences say "I"/"my" outside quotes (an
+    interviewee's answers are not the author's)."""
     if not article.byline or not is_name_like(article.byline):
         return None
     name = clean_name(re.sub(r"^[Bb]y\s+", "", article.byline).split(",")[0].strip())
     if name is None or not 2 <= len(name.split()) <= 4:
         return None
-    count = sum(sum(first_person_sentences(p)) for p in article.paragraphs if p.speaker_label is None)
+    answers = interview_answers(article)
+    count = sum(
+        sum(first_person_sentences(p))
+        for p, answer in zip(article.paragraphs, answers, strict=True)
+        if p.speaker_label is None and not answer
+    )
     return name if count >= MIN_FIRST_PERSON else None
 
 
+def interview_answers(article: Article) -> list[bool]:
+    """For each paragraph: is it an interviewee's answer in an interview printed without labels, its
+    questions set apart on lines of their own ("*Do you expect the DNA tests to succeed?*") and the answers
+    under them in the first person? (An explainer's question headings ask nobody: no "you", no "I".)"""
+    none = [False] * len(article.paragraphs)
+    if any(p.speaker_label for p in article.paragraphs):
+        return none
+    answers = [bool(p.context and p.context.rstrip().endswith("?")) for p in article.paragraphs]
+    asked = {p.context for p, a in zip(article.paragraphs, answers, strict=True) if a}
+    addressed = any(_ADDRESSED.search(q or "") for q in asked)
+    spoken = sum(sum(first_person_sentences(p)) for p, a in zip(article.paragraphs, answers, strict=True) if a)
+    return answers if len(asked) >= 2 and addressed and spoken >= MIN_FIRST_PERSON else none
+
+
+_ADDRESSED = LazyPattern(r"\b(?:you|your|yours|yourself)\b", re.I)
+
+
 def interviewee(article: Article) -> str | None:
-    """Who answers in a Q/A interview: the first full name the introduction (the paragraphs before the
-    first labelled one) gives, other than the byline's, else the one its headline gives ("Yuko Inoue on the
-    dives"); None when nobody answers under "A:"."""
-    if not any(p.speaker_label and p.speaker_label.rstrip(".").lower() in ("a", "answer") for p in article.paragraphs):
+    """Who answers in an interview: the first full name the introduction (the paragraphs before the first
+    labelled one, or before the first answer of an interview printed without labels) gives, other than the
+    byline's, else the one its headline gives ("Yuko Inoue on the dives"); None when nobody answers under
+    "A:" or under an interviewer's questions."""
+    labelled = any(
+        p.speaker_label and p.speaker_label.rstrip(".").lower() in ("a", "answer") for p in article.paragraphs
+    )
+    answers = [] if labelled else interview_answers(article)
+    if not labelled and not any(answers):
         return None
     byline = name_key(article.byline or "")
     intro = []
-    for paragraph in article.paragraphs:
-        if paragraph.speaker_label is not None:
+    for i, paragraph in enumerate(article.paragraphs):
+        if paragraph.speaker_label is not None or (answers and (answers[i] or _is_question(paragraph.text))):
             break
         intro.append(paragraph.text)
     for text in [*intro, article.title or ""]:
         if (named := _first_named(text, byline)) is not None:
             return named
     return None
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(" *_").endswith("?") and len(text.split()) <= 40
 
 
 def _first_named(text: str, byline: str) -> str | None:

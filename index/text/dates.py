@@ -124,6 +124,19 @@ class DateMention:
     expression: str
 
 
+def looks_ahead(sentence: str) -> bool:
+    """The sentence tells of something to come (a future, a plan, a request): "We will go again in March"."""
+    return bool(_FUTURE.search(sentence))
+
+
+# A "when" question about something to come: "when will the divers go back", "when is the panel due to meet".
+_ASKS_AHEAD = LazyPattern(r"\bwhen\b[^?]*?\b(?:will|shall|(?:is|are)\s(?:going|due|set|expected|scheduled|to)\b)", re.I)
+
+
+def asks_ahead(question: str) -> bool:
+    return bool(_ASKS_AHEAD.search(question))
+
+
 def resolve_dates(sentence: str, published: date | None) -> list[DateMention]:
     """The time expressions of one sentence, resolved against the publication date where needed."""
     future = bool(_FUTURE.search(sentence))

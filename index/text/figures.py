@@ -39,6 +39,18 @@ def _spelled_numbers() -> dict[str, int]:
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | _spelled_numbers()
+# A number in digits or spelled out ("4,200", "twelve", "thirty-one"); "one" is left out, as often a pronoun.
+_ANY_NUMBER = LazyPattern(
+    r"\d|\b(?:" + "|".join(sorted((w for w in _spelled_numbers() if w != "one"), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def gives_number(text: str) -> bool:
+    """``text`` gives a number, in digits or in words."""
+    return bool(_ANY_NUMBER.search(text))
+
+
 _ADVERBIAL = {"once": 1, "twice": 2, "thrice": 3}
 _WORD = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4

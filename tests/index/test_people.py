@@ -623,6 +623,35 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
             # after a sentence whose subject is someone else, an uncued quotation stays nobody's
             id="a quote after a sentence about one person is theirs",
         ),
+        pytest.param(
+            "Divers\n\nThe group has campaigned since 1991. Its co-leader, Yoko Inoue, said the group had raised "
+            '18 million yen.\n\n"Every yen came from ordinary people," she said.\n',
+            [("Its co-lead", "Yoko Inoue"), ('"Every yen', "Yoko Inoue")],
+            id="a name set off by commas after a role behind a prefix",
+        ),
+        pytest.param(
+            "Panel\n\nAccording to Interior Minister Yun Ho-jung, the forensic service has set aside nine "
+            'scientists.\n\nPresident Lee Jae Myung welcomed the step. "It is a good beginning," Lee told aides, '
+            "according to his spokesperson Kang Yu-jung.\n",
+            [("According t", "Yun Ho-jung"), ('"It is a go', "Lee Jae Myung")],
+            # "according to" names who relays the words; the verb that cues the quotation names who said them
+            id="according to a titled source, and a quotation relayed by a spokesperson",
+        ),
+        pytest.param(
+            "# An interview with historian Mariko Sato\n\nBy Liam Ng | The Weekly Strait\n\n"
+            "Mariko Sato, a historian at Yamaguchi University, has studied the mine for twenty years.\n\n"
+            "*Do you expect the DNA tests to succeed?*\n\nI expect some matches, not many. Ten would be good.\n\n"
+            "*What should the governments do next?*\n\nOpen the company's records. I have asked for years.\n",
+            [
+                ("I expect so", "Mariko Sato"),
+                ("Ten would b", "Mariko Sato"),
+                ("Open the co", "Mariko Sato"),
+                ("I have aske", "Mariko Sato"),
+            ],
+            # questions set apart without labels, asked of "you": the answers under them are the interviewee's,
+            # not the byline's
+            id="an interview printed without labels",
+        ),
     ],
 )
 def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str]]) -> None:

@@ -368,3 +368,59 @@ def test_a_bare_figure_counts_what_the_question_it_answers_counts() -> None:
     answer = "About two hundred from relatives so far."
     assert expectation.weight(answer, "", "How many samples have you taken?") == 1.0
     assert expectation.weight(answer, "", "What is the hardest part?") == 0.5
+
+
+def test_when_will_is_not_dated_by_what_was_done_before_the_article(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "When will the divers go back?" in Friday's paper: "went back on Friday" tells what was done; "We will go
+    again in March" dates what is to come, and answers, though the question's words are the first's."""
+    answer = ask_made_up(
+        made_up_engine,
+        "Divers return",
+        [
+            "A team of volunteer divers went back into the flooded mine on Tuesday.",
+            "The divers reached a depth of 42 metres before poor visibility turned them.",
+            '"We will go again in March when the water is clearer," the team leader said.',
+        ],
+        "When will the divers go back into the mine?",
+    )
+    assert "in March" in answer.passages[0].highlight
+
+
+def test_a_who_question_is_answered_by_a_passives_agent(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who confirmed the third match?": "was confirmed by the National Forensic Service" says who, as a
+    sentence naming a person would; a sentence naming nobody does not."""
+    answer = ask_made_up(
+        made_up_engine,
+        "Remains identified",
+        [
+            "The ministry said on Thursday that the remains of two miners had been identified.",
+            "A third match was confirmed by the National Forensic Service in the afternoon.",
+        ],
+        "Who confirmed the third match?",
+    )
+    assert answer.signals["agent_ok"] == 1.0 and "National Forensic Service" in answer.passages[0].highlight  # type: ignore[index]
+
+
+def test_the_names_of_things_asked_for_need_a_name(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What are the names of the identified miners?": a sentence counting them names none."""
+    answer = ask_made_up(
+        made_up_engine,
+        "Remains identified",
+        ["The ministry now says three miners have been identified by DNA, not two."],
+        "What are the names of the identified miners?",
+    )
+    assert answer.signals["type_ok"] == 0.0  # type: ignore[index]
+
+
+def test_a_correction_saying_what_is_right_in_a_sentence_of_its_own_answers(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """A correction whose second sentence says what is so ("It has twelve.") answers before the entry it
+    corrects, and its highlight holds that sentence; one that only says an earlier post was wrong does not."""
+    text = (
+        "---\ntitle: Talks in Ube live\ndate: 2026-02-05\n---\n"
+        "09:30 JST — Welcome to our coverage of the talks. The Korean delegation has eleven members.\n\n"
+        "Correction: In an earlier post we said the Korean delegation had eleven members. It has twelve.\n"
+    )
+    answer = made_up_engine(text, "live.md", EngineConfig(min_confidence=0.0)).ask(
+        "How many members does the Korean delegation have?"
+    )
+    assert answer.passages[0].kind == "correction" and "It has twelve." in answer.passages[0].highlight

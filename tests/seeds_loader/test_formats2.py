@@ -559,6 +559,19 @@ def test_short_list_items_are_items_and_a_table_after_a_list_has_no_caption_from
         ("<title>Ube divers mark end of season</title>", "<div id='footer'>© 2026 Coastal Post.</div>", "Coastal Post"),
         ("<title>Ube divers mark end of season : National : News</title>", "", None),
         ("<title>Opinion | The sea does not give back easily - Harbor Journal</title>", "", "Harbor Journal"),
+        # a one-word site name is a section's too, unless the footer's owner opens with it; a legal form and
+        # the "All rights reserved" after it are no part of the name
+        ("<title>Ube divers mark end of season | Harbourline</title>", "", None),
+        (
+            "<title>Ube divers mark end of season | Harbourline</title>",
+            "<div class='foot'>&copy; 2026 Harbourline Media Ltd. All rights reserved.</div>",
+            "Harbourline",
+        ),
+        (
+            "<title>Ube divers</title>",
+            "<div class='foot'>&copy; 2026 Harbourline Media Ltd. All rights.</div>",
+            "Harbourline Media",
+        ),
     ],
 )
 def test_an_html_pages_outlet_from_its_title_or_its_footer(tmp_path: Path, head: str, footer: str, outlet) -> None:
@@ -582,6 +595,14 @@ def test_an_html_pages_outlet_from_its_title_or_its_footer(tmp_path: Path, head:
         ("Wed 14 Jan 2026 09.30 GMT", None, None, date(2026, 1, 14)),
         ("January 14, 2026 at 9:30 AM EST", None, None, date(2026, 1, 14)),
         ("14.01.2026", None, None, date(2026, 1, 14)),
+        # parts set apart by a spaced dash, or emphasised on their own
+        (
+            "*Tokyo, February 3, 2026 — Ministry of Foreign Affairs, provisional translation*",
+            None,
+            None,
+            date(2026, 2, 3),
+        ),
+        ("**Coastal Daily live team** | Thursday, February 5, 2026", None, "Coastal Daily", date(2026, 2, 5)),
     ],
 )
 def test_masthead_lines_as_newsrooms_print_them(line: str, byline, outlet, published) -> None:  # type: ignore[no-untyped-def]
@@ -716,3 +737,71 @@ def test_live_stamps_in_their_common_forms_are_on_the_timeline(tmp_path) -> None
 def test_an_agencys_closing_credit_is_no_text_of_the_story(closing: str, kept: bool) -> None:
     a = parse_article(f"Head\n\nThe story is told here in full.\n\n{closing}\n", "x.txt")
     assert (closing in [p.text for p in a.paragraphs]) is kept
+
+
+def test_a_wire_dateline_from_two_cities_with_a_plain_hyphen() -> None:
+    text = (
+        "Japan, South Korea set up joint panel\n\nBy Aiko Mori and Park Min-jun\n\n"
+        "TOKYO/SEOUL, Feb 9 (Reuters) - Japan and South Korea will set up a joint panel of experts.\n"
+    )
+    a = parse_article(text, "wire.txt")
+    assert (a.outlet, a.published_partial) == ("Reuters", "--02-09")
+
+
+def test_a_standfirst_between_headline_and_byline_keeps_the_masthead_going() -> None:
+    """An emphasised standfirst under the headline is the article's text; the byline line under it, with
+    the outlet and the date, is still read as the masthead."""
+    text = (
+        "# An interview with historian Mariko Sato\n\n"
+        "*Mariko Sato, a historian at Yamaguchi University, has studied the Chosei mine for twenty years.*\n\n"
+        "By Liam Ng | The Weekly Strait | February 8, 2026\n\n"
+        "The mine was a secret kept in plain sight, she says, and the divers changed that.\n"
+    )
+    a = parse_article(text, "interview.md")
+    assert (a.byline, a.outlet, a.published) == ("Liam Ng", "The Weekly Strait", date(2026, 2, 8))
+    assert a.paragraphs[0].text.startswith("Mariko Sato, a historian")
+    assert not any("Liam Ng" in p.text for p in a.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Editor's note: This is a developing story and will be updated.",
+        "*This is a breaking news story. Check back for updates.*",
+        "This story has been updated with comment from the ministry.",
+    ],
+)
+def test_a_line_saying_the_story_is_still_being_written_is_furniture(note: str) -> None:
+    a = parse_article(f"First remains identified\n\nThe ministry named no one.\n\n{note}\n", "brief.txt")
+    assert [p.text for p in a.paragraphs] == ["The ministry named no one."]
+    notice = "Editor's note: An earlier version of this story misstated the year of the flood."
+    a = parse_article(f"First remains identified\n\nThe ministry named no one.\n\n{notice}\n", "brief.txt")
+    assert a.paragraphs[-1].kind == "correction"  # a note that corrects is a notice
+
+
+def test_a_story_written_straight_into_its_article_body_element(tmp_path: Path) -> None:
+    """A page whose story is loose text in its ``itemprop="articleBody"`` element, paragraphs split by
+    ``<br><br>``: each run is a paragraph, and a pull quote repeating the body is dropped."""
+    page = tmp_path / "divers.html"
+    page.write_text(
+        "<html><head><title>Divers return | Harbourline</title></head><body><div class='story'>"
+        "<h1>Divers return</h1><div itemprop='articleBody'>"
+        "UBE, Japan — A team of volunteer divers went back into the flooded mine on Friday.<br><br>"
+        "The divers reached a depth of 42 metres before turning back because of poor visibility.<br><br>"
+        '"We will go again in March when the water is clearer," Isa said after the dive.<br><br>'
+        "<blockquote class='pull'>\"We will go again in March when the water is clearer.\"</blockquote>"
+        "The dives are paid for by donations to the citizens' group that has campaigned since 1991."
+        "</div></div></body></html>"
+    )
+    texts = [p.text for p in load_article(page).paragraphs]
+    assert len(texts) == 4 and texts[1].startswith("The divers reached") and texts[3].startswith("The dives")
+
+
+def test_an_emphasised_question_on_its_own_line_is_what_the_paragraph_under_it_answers() -> None:
+    text = (
+        "Interview\n\nBy Liam Ng\n\nShe spoke to us after the summit, in a long conversation about the mine.\n\n"
+        "*Why did it take so long for the Chosei mine to get national attention?*\n\n"
+        "Because it suited everyone to forget.\n"
+    )
+    answer = parse_article(text, "x.md").paragraphs[-1]
+    assert answer.context == "Why did it take so long for the Chosei mine to get national attention?"
