@@ -91,13 +91,25 @@ def _paragraph_chars(element) -> int:  # type: ignore[no-untyped-def]
 
 
 def _main_container(root):  # type: ignore[no-untyped-def]
-    """The element holding the story: the article (or main) with the most paragraph text, else the body."""
+    """The element holding the story: the article (or main) with the most paragraph text, else the body. A
+    live blog prints each entry as an article of its own: when no one of them holds half the text, the story
+    is all of them, in the element that holds them."""
     for tag in _CONTAINER_TAGS:
         found = [el for el in root.iter(tag) if _paragraph_chars(el) > 0]
         if found:
-            return max(found, key=_paragraph_chars)
+            best = max(found, key=_paragraph_chars)
+            outer = [el for el in found if not any(a in found for a in el.iterancestors())]
+            if len(outer) > 1 and 2 * _paragraph_chars(best) < sum(map(_paragraph_chars, outer)):
+                return _common_ancestor(outer)
+            return best
     bodies = root.xpath("//*[@itemprop='articleBody']") or root.xpath("//body")
     return bodies[0] if bodies else None
+
+
+def _common_ancestor(elements):  # type: ignore[no-untyped-def]
+    first = [elements[0], *elements[0].iterancestors()]
+    others = [{id(a) for a in el.iterancestors()} for el in elements[1:]]
+    return next(a for a in first[1:] if all(id(a) in seen for seen in others))
 
 
 def _text(element) -> str:  # type: ignore[no-untyped-def]
@@ -218,6 +230,12 @@ def _walk(element, blocks: list[str], only=None) -> None:  # type: ignore[no-unt
                     blocks.extend([f"> {words.strip()}", f"> — {credit.strip()}"])
                 else:
                     blocks.append(f"> {text}")
+        elif tag == "dt":
+            if text := _text(child):
+                blocks.append(f"**{text}**")  # a definition list's term: a question heading, in an FAQ
+        elif tag == "dd":
+            if text := _text(child):
+                blocks.append(text)
         elif tag in ("ul", "ol"):
             if not _mostly_links(child):
                 # as Markdown items, so that each is read as one (with the sentence leading into the list)

@@ -99,6 +99,8 @@ _UPDATE = LazyPattern(rf"^(?:[*_]+)?(?:{_UPDATE_LABELS})\b(?:[^:.]|\.(?=\s\d)|\.
 _TRAILERS = frozenset(word_list("wire_trailers"))
 _IMAGE = LazyPattern(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _EMPHASIS_BLOCK = LazyPattern(r"^([*_]).+\1$", re.S)
+# Markdown's emphasis marks around words (not an underscore inside one: "snake_case").
+_EMPHASIS_MARK = LazyPattern(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _RULE = LazyPattern(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _HASHTAGS = LazyPattern(r"^(?:#[^\s#]+\s*)+$")
 _BREADCRUMB = LazyPattern(r"^[^.!?]{1,80}\s[>›»]\s[^.!?]{1,80}$")
@@ -170,6 +172,8 @@ def classify(
         kind = BlockKind.BODY
         if in_header and _EMPHASIS_BLOCK.match(text) and _is_masthead(text.strip("*_ ")):
             text = text.strip("*_ ")  # "*By Sora Lindqvist · Harbourlight · March 8, 2026*"
+        elif in_header and (plain := _EMPHASIS_MARK.sub("", text)) != text and _is_masthead(plain):
+            text = plain  # "**By Min-seo Han** · The Harbour Weekly · February 15, 2026": a part emphasised
         if in_header:
             label = STAMP_LABEL.match(text)
             if label and (not label.group(2) or parse_date(label.group(2))):

@@ -19,8 +19,10 @@ from seeds_loader.wordlists import word_list
 
 MIN_LABELS = 2  # labels an article must repeat before any of them counts
 _MAX_LABEL_WORDS = 8
-_OWN_LINE = LazyPattern(r"^\**\s*(?P<label>[^:\n*]{1,80}?)\s*:\s*\**$")
-_INLINE = LazyPattern(r"^\**\s*(?P<label>[^:\n*]{1,60}?)\s*:\s*\**\s+(?P<rest>\S.*)$", re.S)
+# A recording's time code may stand before a label: "[00:01:06] TAKAICHI: This is a humanitarian matter."
+_TIME_CODE = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*)?"
+_OWN_LINE = LazyPattern(rf"^\**\s*{_TIME_CODE}(?P<label>[^:\n*]{{1,80}}?)\s*:\s*\**$")
+_INLINE = LazyPattern(rf"^\**\s*{_TIME_CODE}(?P<label>[^:\n*]{{1,60}}?)\s*:\s*\**\s+(?P<rest>\S.*)$", re.S)
 # "Q. How did ...?" / "A. With relief.": an interview's labels with a full stop (counted only when both
 # are there, so "A. Smith said" in prose is no label).
 _DOTTED = LazyPattern(r"^\**\s*(?P<label>Q|A)\s*\.\s*\**\s+(?P<rest>\S.*)$", re.S)

@@ -15,13 +15,14 @@ from index.answer.answerability import Focus
 from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
-from index.answer.question import Intent
-from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of
+from index.answer.question import Intent, relation_of
+from index.answer.rank import Ranked, answers_as_asked, asked_by_label, names_another, speaks_of
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.loaded import LoadedIndex
 from index.text.dates import weekday_words
 from index.text.motion import goes, names_destination, only_origin
+from index.text.tokens import token_set, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -111,11 +112,15 @@ def _signals(
     agent_ok = (
         not needs.asks_agent
         or asked_by_label(passage)
+        or answers_as_asked(needs, passage)
         or any(names_another(index, passage, passage.sentences[i].text, asked) for i in chosen)
     )
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
-        speaker_named = Focus.of(parsed.target, index.lexical.idf).support(f"{own} {nearby} {meta.outlet or ''}")
+        around = f"{own} {nearby} {meta.outlet or ''}"
+        speaker_named = Focus.of(parsed.target, index.lexical.idf).support(around)
+        if (relation := relation_of(parsed.target)) is not None and not set(tokenize(relation)) <= token_set(around):
+            speaker_named = 0.0  # "what did Lee Mi-kyung's son tell her": a passage of hers, no son in it
     year_ok = not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)
     # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be
     # there: "Korea" alone is in nearly every passage.
@@ -155,4 +160,5 @@ def _signals(
         destination_ok=float(destination_ok),
         direction_ok=float(direction_ok),
         specific_ok=float(not needs.expectation.bare(read)),
+        relation_ok=float(needs.relations <= token_set(own)),
     )

@@ -10,7 +10,14 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.answer.answerability import AnswerType, Expectation, Focus
-from index.answer.question import Intent, Question, is_generic_speaker, looks_like_speaker, unknown_names
+from index.answer.question import (
+    Intent,
+    Question,
+    is_generic_speaker,
+    looks_like_speaker,
+    relations_named,
+    unknown_names,
+)
 from index.answer.types import Refusal
 from index.people.names import is_role_word
 from index.people.registry import Person
@@ -56,6 +63,8 @@ class Needs:
     subject: Focus | None = None
     # Where a journey asked about goes ("when will Takaichi visit Seoul": the stems of "Seoul").
     destination: frozenset[str] = frozenset()
+    # "Lee Mi-kyung's father": the relations of people of the coverage the question asks about (stems).
+    relations: frozenset[str] = frozenset()
     # "When will ...": something to come, which a sentence of what was done ("went back on Friday") does not date.
     ahead: bool = False
 
@@ -128,6 +137,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         subject=subject,
         destination=frozenset(tokenize(place)) if (place := destination(text)) else frozenset(),
         ahead=parsed.intent is Intent.WHEN and asks_ahead(text),
+        relations=frozenset(t for r in relations_named(text, index.people) for t in tokenize(r)),
     )
 
 

@@ -42,6 +42,17 @@ _QUOTE_PATTERNS = (
         re.I,
     ),
 )
+# A person's view asked other ways: "why does Sato think ...", "how many matches does the historian expect",
+# "does Motegi expect results by April", "what is Yang hoping for". Read so only when the words before the
+# verb are a person of the coverage ("how many visitors does Nara expect" asks no one's words).
+_VIEW = r"think|believe|expect|want|hope|fear|worry|feel|predict|suggest|propose|recommend|urge|warn"
+_VIEW_ASKED = LazyPattern(
+    r"(?:^\s*|\b(?:why|how (?:many|much|soon|long|often)(?: [\w’'-]+){0,3}?|(?:what|which) [\w’'-]+(?: [\w’'-]+){0,2}?)"
+    r" )(?:did|does|do|has|have|would|will) (?P<name>.+?) (?:" + _VIEW + r")\b"
+    r"|\b(?:is|are|was|were) (?P<progressive>.+?) (?:thinking|hoping|expecting|asking|calling|pushing|planning|"
+    r"worried|worrying|saying)\b",
+    re.I,
+)
 # "Takaichi on Dokdo?", "the foreign minister on the seafood ban": a newsroom's shorthand for what a person
 # said about something; read so only when the words before "on" are a person of the coverage.
 _PERSON_ON = LazyPattern(
@@ -125,6 +136,17 @@ def analyse(text: str, registry: PeopleRegistry) -> Question:
         return Question(
             text, Intent.QUOTE, target, tuple(people), by_role, has_topic=bool(rest), topic=rest, about_asking=asking
         )
+    if (m := _VIEW_ASKED.search(text)) is not None:
+        group = "name" if m.group("name") else "progressive"
+        target = m.group(group).strip(" ,?")
+        clause = _NOT_A_SPEAKER.intersection(target.lower().split())
+        found: tuple[list[Person], bool] = ([], False) if clause else resolve_speaker(target, registry)
+        # ... a person by name, or by a role the words name ("the historian"); "South Korea" is no one's role
+        if found[0] and (not found[1] or _ROLE_RE.search(target)):
+            people, by_role = found
+            # What is asked of their words is the rest of the question, before the name as after the verb.
+            topic = f"{text[: m.start(group)]} {text[m.end() :]}".strip(" ?.!")
+            return Question(text, Intent.QUOTE, target, tuple(people), by_role, topic=topic, about_asking=asking)
     if (m := _PERSON_ON.match(text)) and (found := resolve_speaker(m.group("name").strip(" ,"), registry))[0]:
         people, by_role = found
         name, topic = m.group("name").strip(" ,"), m.group("topic")
@@ -177,6 +199,23 @@ def resolve_speaker(target: str, registry: PeopleRegistry) -> tuple[list[Person]
             return titled + [p for p in found if p not in titled], False
     by_role = _by_role(target, registry)
     return by_role, bool(by_role)
+
+
+def relations_named(text: str, registry: PeopleRegistry) -> frozenset[str]:
+    """The relations of people of the coverage a question asks about ("Lee Mi-kyung's father" -> "father"):
+    an answer must speak of that relation, not only of the person it is someone's relation to."""
+    found = set()
+    for m in _RELATION.finditer(text):
+        words = m.group("owner").split()
+        if any(registry.candidates(" ".join(words[i:])) for i in range(len(words))):
+            found.add(m.group("noun").lower())
+    return frozenset(found)
+
+
+def relation_of(target: str) -> str | None:
+    """The relation a speaker is asked by ("Lee Mi-kyung's son" -> "son"), None for a name or a role."""
+    m = _RELATION.fullmatch(target.strip())
+    return m.group("noun").lower() if m is not None else None
 
 
 def is_generic_speaker(target: str) -> bool:

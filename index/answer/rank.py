@@ -122,6 +122,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [
                 needs.expectation.weight(hit.passage.read(x.text), around, asked_in) for x in hit.passage.sentences
             ]
+        if answers_as_asked(needs, hit.passage):
+            # The article says this passage answers the very question ("Who is doing the DNA tests?" over
+            # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
+            kinds = [max(k, 1.0) for k in kinds]
         if needs.ahead:
             # "When will they go back": a date on or before the article's own ("went back on Friday") is past.
             kinds = [0.0 if _dated_before(ctx, index, hit.passage, i) else k for i, k in enumerate(kinds)]
@@ -342,6 +346,16 @@ def _on_day(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) ->
     if passage.day:
         days.add((passage.day.month, passage.day.day))
     return any((month or d_month, day) == (d_month, d_day) for month, day in needs.days for d_month, d_day in days)
+
+
+# Of the question's focus weight, the share an explainer's question must hold to be the question asked.
+_AS_ASKED = 0.8
+
+
+def answers_as_asked(needs: Needs, passage: Passage) -> bool:
+    """The passage answers a question its article prints (an FAQ's, an explainer's, an interviewer's) that
+    holds nearly all of what is asked."""
+    return passage.context.rstrip().endswith("?") and needs.focus.support_in(token_set(passage.context)) >= _AS_ASKED
 
 
 def asked_by_label(passage: Passage) -> bool:

@@ -211,6 +211,9 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             ):
                 # The rest of a quotation the sentence before opened ("... feeling. I am no longer worried.”").
                 found = (registry.get(last_speaker.person_id), None, "continuation")
+            if found is not None and quoted is None and _says_nothing(text, found[1]):
+                # "Kim spoke briefly to reporters on his way in": that they spoke, not what they said.
+                found = None
             inside = continuing and quoted_spans[0][0] < 0  # this sentence goes on with an open quotation
             continuing = bool(quoted_spans) and quoted_spans[-1][1] > len(text)
             # A quotation opened after a cue whose speaker is nobody the coverage names ("Han Ji-woo, 45, a
@@ -218,7 +221,9 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             unknown = (unknown and inside) or (continuing and not inside and found is None and cued)
             if found is None and long_quote and (subjects := [m for m in mentions if m.subject]):
                 found = (subjects[0].person, None, "named")
-            if found is None and own_voice and author is not None:
+            if found is None and own_voice and author is not None and not (cued and quoted is not None):
+                # (A quotation the author credits to someone the coverage does not name, "As one survivor's
+                # son told me, “...”", is that someone's, not the author's.)
                 found = (author, None, "author")
             if found is None and credited is not None and (quoted_spans or inside or unmarked):
                 found = (credited, None, "named")
@@ -246,6 +251,16 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             for mention in mentions:
                 salience.mention(mention.person)
     return out
+
+
+_TALK_VERBS = frozenset("spoke speak speaks spoken talked talk talks".split())
+_TOLD_OF = LazyPattern(r"\b(?:spoke|speak|speaks|spoken|talked|talk|talks)\b[^.;]*?\b(?:of|about|that)\b", re.I)
+
+
+def _says_nothing(text: str, verb: str | None) -> bool:
+    """A speech verb that tells only that someone spoke, with no quotation and nothing of what was said:
+    "She spoke to The Weekly Strait after the summit" (but "spoke of his hope that ..." tells)."""
+    return verb is not None and verb.lower() in _TALK_VERBS and not _TOLD_OF.search(text)
 
 
 def _credited(following: list, registry: PeopleRegistry) -> Person | None:  # type: ignore[type-arg]

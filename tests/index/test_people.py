@@ -652,6 +652,22 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
             # not the byline's
             id="an interview printed without labels",
         ),
+        pytest.param(
+            "Talks in Ube\n\nKim Do-hyun, the director-general who leads the delegation, spoke briefly to "
+            'reporters on his way in. "We are here to listen," he said.\n\nThe historian Mariko Sato spoke to '
+            "the Courier on Friday.\n",
+            [('"We are her', "Kim Do-hyun")],
+            # that someone spoke, to whom and when, is not what they said
+            id="a speech verb that says nothing of what was said",
+        ),
+        pytest.param(
+            "Japan owes the families more\n\nBy Jane Roe\n\nI have spent ten years visiting Ube. I met many of "
+            "the relatives.\n\nAs one survivor's son told me, \"Humanitarian is a word you use when you do not want "
+            'to say responsible."\n\nJane Roe is a professor of East Asian history at Northfield University.\n',
+            [("I have spen", "Jane Roe"), ("I met many ", "Jane Roe")],
+            # a quotation the author credits to someone unnamed is not the author's; "East Asian" is nobody
+            id="a columnist quoting someone the coverage does not name",
+        ),
     ],
 )
 def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str]]) -> None:

@@ -424,3 +424,54 @@ def test_a_correction_saying_what_is_right_in_a_sentence_of_its_own_answers(made
         "How many members does the Korean delegation have?"
     )
     assert answer.passages[0].kind == "correction" and "It has twelve." in answer.passages[0].highlight
+
+
+def test_a_persons_view_asked_other_ways_asks_for_their_words() -> None:
+    """ "Why does X think ...", "how many ... does the historian expect", "does X expect ...", "what is X
+    hoping for" ask for a person's words, as "what does X think" does; the words before the verb must be a
+    person of the coverage, by name or by a role they name ("South Korea" is no one's)."""
+    from index.answer.question import analyse
+    from index.people.registry import find_people
+    from seeds_loader import parse_article
+
+    article = parse_article(
+        "Interview\n\nMariko Sato, a historian at Yamaguchi University, said the divers changed everything. "
+        "President Lee Jae Myung of South Korea met the families.\n",
+        "x.txt",
+    )
+    registry = find_people([article])
+    for question in [
+        "Why does Mariko Sato think the mine was forgotten?",
+        "How many DNA matches does the historian expect?",
+        "Does Mariko Sato expect results by April?",
+        "What is Mariko Sato hoping for?",
+    ]:
+        parsed = analyse(question, registry)
+        assert parsed.intent is Intent.QUOTE and parsed.person is not None, question
+        assert parsed.person.name == "Mariko Sato" and parsed.has_topic
+    assert analyse("What trade pact does South Korea want to join?", registry).intent is Intent.FACT
+
+
+def test_an_explainers_question_that_is_the_question_asked_holds_its_answer(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who is doing the DNA tests?" under the FAQ's own "Who is doing the DNA tests?": the answer names
+    institutions, no person, and still says who; the article says so."""
+    text = (
+        "---\ntitle: Your questions answered\ndate: 2026-02-14\n---\n"
+        "**Who is doing the DNA tests?**\n\nKorea's National Forensic Service and a Japanese institute each test "
+        "every sample.\n\nPresident Lee Jae Myung said the tests would start soon.\n"
+    )
+    answer = made_up_engine(text, "faq.md", EngineConfig(min_confidence=0.0)).ask("Who is doing the DNA tests?")
+    assert answer.signals["agent_ok"] == 1.0 and "National Forensic Service" in answer.passages[0].highlight  # type: ignore[index]
+
+
+def test_a_relation_asked_about_must_be_spoken_of(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What did Lee Mi-kyung's father do?": a passage about her that never speaks of her father does not
+    answer (nor, for "what did her son tell her", is it her son's words)."""
+    head = "---\ntitle: Two daughters\ndate: 2026-02-15\n---\n"
+    her = "Lee Mi-kyung, 79, heard the news from a neighbour in Busan. She has not had a call.\n"
+    engine = made_up_engine(head + her, "daughters.md", EngineConfig(min_confidence=0.0))
+    assert engine.ask("What did Lee Mi-kyung's father do before the mine?").signals["relation_ok"] == 0.0  # type: ignore[index]
+    assert not engine.ask("What did Lee Mi-kyung's son tell her?").answered
+    father = "Lee Mi-kyung's father, Lee Jae-sik, was 23 when he went into the mine.\n"
+    engine = made_up_engine(head + father, "father.md", EngineConfig(min_confidence=0.0))
+    assert engine.ask("What did Lee Mi-kyung's father do before the mine?").signals["relation_ok"] == 1.0  # type: ignore[index]

@@ -805,3 +805,57 @@ def test_an_emphasised_question_on_its_own_line_is_what_the_paragraph_under_it_a
     )
     answer = parse_article(text, "x.md").paragraphs[-1]
     assert answer.context == "Why did it take so long for the Chosei mine to get national attention?"
+
+
+def test_an_faq_pages_definition_list_is_questions_and_their_answers(tmp_path: Path) -> None:
+    page = tmp_path / "faq.html"
+    page.write_text(
+        "<html><head><title>Your questions answered - Bayside Herald</title></head><body><main>"
+        "<h1>Your questions answered</h1><p>Three miners have now been identified; here is what we know.</p>"
+        "<dl><dt>Who is doing the DNA tests?</dt><dd>Korea's National Forensic Service and a Japanese institute "
+        "each test every sample.</dd><dt>How long does each test take?</dt><dd>About six weeks from the time a "
+        "sample reaches the laboratory.</dd></dl></main></body></html>"
+    )
+    answers = [p for p in load_article(page).paragraphs if p.context]
+    assert [(p.context, p.text[:9]) for p in answers] == [
+        ("Who is doing the DNA tests?", "Korea's N"),
+        ("How long does each test take?", "About six"),
+    ]
+
+
+def test_a_live_blog_whose_entries_are_articles_of_their_own(tmp_path: Path) -> None:
+    """Each entry an ``<article>`` with its heading and ``<time>``: the story is all of them, each entry with
+    its stamp (the largest entry alone is not the page)."""
+    posts = "".join(
+        f"<article class='post'><h3>{head}</h3><time>{stamp}</time><p>{text}</p></article>"
+        for head, stamp, text in [
+            ("Ceremony ends", "4:05 p.m.", "The ceremony at Incheon has ended and the minister laid a wreath."),
+            ("Plane lands", "2:32 p.m.", "The chartered plane carrying the remains has landed at Incheon."),
+            ("Departure", "11:50 a.m.", "The plane left Yamaguchi Ube Airport with three coffins on board."),
+        ]
+    )
+    page = tmp_path / "live.html"
+    page.write_text(f"<html><head><title>Live: remains flown home</title></head><body><div>{posts}</div></body></html>")
+    assert [p.text[:10] for p in load_article(page).paragraphs] == ["4:05 p.m. ", "2:32 p.m. ", "11:50 a.m."]
+
+
+def test_a_transcripts_time_codes_before_its_labels() -> None:
+    text = (
+        "Doorstep remarks\n\nFebruary 13, 2026\n\n[00:00:05] TAKAICHI: Good evening. A third person has been "
+        "identified.\n\n[00:00:40] REPORTER: Will you attend the ceremony?\n\n[00:00:44] TAKAICHI: I would like to.\n"
+    )
+    paragraphs = parse_article(text, "doorstep.txt").paragraphs
+    assert [(p.speaker_label, p.kind, p.text[:8]) for p in paragraphs] == [
+        ("TAKAICHI", "body", "Good eve"),
+        ("REPORTER", "question", "Will you"),
+        ("TAKAICHI", "body", "I would "),
+    ]
+
+
+def test_a_byline_emphasised_in_part_shares_its_line_with_outlet_and_date() -> None:
+    text = (
+        "# Two daughters, one wait\n\n**By Min-seo Han** · The Harbour Weekly · February 15, 2026\n\n"
+        "UBE, Japan — Two women have spent the same eighty years waiting.\n"
+    )
+    a = parse_article(text, "feature.md")
+    assert (a.byline, a.outlet, a.published) == ("Min-seo Han", "The Harbour Weekly", date(2026, 2, 15))
