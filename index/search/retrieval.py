@@ -152,15 +152,18 @@ def fuse(
     best_sentence = np.maximum.reduceat(sentence_cos, starts) if rows.size else passage_cos
     lexical = bm25 / bm25_max if bm25_max > 0 else np.zeros(len(candidates), dtype=np.float32)
     fused = weights.passage * passage_cos + weights.sentence * best_sentence + weights.lexical * lexical
-    order = np.argsort(-fused, kind="stable")[:k]
+    order = np.argsort(-fused, kind="stable")[:k].tolist()
+    # Plain Python numbers, converted once per array rather than once per value.
+    ids, fused_, cosines, lexical_, bm25_ = (a.tolist() for a in (candidates, fused, passage_cos, lexical, bm25))
+    sentences, begins, counts = sentence_cos.tolist(), starts.tolist(), count.tolist()
     return [
         Hit(
-            index.passages[int(candidates[i])],
-            float(fused[i]),
-            float(passage_cos[i]),
-            float(lexical[i]),
-            float(bm25[i]),
-            tuple(float(x) for x in sentence_cos[starts[i] : starts[i] + count[i]]),
+            index.passages[ids[i]],
+            fused_[i],
+            cosines[i],
+            lexical_[i],
+            bm25_[i],
+            tuple(sentences[begins[i] : begins[i] + counts[i]]),
         )
         for i in order
     ]
