@@ -10,7 +10,7 @@ from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
 
 BYLINE = LazyPattern(
-    r"^(?:[Bb][Yy]|Reporter|(?:Written|Story|Words|Text|Report|Reporting) by)\s+"
+    r"^(?:[-—–]{1,2}\s*)?(?:[Bb][Yy]|Reporter|(?:Written|Story|Words|Text|Report|Reporting|Interview(?:ed)?) by)\s+"
     r"([A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+)*.*)$"
 )
 # A wire's closing credit: "(Reporting by Jane Doe in Seoul; Additional reporting by John Roe; Editing by ...)".

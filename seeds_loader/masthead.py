@@ -53,7 +53,9 @@ _DATELINE = LazyPattern(
     rf"^([A-Z][A-Z .'’/-]+)(?:,\s+(?!(?:{_MONTHS})\b)[A-Z][\w.'’ -]{{1,30}}?){{0,2}}"
     rf"(?:,\s+((?:{_MONTHS})\.?\s+\d{{1,2}})(?:,\s+(\d{{4}}))?)?"
     # the outlet in parentheses, or between slashes as a press-release wire prints it ("/PRNewswire/")
-    r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/)?\s*(?:--|—|–|(?<=\s)-)\s"
+    # ... or bare after the day, as Kyodo prints its name ("TOKYO, March 10 Kyodo -")
+    r"(?:\s+\(([^)]{2,60})\)|\s+/([^/\s][^/]{1,40})/|(?<=\d)\s+([A-Z][a-z]+))?"
+    r"\s*(?:--|—|–|(?<=\s)-)\s"
 )
 
 
@@ -155,7 +157,7 @@ def dateline(text: str) -> Dateline | None:
     m = _DATELINE.match(text)
     if m is None or not (m.group(2) or m.group(4) or m.group(5)):
         return None
-    outlet = (m.group(4) or m.group(5) or "").strip() or None
+    outlet = (m.group(4) or m.group(5) or m.group(6) or "").strip() or None
     if not m.group(2):
         return Dateline(outlet, None, None)
     try:

@@ -124,6 +124,7 @@ _DEVELOPING = LazyPattern(
     re.I,
 )
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
+_QA_ALONE = LazyPattern(r"^\**\s*(?:Q|A|Question|Answer)\.?\s*\**$")
 _LIST_ITEM = LazyPattern(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -200,6 +201,8 @@ def classify(
                 # ... or share its line with the outlet and the date ("By X · Harbourlight · March 8, 2026")
                 masthead_date = masthead_date or shared_date(text)
                 meta.outlet = meta.outlet or byline_outlet(text)
+            elif markdown and _IMAGE.match(text):
+                kind = BlockKind.IMAGE  # a lead picture: its caption follows, and the masthead may too
             elif _is_debris(text, markdown):
                 kind = BlockKind.DEBRIS  # a breadcrumb or rule above the headline
             elif (credit := masthead_credit(text)) is not None:
@@ -376,6 +379,8 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
     ends = text.endswith((".", "?", "!", "”", '"', ":")) or (bare != text and bare.endswith((".", "!", "”", '"')))
     if _LIST_ITEM.match(text):
         return BlockKind.BODY  # "- one man from Jeolla province": a list's item, whatever its length
+    if _QA_ALONE.match(text):
+        return BlockKind.BODY  # "Q" alone over a reporter's question: a transcript's label, no heading
     if markdown and _TABLE_CAPTION.match(text):
         return BlockKind.HEADING  # "Table: Matches announced so far": read with the rows, not a paragraph
     if text.startswith("#") or (len(text.split()) <= 12 and not ends):

@@ -22,6 +22,8 @@ _MAX_LABEL_WORDS = 8
 # A recording's time code may stand before a label: "[00:01:06] TAKAICHI: This is a humanitarian matter."
 _TIME_CODE = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*)?"
 _OWN_LINE = LazyPattern(rf"^\**\s*{_TIME_CODE}(?P<label>[^:\n*]{{1,80}}?)\s*:\s*\**$")
+# "Q" (or "A") alone on its line, without a colon, over the question it labels.
+_BARE_QA = LazyPattern(r"^\**\s*(?P<label>Q|A|Question|Answer)\.?\s*\**$")
 _INLINE = LazyPattern(rf"^\**\s*{_TIME_CODE}(?P<label>[^:\n*]{{1,60}}?)\s*:\s*\**\s+(?P<rest>\S.*)$", re.S)
 # "Q. How did ...?" / "A. With relief.": an interview's labels with a full stop (counted only when both
 # are there, so "A. Smith said" in prose is no label).
@@ -138,7 +140,7 @@ def place(blocks: list[Block]) -> list[Placed]:
         label = rest = None
         if block.kind is BlockKind.BODY:
             text = block.text.strip()
-            if (m := _OWN_LINE.match(text)) and _is_label(m.group("label")):
+            if (m := _OWN_LINE.match(text) or _BARE_QA.match(text)) and _is_label(m.group("label")):
                 label = m.group("label").strip()
             elif (m := _INLINE.match(text)) and _is_label(m.group("label")):
                 label, rest = m.group("label").strip(), m.group("rest")

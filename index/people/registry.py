@@ -83,6 +83,10 @@ class PeopleRegistry:
                     group = self._by_word.setdefault(name_key(word), [])
                     if person not in group:
                         group.append(person)
+        # Every word of every spelling, lower-cased: what a question may name them by.
+        self.name_words: frozenset[str] = frozenset(
+            w.lower() for p in self.people.values() for v in p.variants for w in re.findall(r"\w+", v)
+        )
 
     def named_in(self, text: str) -> list[Person]:
         """The people ``text`` names (full names in any spelling, or surnames: the most prominent)."""
@@ -305,10 +309,16 @@ def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str
                     continue
                 if by_surname is None:
                     by_surname = {}
-                    for n in NAME_RE.finditer(article.text):
-                        full = multiword_name(n.group(0), article.text, n.start())
-                        if full is not None and is_name_like(full):
-                            by_surname.setdefault(full.split()[-1], full)
+                    fulls = [
+                        full
+                        for n in NAME_RE.finditer(article.text)
+                        if (full := multiword_name(n.group(0), article.text, n.start())) is not None
+                        and is_name_like(full)
+                    ]
+                    for full in fulls:
+                        by_surname.setdefault(full.split()[-1], full)
+                    for full in fulls:  # ... or the first word, for a name written family name first ("Tanaka Koji")
+                        by_surname.setdefault(full.split()[0], full)
                 if (full := by_surname.get(surname)) is not None:
                     yield full
 

@@ -109,8 +109,10 @@ class LoadedIndex:
     article_references: dict[str, frozenset[str]]
 
     def knows(self, word: str) -> bool:
-        """True when ``word`` occurs anywhere in the coverage: passages, headlines or outlet names."""
-        return self.lexical.knows(word) or normalize_word(word) in self.outlet_words
+        """True when ``word`` occurs anywhere in the coverage: passages, headlines, outlet names, or the name
+        of someone it quotes (a transcript's label, "MR. KIHARA:", may be the only place a name is printed)."""
+        word = normalize_word(word)
+        return self.lexical.knows(word) or word in self.outlet_words or word in self.people.name_words
 
     def quote_at(self, article_id: str, start: int) -> Quote | None:
         """The attributed quote whose sentence starts at ``start`` in the article, if any."""

@@ -348,3 +348,14 @@ def test_a_refusal_already_made_embeds_the_question_once(hash_index, hash_embedd
     answer = engine.ask(question)
     assert not answer.answered and answer.passages
     assert texts == [question]
+
+
+def test_a_name_printed_only_in_a_transcripts_labels_is_known(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What did Kihara say about the records?" of a transcript whose text never prints "Kihara" but whose
+    labels do ("MR. KIHARA:"): he is someone of the coverage, not an unknown name."""
+    text = (
+        "Press conference\n\nFebruary 24, 2026\n\nMR. KIHARA: We are looking into which records exist.\n\n"
+        "Q: When will the next dives take place?\n\nMR. KIHARA: That is for the divers to decide.\n"
+    )
+    answer = made_up_engine(text, "presser.txt").ask("What did Kihara say about the company records?")
+    assert answer.refusal is not Refusal.UNKNOWN_NAME and answer.passages[0].speaker == "Kihara"

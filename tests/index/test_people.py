@@ -668,6 +668,13 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
             # a quotation the author credits to someone unnamed is not the author's; "East Asian" is nobody
             id="a columnist quoting someone the coverage does not name",
         ),
+        pytest.param(
+            "Panel meets\n\nThe panel, co-chaired by Korea's Shin Hye-won and Japan's Tanaka Koji, met on Friday."
+            "\n\nTanaka said the Japanese side would bring samples from twelve more sets of remains.\n",
+            [("Tanaka said", "Tanaka Koji")],
+            # a name written family name first is found for a speaker quoted by that family name
+            id="a speaker quoted by the first word of a family-name-first name",
+        ),
     ],
 )
 def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str]]) -> None:

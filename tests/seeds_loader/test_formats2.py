@@ -859,3 +859,43 @@ def test_a_byline_emphasised_in_part_shares_its_line_with_outlet_and_date() -> N
     )
     a = parse_article(text, "feature.md")
     assert (a.byline, a.outlet, a.published) == ("Min-seo Han", "The Harbour Weekly", date(2026, 2, 15))
+
+
+def test_a_lead_picture_before_the_story_keeps_its_caption(tmp_path: Path) -> None:
+    page = tmp_path / "miners.html"
+    page.write_text(
+        "<html><head><title>The miners Japan forgot are coming home</title></head><body><div class='body'>"
+        "<figure><img src='ube.jpg' alt='The shafts'><figcaption>The two ventilation shafts off Ube. Photograph: "
+        "Kenji Mori/Reuters</figcaption></figure><p>For eighty-four years the sea at Ube kept the Chosei miners, "
+        "and this spring some of them will go home.</p><p>Three of the 136 Korean workers who died have been "
+        "identified by DNA, and their remains are due to be flown to Korea in April.</p></div></body></html>"
+    )
+    a = load_article(page)
+    assert [c.text[:14] for c in a.captions] == ["The two ventil"]
+    assert a.paragraphs[0].text.startswith("For eighty-four years")
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "partial"),
+    [("TOKYO, March 10 Kyodo - Prime Minister Sanae Takaichi is weighing a visit.", "Kyodo", "--03-10")],
+)
+def test_a_wire_dateline_with_its_agency_bare_after_the_day(line: str, outlet: str, partial: str) -> None:
+    a = parse_article(f"Takaichi eyes Seoul trip\n\n{line}\n\nThe sources said so on Tuesday.\n", "wire.txt")
+    assert (a.outlet, a.published_partial) == (outlet, partial)
+
+
+def test_a_bare_q_over_a_reporters_question_and_an_interviewers_closing_credit() -> None:
+    text = (
+        "Press Conference by the Chief Cabinet Secretary\n\nDate: February 24, 2026\n\n"
+        "MR. KIHARA: Good afternoon. The government will set aside 300 million yen.\n\nQ\n\n"
+        "When will the next dives take place?\n\nMR. KIHARA: That is for the divers to decide.\n\n"
+        "--Interviewed by Sara Lind\n"
+    )
+    a = parse_article(text, "presser.txt")
+    assert [(p.speaker_label, p.kind) for p in a.paragraphs] == [
+        ("MR. KIHARA", "body"),
+        ("Q", "question"),
+        ("MR. KIHARA", "body"),
+    ]
+    assert a.paragraphs[-1].context == "When will the next dives take place?"
+    assert a.byline == "Sara Lind"
