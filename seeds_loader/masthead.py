@@ -39,7 +39,9 @@ _NAME_COMMA_DATE = LazyPattern(
     rf"^([A-Z][\w.'’&-]*(?:\s[\w.'’&-]+){{0,7}}),\s+"
     rf"((?i:(?:{_WEEKDAYS}),?\s+)?(?:{_WORDED_DATE}))$"
 )
-STAMP_LABEL = LazyPattern(r"^(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I)
+STAMP_LABEL = LazyPattern(
+    r"^(?:originally |first )?(input|updated|published|posted|modified|last updated|date)\s*:?\s*(.*)$", re.I
+)
 _PERSON_LIKE = LazyPattern(r"^[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}$")
 _NEWSROOM_ROLE = LazyPattern(r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|staff)\b", re.I)
 PUBLISHED_BY = LazyPattern(r"^by\s+(.+?)\s+on\s")

@@ -127,15 +127,20 @@ def _clean(text: str) -> str:
 
 def _unlabelled(question: str) -> str:
     """A question heading without its "Q:" label ("**Q: Where is the mine?**" -> "Where is the mine?")."""
-    m = _INLINE.match(question)
-    return m.group("rest").strip() if m and label_role(m.group("label")) == "question" else question
+    m = _INLINE.match(question) or _DOTTED.match(question)
+    return m.group("rest").strip(" *_") if m and label_role(m.group("label")) == "question" else question
 
 
 def place(blocks: list[Block]) -> list[Placed]:
     """A Placed for every block, in order (non-body blocks keep their text and get no label)."""
     labels: list[str | None] = []
     rests: list[str | None] = []
-    dotted = {m.group("label") for b in blocks if b.kind is BlockKind.BODY and (m := _DOTTED.match(b.text.strip()))}
+    # ... a question set in bold is read as a heading ("**Q. Why so long?**"), its answer as a paragraph.
+    dotted = {
+        m.group("label")
+        for b in blocks
+        if b.kind in (BlockKind.BODY, BlockKind.HEADING) and (m := _DOTTED.match(b.text.strip()))
+    }
     for block in blocks:
         label = rest = None
         if block.kind is BlockKind.BODY:

@@ -259,8 +259,12 @@ def find_people(
         for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label):
             # A label in capitals ("PRIME MINISTER TAKAICHI:") read as the words are written; a title and a
             # surname alone name someone as "Prime Minister Takaichi" does in a sentence.
-            for name, role in full_name_evidence(label.title() if label.isupper() else label):
+            read = label.title() if label.isupper() else label
+            for name, role in full_name_evidence(read):
                 take(name, role, article.id)
+            # A name with its role after it in parentheses ("Shin Hye-won (Co-chair, Korean delegation)").
+            if (named := _NAMED_LABEL.match(read)) and (name := multiword_name(named.group(1))) is not None:
+                take(name, named.group(2).split(",")[0].strip() if named.group(2) else None, article.id)
         for name, role in implied_voices(article):
             person = person_for(name)
             person.variants[name] += 0
@@ -294,6 +298,10 @@ def find_people(
             ),
         )
     return PeopleRegistry(people)
+
+
+# A transcript's label that is a full name, with a role in parentheses after it or none.
+_NAMED_LABEL = LazyPattern(r"^([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})(?:\s\(([^)]{2,80})\))?$")
 
 
 def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str]:

@@ -675,6 +675,14 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
             # a name written family name first is found for a speaker quoted by that family name
             id="a speaker quoted by the first word of a family-name-first name",
         ),
+        pytest.param(
+            "Transcript\n\nTokyo, April 17, 2026\n\nShin Hye-won (Co-chair, Korean delegation): Today we confirmed "
+            "two more identifications.\n\nQuestion (Asahi Shimbun): When will the remains be returned?\n\n"
+            "Shin Hye-won (Co-chair, Korean delegation): We hope in June.\n",
+            [("Today we co", "Shin Hye-won"), ("We hope in ", "Shin Hye-won")],
+            # a label that is a full name with its role in parentheses names a person the article has nowhere else
+            id="a transcript label naming its speaker with a role in parentheses",
+        ),
     ],
 )
 def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str]]) -> None:

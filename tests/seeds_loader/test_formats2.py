@@ -899,3 +899,31 @@ def test_a_bare_q_over_a_reporters_question_and_an_interviewers_closing_credit()
     ]
     assert a.paragraphs[-1].context == "When will the next dives take place?"
     assert a.byline == "Sara Lind"
+
+
+def test_an_interviews_bold_dotted_labels() -> None:
+    """ "**Q. Why so long?**" (bold, so read as a heading) over "**A.** The bone had been ...": the answer is
+    the interviewee's under its "A", with the question as its context."""
+    text = (
+        "# Five questions for the forensic scientist\n\n"
+        "*Dr. Han Seung-woo leads the DNA team at the National Forensic Service.*\n\n"
+        "By Mina Cho | Forensic Weekly | April 3, 2026\n\n"
+        "**Q. Why so long?**\n\n**A.** The bone had been under seawater for eighty years.\n\n"
+        "**Q. Will it get faster?**\n\n**A.** Yes. I expect four to six weeks per sample.\n"
+    )
+    answers = [p for p in parse_article(text, "qa.md").paragraphs if p.speaker_label]
+    assert [(p.speaker_label, p.context, p.text[:4]) for p in answers] == [
+        ("A", "Why so long?", "The "),
+        ("A", "Will it get faster?", "Yes."),
+    ]
+
+
+def test_an_originally_published_line_and_a_staff_credit() -> None:
+    text = (
+        "UPDATED: Fourth and fifth miners identified\n\n"
+        "Originally published April 17, 2026, 11:00 a.m. Updated 3:15 p.m.\n\nHarbourline staff\n\n"
+        "Two more Korean miners have been identified, the joint forensic panel said on Friday.\n"
+    )
+    a = parse_article(text, "update.txt")
+    assert (a.published, a.outlet) == (date(2026, 4, 17), "Harbourline")
+    assert [p.text[:7] for p in a.paragraphs] == ["Two mor"]
