@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from index.people.coreference import Salience, article_genders
 from index.people.names import DASH_CREDIT, LONG_NAME, REPORTING_VERBS, ROLE_WORDS, name_key
 from index.people.registry import PeopleRegistry, Person
-from index.people.voices import AUTHOR_ROLE, author_voice, interview_answers, interviewee, unquoted
+from index.people.voices import AUTHOR_ROLE, author_voice, delivered_text, interview_answers, interviewee, unquoted
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.structure import label_role
@@ -70,8 +70,8 @@ class Quote:
     quoted: str | None
     verb: str | None
     # "named", "surname", "pronoun", "continuation"; "label" (a transcript's or interview's speaker label),
-    # "interview" (an answer under an interviewer's question, printed without labels), "author" (a
-    # first-person piece's own voice)
+    # "interview" (an answer under an interviewer's question, printed without labels), "delivered" (a speech
+    # or statement printed as its speaker delivered it), "author" (a first-person piece's own voice)
     resolved_by: str
     # Others whose words the sentence reports at second hand, named as the subject of a speech verb of
     # their own: "Lee asked Xi to lend a pair of pandas, Kang said" is Kang's sentence reporting Lee's words.
@@ -143,6 +143,9 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     # An interview printed without labels: the paragraphs under the interviewer's questions are the
     # interviewee's, as they are under "A:".
     answers = interview_answers(article) if answerer is not None else [False] * len(article.paragraphs)
+    # A speech or statement printed as delivered: every paragraph after the one that says so is the speaker's.
+    delivered = delivered_text(article)
+    deliverer = registry.lookup(delivered[0]) if delivered is not None else None
     # surname -> the people of that surname named in full so far, with the paragraph of their latest full
     # mention (nearest last): what a bare surname can mean (see _nearest).
     local: dict[str, list[tuple[Person, int]]] = {}
@@ -162,6 +165,10 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             for sentence in paragraph.sentences:
                 last_speaker = _quote(answerer, article, paragraph.number, sentence, sentence.text, "interview")
                 out.append(last_speaker)
+            continue
+        if deliverer is not None and delivered is not None and number > delivered[1] and not paragraph.speaker_label:
+            for sentence in paragraph.sentences:
+                out.append(_quote(deliverer, article, paragraph.number, sentence, sentence.text, "delivered"))
             continue
         if paragraph.speaker_label is not None:
             # Every paragraph under a label, until the next label, is that speaker's; a reporter's

@@ -305,30 +305,43 @@ _NAMED_LABEL = LazyPattern(r"^([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})(?:\s\(
 
 
 def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str]:
-    """Full names the article gives to a speaker it quotes by surname alone ("…," Tanabe said), when no
-    known person answers to that surname: the full name is in the article ("For Yuki Tanabe, …"), just in
-    no sentence that introduces a person."""
+    """Full names the article gives to a speaker it quotes by surname alone ("…," Tanabe said) or labels so
+    ("ISA:"), when no known person answers to that surname: the full name is in the article or its headline
+    ("For Yuki Tanabe, …", "Interview: Ikuo Isa on the last dive"), just in no sentence that introduces a
+    person."""
+    said = [
+        m.group(group)
+        for paragraph in article.paragraphs
+        for pattern, group in ((SAID_NAME, 2), (NAME_SAID, 1))
+        for m in pattern.finditer(paragraph.text)
+    ]
+    labels = [
+        label.title() if label.isupper() else label
+        for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label)
+        if " " not in label.strip() and label.strip().rstrip(".").lower() not in _NOT_NAMES
+    ]
     by_surname: dict[str, str] | None = None  # the article's first full name for each surname, read once
-    for paragraph in article.paragraphs:
-        for pattern, group in ((SAID_NAME, 2), (NAME_SAID, 1)):
-            for m in pattern.finditer(paragraph.text):
-                surname = m.group(group)
-                if " " in surname or any(p.answers_to(surname) for p in people):
-                    continue
-                if by_surname is None:
-                    by_surname = {}
-                    fulls = [
-                        full
-                        for n in NAME_RE.finditer(article.text)
-                        if (full := multiword_name(n.group(0), article.text, n.start())) is not None
-                        and is_name_like(full)
-                    ]
-                    for full in fulls:
-                        by_surname.setdefault(full.split()[-1], full)
-                    for full in fulls:  # ... or the first word, for a name written family name first ("Tanaka Koji")
-                        by_surname.setdefault(full.split()[0], full)
-                if (full := by_surname.get(surname)) is not None:
-                    yield full
+    for surname in [*said, *labels]:
+        if " " in surname or any(p.answers_to(surname) for p in people):
+            continue
+        if by_surname is None:
+            text = f"{article.title or ''}\n\n{article.text}"
+            fulls = [
+                full
+                for n in NAME_RE.finditer(text)
+                if (full := multiword_name(n.group(0), text, n.start())) is not None and is_name_like(full)
+            ]
+            by_surname = {}
+            for full in fulls:
+                by_surname.setdefault(full.split()[-1], full)
+            for full in fulls:  # ... or the first word, for a name written family name first ("Tanaka Koji")
+                by_surname.setdefault(full.split()[0], full)
+        if (full := by_surname.get(surname)) is not None:
+            yield full
+
+
+# One-word labels that name no one: an interview's and a transcript's own.
+_NOT_NAMES = frozenset({"q", "a", "question", "answer", "reporter", "moderator", "interviewer"})
 
 
 def _role_text(role: str) -> str:

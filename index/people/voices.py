@@ -103,6 +103,29 @@ def interviewee(article: Article) -> str | None:
     return None
 
 
+# A text printed as someone delivered it: "The following is the full text of the remarks President Lee
+# delivered ...", "Full text of Kihara's statement", "remarks as prepared for delivery".
+_DELIVERED = LazyPattern(
+    r"\b(?:full|complete|prepared)\s+(?:text|transcript)\s+of\b|\bthe following (?:is|are)\s+(?:the\s+)?"
+    r"(?:text|remarks|statement|speech|address)\b|\bas (?:prepared for delivery|delivered)\b",
+    re.I,
+)
+
+
+def delivered_text(article: Article) -> tuple[str, int] | None:
+    """(speaker, paragraph) when the article prints someone's speech or statement as delivered: the first of
+    its opening paragraphs that says so, and the full name it (or else the headline) gives; every unlabelled
+    paragraph after that one is the speaker's words. None for any other article."""
+    byline = name_key(article.byline or "")
+    for i, paragraph in enumerate(article.paragraphs[:3]):
+        if paragraph.speaker_label is None and _DELIVERED.search(paragraph.text):
+            name = _first_named(paragraph.text, byline) or _first_named(article.title or "", byline)
+            return (name, i) if name is not None else None
+    if article.title and _DELIVERED.search(article.title) and (name := _first_named(article.title, byline)):
+        return name, -1
+    return None
+
+
 def _is_question(text: str) -> bool:
     return text.rstrip(" *_").endswith("?") and len(text.split()) <= 40
 
@@ -133,6 +156,8 @@ def implied_voices(article: Article) -> list[tuple[str, str | None]]:
             out.append((author, AUTHOR_ROLE))  # a signer speaking for a body ("We welcome ...") is no columnist
     if (name := interviewee(article)) is not None:
         out.append((name, None))
+    if (delivered := delivered_text(article)) is not None:
+        out.append((delivered[0], None))
     return out
 
 

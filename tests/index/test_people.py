@@ -683,6 +683,21 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
             # a label that is a full name with its role in parentheses names a person the article has nowhere else
             id="a transcript label naming its speaker with a role in parentheses",
         ),
+        pytest.param(
+            "Interview: Ikuo Isa on the last dive of the season\n\nCoastal Post, May 30, 2026\n\n"
+            "COASTAL POST: What did you find today?\n\nISA: Two more bones, and a lamp.\n\n"
+            "COASTAL POST: Will you dive again next year?\n\nISA: As long as my knees allow.\n",
+            [("Two more bo", "Ikuo Isa"), ("As long as ", "Ikuo Isa")],
+            # a surname label is the full name the headline gives; the outlet's label asks
+            id="a surname label whose full name only the headline gives",
+        ),
+        pytest.param(
+            "Full text of President Lee's remarks at the return ceremony\n\nIncheon, June 12, 2026\n\n"
+            "The following is the full text of the remarks President Lee Jae Myung delivered at the airport.\n\n"
+            "Fellow citizens, and above all, the families who have waited.\n\nWe will not stop at five.\n",
+            [("Fellow citi", "Lee Jae Myung"), ("We will not", "Lee Jae Myung")],
+            id="a speech printed as delivered is its speaker's words",
+        ),
     ],
 )
 def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str]]) -> None:
