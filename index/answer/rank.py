@@ -189,7 +189,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     ranked.sort(
         key=lambda r: (id(r.hit) not in asked_only, topical[id(r.hit)], holds[id(r.hit)], r.score), reverse=True
     )
-    return _updates_first(ranked)
+    return _updates_first(ranked, needs)
 
 
 def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
@@ -299,10 +299,12 @@ def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]
     return chosen
 
 
-def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
+def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
     """An update or correction goes just above the earlier passage of its article that it revises: both
     give a figure about the same thing (two or more words in common), so the older figure is never shown
-    as the answer while its revision is at hand. Passages of other articles keep their order."""
+    as the answer while its revision is at hand; only when the update speaks of something asked (an update
+    of the return's date, none of whose words a count of the identified asks about, revises nothing of
+    it). Passages of other articles keep their order."""
     out = list(ranked)
     for entry in ranked:
         update = entry.hit.passage
@@ -318,6 +320,7 @@ def _updates_first(ranked: list[Ranked]) -> list[Ranked]:
                 and not supersedes(earlier)
                 and gives_number(earlier.text)
                 and len(words & token_set(earlier.text)) >= 2
+                and needs.focus.support_in(words) > 0.0
             ):
                 revised = out[i]
                 out[i] = replace(entry, score=revised.score)

@@ -476,3 +476,19 @@ def test_a_relation_asked_about_must_be_spoken_of(made_up_engine) -> None:  # ty
     father = "Lee Mi-kyung's father, Lee Jae-sik, was 23 when he went into the mine.\n"
     engine = made_up_engine(head + father, "father.md", EngineConfig(min_confidence=0.0))
     assert engine.ask("What did Lee Mi-kyung's father do before the mine?").signals["relation_ok"] == 1.0  # type: ignore[index]
+
+
+def test_an_update_about_something_else_does_not_go_above_what_is_asked(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How many miners have been identified?": an update of the return's date ("all five will be returned in
+    June, not in May") holds no word of what is asked and revises nothing of it; the count answers."""
+    text = (
+        "---\ntitle: Fourth and fifth miners identified\ndate: 2026-04-17\n---\n"
+        "Two more Korean miners who died in the 1942 flooding of the mine have been identified, bringing the "
+        "total to five, the joint forensic panel said on Friday.\n\n"
+        "UPDATE, 3:15 p.m.: The panel now says the remains of all five will be returned together in June, not in "
+        "May as it said earlier.\n"
+    )
+    answer = made_up_engine(text, "update.md", EngineConfig(min_confidence=0.0)).ask(
+        "How many miners have been identified?"
+    )
+    assert answer.passages[0].highlight.startswith("Two more Korean miners")
