@@ -127,8 +127,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
             kinds = [max(k, 1.0) for k in kinds]
         if needs.ahead:
-            # "When will they go back": a date on or before the article's own ("went back on Friday") is past.
-            kinds = [0.0 if _dated_before(ctx, index, hit.passage, i) else k for i, k in enumerate(kinds)]
+            # "When will they go back": a date on or before the article's own ("went back on Friday") is past,
+            # unless the sentence tells of something to come ("... recovered last August will undergo").
+            kinds = [0.0 if _past_only(ctx, index, hit.passage, i) else k for i, k in enumerate(kinds)]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         feature = [
             (c.intent_bonus * _sentence_feature(ctx, index, hit, i, needs) if weighs_intent else 0.0)
@@ -203,7 +204,7 @@ def _sentence_feature(ctx: Context, index: LoadedIndex, hit: Hit, i: int, needs:
     sentence = hit.passage.sentences[i]
     if parsed.intent is Intent.WHEN:
         weight = temporal_weight(sentence.text)
-        if weight and needs.ahead and _dated_before(ctx, index, hit.passage, i):
+        if weight and needs.ahead and _past_only(ctx, index, hit.passage, i):
             return 0.0  # "When will they go back": "went back on Friday", in Friday's paper, was before
         # ... and a date told with nothing to come ("the talks opened on Feb. 5") half counts.
         return weight * (0.5 if needs.ahead and not looks_ahead(sentence.text) else 1.0)
@@ -228,8 +229,10 @@ def _sentence_feature(ctx: Context, index: LoadedIndex, hit: Hit, i: int, needs:
     return 0.0
 
 
-def _dated_before(ctx: Context, index: LoadedIndex, passage: Passage, i: int) -> bool:
-    """Every date sentence ``i`` gives falls on or before its article's own date."""
+def _past_only(ctx: Context, index: LoadedIndex, passage: Passage, i: int) -> bool:
+    """Sentence ``i`` tells of nothing to come, and every date it gives falls on or before its article's own."""
+    if looks_ahead(passage.sentences[i].text):
+        return False
     published = index.articles[passage.article_id].published
     dated = [m.when for m in ctx.dates(index, passage)[i] if m.when is not None]
     return published is not None and bool(dated) and all(d <= published for d in dated)
