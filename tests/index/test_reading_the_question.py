@@ -492,3 +492,20 @@ def test_an_update_about_something_else_does_not_go_above_what_is_asked(made_up_
         "How many miners have been identified?"
     )
     assert answer.passages[0].highlight.startswith("Two more Korean miners")
+
+
+def test_when_will_keeps_a_sentence_of_what_is_to_come_whatever_past_date_it_names(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "When will the talks open?": "the remains recovered last August will undergo DNA analysis, and the two
+    sides will open talks without delay" tells of what is to come, though "last August" is past; "the talks
+    were discussed on Tuesday" tells of nothing to come."""
+    answer = ask_made_up(
+        made_up_engine,
+        "Talks agreed",
+        [
+            "The leaders discussed when the talks open on Tuesday in Nara.",
+            "The remains recovered last August will undergo DNA analysis, and the two sides will start "
+            "consultations without delay.",
+        ],
+        "When will the talks open?",
+    )
+    assert "without delay" in answer.passages[0].highlight
