@@ -121,6 +121,21 @@ _PLACE = LazyPattern(
     r"north|south|east|west|centre|center|heart|suburbs?|foot|site)\sof\s(?:the\s)?[A-Z]|"
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
 )
+_HOW_OLD = LazyPattern(r"^\s*(?:how old|(?:at )?what age)\s(is|are|was|were)\b", re.I)
+_AGE_WORD = (
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+# An age now: "Choi Young-hee, 88,", "now 93", "who is 85", "aged 85", "an 85-year-old".
+_AGE_NOW = LazyPattern(
+    rf"[A-Z][\w’'-]+,\s(?:now\s)?\d{{1,3}},|\b(?:now|aged)\s{_AGE_WORD}\b|\bwho\sis\s{_AGE_WORD}\b"
+    rf"|\b(?:is|are)\s{_AGE_WORD}(?=\s*(?:[.,;]|years?\sold))|\b\d{{1,3}}-year-old\b",
+)
+# An age then: "was 23 when he went into the mine", "His son was two."
+_AGE_THEN = LazyPattern(
+    rf"\b(?:was|were)\s(?:just\s|only\s|barely\s)?{_AGE_WORD}(?=\s*(?:[.,;]|when\b|at\sthe\stime|years?\sold))"
+)
 _WHICH_HEAD = LazyPattern(
     r"^\s*(?:which|what)\s+((?:[\w’'-]+\s){0,3}?[\w’'-]+?)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|"
     r"can|could|should|may|might)\b",
@@ -149,6 +164,8 @@ class Expectation:
     given: frozenset[str] = frozenset()
     # A "which X" question's words (lemmas): what an answer must add to the bare X (``only_bare``).
     asked: frozenset[str] = frozenset()
+    # "How old is X" asks an age now ("now"), "how old was X when ..." one then ("then").
+    age: str | None = None
 
     def bare(self, sentences: list[str]) -> bool:
         """A "which X" is asked and the sentences hold X only bare ("exchanged gifts" for "what gift")."""
@@ -165,6 +182,8 @@ class Expectation:
         if kind is AnswerType.ANY and asks_who_did(question):
             kind = AnswerType.AGENT  # "who is travelling with Lee": someone who does it, not who someone is
         if kind is AnswerType.COUNT:
+            if m := _HOW_OLD.search(question):
+                return cls(kind, age="now" if m.group(1).lower() in ("is", "are") else "then")
             if m := _HOW_MUCH_SUBJECT.search(question):
                 head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", m.group(1))[0].split()[-1]
                 return cls(kind, strict=True, subject=frozenset(tokenize(head)))
@@ -207,6 +226,13 @@ class Expectation:
         if self.kind is AnswerType.DURATION:
             return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
         if self.kind is AnswerType.COUNT:
+            if self.age is not None:
+                # "How old is Choi Dong-su": "Mr. Choi, now 93," or "who is 85"; "was eleven when his father
+                # left" is an age then, which half answers (and the other way round for "how old was X when").
+                now, then = bool(_AGE_NOW.search(sentence)), bool(_AGE_THEN.search(sentence))
+                if (now, then)[self.age == "then"]:
+                    return 1.0
+                return 0.5 if now or then or _QUANTITY.search(sentence) else 0.0
             if self.subject:
                 # "how much did X cost": a sum of money, in a sentence about X.
                 about = bool(self.subject & (token_set(sentence) | token_set(around)))

@@ -509,3 +509,19 @@ def test_when_will_keeps_a_sentence_of_what_is_to_come_whatever_past_date_it_nam
         "When will the talks open?",
     )
     assert "without delay" in answer.passages[0].highlight
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "then"),
+    [("How old is Choi Dong-su?", 1.0, 0.5), ("How old was Jeon Sang-gu when his father drowned?", 0.5, 1.0)],
+)
+def test_an_age_asked_now_or_then(question: str, now: float, then: float) -> None:
+    """ "How old is X" is answered by an age now ("Mr. Choi, now 93,", "who is 85", "Choi Young-hee, 88,");
+    "how old was X when ..." by an age then ("was 23 when he went into the mine", "His son was two."); the
+    other half answers, as any figure does."""
+    expectation = Expectation.of(question)
+    for sentence in ["On Saturday Mr. Choi, now 93, stood at the sea wall.", "Jeon Sang-gu, who is 85, still goes."]:
+        assert expectation.weight(sentence) == now
+    for sentence in ["Mr. Choi was eleven when his father left the village.", "His son was two."]:
+        assert expectation.weight(sentence) == then
+    assert expectation.weight("The panel met in Seoul.") == 0.0
