@@ -698,6 +698,16 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
             [("Fellow citi", "Lee Jae Myung"), ("We will not", "Lee Jae Myung")],
             id="a speech printed as delivered is its speaker's words",
         ),
+        pytest.param(
+            "Panel discussion\n\nRecorded in Busan, April 25, 2026. Participants: Mariko Sato, historian at Yamaguchi "
+            "University; Park Dae-jin, lawyer for the families; Helen Cho, moderator.\n\n"
+            "HELEN: Mariko, is this a turning point?\n\nMARIKO: It is a turning point for the families.\n\n"
+            "HELEN: Dae-jin, what do the families want?\n\nDAE-JIN: They want every name.\n",
+            [("It is a tur", "Mariko Sato"), ("They want e", "Park Dae-jin")],
+            # a given name alone on a label is the participant the introduction names with it, in either order;
+            # the moderator, whose every turn asks, is nobody's voice
+            id="a panel's labels by given name",
+        ),
     ],
 )
 def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str]]) -> None:
