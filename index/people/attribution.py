@@ -7,13 +7,20 @@ from dataclasses import dataclass, replace
 
 from index.people.coreference import Salience, article_genders
 from index.people.names import DASH_CREDIT, LONG_NAME, REPORTING_VERBS, ROLE_WORDS, name_key
+from index.people.quotation import (
+    MIN_QUOTE_WORDS,
+    as_double_quoted,
+    opens_with_quote,
+    unquoted,
+    within,
+)
+from index.people.quotation import quoted_spans as spans_quoted
 from index.people.registry import PeopleRegistry, Person
-from index.people.voices import AUTHOR_ROLE, author_voice, delivered_text, interview_answers, interviewee, unquoted
+from index.people.voices import AUTHOR_ROLE, author_voice, delivered_text, interview_answers, interviewee
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.structure import label_role
 
-_QUOTED = LazyPattern(r"[“\"]([^”\"]+)[”\"]")
 _VERB = LazyPattern(rf"\b(?:{REPORTING_VERBS}|According to)\b")  # a sentence may open with "According to X"
 _ADVERB = r"(?:\w+ly|also|instead|later|then|again|further|once|had|has|have|would|will|did not|had not)"
 _PRONOUN_VERB = LazyPattern(rf"\b(he|she)\s(?:{_ADVERB}\s){{0,2}}(?:{REPORTING_VERBS})\b", re.I)
@@ -49,7 +56,6 @@ _INVERTING = frozenset(
 # Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang",
 # also as a title: "according to Interior Minister Yun Ho-jung".
 _ROLE_GAP = LazyPattern(rf"^\s(?:(?:[A-Za-z][\w-]*\s){{0,2}}(?i:{ROLE_WORDS})\s)?$")
-MIN_QUOTE_WORDS = 4
 # How far back the words before a name or a verb are read (titles, prepositions, clause breaks).
 _WINDOW = 80
 _CLAUSE_WINDOW = 2000
@@ -157,7 +163,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
         unmarked = not any(c in paragraph.text for c in '“”"')
         credited = (
             _credited(article.paragraphs[number + 1 :], registry)
-            if _opens_with_quote(paragraph.text) or unmarked
+            if opens_with_quote(paragraph.text) or unmarked
             else None
         )
         if answers[number] and answerer is not None:
@@ -189,18 +195,18 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
         pending: list[Quote] = []  # sentences of a quotation still open, waiting for its speaker
         about: Person | None = None  # the one person the sentence before (no quotation, no cue) is about
         for sentence in paragraph.sentences:
-            text = _as_double_quoted(sentence.text) if single_quoted else sentence.text
-            quoted_spans = _quoted_spans(text, continuing)
+            text = as_double_quoted(sentence.text) if single_quoted else sentence.text
+            quoted_spans = spans_quoted(text, continuing)
             mentions = _mentions(text, article.id, registry, quoted_spans, local, paragraph.number)
             mentions = sorted(mentions + _role_mentions(text, quoted_spans, seen), key=lambda m: m.start)
             seen.extend(m.person for m in mentions)
             quoted = " … ".join(text[a + 1 : b - 1].strip(" ,") for a, b in quoted_spans) or None
             long_quote = quoted is not None and len(quoted.split()) >= MIN_QUOTE_WORDS
             found = _speaker(text, mentions, quoted_spans, salience)
-            opens = _opens_with_quote(text) or (continuing and quoted_spans[0][0] < 0)
+            opens = opens_with_quote(text) or (continuing and quoted_spans[0][0] < 0)
             # "..., a government official said": a cue naming someone the coverage does not name is no
             # continuation of the previous speaker.
-            cued = any(not _inside(v.start(), quoted_spans) for v in _VERB.finditer(text))
+            cued = any(not within(v.start(), quoted_spans) for v in _VERB.finditer(text))
             if found is None and long_quote and opens and not mentions and last_speaker and not cued:
                 # A quote with no cue continues the previous speaker's words.
                 found = (registry.get(last_speaker.person_id), None, "continuation")
@@ -294,62 +300,6 @@ def _quote(  # type: ignore[no-untyped-def]
     )
 
 
-def _quoted_spans(text: str, continuing: bool = False) -> list[tuple[int, int]]:
-    """Spans of quoted words, quotation marks included; a quote left open runs to the end of the sentence
-    (a quotation continued in the next paragraph opens it again). When the sentence before left a quote
-    open, this one is quoted up to its first closing mark (that span starts at -1: its mark is before)."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    if continuing and not _opens_with_quote(text):
-        close = re.search(r"[”\"]", text)
-        if close is None:
-            return [(-1, len(text) + 1)]
-        spans.append((-1, close.end()))
-        offset = close.end()
-    spans += [(a + offset, b + offset) for a, b in (m.span() for m in _QUOTED.finditer(text[offset:]))]
-    end = spans[-1][1] if spans else 0
-    opening = re.search(r"[“\"]", text[end:])
-    if opening is not None and len(text[end + opening.end() :].split()) >= MIN_QUOTE_WORDS:
-        spans.append((end + opening.start(), len(text) + 1))
-    return [span for span in spans if not _names_a_work(text, span)]
-
-
-# A work's title in quotation marks ("the author of “Shafts in the Sea.”"): words in title case after a word
-# that introduces a work, which nobody speaks.
-_WORK_CUE = LazyPattern(
-    r"\b(?:of|titled|entitled|book|books|novel|memoir|film|documentary|song|album|play|series|report|exhibition)"
-    r"[\s,]*$",
-    re.I,
-)
-_SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by".split())
-
-
-def _names_a_work(text: str, span: tuple[int, int]) -> bool:
-    start, end = span
-    if start < 0 or end > len(text):
-        return False
-    words = re.findall(r"[\w’'-]+", text[start:end])
-    capitalised = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
-    return 0 < len(words) <= 10 and capitalised and bool(_WORK_CUE.search(text[:start]))
-
-
-_SINGLE_CLOSE = LazyPattern(r"(?<=\S)’(?=[\s,.;:!?)—–]|$)")
-
-
-def _as_double_quoted(text: str) -> str:
-    """``text`` with single quotation marks as double ones, character for character (offsets stay): an
-    apostrophe inside a word (Lee’s, don’t) is left alone."""
-    return _SINGLE_CLOSE.sub("”", text.replace("‘", "“"))
-
-
-def _opens_with_quote(text: str) -> bool:
-    return text.lstrip().startswith(("“", '"'))
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 def _mentions(
     text: str,
     article_id: str,
@@ -362,7 +312,7 @@ def _mentions(
     A surname is resolved by _nearest (a title before it, the same paragraph, those named so far)."""
     found: list[_Mention] = []
     for m in _NAME_RE.finditer(text):
-        if _inside(m.start(), quoted):
+        if within(m.start(), quoted):
             continue
         words = m.group(0).split()
         # Try the longest name first, then shorter tails ("Adviser Wi Sung-lac" -> "Wi Sung-lac").
@@ -451,7 +401,7 @@ def _role_mentions(text: str, quoted: list[tuple[int, int]], seen: list[Person])
     """ "the spokesperson", "the president": the person last mentioned in the article who holds that role."""
     found = []
     for m in _ROLE_REFERENCE.finditer(text):
-        if _inside(m.start(), quoted):
+        if within(m.start(), quoted):
             continue
         noun = m.group(1).lower()
         holder = next((p for p in reversed(seen) if any(noun in r.lower().split() for r in p.roles)), None)
@@ -478,10 +428,10 @@ def _speaker(
     """The person a reporting verb in ``text`` attributes speech to, if any: the source cue first
     ("according to X", "X said"), then the subject of the verb's own clause."""
     for m in _WHAT_PRONOUN.finditer(text):
-        if (target := salience.resolve(m.group(1))) is not None and not _inside(m.start(), quoted):
+        if (target := salience.resolve(m.group(1))) is not None and not within(m.start(), quoted):
             own = _main_subject(text, mentions, m.start())
             return (own.person if own else target), m.group(0).split()[-1], "pronoun"
-    verbs = [v for v in _VERB.finditer(text) if not _inside(v.start(), quoted)]
+    verbs = [v for v in _VERB.finditer(text) if not within(v.start(), quoted)]
     lead = _LEADING_CLAUSE.match(text)
     # A verb in a leading subordinate clause ("When the administration said ..., Cho insisted") comes last.
     # "According to X" names the source, unless a verb cues the quotation itself: "“It is a good beginning,”
@@ -515,7 +465,7 @@ def _reported(text: str, mentions: list[_Mention], quoted: list[tuple[int, int]]
     next to its verb: "the Lee administration said" is not Lee speaking, and a pronoun is not read this far."""
     found: dict[str, None] = {}
     for verb in _VERB.finditer(text):
-        if _inside(verb.start(), quoted) or verb.group(0).lower() == "according to":
+        if within(verb.start(), quoted) or verb.group(0).lower() == "according to":
             continue
         before = [x for x in mentions if x.end <= verb.start() and not _possessive(text, x)]
         if before and before[-1].person.id != speaker.id and _ADJACENT.match(text[before[-1].end : verb.start()]):

@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
+from index.people.quotation import unquoted
 from index.people.registry import PeopleRegistry, Person
-from index.people.voices import unquoted
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.people.names import NAME, ROLE_WORDS, clean_name, full_name_evidence, is_name_like, multiword_name, name_key
+from index.people.quotation import unquoted
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 
@@ -22,18 +23,6 @@ _NEWSROOM_ROLE = LazyPattern(
 )
 # Whoever writes a piece in their own voice is, to a newsroom, its columnist.
 AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
-
-
-def unquoted(text: str) -> str:
-    """``text`` with everything inside quotation marks blanked (a quotation left open runs to the end:
-    a quote that goes on over sentences or into the next paragraph is still someone else's words), the
-    marks too, and a closing mark with no opening one."""
-    blanked = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-    return blanked.replace("”", " ")
-
-
-# From an opening mark (“ or ") to the next closing one (” or "), or to the end when it never closes.
-_QUOTED = re.compile(r'[“"][^”"]*[”"]?')
 
 
 def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-def]
