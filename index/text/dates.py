@@ -42,7 +42,8 @@ _EXPRESSION = LazyPattern(
 # "plans to"), or a request or deadline ("urged the governments to ...", "called for ... by").
 _FUTURE = LazyPattern(
     r"\b(?:will|won't|shall|(?:is|are|was|were)\s(?:scheduled|expected|due|set|going|to)\b|"
-    r"(?:plans?|planned|aims?|intends?|hopes?)\sto|urged|urges|called\son|calls\son|called\sfor|calls\sfor|"
+    r"(?:plans?|planned|aims?|intends?|hopes?)\sto|hope|hopes|expects?\b|urged|urges|called\son|calls\son|"
+    r"called\sfor|calls\sfor|"
     r"next|upcoming)\b"
 )
 

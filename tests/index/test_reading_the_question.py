@@ -525,3 +525,18 @@ def test_an_age_asked_now_or_then(question: str, now: float, then: float) -> Non
     for sentence in ["Mr. Choi was eleven when his father left the village.", "His son was two."]:
         assert expectation.weight(sentence) == then
     assert expectation.weight("The panel met in Seoul.") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "month"),
+    [
+        ("We hope in June, together with the three already identified.", date(2026, 6, 1)),
+        ("The ministry expects results in March.", date(2027, 3, 1)),
+        ("The mine was closed in February.", date(2026, 2, 1)),
+    ],
+)
+def test_a_bare_month_hoped_or_expected_for_is_the_one_to_come(sentence: str, month: date) -> None:
+    """In an article of 17 April 2026, "we hope in June" is this June and "expects results in March" next
+    March; a bare month told of what was done is the one that has been."""
+    (mention,) = resolve_dates(sentence, date(2026, 4, 17))
+    assert mention.when == month
