@@ -130,7 +130,12 @@ def profiles(index: LoadedIndex, name: str, top: int = 3) -> list[Profile]:
                 roles=tuple(person.roles),
                 variants=tuple(sorted(person.variants)),
                 mentions=person.mentions,
-                articles=tuple(index.articles[a].file for a in sorted(person.articles) if a in index.articles),
+                # ... where they are named, and where they speak (a transcript's label may be all that names them)
+                articles=tuple(
+                    index.articles[a].file
+                    for a in sorted(person.articles | {q.article_id for q in quotes})
+                    if a in index.articles
+                ),
                 top_quotes=tuple(_cited(index, q) for q in quotes[:top]),
             )
         )

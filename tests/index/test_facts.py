@@ -92,3 +92,23 @@ def test_disagreeing_meeting_counts_are_shown_side_by_side(real_engine: Engine) 
 def test_agreeing_sources_are_not_a_disagreement(real_engine: Engine) -> None:
     answer = real_engine.ask("What did Wi Sung-lac say the leaders would discuss?")
     assert answer.answered and answer.disagreements == ()
+
+
+def test_who_lists_the_articles_a_person_speaks_in_though_only_a_label_names_them(tmp_path) -> None:
+    """A transcript whose labels alone name its speaker ("MR. KIHARA:") is one of the articles `who` lists
+    for him, beside those that name him in their text."""
+    from index.encode.embedder import HashEmbedder
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    presser = parse_article(
+        "Press conference\n\nFebruary 24, 2026\n\nMR. KIHARA: We are looking into which records exist.\n\n"
+        "Q: When will the next dives take place?\n\nMR. KIHARA: That is for the divers to decide.\n",
+        "presser.txt",
+    )
+    story = parse_article(
+        "Panel set up\n\nChief Cabinet Secretary Minoru Kihara said the panel would meet in Seoul.\n", "story.txt"
+    )
+    index = build_index([presser, story], HashEmbedder(16), tmp_path / "index")
+    (kihara,) = profiles(index, "Kihara")
+    assert set(kihara.articles) == {"presser.txt", "story.txt"}
