@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -233,12 +233,15 @@ def _apply_overrides(meta: InferredMetadata, data: dict[str, Any], file_name: st
         if field is None or value is None:
             continue
         if field == "published":
+            if isinstance(value, datetime):
+                value = value.date()  # an unquoted timestamp, which YAML reads as a datetime
             published = value if isinstance(value, date) else parse_date(str(value))
             if published is None:
                 raise FrontMatterError(f"{file_name}: front matter {key}: {value!r} is not a date (use YYYY-MM-DD)")
             meta.published = published
         else:
-            value = str(value).strip()
+            # A list ("author: [Mina Cho, Daniel Okafor]") is its items, as a byline prints them.
+            value = ", ".join(map(str, value)) if isinstance(value, list) else str(value).strip()
             if len(value) > _FIELD_LIMITS[field]:
                 raise FrontMatterError(
                     f"{file_name}: front matter {key} is {len(value):,} characters (at most {_FIELD_LIMITS[field]:,})"

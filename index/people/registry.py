@@ -21,6 +21,7 @@ from index.people.names import (
     appositive_role,
     full_name_evidence,
     is_name_like,
+    is_role_word,
     multiword_name,
     name_key,
 )
@@ -265,6 +266,10 @@ def find_people(
             # A name with its role after it in parentheses ("Shin Hye-won (Co-chair, Korean delegation)").
             if (named := _NAMED_LABEL.match(read)) and (name := multiword_name(named.group(1))) is not None:
                 take(name, named.group(2).split(",")[0].strip() if named.group(2) else None, article.id)
+            # A surname alone ("KIHARA:") is someone even when no text gives a full name for it (the full
+            # name, where one is given, is found below).
+            elif _SURNAME_LABEL.match(read) and read.lower() not in _NOT_NAMES and not is_role_word(read):
+                take(read, None, article.id)
         for name, role in implied_voices(article):
             person = person_for(name)
             person.variants[name] += 0
@@ -300,6 +305,7 @@ def find_people(
     return PeopleRegistry(people)
 
 
+_SURNAME_LABEL = LazyPattern(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
 # A transcript's label that is a full name, with a role in parentheses after it or none.
 _NAMED_LABEL = LazyPattern(r"^([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})(?:\s\(([^)]{2,80})\))?$")
 

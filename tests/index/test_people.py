@@ -708,6 +708,13 @@ def test_a_works_title_in_quotation_marks_is_nobodys_words() -> None:
             # the moderator, whose every turn asks, is nobody's voice
             id="a panel's labels by given name",
         ),
+        pytest.param(
+            "Transcript: Kihara news conference, May 7\n\nMay 7, 2026\n\nKIHARA: The list will be published.\n\n"
+            "Q (Kyodo): When?\n\nKIHARA: Within this month.\n",
+            [("The list wi", "Kihara"), ("Within this", "Kihara")],
+            # a surname label is someone, though no text gives a full name for it
+            id="a surname label with no full name anywhere",
+        ),
     ],
 )
 def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str]]) -> None:

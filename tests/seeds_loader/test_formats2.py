@@ -927,3 +927,18 @@ def test_an_originally_published_line_and_a_staff_credit() -> None:
     a = parse_article(text, "update.txt")
     assert (a.published, a.outlet) == (date(2026, 4, 17), "Harbourline")
     assert [p.text[:7] for p in a.paragraphs] == ["Two mor"]
+
+
+def test_front_matter_as_a_cms_exports_it(tmp_path: Path) -> None:
+    """A timestamp for the date (quoted or not) and a list of authors, in a file with a byte-order mark and
+    Windows line ends: read, not refused."""
+    for stamp in ('"2026-06-05T10:00:00+09:00"', "2026-06-05T10:00:00+09:00"):
+        path = tmp_path / "divers.md"
+        path.write_bytes(
+            (
+                f"\ufeff---\r\ntitle: Divers end season early\r\nauthor: [Mina Cho, Daniel Okafor]\r\ndate: {stamp}"
+                "\r\n---\r\nThe Chosei divers ended their season two weeks early on Thursday.\r\n"
+            ).encode()
+        )
+        a = load_article(path)
+        assert (a.published, a.byline) == (date(2026, 6, 5), "Mina Cho, Daniel Okafor")
