@@ -29,12 +29,13 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
     meta = trafilatura.extract_metadata(html, default_url=url)
     fields: dict[str, str | None] = {}
     if meta is not None:
+        outlet = meta.sitename or (outlet_for_domain(meta.hostname) if meta.hostname else None)
+        if outlet is None:
+            owner = page_rights_owner(html)  # the footer's copyright line, read once
+            outlet = title_outlet(_page_title(html) or "", owner) or owner
         fields = {
             "title": headline(meta.title) if meta.title else None,
-            "outlet": meta.sitename
-            or (outlet_for_domain(meta.hostname) if meta.hostname else None)
-            or title_outlet(_page_title(html) or "", page_rights_owner(html))
-            or page_rights_owner(html),
+            "outlet": outlet,
             "author": meta.author,
             "published": meta.date,
             "url": meta.url or url,

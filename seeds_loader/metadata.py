@@ -124,7 +124,9 @@ _DEVELOPING = LazyPattern(
     re.I,
 )
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
-_QA_ALONE = LazyPattern(r"^\**\s*(?:Q|A|Question|Answer)\.?\s*\**$")
+# "Q" (or "A") alone on its line, without a colon, over the question it labels: a transcript's label (read so
+# by ``structure.place``), never a heading.
+LABEL_ALONE = LazyPattern(r"^\**\s*(?P<label>Q|A|Question|Answer)\.?\s*\**$")
 _LIST_ITEM = LazyPattern(r"^(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _SHORT_EMAIL = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -379,7 +381,7 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
     ends = text.endswith((".", "?", "!", "”", '"', ":")) or (bare != text and bare.endswith((".", "!", "”", '"')))
     if _LIST_ITEM.match(text):
         return BlockKind.BODY  # "- one man from Jeolla province": a list's item, whatever its length
-    if _QA_ALONE.match(text):
+    if LABEL_ALONE.match(text):
         return BlockKind.BODY  # "Q" alone over a reporter's question: a transcript's label, no heading
     if markdown and _TABLE_CAPTION.match(text):
         return BlockKind.HEADING  # "Table: Matches announced so far": read with the rows, not a paragraph

@@ -14,7 +14,7 @@ from functools import cache
 
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.masthead import is_clock_stamp, is_date_line, parse_date
-from seeds_loader.metadata import Block, BlockKind
+from seeds_loader.metadata import LABEL_ALONE, Block, BlockKind
 from seeds_loader.wordlists import word_list
 
 MIN_LABELS = 2  # labels an article must repeat before any of them counts
@@ -22,8 +22,6 @@ _MAX_LABEL_WORDS = 8
 # A recording's time code may stand before a label: "[00:01:06] TAKAICHI: This is a humanitarian matter."
 _TIME_CODE = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*)?"
 _OWN_LINE = LazyPattern(rf"^\**\s*{_TIME_CODE}(?P<label>[^:\n*]{{1,80}}?)\s*:\s*\**$")
-# "Q" (or "A") alone on its line, without a colon, over the question it labels.
-_BARE_QA = LazyPattern(r"^\**\s*(?P<label>Q|A|Question|Answer)\.?\s*\**$")
 _INLINE = LazyPattern(rf"^\**\s*{_TIME_CODE}(?P<label>[^:\n*]{{1,60}}?)\s*:\s*\**\s+(?P<rest>\S.*)$", re.S)
 # "Q. How did ...?" / "A. With relief.": an interview's labels with a full stop (counted only when both
 # are there, so "A. Smith said" in prose is no label).
@@ -145,7 +143,7 @@ def place(blocks: list[Block]) -> list[Placed]:
         label = rest = None
         if block.kind is BlockKind.BODY:
             text = block.text.strip()
-            if (m := _OWN_LINE.match(text) or _BARE_QA.match(text)) and _is_label(m.group("label")):
+            if (m := _OWN_LINE.match(text) or LABEL_ALONE.match(text)) and _is_label(m.group("label")):
                 label = m.group("label").strip()
             elif (m := _INLINE.match(text)) and _is_label(m.group("label")):
                 label, rest = m.group("label").strip(), m.group("rest")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.text.figures import counted_head, counted_nouns, figures, head_of_figure
+from index.text.figures import SPELLED_NUMBER, counted_head, counted_nouns, figures, head_of_figure
 from index.text.nlp import asks_who_did, lemmas, only_bare, proper_nouns, which_head
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
@@ -122,11 +122,7 @@ _PLACE = LazyPattern(
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
 )
 _HOW_OLD = LazyPattern(r"^\s*(?:how old|(?:at )?what age)\s(is|are|was|were)\b", re.I)
-_AGE_WORD = (
-    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-)
+_AGE_WORD = rf"(?:\d{{1,3}}|{SPELLED_NUMBER})"
 # An age now: "Choi Young-hee, 88,", "now 93", "who is 85", "aged 85", "an 85-year-old".
 _AGE_NOW = LazyPattern(
     rf"[A-Z][\w’'-]+,\s(?:now\s)?\d{{1,3}},|\b(?:now|aged)\s{_AGE_WORD}\b|\bwho\sis\s{_AGE_WORD}\b"

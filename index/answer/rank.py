@@ -126,13 +126,13 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
             kinds = [max(k, 1.0) for k in kinds]
-        if needs.ahead:
-            # "When will they go back": a date on or before the article's own ("went back on Friday") is past,
-            # unless the sentence tells of something to come ("... recovered last August will undergo").
-            kinds = [0.0 if _past_only(ctx, index, hit.passage, i) else k for i, k in enumerate(kinds)]
+        # "When will they go back": a date on or before the article's own ("went back on Friday") is past,
+        # unless the sentence tells of something to come ("... recovered last August will undergo").
+        past = [needs.ahead and _past_only(ctx, index, hit.passage, i) for i in range(len(kinds))]
+        kinds = [0.0 if p else k for p, k in zip(past, kinds, strict=True)]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         feature = [
-            (c.intent_bonus * _sentence_feature(ctx, index, hit, i, needs) if weighs_intent else 0.0)
+            (c.intent_bonus * _sentence_feature(index, hit, i, needs, past[i]) if weighs_intent else 0.0)
             + (c.type_bonus * w if is_typed else 0.0)
             # "Which airport did Lee fly into": a sentence of his leaving cannot say.
             - (c.type_bonus if needs.direction and goes_only_against(x.text, needs.direction) else 0.0)
@@ -199,12 +199,13 @@ def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool
     return quote is not None and (quote.person_id in speakers or not speakers.isdisjoint(quote.reports))
 
 
-def _sentence_feature(ctx: Context, index: LoadedIndex, hit: Hit, i: int, needs: Needs) -> float:
+def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, needs: Needs, past: bool) -> float:
+    """``past``: the sentence dates only what was done before its article, when a "when will" is asked."""
     parsed = needs.question
     sentence = hit.passage.sentences[i]
     if parsed.intent is Intent.WHEN:
         weight = temporal_weight(sentence.text)
-        if weight and needs.ahead and _past_only(ctx, index, hit.passage, i):
+        if past:
             return 0.0  # "When will they go back": "went back on Friday", in Friday's paper, was before
         # ... and a date told with nothing to come ("the talks opened on Feb. 5") half counts.
         return weight * (0.5 if needs.ahead and not looks_ahead(sentence.text) else 1.0)
@@ -314,6 +315,8 @@ def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         if not supersedes(update) or not revises(update) or not gives_number(update.text):
             continue
         words = token_set(update.text)
+        if not needs.focus.support_in(words):
+            continue
         at = out.index(entry)
         for i, candidate in enumerate(out[:at]):
             earlier = candidate.hit.passage
@@ -323,7 +326,6 @@ def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                 and not supersedes(earlier)
                 and gives_number(earlier.text)
                 and len(words & token_set(earlier.text)) >= 2
-                and needs.focus.support_in(words) > 0.0
             ):
                 revised = out[i]
                 out[i] = replace(entry, score=revised.score)

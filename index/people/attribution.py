@@ -151,7 +151,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
     answers = interview_answers(article) if answerer is not None else [False] * len(article.paragraphs)
     # A speech or statement printed as delivered: every paragraph after the one that says so is the speaker's.
     delivered = delivered_text(article)
-    deliverer = registry.lookup(delivered[0]) if delivered is not None else None
+    deliverer, delivered_after = (registry.lookup(delivered[0]), delivered[1]) if delivered else (None, 0)
     # surname -> the people of that surname named in full so far, with the paragraph of their latest full
     # mention (nearest last): what a bare surname can mean (see _nearest).
     local: dict[str, list[tuple[Person, int]]] = {}
@@ -166,15 +166,16 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             if opens_with_quote(paragraph.text) or unmarked
             else None
         )
+        # A voice the article's layout gives every sentence of the paragraph.
+        voice: tuple[Person, str] | None = None
         if answers[number] and answerer is not None:
-            last_speaker = None
-            for sentence in paragraph.sentences:
-                last_speaker = _quote(answerer, article, paragraph.number, sentence, sentence.text, "interview")
-                out.append(last_speaker)
-            continue
-        if deliverer is not None and delivered is not None and number > delivered[1] and not paragraph.speaker_label:
-            for sentence in paragraph.sentences:
-                out.append(_quote(deliverer, article, paragraph.number, sentence, sentence.text, "delivered"))
+            voice = (answerer, "interview")
+        elif deliverer is not None and number > delivered_after and not paragraph.speaker_label:
+            voice = (deliverer, "delivered")
+        if voice is not None:
+            person, how = voice
+            out.extend(_quote(person, article, paragraph.number, s, s.text, how) for s in paragraph.sentences)
+            last_speaker = out[-1] if paragraph.sentences else None
             continue
         if paragraph.speaker_label is not None:
             # Every paragraph under a label, until the next label, is that speaker's; a reporter's

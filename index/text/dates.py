@@ -140,7 +140,7 @@ def asks_ahead(question: str) -> bool:
 
 def resolve_dates(sentence: str, published: date | None) -> list[DateMention]:
     """The time expressions of one sentence, resolved against the publication date where needed."""
-    future = bool(_FUTURE.search(sentence))
+    future = looks_ahead(sentence)
     return [DateMention(*_resolve(m, published, future), m.group(0)) for m in _EXPRESSION.finditer(sentence)]
 
 

@@ -39,11 +39,11 @@ def _spelled_numbers() -> dict[str, int]:
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(_ORDINALS, 1)} | _spelled_numbers()
-# A number in digits or spelled out ("4,200", "twelve", "thirty-one"); "one" is left out, as often a pronoun.
-_ANY_NUMBER = LazyPattern(
-    r"\d|\b(?:" + "|".join(sorted((w for w in _spelled_numbers() if w != "one"), key=len, reverse=True)) + r")\b",
-    re.I,
-)
+# The numbers a house style spells out, two to ninety-nine, as a pattern (longest first): "one" is left out,
+# as often a pronoun.
+SPELLED_NUMBER = "(?:" + "|".join(sorted((w for w in _spelled_numbers() if w != "one"), key=len, reverse=True)) + ")"
+# A number in digits or spelled out ("4,200", "twelve", "thirty-one").
+_ANY_NUMBER = LazyPattern(rf"\d|\b{SPELLED_NUMBER}\b", re.I)
 
 
 def gives_number(text: str) -> bool:
