@@ -118,7 +118,7 @@ def _signals(
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         around = f"{own} {nearby} {meta.outlet or ''}"
-        speaker_named = Focus.of(parsed.target, index.lexical.idf).support(around)
+        speaker_named = Focus.of(parsed.target, index.lexical).support(around, steady=True)
         if (relation := relation_of(parsed.target)) is not None and not set(tokenize(relation)) <= token_set(around):
             speaker_named = 0.0  # "what did Lee Mi-kyung's son tell her": a passage of hers, no son in it
     year_ok = not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)
@@ -151,7 +151,7 @@ def _signals(
         ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),
-        focus=float(needs.focus.support(own, nearby)),
+        focus=float(needs.focus.support(own, nearby, steady=True)),
         crux_drop=crux_drop,
         quote=float(parsed.intent is Intent.QUOTE and parsed.person is not None),
         margin=float(best.score - ranked[1].score) if len(ranked) > 1 else 0.0,

@@ -95,13 +95,13 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     speaker_words = [v for p in parsed.people for v in p.variants] + outlets_named(text, index.article_references)
     subject = None
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
-        focus = Focus.of(parsed.topic or text, index.lexical.idf, speaker_words)
+        focus = Focus.of(parsed.topic or text, index.lexical, speaker_words)
         if (about := _ABOUT_AT.match(parsed.topic)) is not None:
-            subject = Focus.of(about.group(1), index.lexical.idf, speaker_words)
+            subject = Focus.of(about.group(1), index.lexical, speaker_words)
     else:
         # The person asked about is not what is asked about them; a name or role nobody holds is.
         named_target = [parsed.target or ""] if parsed.people else []
-        focus = Focus.of(text, index.lexical.idf, [*speaker_words, *named_target])
+        focus = Focus.of(text, index.lexical, [*speaker_words, *named_target])
     claims: Literal["figure", "date"] | None = (
         "figure" if is_count_question(text) else "date" if parsed.intent is Intent.WHEN else None
     )
@@ -114,7 +114,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     if claims == "figure":
         # A figure counts what was asked only in a passage about the people asked about ("meetings between
         # Lee and Takaichi", not Lee's with someone else) and about the rest of what was asked.
-        topic = Focus.of(text, index.lexical.idf, [v for p in named for v in p.variants])
+        topic = Focus.of(text, index.lexical, [v for p in named for v in p.variants])
         counted = counted_terms(text)
         claim_topic = Focus({t: w for t, w in topic.terms.items() if t not in counted})
     return Needs(

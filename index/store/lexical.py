@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -24,11 +26,39 @@ class TermStatistics(Protocol):
 
     def idf(self, token: str) -> float: ...
 
+    def focus_idf(self, token: str) -> float: ...
+
     def knows(self, word: str) -> bool: ...
 
 
-def _idf(size: int, df: int) -> float:
+def _idf(size: float, df: float) -> float:
     return float(np.log(1.0 + (size - df + 0.5) / (df + 0.5)))
+
+
+# A question's focus words are weighed by how rare they are; in a small coverage a word's document
+# frequency is a small sample ("officially" in one passage of 150 weighs as much as a name), and the
+# weights, hence the answer-or-refuse decision, swing as articles are added. So the coverage's passages are
+# pooled with this many passages of ordinary English, where a word occurs as often as it does in English
+# at large (index/data/english_stems.json): a large coverage's own counts outweigh it, a small one's do not.
+PRIOR_PASSAGES = 200
+# Words per passage of that ordinary English (a news paragraph or two).
+PRIOR_PASSAGE_WORDS = 60
+ENGLISH_STEMS = Path(__file__).parent.parent / "data" / "english_stems.json"
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    """Stem -> its frequency in English text (written by bench/english_stems.py)."""
+    try:
+        return dict(json.loads(ENGLISH_STEMS.read_text(encoding="utf-8"))["stems"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise IndexCorruptError(f"{ENGLISH_STEMS} cannot be read ({e}); reinstall summitbot") from e
+
+
+def steady_idf(size: int, df: int, token: str) -> float:
+    """A word's idf over the coverage pooled with PRIOR_PASSAGES passages of ordinary English."""
+    share = 1.0 - math.exp(-PRIOR_PASSAGE_WORDS * _english().get(token, 0.0))
+    return _idf(size + PRIOR_PASSAGES, df + PRIOR_PASSAGES * share)
 
 
 @dataclass(frozen=True)
@@ -41,6 +71,9 @@ class TermStats:
 
     def idf(self, token: str) -> float:
         return _idf(self.size, self.df.get(token, 0))
+
+    def focus_idf(self, token: str) -> float:
+        return steady_idf(self.size, self.df.get(token, 0), token)
 
     def knows(self, word: str) -> bool:
         return all(t in self.df for t in tokenize(word))
@@ -80,8 +113,15 @@ class LexicalStore:
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a (tokenised) word; unseen words weigh most."""
+        return _idf(self._size, self._count(token))
+
+    def focus_idf(self, token: str) -> float:
+        """A question's focus word's weight (``steady_idf``)."""
+        return steady_idf(self._size, self._count(token), token)
+
+    def _count(self, token: str) -> int:
         tid = self._vocab.get(token)
-        return _idf(self._size, int(self._df[tid]) if tid is not None and tid < len(self._df) else 0)
+        return int(self._df[tid]) if tid is not None and tid < len(self._df) else 0
 
     def stats(self) -> TermStats:
         """The vocabulary's document frequencies, for a node that does not search locally."""

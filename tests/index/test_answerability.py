@@ -7,6 +7,7 @@ import pytest
 from index.answer import Refusal
 from index.answer.answerability import AnswerType, Expectation, Focus
 from index.engine import EngineConfig
+from index.store.lexical import TermStats
 from index.text.figures import counted_nouns, figures
 
 
@@ -178,6 +179,25 @@ def test_focus_support_weighs_rare_words_and_nearby_paragraphs_half() -> None:
     assert focus.support("pandas", nearby="the zoo") == pytest.approx(0.75)
     assert focus.support("nothing here") == 0.0
     assert Focus({}).support("anything") == 1.0
+
+
+def test_how_much_of_a_question_a_passage_holds_does_not_swing_with_the_coverage_size() -> None:
+    """In a small coverage an ordinary word seen in one passage ("officially") weighs as much as a name,
+    and the share of the question a passage holds (what the answer-or-refuse decision weighs) moved as
+    articles were added: the decision's weights pool the counts with ordinary English. A word rare in
+    English (a name) still weighs most; the ranking keeps the coverage's own counts."""
+    question = "When was Nara officially asked to host the summit?"
+    passage = "Nara was asked to host the summit when the two leaders met in the autumn."
+    small_counts = TermStats(150, {"nara": 40, "ask": 10, "host": 3, "summit": 60})  # "officially": nowhere
+    small = Focus.of(question, small_counts)
+    large = Focus.of(question, TermStats(3000, {"nara": 900, "offici": 150, "ask": 200, "host": 60, "summit": 1500}))
+    raw = [f.support(passage) for f in (small, large)]
+    steady = [f.support(passage, steady=True) for f in (small, large)]
+    assert abs(raw[0] - raw[1]) > 0.1  # the coverage's own weights swing ...
+    assert abs(steady[0] - steady[1]) < abs(raw[0] - raw[1]) / 2  # ... the decision's much less
+    named = Focus.of("Did Kihara officially ask Nara?", small_counts).steady
+    assert named is not None and max(named, key=named.__getitem__) == "kihara"  # in neither: weighs most
+    assert small.terms == {t: small_counts.idf(t) for t in small.terms}
 
 
 def test_the_crux_is_the_weightiest_missing_word() -> None:
