@@ -116,7 +116,41 @@ def shared_date(text: str) -> date | None:
     parts = masthead_parts(text)
     if len(parts) < 2:
         return None
-    return next((parse_date(p) for p in parts if DATE_LINE.match(p) or STAMP_LABEL.match(p)), None)
+    # ... a part that only looks like a stamp ("Updated continuously") gives none, and the date may follow it.
+    return next((d for p in parts if (DATE_LINE.match(p) or STAMP_LABEL.match(p)) and (d := parse_date(p))), None)
+
+
+# The full date that ends a byline after a comma: "By Laura Méndez, The Harbour Post, October 10, 2026".
+_TRAILING_DATE = LazyPattern(rf",\s+((?i:(?:{_WEEKDAYS}),?\s+)?(?:{_WORDED_DATE}))\s*$")
+
+
+def byline_date(text: str) -> date | None:
+    """The date a byline shares its line with: a masthead part, or the full date after its last comma."""
+    if (shared := shared_date(text)) is not None:
+        return shared
+    return parse_date(m.group(1)) if (m := _TRAILING_DATE.search(text)) is not None else None
+
+
+# A part of a masthead line set in bold or italics on its own ("**Harbourline Live** · Updated continuously ·
+# Monday, ..."): a name, as an outlet sets its own.
+_EMPHASISED_PART = LazyPattern(r"^([*_]{1,3})([A-Z][^*_]{0,60}?)\1$")
+
+
+def emphasised_outlet(raw: str) -> str | None:
+    """The outlet a masthead line sets apart in emphasis, a few capitalised words that are no date."""
+    for part in re.split(r"\s[|·—–]\s", raw.strip()):
+        if (m := _EMPHASISED_PART.match(part.strip())) is None:
+            continue
+        name = m.group(2).strip()
+        words = name.split()
+        if DATE_LINE.match(name) or STAMP_LABEL.match(name) or BYLINE_START.match(name) or not 1 <= len(words) <= 5:
+            continue
+        if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+            return name
+    return None
+
+
+BYLINE_START = LazyPattern(r"^(?:by|reporting|written|story|words|text|report|interview(?:ed)?)\b", re.I)
 
 
 def shared_outlet(text: str) -> str | None:
@@ -128,9 +162,21 @@ def shared_outlet(text: str) -> str | None:
     return next((p.strip(" *_") for p in parts if names_outlet(p)), None)
 
 
+# "Hanbit Ilbo reporter Kang Tae-woo", "Staff writer Jane Doe": the outlet and the role before the name, as
+# Korean and Japanese outlets print it.
+_ROLE_THEN_NAME = LazyPattern(
+    r"^(?P<outlet>(?:[A-Z][\w.'’&-]*\s){1,4}?)?(?i:(?:staff\s)?(?:reporter|correspondent|writer))\s"
+    r"(?P<name>[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3})$"
+)
+
+
 def masthead_credit(text: str) -> tuple[str, str | None] | None:
     """(name, outlet or None) of a credit line that names a reporter without "By": the name, then their
-    outlet or their newsroom role ("Jane Doe, The Harbour Post", "Jane Doe | Staff Reporter")."""
+    outlet or their newsroom role ("Jane Doe, The Harbour Post", "Jane Doe | Staff Reporter"), or the
+    outlet and role first ("Hanbit Ilbo reporter Kang Tae-woo")."""
+    if (m := _ROLE_THEN_NAME.match(text.strip())) is not None:
+        outlet = (m.group("outlet") or "").strip()
+        return m.group("name"), (outlet if outlet and outlet.lower() not in ("staff", "senior", "chief") else None)
     parts = [p.strip() for p in re.split(r"\s[|·/]\s|,\s", text)]
     if len(parts) != 2 or not _PERSON_LIKE.match(parts[0]) or names_outlet(parts[0]):
         return None

@@ -25,8 +25,10 @@ from seeds_loader.masthead import (
     PUBLISH_LABELS,
     PUBLISHED_BY,
     STAMP_LABEL,
+    byline_date,
     byline_outlet,
     dateline,
+    emphasised_outlet,
     masthead_credit,
     parse_date,
     shared_date,
@@ -200,9 +202,11 @@ def classify(
                 meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
             elif BYLINE.match(text) and len(text.split()) <= 20:
                 kind = BlockKind.BYLINE  # a byline under the headline: the date line may follow it
-                # ... or share its line with the outlet and the date ("By X · Harbourlight · March 8, 2026")
-                masthead_date = masthead_date or shared_date(text)
-                meta.outlet = meta.outlet or byline_outlet(text)
+                # ... or share its line with the outlet and the date ("By X · Harbourlight · March 8, 2026",
+                # "By X, The Harbour Post, October 10, 2026"), or credit the outlet's staff ("By Riverlight
+                # News staff")
+                masthead_date = masthead_date or byline_date(text)
+                meta.outlet = meta.outlet or byline_outlet(text) or desk_outlet(BYLINE.match(text).group(1))
             elif markdown and _IMAGE.match(text):
                 kind = BlockKind.IMAGE  # a lead picture: its caption follows, and the masthead may too
             elif _is_debris(text, markdown):
@@ -214,7 +218,8 @@ def classify(
             elif (shared := shared_date(text)) is not None:
                 kind = BlockKind.HEADER  # "Outlet live desk | Tuesday, January 13, 2026"
                 masthead_date = masthead_date or shared
-                meta.outlet = meta.outlet or shared_outlet(text)
+                # ... the outlet named there, or set apart in bold ("**Harbourline Live** · Monday, ...")
+                meta.outlet = meta.outlet or shared_outlet(text) or emphasised_outlet(block.text)
             elif meta.title is not None and (desk := desk_outlet(text)) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk

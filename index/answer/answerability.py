@@ -117,6 +117,11 @@ _BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
 _CLOCK = LazyPattern(
     rf"{CLOCK_TIME}|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.I
 )
+# A place described rather than named: "next to his mother, on a hill above the town".
+_LOCATED = LazyPattern(
+    r"\b(?:next\sto|beside|behind|above|below|beneath|under|opposite|near|in\sfront\sof|on\stop\sof)\s"
+    r"(?:the|a|an|his|her|their|its|our|my)\s(?:[a-z]+\s)?[a-z]+"
+)
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(
     r"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?[A-Z][\w’'-]+|"
@@ -258,7 +263,7 @@ class Expectation:
         if self.kind is AnswerType.TIME:
             return 1.0 if _CLOCK.search(sentence) else 0.0
         if self.kind is AnswerType.PLACE:
-            return 1.0 if _PLACE.search(sentence) else 0.0
+            return 1.0 if _PLACE.search(sentence) else 0.5 if _LOCATED.search(sentence) else 0.0
         if self.kind is AnswerType.ADVICE:
             return 1.0 if _DIRECTIVE.search(sentence) else 0.0
         if self.kind is AnswerType.NAMED and self.head and self.strict:
@@ -358,12 +363,22 @@ _PASSIVE_AGENT = LazyPattern(
 )
 
 
+# An institution that opens a sentence or clause and does what its verb says: "Korea's National Forensic
+# Service compares the profiles", "The Interior Ministry will collect them".
+_INSTITUTION_SUBJECT = LazyPattern(
+    rf"(?:^|[;:]\s|,\s(?:and|but)\s)(?:[A-Z][\w’'-]*['’]s\s)?(?:[Tt]he\s)?(?:[A-Z][\w’'-]*\s){{0,5}}"
+    rf"(?:{'|'.join(word_list('institution_words', 'index'))})\s(?:[a-z]+ly\s)?"
+    r"(?:will|would|(?:has|have|had)\s[a-z]+ed|(?!(?:was|is|has|as|does)\b)[a-z]+(?:s|ed))\b"
+)
+
+
 def fills_who(text: str) -> bool:
     """``text`` says who in words other than a person's name: a table row read under its headers with a "who"
-    column filled ("Who: National Forensic Service"), or a passive naming its agent ("was confirmed by the
-    National Forensic Service"). (A capitalised institution elsewhere in prose is not taken for an agent:
-    "Lee will visit Horyu Temple" says nobody showed him round.)"""
-    return bool(_WHO_CELL.search(text) or _PASSIVE_AGENT.search(text))
+    column filled ("Who: National Forensic Service"), a passive naming its agent ("was confirmed by the
+    National Forensic Service"), or an institution as the subject of its clause ("Korea's National Forensic
+    Service compares the profiles"). (A capitalised institution elsewhere in prose is not taken for an
+    agent: "Lee will visit Horyu Temple" says nobody showed him round.)"""
+    return bool(_WHO_CELL.search(text) or _PASSIVE_AGENT.search(text) or _INSTITUTION_SUBJECT.search(text))
 
 
 def _filler() -> frozenset[str]:

@@ -112,7 +112,7 @@ def _signals(
     agent_ok = (
         not needs.asks_agent
         or asked_by_label(passage)
-        or answers_as_asked(needs, passage)
+        or answers_as_asked(needs, passage, ctx.voices(index, passage))
         or any(names_another(index, passage, passage.sentences[i].text, asked) for i in chosen)
     )
     speaker_named = 1.0

@@ -122,7 +122,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [
                 needs.expectation.weight(hit.passage.read(x.text), around, asked_in) for x in hit.passage.sentences
             ]
-        if answers_as_asked(needs, hit.passage):
+        as_asked = answers_as_asked(needs, hit.passage, ctx.voices(index, hit.passage))
+        if as_asked:
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
             kinds = [max(k, 1.0) for k in kinds]
@@ -162,6 +163,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         if parsed.intent is Intent.PROFILE and parsed.person is not None:
             chosen = _with_role(chosen, hit.passage, parsed.person)
         if hit.passage.article_id in referenced:
+            bonus += c.intent_bonus
+        if as_asked:  # ... and answers it before a passage that only shares its words
             bonus += c.intent_bonus
         if recency is not None:  # "the latest", "today": the newest coverage first
             bonus += c.intent_bonus * recency.get(hit.passage.article_id, 0.0)
@@ -360,10 +363,13 @@ def _on_day(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) ->
 _AS_ASKED = 0.8
 
 
-def answers_as_asked(needs: Needs, passage: Passage) -> bool:
+def answers_as_asked(needs: Needs, passage: Passage, voices: str = "") -> bool:
     """The passage answers a question its article prints (an FAQ's, an explainer's, an interviewer's) that
-    holds nearly all of what is asked."""
-    return passage.context.rstrip().endswith("?") and needs.focus.support_in(token_set(passage.context)) >= _AS_ASKED
+    holds nearly all of what is asked. ``voices``: who answers it, whom an interviewer's "you" means ("How
+    did you hear ...?" asked of Ikuko Sato is "How did Ikuko Sato hear ...?")."""
+    if not passage.context.rstrip().endswith("?"):
+        return False
+    return needs.focus.support_in(token_set(f"{passage.context} {voices}")) >= _AS_ASKED
 
 
 def asked_by_label(passage: Passage) -> bool:

@@ -39,12 +39,15 @@ _EXPRESSION = LazyPattern(
 
 
 # What makes a sentence's bare day or month one still to come: a future or a plan ("will", "is due to",
-# "plans to"), or a request or deadline ("urged the governments to ...", "called for ... by").
+# "plans to"), a request or deadline ("urged the governments to ...", "called for ... by"), or a future
+# reported ("said ... would").
 _FUTURE = LazyPattern(
     r"\b(?:will|won't|shall|(?:is|are|was|were)\s(?:scheduled|expected|due|set|going|to)\b|"
     r"(?:plans?|planned|aims?|intends?|hopes?)\sto|hope|hopes|expects?\b|urged|urges|called\son|calls\son|"
     r"called\sfor|calls\sfor|"
     r"next|upcoming)\b"
+    # ... or what someone said would happen: "Officials said the first drill would take place in November".
+    r"|\b(?:said|says|told|announced|added|promised|agreed)\b[^.;]*?\bwould\b"
 )
 
 

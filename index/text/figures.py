@@ -165,8 +165,8 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
             value = float(_NUMBER_WORDS[token])
         elif re.fullmatch(r"\d[\d,]*(?:\.\d+)?", token):
             value = float(token.replace(",", ""))
-            if 1800 <= value <= 2100:
-                continue  # a year, not a count
+            if 1800 <= value <= 2100 and "," not in token:
+                continue  # a year, not a count ("2,000 students" is a count)
             if _clock_time(words, i):
                 continue  # "[20:41] The presidential office ...": a live blog's time stamp, not a count
         else:

@@ -363,6 +363,9 @@ def test_a_journey_asked_one_way_is_not_answered_by_the_other() -> None:
     assert goes_only_against(leaving, "arrive") and not goes_only_against(leaving, "depart")
     assert not goes_only_against("He arrived at Kansai International Airport shortly before noon.", "arrive")
     assert not goes_only_against("President Lee, left, and President Xi shake hands.", "arrive")  # a caption
+    assert not goes_only_against("Lee (left) and Xi, left to right.", "arrive")
+    # ... but a name in apposition does leave: "His father, Kim Dal-su, left Sacheon for Japan in 1940."
+    assert goes_only_against("His father, Kim Dal-su, left Sacheon for Japan in 1940.", "arrive")
 
 
 def test_a_name_asked_for_needs_a_name_the_question_does_not_give() -> None:
@@ -415,3 +418,37 @@ def test_a_journey_asked_about_one_way_needs_a_passage_telling_it(made_up_engine
     landed = "---\ntitle: Cranes\ndate: 2026-03-06\n---\nThe pair of cranes arrived at the city zoo on Monday.\n"
     arrived = made_up_engine(landed, "landed.md", config).ask("Have the cranes arrived at the zoo yet?")
     assert arrived.answered and arrived.signals["direction_ok"] == 1.0  # type: ignore[index]
+
+
+def test_an_institution_doing_what_its_verb_says_is_who_did_it() -> None:
+    from index.answer.answerability import fills_who
+
+    assert fills_who("Korea's National Forensic Service compares the profiles with samples given by relatives.")
+    assert fills_who("The Interior Ministry will collect the samples.")
+    assert not fills_who("Horyu Temple was founded in 607.")  # a passive with no agent says nobody
+    assert not fills_who("The Seoul Museum has a copy.")
+    assert not fills_who("Lee will visit Horyu Temple on Wednesday.")
+
+
+def test_a_comma_in_a_number_is_no_year() -> None:
+    students = Expectation.of("How many students will the youth exchange bring each year?")
+    assert students.weight("The programme will bring 2,000 students from each country every year from 2027.") == 1.0
+    assert students.weight("The programme will start in 2027 with students from each country.") < 1.0
+
+
+def test_a_place_described_rather_than_named_half_answers_where() -> None:
+    where = Expectation.of("Where does Kim want to bury his father?")
+    assert where.weight("Kim wants to bury his father next to his mother, on a hill above the town.") == 0.5
+    assert where.weight("Kim wants to bury his father in Sacheon.") == 1.0
+    assert where.weight("Kim wants to bury his father soon.") == 0.0
+
+
+def test_a_future_reported_looks_ahead() -> None:
+    from datetime import date
+
+    from index.text.dates import looks_ahead, resolve_dates
+
+    drill = "Officials said the first joint drill would take place in November."
+    assert looks_ahead(drill)
+    assert [m.when for m in resolve_dates(drill, date(2026, 9, 15))] == [date(2026, 11, 1)]
+    assert not looks_ahead("The talks would have failed without him.")

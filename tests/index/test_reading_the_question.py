@@ -540,3 +540,42 @@ def test_a_bare_month_hoped_or_expected_for_is_the_one_to_come(sentence: str, mo
     March; a bare month told of what was done is the one that has been."""
     (mention,) = resolve_dates(sentence, date(2026, 4, 17))
     assert mention.when == month
+
+
+def test_an_interviewers_you_is_the_interviewee_asked_about_by_name(hash_embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "How did Ikuko Sato hear about the profiles?" is the interview's own "How did you hear about the
+    four profiles?" asked of her: her answer under it answers as asked (and goes before passages that
+    only share its words)."""
+    from index.answer.context import Context
+    from index.answer.needs import understand
+    from index.answer.question import analyse
+    from index.answer.rank import answers_as_asked
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: We dive because nobody else will\ndate: 2026-08-20\n---\n"
+        "Ikuko Sato, 58, has led the volunteer divers since 2024.\n\n"
+        "Q: How did you hear about the four profiles?\n\n"
+        "A: From a journalist, actually, before the ministry told us.\n"
+    )
+    index = build_index([parse_article(text, "interview.md")], hash_embedder, tmp_path / "index")
+    question = "How did Ikuko Sato hear about the four profiles?"
+    needs = understand(index, analyse(question, index.people))
+    answer = next(index.passages[i] for i in range(len(index.passages)) if index.passages[i].text.startswith("From"))
+    voices = Context(hash_embedder, EngineConfig()).voices(index, answer)
+    assert answers_as_asked(needs, answer, voices)
+    assert not answers_as_asked(needs, answer)  # the question alone does not name her
+
+
+def test_what_officials_said_would_happen_dates_what_is_to_come(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    answer = ask_made_up(
+        made_up_engine,
+        "Hotline agreed",
+        [
+            "Officials said the first joint drill would take place in November.",
+            "A new drill hall for the coast guard will open in the spring.",
+        ],
+        "When will the first joint drill take place?",
+    )
+    assert "in November" in answer.passages[0].highlight
