@@ -171,6 +171,8 @@ class Expectation:
     asked: frozenset[str] = frozenset()
     # "How old is X" asks an age now ("now"), "how old was X when ..." one then ("then").
     age: str | None = None
+    # "Who was the first victim identified": a person fitting a description, never an institution.
+    person: bool = False
 
     def bare(self, sentences: list[str]) -> bool:
         """A "which X" is asked and the sentences hold X only bare ("exchanged gifts" for "what gift")."""
@@ -186,6 +188,8 @@ class Expectation:
         kind = next((k for k, pattern in _TYPES if pattern.search(question)), AnswerType.ANY)
         if kind is AnswerType.ANY and asks_who_did(question):
             kind = AnswerType.AGENT  # "who is travelling with Lee": someone who does it, not who someone is
+        elif kind is AnswerType.ANY and _WHO_DESCRIBED.search(question):
+            return cls(AnswerType.AGENT, person=True)  # "who was the first victim identified": by name
         if kind is AnswerType.COUNT:
             if m := _HOW_OLD.search(question):
                 return cls(kind, age="now" if m.group(1).lower() in ("is", "are") else "then")
@@ -350,6 +354,13 @@ _GENERIC_INSTITUTIONS = frozenset(
 )
 _INSTITUTION_NAME = LazyPattern(
     rf"\b(?:[A-Z][\w’'-]*\s){{1,5}}(?:{'|'.join(word_list('institution_words', 'index'))})\b"
+)
+
+
+# "Who was the first victim identified", "who is the new ambassador": a description, not a name, whose
+# answer names whoever fits it.
+_WHO_DESCRIBED = LazyPattern(
+    r"^\s*who(?:'s|\s(?:is|was|are|were))\s(?:the|a|an)\s(?:first|last|new|next|only|[a-z]+est)\b", re.I
 )
 
 

@@ -113,7 +113,10 @@ def _signals(
         not needs.asks_agent
         or asked_by_label(passage)
         or answers_as_asked(needs, passage, ctx.voices(index, passage))
-        or any(names_another(index, passage, passage.sentences[i].text, asked) for i in chosen)
+        or any(
+            names_another(index, passage, passage.sentences[i].text, asked, people_only=needs.expectation.person)
+            for i in chosen
+        )
     )
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:

@@ -61,13 +61,16 @@ class Ranked:
         return self.best if self.best >= 0 else self.chosen[0]
 
 
-def names_another(index: LoadedIndex, passage: Passage, sentence: str, asked: set[str]) -> bool:
+def names_another(
+    index: LoadedIndex, passage: Passage, sentence: str, asked: set[str], *, people_only: bool = False
+) -> bool:
     """A sentence can say who did something: it names (or refers by role to) someone other than the people
-    the question names, or says who in words of its own ("a senior priest")."""
+    the question names, or says who in words of its own ("a senior priest", an institution); only a
+    person when ``people_only``."""
     return (
         bool({q.id for q in index.people.named_in(sentence)} - asked)
         or bool({q.id for q in referred_to(sentence, index.people, passage.article_id)} - asked)
-        or fills_who(passage.read(sentence))
+        or (not people_only and fills_who(passage.read(sentence)))
     )
 
 
@@ -115,7 +118,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [1.0] * len(hit.passage.sentences)  # "who asked about X": a reporter's question's label says
         elif needs.asks_agent:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
-            kinds = [float(names_another(index, hit.passage, x.text, asked)) for x in hit.passage.sentences]
+            only = needs.expectation.person
+            kinds = [
+                float(names_another(index, hit.passage, x.text, asked, people_only=only)) for x in hit.passage.sentences
+            ]
         else:
             around = f"{hit.passage.text} {ctx.nearby(index, hit.passage)}" if needs.expectation.subject else ""
             asked_in = hit.passage.context  # the question the passage answers, which may say what it counts
@@ -308,10 +314,14 @@ def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]
 
 def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
     """An update or correction goes just above the earlier passage of its article that it revises: both
-    give a figure about the same thing (two or more words in common), so the older figure is never shown
-    as the answer while its revision is at hand; only when the update speaks of something asked (an update
-    of the return's date, none of whose words a count of the identified asks about, revises nothing of
-    it). Passages of other articles keep their order."""
+    give a figure about the same thing (two or more words in common with the earlier passage's answering
+    sentences: the figure it replaces, or three words), so the older figure is never shown as the answer
+    while its revision is at hand; only when the update speaks of something asked (an update of the
+    return's date, none of whose words a count of the identified asks about, revises nothing of it), and
+    not when who did something is asked (a corrected age does not say who else was identified). Passages
+    of other articles keep their order."""
+    if needs.expectation.kind is AnswerType.AGENT:
+        return ranked
     out = list(ranked)
     for entry in ranked:
         update = entry.hit.passage
@@ -323,12 +333,17 @@ def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         at = out.index(entry)
         for i, candidate in enumerate(out[:at]):
             earlier = candidate.hit.passage
+            # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
+            # revises "who was 31 when the mine flooded", not "confirmed through a sample given by his son".
+            # ... the figure it replaces ("not 31", "the 1,500 given earlier"), or three words of what it is about.
+            answering = " ".join(earlier.sentences[j].text for j in candidate.chosen)
+            shared = words & token_set(answering)
             if (
                 earlier.article_id == update.article_id
                 and earlier.paragraph < update.paragraph
                 and not supersedes(earlier)
-                and gives_number(earlier.text)
-                and len(words & token_set(earlier.text)) >= 2
+                and gives_number(answering)
+                and (any(t[:1].isdigit() for t in shared) or len(shared) >= 3)
             ):
                 revised = out[i]
                 out[i] = replace(entry, score=revised.score)

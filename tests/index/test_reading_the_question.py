@@ -579,3 +579,32 @@ def test_what_officials_said_would_happen_dates_what_is_to_come(made_up_engine) 
         "When will the first joint drill take place?",
     )
     assert "in November" in answer.passages[0].highlight
+
+
+def test_an_update_goes_above_only_the_answer_whose_figure_it_revises(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Kim was 33, not 31" revises the victim's age, not who gave the sample that identified him: the
+    update goes first for his age, and stays where it is for the other question of the same passage."""
+    paragraphs = [
+        "The victim is Kim Dal-su, who was 31 when the mine flooded in 1942. His identity was confirmed "
+        "through a sample given by his son, who is 88.",
+        "UPDATE, 12:30 p.m.: The ministry corrected the victim's age: Kim was 33, not 31, when he died. His son "
+        "said through the ministry that he wished to bring his father home.",
+    ]
+    age = ask_made_up(made_up_engine, "Victim identified", paragraphs, "How old was Kim Dal-su when he died?")
+    assert age.passages[0].text.startswith("UPDATE")
+    sample = ask_made_up(made_up_engine, "Victim named", paragraphs, "Whose sample confirmed the victim's identity?")
+    assert sample.passages[0].text.startswith("The victim is")
+
+
+def test_who_fits_a_description_is_a_person_named_not_an_institution(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who was the first victim identified?": the passage naming him answers, not the one in which the
+    institution that identified him is the subject, nor a later correction of his age."""
+    paragraphs = [
+        "South Korea's National Forensic Service has identified one of the Chosei mine victims by DNA for the "
+        "first time, the ministry said.",
+        "The victim is Kim Dal-su, a worker from Sacheon who was 31 when the mine flooded in 1942.",
+        "UPDATE, 12:30 p.m.: The ministry corrected the victim's age: Kim was 33, not 31, when he died.",
+    ]
+    question = "Who was the first Chosei victim identified by DNA?"
+    answer = ask_made_up(made_up_engine, "First victim", paragraphs, question)
+    assert answer.passages[0].text.startswith("The victim is Kim Dal-su")
