@@ -36,13 +36,25 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
         fields = {
             "title": headline(meta.title) if meta.title else None,
             "outlet": outlet,
-            "author": meta.author,
+            "author": _author(meta.author),
             "published": meta.date,
             "url": meta.url or url,
         }
     elif url:
         fields = {"url": url}
     return with_front_matter(fields, body)
+
+
+_STAMP_WORD = re.compile(r"^(?:published|updated|posted|modified|input|last updated)\b", re.I)
+
+
+def _author(author: str | None) -> str | None:
+    """The page's author without what trafilatura keeps of a byline line's stamp ("Nari Song; Published"
+    from "By Nari Song | Published 2026-10-22")."""
+    if not author:
+        return None
+    parts = [p.strip() for p in author.split(";") if p.strip() and not _STAMP_WORD.match(p.strip())]
+    return "; ".join(parts) or None
 
 
 _TITLE_PARTS = re.compile(r"\s+(?:[:|»›]|::|[-–—])\s+")

@@ -30,6 +30,7 @@ from seeds_loader.masthead import (
     dateline,
     emphasised_outlet,
     masthead_credit,
+    masthead_parts,
     parse_date,
     shared_date,
     shared_outlet,
@@ -206,7 +207,13 @@ def classify(
                 # "By X, The Harbour Post, October 10, 2026"), or credit the outlet's staff ("By Riverlight
                 # News staff")
                 masthead_date = masthead_date or byline_date(text)
-                meta.outlet = meta.outlet or byline_outlet(text) or desk_outlet(BYLINE.match(text).group(1))
+                # ... an outlet set apart in emphasis first ("**By X** | Tokyo | *The Eastern Ledger* | ...")
+                meta.outlet = (
+                    meta.outlet
+                    or emphasised_outlet(block.text)
+                    or byline_outlet(text)
+                    or desk_outlet(BYLINE.match(text).group(1))
+                )
             elif markdown and _IMAGE.match(text):
                 kind = BlockKind.IMAGE  # a lead picture: its caption follows, and the masthead may too
             elif _is_debris(text, markdown):
@@ -220,6 +227,10 @@ def classify(
                 masthead_date = masthead_date or shared
                 # ... the outlet named there, or set apart in bold ("**Harbourline Live** · Monday, ...")
                 meta.outlet = meta.outlet or shared_outlet(text) or emphasised_outlet(block.text)
+                # ... and the byline there ("*The Harbour Post* · November 8, 2026 · By Laura Méndez")
+                meta.byline = meta.byline or next(
+                    (byline_names(p) for p in masthead_parts(text) if BYLINE.match(p)), None
+                )
             elif meta.title is not None and (desk := desk_outlet(text)) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk
@@ -263,6 +274,9 @@ def classify(
         last = labelled[-1]
         meta.outlet = last.text.strip(" *_")
         labelled[-1] = Block(last.text, last.start, last.end, BlockKind.CONTACT)
+    if meta.outlet is None and meta.title and (parts := re.split(r"\s[—–|]\s", meta.title))[1:]:
+        # A programme's or a page's title naming its outlet last ("Morning Edition — Korea Pacific Radio").
+        meta.outlet = parts[-1].strip() if names_outlet(parts[-1]) else None
     if meta.published is None:
         # Last, a full date in the headline: a transcript's or a statement's title often carries the day
         # ("Joint press conference, Nara, Jan. 13, 2026") where a story would have a date line.

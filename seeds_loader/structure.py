@@ -26,7 +26,8 @@ _INLINE = LazyPattern(rf"^\**\s*{_TIME_CODE}(?P<label>[^:\n*]{{1,60}}?)\s*:\s*\*
 # "Q. How did ...?" / "A. With relief.": an interview's labels with a full stop (counted only when both
 # are there, so "A. Smith said" in prose is no label).
 _DOTTED = LazyPattern(r"^\**\s*(?P<label>Q|A)\s*\.\s*\**\s+(?P<rest>\S.*)$", re.S)
-_QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+# ... a programme's host asks too ("HOST (PARK JI-HOON):").
+_QUESTION_LABELS = frozenset({"q", "question", "interviewer", "host", "anchor", "moderator", "presenter"})
 _ANSWER_LABELS = frozenset({"a", "answer"})
 _SMALL = frozenset({"of", "for", "and", "the", "on", "to", "at", "in", "de", "van", "von", "da"})
 _PAREN = LazyPattern(r"\([^)]*\)")
@@ -99,7 +100,19 @@ def _askers(blocks: list[Block], labels: list[str | None], rests: list[str | Non
         turns.setdefault(label, []).append(said.strip().rstrip("*_ "))
     if len({label for label in labels if label is not None}) < 2:
         return frozenset()
-    return frozenset(label for label, said in turns.items() if len(said) >= 2 and all(t.endswith("?") for t in said))
+    # A host named once in the label that says what they are ("HOST (PARK JI-HOON):") is then labelled by
+    # name or surname ("PARK:").
+    hosts = {
+        word.lower()
+        for label in labels
+        if label is not None and label_role(label) == "question" and (m := _PAREN.search(label))
+        for word in (m.group(0).strip("() "), m.group(0).strip("() ").split()[0], m.group(0).strip("() ").split()[-1])
+    }
+    return frozenset(
+        label
+        for label, said in turns.items()
+        if (len(said) >= 2 and all(t.endswith("?") for t in said)) or label.strip().lower() in hosts
+    )
 
 
 def _cells(row: str) -> list[str]:

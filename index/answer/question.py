@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from index.people.names import ROLE_WORDS, is_name_like
@@ -111,14 +111,35 @@ class Question:
     topic: str = ""
     # The question asks what someone asked ("what did the reporter ask"): a question may answer it.
     about_asking: bool = False
+    # Its interrogative ("who", "how", "count", "yesno" ...): ``interrogative``.
+    asks: str | None = None
 
     @property
     def person(self) -> Person | None:
         return self.people[0] if self.people else None
 
 
+_INTERROGATIVE = LazyPattern(
+    r"^\W*(?:(?P<count>how\s(?:many|much))|(?P<how>how)|(?P<who>who|whom|whose)|(?P<what>what|which)|"
+    r"(?P<when>when)|(?P<where>where)|(?P<why>why)|"
+    r"(?P<yesno>is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might))\b",
+    re.I,
+)
+
+
+def interrogative(question: str) -> str | None:
+    """What a question asks for, by its first word: "who", "what" ("which" too), "when", "where", "why",
+    "how", "count" ("how many", "how much") or "yesno" ("Is that enough?"); None when it opens otherwise."""
+    m = _INTERROGATIVE.match(question)
+    return m.lastgroup if m is not None else None
+
+
 def analyse(text: str, registry: PeopleRegistry) -> Question:
     """Classify ``text`` and resolve the person a quote question is about."""
+    return replace(_analysed(text, registry), asks=interrogative(text))
+
+
+def _analysed(text: str, registry: PeopleRegistry) -> Question:
     asking = bool(_ASKING.search(text))
     for pattern in _QUOTE_PATTERNS:
         m = pattern.search(text)

@@ -14,7 +14,7 @@ import numpy as np
 from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
-from index.answer.question import Intent
+from index.answer.question import Intent, interrogative
 from index.people.attribution import referred_to
 from index.people.registry import Person
 from index.search.retrieval import Hit
@@ -374,6 +374,8 @@ def _on_day(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) ->
     return any((month or d_month, day) == (d_month, d_day) for month, day in needs.days for d_month, d_day in days)
 
 
+# The last question of a passage's context: the one it answers.
+_LAST_QUESTION = LazyPattern(r"[^.?!]*\?\s*$")
 # Of the question's focus weight, the share an explainer's question must hold to be the question asked.
 _AS_ASKED = 0.8
 
@@ -383,6 +385,12 @@ def answers_as_asked(needs: Needs, passage: Passage, voices: str = "") -> bool:
     holds nearly all of what is asked. ``voices``: who answers it, whom an interviewer's "you" means ("How
     did you hear ...?" asked of Ikuko Sato is "How did Ikuko Sato hear ...?")."""
     if not passage.context.rstrip().endswith("?"):
+        return False
+    # ... and asks what is asked: "Who can give a sample?" is not "How can relatives give a DNA sample?", nor
+    # "Who will pay for the funeral?" a host's "The government says it will pay for the funeral. Is that enough?"
+    asked = needs.question.asks
+    last = _LAST_QUESTION.search(passage.context)
+    if asked is not None and last is not None and interrogative(last.group(0)) not in (asked, None):
         return False
     return needs.focus.support_in(token_set(f"{passage.context} {voices}")) >= _AS_ASKED
 

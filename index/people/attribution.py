@@ -117,7 +117,7 @@ def _about(text: str, author: Person) -> bool:
     return any(role.lower() in masked.lower() for role in author.roles if role != AUTHOR_ROLE)
 
 
-def _label_speaker(label: str, registry: PeopleRegistry, answerer: Person | None) -> Person | None:
+def _label_speaker(label: str, registry: PeopleRegistry, answerer: Person | None, article_id: str) -> Person | None:
     """The person a speaker label names ("National Security Adviser Wi Sung-lac", "KANG"), or the
     interviewee for "A:"; None for a reporter's or interviewer's label."""
     role = label_role(label)
@@ -129,7 +129,8 @@ def _label_speaker(label: str, registry: PeopleRegistry, answerer: Person | None
     # The longest tail of the label that is a person's name: titles of any length come before it.
     for i in range(len(words)):
         tail = " ".join(words[i:])
-        person = registry.lookup(tail) if len(words) - i > 1 else registry.resolve_short(tail.title())
+        # ... a surname alone is first someone of this article's ("PARK:" is not a Park of another story)
+        person = registry.lookup(tail) if len(words) - i > 1 else registry.resolve_short(tail.title(), article_id)
         if person is not None:
             return person
     return None
@@ -181,7 +182,7 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             # Every paragraph under a label, until the next label, is that speaker's; a reporter's
             # question is nobody's quote.
             asks = paragraph.kind == "question" or label_role(paragraph.speaker_label) == "question"
-            speaker = None if asks else _label_speaker(paragraph.speaker_label, registry, answerer)
+            speaker = None if asks else _label_speaker(paragraph.speaker_label, registry, answerer, article.id)
             if speaker is not None or asks:
                 last_speaker = None
                 for sentence in paragraph.sentences if speaker is not None else ():

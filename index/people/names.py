@@ -252,3 +252,15 @@ def full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
 def multiword_name(name: str, text: str = "", start: int = -1) -> str | None:
     cleaned = clean_name(name, text, start)
     return cleaned if cleaned is not None and len(cleaned.split()) > 1 else None
+
+
+def from_capitals(text: str) -> str:
+    """A label or name printed in capitals as names are written: "PARK JI-HOON" -> "Park Ji-hoon" (a
+    hyphenated given name, as Korean names are romanised, continues in lower case)."""
+    words = []
+    for word in text.split():
+        first, *rest = word.split("-")
+        first = re.sub(r"[^\W\d_]", lambda m: m.group(0).upper(), first.lower(), count=1)  # "(PARK" -> "(Park"
+        words.append("-".join([first, *(r.lower() for r in rest)]))
+    return " ".join(words)
+

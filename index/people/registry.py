@@ -19,6 +19,7 @@ from index.people.names import (
     SAID_NAME,
     TITLE_WORDS,
     appositive_role,
+    from_capitals,
     full_name_evidence,
     is_name_like,
     is_role_word,
@@ -260,12 +261,20 @@ def find_people(
         for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label):
             # A label in capitals ("PRIME MINISTER TAKAICHI:") read as the words are written; a title and a
             # surname alone name someone as "Prime Minister Takaichi" does in a sentence.
-            read = label.title() if label.isupper() else label
+            read = from_capitals(label) if label.isupper() else label
             for name, role in full_name_evidence(read):
                 take(name, role, article.id)
             # A name with its role after it in parentheses ("Shin Hye-won (Co-chair, Korean delegation)").
             if (named := _NAMED_LABEL.match(read)) and (name := multiword_name(named.group(1))) is not None:
                 take(name, named.group(2).split(",")[0].strip() if named.group(2) else None, article.id)
+            # ... or a role with the name in parentheses ("HOST (PARK JI-HOON)").
+            # ("Reporter (Channel Saebit)" names the reporter's outlet, not a person).
+            elif (
+                (held := _ROLE_LABEL.match(read))
+                and not _PRESS_ROLE.match(held.group(1))
+                and (name := multiword_name(held.group(2))) is not None
+            ):
+                take(name, held.group(1), article.id)
             # A surname alone ("KIHARA:") is someone even when no text gives a full name for it (the full
             # name, where one is given, is found below).
             elif _SURNAME_LABEL.match(read) and read.lower() not in _NOT_NAMES and not is_role_word(read):
@@ -302,10 +311,18 @@ def find_people(
                 v,
             ),
         )
+        if any(len(w) > 1 and w.isupper() for w in person.name.split()):
+            # Only ever printed with its family name in capitals ("INOUE Yoko"): shown as a name is written.
+            shown = " ".join(w.title() if len(w) > 1 and w.isupper() else w for w in person.name.split())
+            person.variants[shown] += 0
+            person.name = shown
     return PeopleRegistry(people)
 
 
 _SURNAME_LABEL = LazyPattern(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
+# A role, then the name of who holds it in parentheses: "Host (Park Ji-Hoon)".
+_ROLE_LABEL = LazyPattern(r"^([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s\(([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})\)$")
+_PRESS_ROLE = LazyPattern(r"^(?:reporter|journalist|press|correspondent|question)", re.I)
 # A transcript's label that is a full name, with a role in parentheses after it or none.
 _NAMED_LABEL = LazyPattern(r"^([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})(?:\s\(([^)]{2,80})\))?$")
 
@@ -322,7 +339,7 @@ def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str
         for m in pattern.finditer(paragraph.text)
     ]
     labels = [
-        label.title() if label.isupper() else label
+        from_capitals(label) if label.isupper() else label
         for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label)
         if " " not in label.strip() and label.strip().rstrip(".").lower() not in _NOT_NAMES
     ]

@@ -721,3 +721,28 @@ def test_who_speaks_in_copy_of_these_shapes(text: str, said: list[tuple[str, str
     _, quotes = _read(text, "copy.txt")
     assert [(q.text[: len(prefix)], q.speaker) for (prefix, _), q in zip(said, quotes, strict=False)] == said
     assert len(quotes) == len(said)
+
+
+def test_a_hosts_name_in_a_label_is_a_person_and_a_surname_label_is_this_articles_own() -> None:
+    """ "HOST (PARK JI-HOON)" names the host; "KIM:" in a transcript is the Kim this article speaks with,
+    not a Kim quoted elsewhere; a name printed with its family name in capitals only is shown as written."""
+    from seeds_loader import parse_article
+
+    other = parse_article(
+        '---\ntitle: Two Kims\ndate: 2026-11-08\n---\nKim Soon-ja, 79, gave a sample. "I wait," Kim said.\n', "other.md"
+    )
+    radio = parse_article(
+        "Morning Edition\nTranscript, October 21, 2026\n\n"
+        "HOST (PARK JI-HOON): Good morning. With me is Kim Hye-sook of Sacheon.\n\n"
+        "KIM HYE-SOOK: Good morning.\n\nPARK: Will he go to the airport?\n\nKIM: The doctors say no.\n\n"
+        "REPORTER (CHANNEL SAEBIT): Is that enough?\n\nKIM: It is kind.\n",
+        "radio.txt",
+    )
+    wire = parse_article('Memorial planned\n\nIts co-leader, INOUE Yoko, said the group was "grateful".\n', "wire.txt")
+    registry = find_people([other, radio, wire])
+    names = {p.name for p in registry.people.values()}
+    assert "Park Ji-hoon" in names and "Inoue Yoko" in names
+    assert not any("Saebit" in n for n in names)  # a reporter's label names the outlet in parentheses
+    said = {(q.speaker, q.text) for q in attribute([radio], registry)}
+    assert ("Kim Hye-sook", "The doctors say no.") in said
+    assert not any(text.startswith("Will he") for _, text in said)

@@ -608,3 +608,33 @@ def test_who_fits_a_description_is_a_person_named_not_an_institution(made_up_eng
     question = "Who was the first Chosei victim identified by DNA?"
     answer = ask_made_up(made_up_engine, "First victim", paragraphs, question)
     assert answer.passages[0].text.startswith("The victim is Kim Dal-su")
+
+
+def test_a_question_printed_in_the_article_is_the_one_asked_only_if_it_asks_the_same_thing(
+    hash_embedder, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Who will pay for the funeral?" is not a host's "The government says it will pay for the funeral. Is
+    that enough?", though it holds all its words; "How will ...?" under "How will ...?" is."""
+    from index.answer.needs import understand
+    from index.answer.question import analyse, interrogative
+    from index.answer.rank import answers_as_asked
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    assert [interrogative(q) for q in ("Is that enough?", "How many came?", "Which airport?", "Tell me.")] == [
+        "yesno",
+        "count",
+        "what",
+        None,
+    ]
+    text = (
+        "---\ntitle: Morning Edition\ndate: 2026-10-21\n---\n"
+        "Q: The government says it will pay for the funeral. Is that enough?\n\nA: It is kind.\n\n"
+        "Q: How will the government pay for the funeral?\n\nA: From a special fund.\n"
+    )
+    index = build_index([parse_article(text, "radio.md")], hash_embedder, tmp_path / "index")
+    answers = {index.passages[i].text: index.passages[i] for i in range(len(index.passages))}
+    who = understand(index, analyse("Who will pay for the funeral?", index.people))
+    how = understand(index, analyse("How will the government pay for the funeral?", index.people))
+    assert not answers_as_asked(who, answers["It is kind."])
+    assert answers_as_asked(how, answers["From a special fund."])

@@ -56,3 +56,48 @@ def test_a_byline_with_its_outlet_and_date_after_commas() -> None:
     text = "# The long road home\n\n*By Laura Méndez, The Harbour Post, October 10, 2026*\n\nSACHEON — Kim waits.\n"
     a = parse_article(text, "feature.md")
     assert (a.byline, a.outlet, a.published) == ("Laura Méndez", "The Harbour Post", date(2026, 10, 10))
+
+
+def test_an_outlet_set_apart_in_a_byline_line_is_the_outlet_not_the_place_beside_it() -> None:
+    text = "# Why Tokyo moved\n\n**By Marcus Webb** | Tokyo | *The Eastern Ledger* | October 23, 2026\n\nIt did.\n"
+    a = parse_article(text, "analysis.md")
+    assert (a.byline, a.outlet, a.published) == ("Marcus Webb", "The Eastern Ledger", date(2026, 10, 23))
+
+
+def test_a_byline_after_the_outlet_and_date_on_one_line() -> None:
+    text = "# Two Parks, one mine\n\n*The Harbour Post* · November 8, 2026 · By Laura Méndez\n\nThey met last month.\n"
+    a = parse_article(text, "feature.md")
+    assert (a.byline, a.outlet, a.published) == ("Laura Méndez", "The Harbour Post", date(2026, 11, 8))
+
+
+def test_a_programmes_title_names_its_outlet_last() -> None:
+    text = (
+        "Morning Edition — Korea Pacific Radio\nTranscript, October 21, 2026\n\nHOST: Good morning.\n\nJUNG: Hello.\n"
+    )
+    a = parse_article(text, "radio.txt")
+    assert a.outlet == "Korea Pacific Radio"
+    assert parse_article("Takaichi in Seoul — live updates\n\nShe landed.\n", "live.txt").outlet is None
+
+
+def test_a_hosts_label_with_the_name_and_the_hosts_surname_after_it_ask() -> None:
+    """ "HOST (PARK JI-HOON):" then "PARK:": the programme's host, whose turns are context for the guest's
+    answers, never anyone's quote, and never a Park of another story."""
+    from seeds_loader.structure import label_role
+
+    assert label_role("HOST (PARK JI-HOON)") == "question"
+    text = (
+        "Morning Edition\nTranscript, October 21, 2026\n\n"
+        "HOST (PARK JI-HOON): Good morning. With me is Jung Hye-sook.\n\nJUNG HYE-SOOK: Good morning.\n\n"
+        "PARK: Will he go to the airport?\n\nJUNG: The doctors say no.\n\nPARK: Jung Hye-sook, thank you.\n"
+    )
+    a = parse_article(text, "radio.txt")
+    assert [p.kind for p in a.paragraphs] == ["question", "body", "question", "body", "question"]
+    assert a.paragraphs[3].context == "Will he go to the airport?"
+
+
+def test_the_authors_trafilatura_reads_lose_the_stamp_of_their_line() -> None:
+    from seeds_loader.html import _author
+
+    assert _author("Nari Song; Published") == "Nari Song"
+    assert _author("Jane Doe; John Roe") == "Jane Doe; John Roe"
+    assert _author("Updated") is None
