@@ -94,6 +94,8 @@ _HOW_MUCH_SUBJECT = LazyPattern(
     re.I,
 )
 _HOW_MANY = LazyPattern(r"\bhow many\b|\bnumber of\b", re.I)
+# A question that counts or measures ("How many samples have you taken?", "How much did it cost?").
+_COUNTS = LazyPattern(r"\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:is|was) the (?:number|total|figure)\b", re.I)
 _QUANTITY_QUESTION = LazyPattern(
     rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?({_QUANTITY_NOUNS})\b", re.I
 )
@@ -260,8 +262,10 @@ class Expectation:
                 return 1.0
             if not _QUANTITY.search(sentence):
                 return 0.0
-            # "How many samples have you taken?" — "About two hundred.": the figure counts what its question does.
-            return 1.0 if self.counted and self.counted <= token_set(answers) else 0.5
+            # "How many samples have you taken?" — "About two hundred.": the figure counts what its question does
+            # (a question that counts: "How can relatives give a sample?" says nothing of "a few minutes").
+            counts = self.counted <= token_set(answers) and bool(_COUNTS.search(answers))
+            return 1.0 if self.counted and counts else 0.5
         if self.kind is AnswerType.DATE:
             return temporal_weight(sentence)
         if self.kind is AnswerType.TIME:

@@ -263,4 +263,3 @@ def from_capitals(text: str) -> str:
         first = re.sub(r"[^\W\d_]", lambda m: m.group(0).upper(), first.lower(), count=1)  # "(PARK" -> "(Park"
         words.append("-".join([first, *(r.lower() for r in rest)]))
     return " ".join(words)
-

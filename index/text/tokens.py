@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # Small on purpose: BM25's idf handles the rest, and words like "said" or "who" matter for quotes.
@@ -112,6 +113,17 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+# Irregular verb forms read as their base before stemming ("began" as "begin", "flew" as "fly"): a stemmer
+# leaves them apart (written by bench/irregular_forms.py from the spaCy lemmatiser's exceptions).
+IRREGULAR_VERBS = Path(__file__).parent.parent / "data" / "irregular_verbs.txt"
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    pairs = (line.split() for line in IRREGULAR_VERBS.read_text(encoding="utf-8").splitlines())
+    return {p[0]: p[1] for p in pairs if len(p) == 2 and not p[0].startswith("#")}
+
+
 def normalize_word(word: str) -> str:
     """A lower-cased word with month abbreviations spelled out ("Oct" -> "october")."""
     word = word.lower()
@@ -121,7 +133,8 @@ def normalize_word(word: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed content tokens; possessives and hyphenated names split into words."""
     words = [w.split("'")[0].split("’")[0] for w in _TOKEN.findall(text.lower())]
-    words = [_MONTHS.get(w, w) for w in words if w and w not in STOPWORDS]
+    irregular = _irregular()
+    words = [irregular.get(w, _MONTHS.get(w, w)) for w in words if w and w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 

@@ -452,3 +452,18 @@ def test_a_future_reported_looks_ahead() -> None:
     assert looks_ahead(drill)
     assert [m.when for m in resolve_dates(drill, date(2026, 9, 15))] == [date(2026, 11, 1)]
     assert not looks_ahead("The talks would have failed without him.")
+
+
+def test_a_bare_figure_counts_what_its_question_counts_only_under_a_question_that_counts() -> None:
+    samples = Expectation.of("How many samples came from children of victims?")
+    assert samples.weight("About two hundred.", "", "How many samples have you taken?") == 1.0
+    assert samples.weight("A cheek swab takes a few minutes.", "", "How can relatives give a DNA sample?") == 0.5
+
+
+def test_an_irregular_verb_form_is_read_as_its_base() -> None:
+    """ "When did the drive begin?" finds "It began on Nov. 9."; "where did they meet" finds "met"."""
+    from index.text.tokens import tokenize
+
+    assert set(tokenize("When did the drive begin?")) <= set(tokenize("The drive began on Nov. 9."))
+    assert tokenize("met") == tokenize("meet") and tokenize("flew") == tokenize("flies")
+    assert tokenize("said") == tokenize("says")
