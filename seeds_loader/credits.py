@@ -90,7 +90,8 @@ def _names(byline: str) -> str:
     byline = _SHORT_EMAIL.sub("", byline).replace("()", "").strip()
     parts = re.split(r";|\b(?:and|AND)\b", byline)
     # "Taro Yamada / Yomiuri Shimbun Staff Writer", "Jane Doe in Seoul": the affiliation and place are not the name.
-    names = [re.split(r"\s/|/\s|,|\sin\s[A-Z]", p)[0].strip() for p in parts if p.strip()]
+    # ... nor the outlet they wrote it for ("Sophie Marchand for The Coastline Review").
+    names = [re.split(r"\s/|/\s|,|\sin\s[A-Z]|\sfor\s[A-Z]", p)[0].strip() for p in parts if p.strip()]
     # "By KENJI WATANABE Associated Press": a name in capitals, then its outlet as the outlet writes it.
     names = [m.group(1) if (m := _CAPITALS_THEN_OUTLET.match(n)) else n for n in names]
     # A name printed in capitals ("By TARO YAMADA") is shown as a name is written.

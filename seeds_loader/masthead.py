@@ -185,12 +185,18 @@ def masthead_credit(text: str) -> tuple[str, str | None] | None:
     return (parts[0], None) if _NEWSROOM_ROLE.search(parts[1]) else None
 
 
+_WRITTEN_FOR = LazyPattern(r"\sfor\s((?:The\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){0,4})")
+
+
 def byline_outlet(text: str) -> str | None:
     """The outlet a byline shares its line with: a part after the names that is neither a date nor a
     stamp, a few capitalised words ("By Sora Lindqvist · Harbourlight · March 8, 2026"), or an outlet's
     name after a comma ("By Jane Doe and John Roe, The Harbour Post")."""
     if (named := next((p for p in re.split(r",\s|\s/\s", text)[1:] if names_outlet(p.strip())), None)) is not None:
         return named.strip()
+    # ... or the outlet it was written for: "Interview by Sophie Marchand for The Coastline Review, ..."
+    if (m := _WRITTEN_FOR.search(text)) is not None and names_outlet(m.group(1)):
+        return m.group(1)
     for part in masthead_parts(text)[1:]:
         words = part.split()
         if DATE_LINE.match(part) or STAMP_LABEL.match(part) or not 1 <= len(words) <= 5:

@@ -30,6 +30,7 @@ class AnswerType(StrEnum):
     NAMED = "named"  # which X: the passage must name an X
     AGENT = "agent"  # who did X (not who said): the answering sentence must name someone
     ADVICE = "advice"  # what should X do, what does X want done: the answer says what should be done
+    REASON = "reason"  # why: a sentence giving a reason ("because of the typhoon") is preferred, none required
     ANY = "any"
 
 
@@ -47,6 +48,7 @@ _TYPES = (
     ),
     (AnswerType.DATE, re.compile(r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b)", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
+    (AnswerType.REASON, re.compile(r"^\s*(?:why\b|how come\b|what (?:made|makes|prompted|led|drove)\b)", re.I)),
     (AnswerType.AGENT, re.compile(r"^\s*who\s+(?!(?:is|was|are|were|'s|has been|have been|else)\b)\w+", re.I)),
     (
         AnswerType.ADVICE,
@@ -118,6 +120,12 @@ _BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
 # "What time": a clock time as "when" reads one (index.text.temporal), or "9 am", or a time of day.
 _CLOCK = LazyPattern(
     rf"{CLOCK_TIME}|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.I
+)
+# A sentence that gives a reason in so many words.
+_REASON = LazyPattern(
+    r"\b(?:because|due to|owing to|as a result of|the reason|so that|in order to|for fear|citing|on account of|"
+    r"for the sake of)\b",
+    re.I,
 )
 # A place described rather than named: "next to his mother, on a hill above the town".
 _LOCATED = LazyPattern(
@@ -225,6 +233,8 @@ class Expectation:
 
     def satisfied_by(self, weights: list[float]) -> bool:
         """The same, from the sentences' weights already computed."""
+        if self.kind is AnswerType.REASON:
+            return True  # a reason is often given without saying so ("The families have asked for a few days")
         if self.kind in (AnswerType.COUNT, AnswerType.NAMED) and self.strict:
             return max(weights, default=0.0) >= 1.0
         return max(weights, default=0.0) > 0.0
@@ -272,6 +282,8 @@ class Expectation:
             return 1.0 if _CLOCK.search(sentence) else 0.0
         if self.kind is AnswerType.PLACE:
             return 1.0 if _PLACE.search(sentence) else 0.5 if _LOCATED.search(sentence) else 0.0
+        if self.kind is AnswerType.REASON:
+            return 1.0 if _REASON.search(sentence) else 0.0
         if self.kind is AnswerType.ADVICE:
             return 1.0 if _DIRECTIVE.search(sentence) else 0.0
         if self.kind is AnswerType.NAMED and self.head and self.strict:

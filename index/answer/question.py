@@ -120,18 +120,20 @@ class Question:
 
 
 _INTERROGATIVE = LazyPattern(
-    r"^\W*(?:(?P<count>how\s(?:many|much))|(?P<how>how)|(?P<who>who|whom|whose)|(?P<what>what|which)|"
-    r"(?P<when>when)|(?P<where>where)|(?P<why>why)|"
+    r"^\W*(?:(?P<count>how\s(?:many|much))|(?P<why>how\scome|what\s(?:made|makes|prompted|led|drove)))\b|"
+    r"^\W*(?:(?P<how>how)|(?P<who>who|whom|whose)|(?P<what>what|which)|"
+    r"(?P<when>when)|(?P<where>where)|(?P<why_>why)|"
     r"(?P<yesno>is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might))\b",
     re.I,
 )
 
 
 def interrogative(question: str) -> str | None:
-    """What a question asks for, by its first word: "who", "what" ("which" too), "when", "where", "why",
-    "how", "count" ("how many", "how much") or "yesno" ("Is that enough?"); None when it opens otherwise."""
+    """What a question asks for, by its first word: "who", "what" ("which" too), "when", "where", "why"
+    ("what made you ...", "how come" too), "how", "count" ("how many", "how much") or "yesno" ("Is that
+    enough?"); None when it opens otherwise."""
     m = _INTERROGATIVE.match(question)
-    return m.lastgroup if m is not None else None
+    return m.lastgroup.rstrip("_") if m is not None and m.lastgroup else None
 
 
 def analyse(text: str, registry: PeopleRegistry) -> Question:

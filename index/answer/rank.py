@@ -96,6 +96,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     # "What did X say about Y": X's passages that touch Y at all come before those that do not (an answer
     # holding no word of Y is refused: decision.topic_missing).
     topical: dict[int, bool] = {}
+    asked_as: dict[int, bool] = {}  # passages under a question the article prints that is the one asked
     on_topic = parsed.intent is Intent.QUOTE and parsed.person is not None and parsed.has_topic
     articles = Counter(h.passage.article_id for h in hits)
     # "What did X say": the highlight is X's words wherever the passage holds some.
@@ -129,6 +130,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
                 needs.expectation.weight(hit.passage.read(x.text), around, asked_in) for x in hit.passage.sentences
             ]
         as_asked = answers_as_asked(needs, hit.passage, ctx.voices(index, hit.passage))
+        if as_asked:
+            asked_as[id(hit)] = True
         if as_asked:
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
@@ -186,8 +189,15 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "in 2023": a passage that speaks of that year (the answer is refused without it)
             and (not needs.years or _speaks_of_years(ctx, index, hit.passage, needs.years))
         )
-        if supersedes(hit.passage) and revises(hit.passage) and articles[hit.passage.article_id] > 1:
-            # An update or correction beside what it revises: the revised figure is not the current one.
+        if (
+            supersedes(hit.passage)
+            and revises(hit.passage)
+            and articles[hit.passage.article_id] > 1
+            and (not is_typed or max(kinds, default=0.0) > 0.0)
+        ):
+            # An update or correction beside what it revises: the revised figure is not the current one
+            # (when what is asked is of a kind, only an update that gives that kind: "rescheduled for
+            # September 27" says when, not why the dive was put off).
             bonus += c.intent_bonus
         ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best))
     # A reporter's question answers only "what was asked": after every other passage. Then passages
@@ -197,7 +207,16 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     if not _CORRECTION_WORDS & needs.focus.terms.keys():
         asked_only |= {id(h) for h in hits if supersedes(h.passage) and not revises(h.passage)}
     ranked.sort(
-        key=lambda r: (id(r.hit) not in asked_only, topical[id(r.hit)], holds[id(r.hit)], r.score), reverse=True
+        key=lambda r: (
+            id(r.hit) not in asked_only,
+            topical[id(r.hit)],
+            holds[id(r.hit)],
+            # The article says this passage answers the very question asked (an interview's, an FAQ's): before
+            # passages that only share its words, as a reader of that article takes it.
+            asked_as.get(id(r.hit), False),
+            r.score,
+        ),
+        reverse=True
     )
     return _updates_first(ranked, needs)
 

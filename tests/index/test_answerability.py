@@ -467,3 +467,15 @@ def test_an_irregular_verb_form_is_read_as_its_base() -> None:
     assert set(tokenize("When did the drive begin?")) <= set(tokenize("The drive began on Nov. 9."))
     assert tokenize("met") == tokenize("meet") and tokenize("flew") == tokenize("flies")
     assert tokenize("said") == tokenize("says")
+
+
+def test_why_prefers_a_sentence_giving_a_reason_without_requiring_one() -> None:
+    from index.answer.question import interrogative
+
+    why = Expectation.of("Why was the September dive postponed?")
+    assert why.kind is AnswerType.REASON
+    assert why.weight("The group postponed the dive because of Typhoon Haishen.") == 1.0
+    assert why.weight("The dive has been rescheduled for September 27.") == 0.0
+    assert why.satisfied(["The families have asked for a few days."])  # a reason need not say so
+    assert Expectation.of("What made you join?").kind is AnswerType.REASON
+    assert interrogative("What made you join?") == interrogative("Why did he join?") == "why"

@@ -638,3 +638,23 @@ def test_a_question_printed_in_the_article_is_the_one_asked_only_if_it_asks_the_
     how = understand(index, analyse("How will the government pay for the funeral?", index.people))
     assert not answers_as_asked(who, answers["It is kind."])
     assert answers_as_asked(how, answers["From a special fund."])
+
+
+def test_the_answer_under_the_question_asked_goes_before_passages_sharing_its_words(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Why did Kenji Morita join the dives?": the interview's "What made you join?" is that question asked
+    of him (a "why" in other words); his answer under it goes before the introduction that names him and
+    says he joined."""
+    text = (
+        "---\ntitle: A diver's account\ndate: 2026-12-02\n---\n"
+        "*Interview by Sophie Marchand*\n\n"
+        "Kenji Morita, 61, a retired diver, joined the citizens' group's dives in 2025.\n\n"
+        "**What made you join?**\n\n"
+        "My grandfather worked at a mine in Kyushu. Somebody should have done this fifty years ago.\n\n"
+        "**Are you afraid down there?**\n\n"
+        "I am not afraid. I am careful.\n\n"
+        "**Will you dive again?**\n\n"
+        "We plan six dives next year.\n"
+    )
+    engine = made_up_engine(text, "diver.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("Why did Kenji Morita join the dives?")
+    assert answer.passages[0].text.startswith("My grandfather")

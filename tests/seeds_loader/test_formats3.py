@@ -101,3 +101,9 @@ def test_the_authors_trafilatura_reads_lose_the_stamp_of_their_line() -> None:
     assert _author("Nari Song; Published") == "Nari Song"
     assert _author("Jane Doe; John Roe") == "Jane Doe; John Roe"
     assert _author("Updated") is None
+
+
+def test_a_byline_naming_the_outlet_it_was_written_for() -> None:
+    text = "# Diver\n\n*Interview by Sophie Marchand for The Coastline Review, December 2, 2026*\n\nHe dives.\n"
+    a = parse_article(text, "diver.md")
+    assert (a.byline, a.outlet, a.published) == ("Sophie Marchand", "The Coastline Review", date(2026, 12, 2))
