@@ -216,7 +216,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             asked_as.get(id(r.hit), False),
             r.score,
         ),
-        reverse=True
+        reverse=True,
     )
     return _updates_first(ranked, needs)
 
@@ -344,7 +344,7 @@ def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
     out = list(ranked)
     for entry in ranked:
         update = entry.hit.passage
-        if not supersedes(update) or not revises(update) or not gives_number(update.text):
+        if not supersedes(update) or not revises(update):
             continue
         words = token_set(update.text)
         if not needs.focus.support_in(words):
@@ -354,15 +354,19 @@ def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
             earlier = candidate.hit.passage
             # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
             # revises "who was 31 when the mine flooded", not "confirmed through a sample given by his son".
-            # ... the figure it replaces ("not 31", "the 1,500 given earlier"), or three words of what it is about.
+            # ... the figure or the name it replaces ("not 31", "the 1,500 given earlier", "Kansai, not Itami"),
+            # or, beside a figure, three words of what it is about.
             answering = " ".join(earlier.sentences[j].text for j in candidate.chosen)
             shared = words & token_set(answering)
             if (
                 earlier.article_id == update.article_id
                 and earlier.paragraph < update.paragraph
                 and not supersedes(earlier)
-                and gives_number(answering)
-                and (any(t[:1].isdigit() for t in shared) or len(shared) >= 3)
+                and (
+                    any(t[:1].isdigit() for t in shared)
+                    or bool(_names_in(update.text) & _names_in(answering))
+                    or (gives_number(answering) and len(shared) >= 3)
+                )
             ):
                 revised = out[i]
                 out[i] = replace(entry, score=revised.score)
@@ -370,6 +374,14 @@ def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                 out.insert(i + 1, out.pop(at))
                 break
     return out
+
+
+# A capitalised word inside a sentence (not its first): a name an update may replace ("Kansai, not Itami").
+_INNER_NAME = LazyPattern(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}")
+
+
+def _names_in(text: str) -> frozenset[str]:
+    return frozenset(_INNER_NAME.findall(text))
 
 
 def revises(passage: Passage) -> bool:

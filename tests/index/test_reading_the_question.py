@@ -658,3 +658,16 @@ def test_the_answer_under_the_question_asked_goes_before_passages_sharing_its_wo
     engine = made_up_engine(text, "diver.md", EngineConfig(min_confidence=0.0))
     answer = engine.ask("Why did Kenji Morita join the dives?")
     assert answer.passages[0].text.startswith("My grandfather")
+
+
+def test_a_correction_of_a_name_goes_above_the_entry_it_corrects(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Kansai International Airport, not Itami" replaces the name the 11:51 entry gave: it goes first for
+    "which airport", as a corrected figure does for a count."""
+    paragraphs = [
+        "Touchdown. The presidential aircraft has landed at Itami Airport in Osaka, according to a pool report.",
+        "The motorcade is on its way to Nara.",
+        "CORRECTION: The presidential aircraft landed at Kansai International Airport, not Itami. We misread "
+        "the pool report.",
+    ]
+    answer = ask_made_up(made_up_engine, "Live", paragraphs, "Which airport did the presidential aircraft land at?")
+    assert answer.passages[0].text.startswith("CORRECTION")
