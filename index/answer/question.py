@@ -17,6 +17,8 @@ from seeds_loader.wordlists import word_list
 _SAY = (
     r"say|said|tell|told|think|argue|claim|describe|emphasi[sz]e|note|warn|mean|predict|promise|pledge|"
     r"stress|add|state|suggest|propose|call|announce|reveal|explain|insist|acknowledge|"
+    # ... and what a columnist or a letter puts in writing: "what did Choi Min-ah write about the letters"
+    r"write|wrote|"
     # verbs of view and wish: "what does X want", "what does X make of", "how does X suggest"
     r"want|make of|urge|recommend|believe|feel|hope|expect|advise|critici[sz]e|fear|worry|see|view|ask"
 )

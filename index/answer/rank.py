@@ -254,7 +254,7 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, needs: Needs, past: 
         # over "For Park Se-hoon, the agreement is the easy part."
         if gives_role(sentence.text, parsed.person):
             return 1.0
-        return 1.0 if any(v in sentence.text for v in parsed.person.variants) else 0.0
+        return 0.5 if any(v in sentence.text for v in parsed.person.variants) else 0.0
     return 0.0
 
 
@@ -314,9 +314,16 @@ def _overlap(terms: dict[str, float], found: frozenset[str]) -> float:
 
 
 def gives_role(text: str, person: Person) -> bool:
-    """The sentence says what the person is: one of the roles the coverage gives them."""
+    """The sentence says what the person is: one of the roles the coverage gives them, or a definition of
+    them ("Park Soon-ja, 79, is the daughter of a Chosei victim")."""
     lowered = text.lower()
-    return any(role.lower() in lowered for role in person.roles)
+    if any(role.lower() in lowered for role in person.roles):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(v)}(?:,\s[^,]{{1,40}},)?\s(?:is|was)\s(?:a|an|the)\b", text)
+        for v in person.variants
+        if len(v.split()) > 1
+    )
 
 
 def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]:

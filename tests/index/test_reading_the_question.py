@@ -671,3 +671,43 @@ def test_a_correction_of_a_name_goes_above_the_entry_it_corrects(made_up_engine)
     ]
     answer = ask_made_up(made_up_engine, "Live", paragraphs, "Which airport did the presidential aircraft land at?")
     assert answer.passages[0].text.startswith("CORRECTION")
+
+
+def test_what_someone_wrote_asks_for_their_words(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    from index.answer.question import Intent, analyse
+
+    engine = made_up_engine(
+        "---\ntitle: My father's letters\nbyline: Choi Min-ah\ndate: 2026-12-05\n---\n"
+        "*Choi Min-ah is a novelist in Busan. Her grandfather died at the Chosei mine.*\n\n"
+        "My father kept his father's letters in a biscuit tin. There are seven letters.\n",
+        "letters.md",
+        EngineConfig(min_confidence=0.0),
+    )
+    index = engine._handle.current()
+    question = analyse("what did choi min-ah write about her grandfather's letters", index.people)
+    assert question.intent is Intent.QUOTE and [p.name for p in question.people] == ["Choi Min-ah"]
+
+
+def test_who_is_x_prefers_the_sentence_defining_x_to_one_only_naming_x(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    answer = ask_made_up(
+        made_up_engine,
+        "Two Parks",
+        [
+            "Park Soon-ja and Park Chul-ho share a surname, a hometown and a grief.",
+            "Park Soon-ja, 79, is the daughter of a Chosei victim. She has no photograph of him.",
+        ],
+        "who is park soon-ja",
+    )
+    assert answer.passages[0].text.startswith("Park Soon-ja, 79, is the daughter")
+
+
+def test_a_sentence_defining_someone_says_what_they_are() -> None:
+    from collections import Counter
+
+    from index.answer.rank import gives_role
+    from index.people.registry import Person
+
+    park = Person("p1", "Park Soon-ja", Counter({"Park Soon-ja": 3}))
+    assert gives_role("Park Soon-ja, 79, is the daughter of a Chosei victim.", park)
+    assert gives_role("Park Soon-ja was a teacher in Tongyeong.", park)
+    assert not gives_role("Park Soon-ja and Park Chul-ho share a surname.", park)
