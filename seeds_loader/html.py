@@ -28,6 +28,7 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
         body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     meta = trafilatura.extract_metadata(html, default_url=url)
     fields: dict[str, str | None] = {}
+    linked = json_ld_article(html)
     if meta is not None:
         outlet = meta.sitename or (outlet_for_domain(meta.hostname) if meta.hostname else None)
         if outlet is None:
@@ -42,6 +43,11 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
         }
     elif url:
         fields = {"url": url}
+    # What the page declares of its article in JSON-LD goes first: trafilatura reads a NewsArticle's, not an
+    # OpinionNewsArticle's, and then guesses a date (an op-ed of December 12 had become one of December 1).
+    for key, value in linked.items():
+        if key == "published" or not fields.get(key):
+            fields[key] = value
     return with_front_matter(fields, body)
 
 
@@ -92,6 +98,53 @@ def title_outlet(title: str, owner: str | None = None) -> str | None:
 def _page_title(html: str) -> str | None:
     m = _TITLE_TAG.search(html)
     return " ".join(unescape(m.group(1)).split()) if m else None
+
+
+_JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+_ARTICLE_TYPE = re.compile(r"(?:Article|BlogPosting|Report)$")
+
+
+def json_ld_article(html: str) -> dict[str, str]:
+    """The headline, date, authors and publisher a page declares for its article in JSON-LD (any kind of
+    article: NewsArticle, OpinionNewsArticle, AnalysisNewsArticle, BlogPosting ...); empty when it declares
+    none or the block is not JSON."""
+    for block in _JSON_LD.findall(html):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            types = item.get("@type")
+            if not any(
+                _ARTICLE_TYPE.search(t) for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)
+            ):
+                continue
+            authors = item.get("author")
+            names = [
+                a.get("name") if isinstance(a, dict) else a
+                for a in (authors if isinstance(authors, list) else [authors])
+            ]
+            publisher = item.get("publisher")
+            found = {
+                "title": item.get("headline"),
+                "published": item.get("datePublished"),
+                "author": ", ".join(n for n in names if isinstance(n, str) and n.strip()),
+                "outlet": publisher.get("name") if isinstance(publisher, dict) else None,
+            }
+            return {k: v.strip() for k, v in found.items() if isinstance(v, str) and v.strip()}
+    return {}
+
+
+def _ld_items(data: object) -> list[dict]:  # type: ignore[type-arg]
+    """The objects of a JSON-LD block, its ``@graph`` read too."""
+    items = data if isinstance(data, list) else [data]
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item)
+            if isinstance(graph := item.get("@graph"), list):
+                out += [g for g in graph if isinstance(g, dict)]
+    return out
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)

@@ -185,6 +185,7 @@ def masthead_credit(text: str) -> tuple[str, str | None] | None:
     return (parts[0], None) if _NEWSROOM_ROLE.search(parts[1]) else None
 
 
+_CAPITALISED_NAME = LazyPattern(r"^(?:The\s)?[A-Z][\w&.’'-]*(?:\s(?:[A-Z][\w&.’'-]*|of|and|&)){0,4}$")
 _WRITTEN_FOR = LazyPattern(r"\sfor\s((?:The\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){0,4})")
 
 
@@ -194,6 +195,10 @@ def byline_outlet(text: str) -> str | None:
     name after a comma ("By Jane Doe and John Roe, The Harbour Post")."""
     if (named := next((p for p in re.split(r",\s|\s/\s", text)[1:] if names_outlet(p.strip())), None)) is not None:
         return named.strip()
+    # ... or between the names and the date closing the line: "By Helen Park, The Quayside, December 14, 2026"
+    parts = [p.strip() for p in re.split(r",\s", _TRAILING_DATE.sub("", text))]
+    if _TRAILING_DATE.search(text) and len(parts) == 2 and _CAPITALISED_NAME.match(parts[1]):
+        return parts[1]
     # ... or the outlet it was written for: "Interview by Sophie Marchand for The Coastline Review, ..."
     if (m := _WRITTEN_FOR.search(text)) is not None and names_outlet(m.group(1)):
         return m.group(1)

@@ -126,6 +126,7 @@ _DEVELOPING = LazyPattern(
     r"[^.]{0,60}\.?(?:\s+(?:please\s)?check back[^.]{0,40}\.?)?[*_]*$",
     re.I,
 )
+_OUTLET_BRACKET = LazyPattern(r"^\[([^\]]{2,40})\]\s*")
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+\S")
 # "Q" (or "A") alone on its line, without a colon, over the question it labels: a transcript's label (read so
 # by ``structure.place``), never a heading.
@@ -231,7 +232,7 @@ def classify(
                 meta.byline = meta.byline or next(
                     (byline_names(p) for p in masthead_parts(text) if BYLINE.match(p)), None
                 )
-            elif meta.title is not None and (desk := desk_outlet(text)) is not None:
+            elif meta.title is not None and (desk := desk_outlet(text.strip(" *_"))) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk
             elif meta.title is not None and meta.outlet is None and names_outlet(text):
@@ -274,6 +275,10 @@ def classify(
         last = labelled[-1]
         meta.outlet = last.text.strip(" *_")
         labelled[-1] = Block(last.text, last.start, last.end, BlockKind.CONTACT)
+    if meta.title and (bracket := _OUTLET_BRACKET.match(meta.title)) and names_outlet(bracket.group(1)):
+        # "[Hangang Times] Families welcome ...": a Korean outlet's name before its headline.
+        meta.outlet = meta.outlet or bracket.group(1)
+        meta.title = meta.title[bracket.end() :].strip()
     if meta.outlet is None and meta.title and (parts := re.split(r"\s[—–|]\s", meta.title))[1:]:
         # A programme's or a page's title naming its outlet last ("Morning Edition — Korea Pacific Radio").
         meta.outlet = parts[-1].strip() if names_outlet(parts[-1]) else None

@@ -34,6 +34,7 @@ _PAREN = LazyPattern(r"\([^)]*\)")
 _BULLET = LazyPattern(r"^(?:[-*•]|\d{1,2}[.)])\s+")
 _TABLE_ROW = LazyPattern(r"^\|.*\|$")
 _TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
+_EMPHASIS = LazyPattern(r"[*_]{1,3}")
 # A paragraph that is one question and nothing else, numbered or not ("2. Who will receive them?").
 _QUESTION_LINE = LazyPattern(r"^(?:(?:Q\d{0,2}|\d{1,2})[.):]\s+)?([^\"“”.!?]{3,150}\?)$")
 # A table's caption line as Markdown writes one ("Table: Matches announced so far").
@@ -221,12 +222,15 @@ def place(blocks: list[Block]) -> list[Placed]:
         if stamp is not None:
             text, stamp = f"{stamp} — {text.strip()}", None
         stripped = text.strip()
+        printed_question = False
         if _TABLE_ROW.match(stripped):
             context = _row_context(stripped, header, table_lead)
-        elif not transcript and (asked := _QUESTION_LINE.match(stripped.strip("*_ "))) is not None:
-            # "1. When will the remains arrive?" on a line of its own: a paragraph as printed, and what the
-            # paragraphs after it answer, as a question heading's are
+        elif not transcript and (asked := _QUESTION_LINE.match(_EMPHASIS.sub("", stripped).strip())) is not None:
+            # "1. When will the remains arrive?" (or "1. **What is proposed?**") on a line of its own: a
+            # paragraph as printed, and what the paragraphs after it answer, as a question heading's are; a
+            # question, never an answer itself
             context, heading, header, list_lead, previous = None, asked.group(1), None, None, stripped
+            printed_question = True
         elif _BULLET.match(stripped):
             context = list_lead
             previous = stripped  # a table after a list is introduced by no sentence of the list's lead
@@ -241,7 +245,7 @@ def place(blocks: list[Block]) -> list[Placed]:
             question, answerer = stripped, None
         elif question is not None and speaker is not None:
             answerer = speaker
-        asks = transcript and speaker is not None and role(speaker) == "question"
+        asks = (transcript and speaker is not None and role(speaker) == "question") or printed_question
         placed.append(Placed(text, label=speaker if transcript else None, context=context, day=day, asks=asks))
         if transcript and rest is not None and label is not None and role(label) == "question":
             # A question printed on its own line with its label ("**Q: Where is the mine?**") is that line

@@ -392,9 +392,12 @@ _PASSIVE_AGENT = LazyPattern(
 
 # An institution that opens a sentence or clause and does what its verb says: "Korea's National Forensic
 # Service compares the profiles", "The Interior Ministry will collect them".
+_INSTITUTIONS = "|".join(word_list("institution_words", "index"))
 _INSTITUTION_SUBJECT = LazyPattern(
-    rf"(?:^|[;:]\s|,\s(?:and|but)\s)(?:[A-Z][\w’'-]*['’]s\s)?(?:[Tt]he\s)?(?:[A-Z][\w’'-]*\s){{0,5}}"
-    rf"(?:{'|'.join(word_list('institution_words', 'index'))})\s(?:[a-z]+ly\s)?"
+    r"(?:^|[;:]\s|,\s(?:and|but)\s)(?:[Tt]he\s)?"
+    rf"(?:(?:[A-Z][\w’'-]*['’]s\s)?(?:[A-Z][\w’'-]*\s){{0,5}}(?:{_INSTITUTIONS})"
+    # ... or named in lower case after its country ("The Korean foreign ministry", "Japan's health ministry")
+    rf"|(?:[A-Z][\w’'-]*\s|[A-Z][\w’'-]*['’]s\s){{1,3}}(?:[a-z]+\s)?(?i:{_INSTITUTIONS}))\s(?:[a-z]+ly\s)?"
     r"(?:will|would|(?:has|have|had)\s[a-z]+ed|(?!(?:was|is|has|as|does)\b)[a-z]+(?:s|ed))\b"
 )
 

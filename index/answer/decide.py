@@ -112,7 +112,7 @@ def _signals(
     agent_ok = (
         not needs.asks_agent
         or asked_by_label(passage)
-        or answers_as_asked(needs, passage, ctx.voices(index, passage))
+        or answers_as_asked(needs, passage, ctx.voices(index, passage), meta.title or "")
         or any(
             names_another(index, passage, passage.sentences[i].text, asked, people_only=needs.expectation.person)
             for i in chosen

@@ -129,7 +129,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [
                 needs.expectation.weight(hit.passage.read(x.text), around, asked_in) for x in hit.passage.sentences
             ]
-        as_asked = answers_as_asked(needs, hit.passage, ctx.voices(index, hit.passage))
+        as_asked = answers_as_asked(
+            needs, hit.passage, ctx.voices(index, hit.passage), index.articles[hit.passage.article_id].title or ""
+        )
         if as_asked:
             asked_as[id(hit)] = True
         if as_asked:
@@ -418,10 +420,12 @@ _LAST_QUESTION = LazyPattern(r"[^.?!]*\?\s*$")
 _AS_ASKED = 0.8
 
 
-def answers_as_asked(needs: Needs, passage: Passage, voices: str = "") -> bool:
+def answers_as_asked(needs: Needs, passage: Passage, voices: str = "", title: str = "") -> bool:
     """The passage answers a question its article prints (an FAQ's, an explainer's, an interviewer's) that
     holds nearly all of what is asked. ``voices``: who answers it, whom an interviewer's "you" means ("How
-    did you hear ...?" asked of Ikuko Sato is "How did Ikuko Sato hear ...?")."""
+    did you hear ...?" asked of Ikuko Sato is "How did Ikuko Sato hear ...?"). ``title``: the article's
+    headline, whose subject an explainer's short questions ask about ("Who proposed it?" under "Five things
+    to know about the Chosei memorial plan")."""
     if not passage.context.rstrip().endswith("?"):
         return False
     # ... and asks what is asked: "Who can give a sample?" is not "How can relatives give a DNA sample?", nor
@@ -430,7 +434,7 @@ def answers_as_asked(needs: Needs, passage: Passage, voices: str = "") -> bool:
     last = _LAST_QUESTION.search(passage.context)
     if asked is not None and last is not None and interrogative(last.group(0)) not in (asked, None):
         return False
-    return needs.focus.support_in(token_set(f"{passage.context} {voices}")) >= _AS_ASKED
+    return needs.focus.support_in(token_set(f"{passage.context} {voices} {title}")) >= _AS_ASKED
 
 
 def asked_by_label(passage: Passage) -> bool:

@@ -479,3 +479,11 @@ def test_why_prefers_a_sentence_giving_a_reason_without_requiring_one() -> None:
     assert why.satisfied(["The families have asked for a few days."])  # a reason need not say so
     assert Expectation.of("What made you join?").kind is AnswerType.REASON
     assert interrogative("What made you join?") == interrogative("Why did he join?") == "why"
+
+
+def test_an_institution_named_in_lower_case_after_its_country_is_who_did_it() -> None:
+    from index.answer.answerability import fills_who
+
+    assert fills_who("The Korean foreign ministry raised it first, in talks in November.")
+    assert fills_who("Japan's health ministry will pay for the return.")
+    assert not fills_who("The ministry said so.")

@@ -711,3 +711,18 @@ def test_a_sentence_defining_someone_says_what_they_are() -> None:
     assert gives_role("Park Soon-ja, 79, is the daughter of a Chosei victim.", park)
     assert gives_role("Park Soon-ja was a teacher in Tongyeong.", park)
     assert not gives_role("Park Soon-ja and Park Chul-ho share a surname.", park)
+
+
+def test_an_explainers_short_question_asks_about_its_headlines_subject(hash_embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from index.answer.needs import understand
+    from index.answer.question import analyse
+    from index.answer.rank import answers_as_asked
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    text = "# Five things to know about the memorial plan\n\n2. **Who proposed it?**\n\nThe foreign ministry did.\n"
+    index = build_index([parse_article(text, "five.md")], hash_embedder, tmp_path / "index")
+    answer = next(index.passages[i] for i in range(len(index.passages)) if index.passages[i].text.startswith("The"))
+    needs = understand(index, analyse("Who proposed the memorial?", index.people))
+    assert answers_as_asked(needs, answer, "", index.articles[answer.article_id].title or "")
+    assert not answers_as_asked(needs, answer)

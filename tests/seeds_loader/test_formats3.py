@@ -107,3 +107,53 @@ def test_a_byline_naming_the_outlet_it_was_written_for() -> None:
     text = "# Diver\n\n*Interview by Sophie Marchand for The Coastline Review, December 2, 2026*\n\nHe dives.\n"
     a = parse_article(text, "diver.md")
     assert (a.byline, a.outlet, a.published) == ("Sophie Marchand", "The Coastline Review", date(2026, 12, 2))
+
+
+def test_an_html_page_declaring_any_kind_of_article_in_json_ld(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An OpinionNewsArticle's headline, authors, publisher and date (trafilatura reads a NewsArticle's only,
+    and had guessed the 1st of the month for the date)."""
+    from seeds_loader import load_article
+
+    page = tmp_path / "oped.html"
+    page.write_text(
+        '<html><head><title>A memorial, not a monument</title><script type="application/ld+json">'
+        '{"@type":"OpinionNewsArticle","headline":"A memorial, not a monument","datePublished":"2026-12-12",'
+        '"author":[{"@type":"Person","name":"Aiko Tanaka"},{"@type":"Person","name":"Lee Su-jin"}],'
+        '"publisher":{"@type":"Organization","name":"The Nara Citizen"}}</script></head><body><div class="story">'
+        "<h1>A memorial, not a monument</h1><p>We are a Japanese historian and a Korean teacher who met at the "
+        "dives.</p><p>We support a permanent memorial at the mine site, and we ask for a say in its design.</p>"
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    a = load_article(page)
+    assert (a.outlet, a.byline, a.published) == ("The Nara Citizen", "Aiko Tanaka, Lee Su-jin", date(2026, 12, 12))
+
+
+def test_an_outlet_in_brackets_before_the_headline_and_a_staff_line_in_italics() -> None:
+    a = parse_article(
+        "[Hangang Times] Families welcome memorial\n\nReporter Seo Ji-hye\n\nThey welcomed it.\n", "k.txt"
+    )
+    assert (a.title, a.outlet, a.byline) == ("Families welcome memorial", "Hangang Times", "Seo Ji-hye")
+    assert parse_article("[Translated article] Families wait\n\nThey wait.\n", "t.txt").outlet is None
+    a = parse_article("# Transcript: the minister's briefing\n\n*Seoul Review staff*\n\nGood afternoon.\n", "t.md")
+    assert a.outlet == "Seoul Review"
+
+
+def test_an_outlet_between_the_byline_and_its_date() -> None:
+    text = "# Five things to know\n\n*By Helen Park, The Quayside, December 14, 2026*\n\nA memorial is proposed.\n"
+    a = parse_article(text, "five.md")
+    assert (a.byline, a.outlet, a.published) == ("Helen Park", "The Quayside", date(2026, 12, 14))
+
+
+def test_a_numbered_question_in_bold_is_a_question_and_what_the_answer_under_it_answers() -> None:
+    text = (
+        "# Five things to know\n\n1. **What is proposed?**\n\nA permanent memorial at the mine.\n\n"
+        "2. **Who proposed it?**\n\nThe Korean foreign ministry raised it first.\n"
+    )
+    a = parse_article(text, "five.md")
+    assert [(p.kind, p.context) for p in a.paragraphs] == [
+        ("question", None),
+        ("body", "What is proposed?"),
+        ("question", None),
+        ("body", "Who proposed it?"),
+    ]
