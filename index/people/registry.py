@@ -275,6 +275,7 @@ def find_people(
                 and (name := multiword_name(held.group(2))) is not None
             ):
                 take(name, held.group(1), article.id)
+                person_for(name).articles.add(article.id)  # named in no sentence, only in the label
             # A surname alone ("KIHARA:") is someone even when no text gives a full name for it (the full
             # name, where one is given, is found below).
             elif _SURNAME_LABEL.match(read) and read.lower() not in _NOT_NAMES and not is_role_word(read):

@@ -743,6 +743,8 @@ def test_a_hosts_name_in_a_label_is_a_person_and_a_surname_label_is_this_article
     names = {p.name for p in registry.people.values()}
     assert "Park Ji-hoon" in names and "Inoue Yoko" in names
     assert not any("Saebit" in n for n in names)  # a reporter's label names the outlet in parentheses
+    host = next(p for p in registry.people.values() if p.name == "Park Ji-hoon")
+    assert host.articles == {radio.id}  # named in its label only, the article still shows where
     said = {(q.speaker, q.text) for q in attribute([radio], registry)}
     assert ("Kim Hye-sook", "The doctors say no.") in said
     assert not any(text.startswith("Will he") for _, text in said)
