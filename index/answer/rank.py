@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -15,25 +15,18 @@ from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
 from index.answer.question import Intent, interrogative
+from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import looks_ahead, weekday_words, years_named
-from index.text.figures import gives_number
 from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
 
-_UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")
-_CORRECTION_WORDS = frozenset(token_set("correction corrected error errors wrong mistake mistaken erroneous"))
-_NOTICE_ONLY = LazyPattern(
-    r"\b(?:earlier|previous|original|prior) (?:version|post|entry|update|report|story|article|edition)\b", re.I
-)
-# An update's or correction's label and its time, up to the colon: "[12:26] CORRECTION to our 11:51 entry:".
-_LABEL = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?[^:]{0,60}?\d[^:]{0,30}:(?:\d{2}[^:]{0,30}:)?\s")
 # A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
 _LEAD_WORDS = 6
 
@@ -206,7 +199,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
     # A notice that only says an earlier version was wrong answers only a question about corrections.
-    if not _CORRECTION_WORDS & needs.focus.terms.keys():
+    if not CORRECTION_WORDS & needs.focus.terms.keys():
         asked_only |= {id(h) for h in hits if supersedes(h.passage) and not revises(h.passage)}
     ranked.sort(
         key=lambda r: (
@@ -220,7 +213,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         ),
         reverse=True,
     )
-    return _updates_first(ranked, needs)
+    return updates_first(ranked, needs)
 
 
 def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
@@ -277,7 +270,7 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
     chosen = [best]
     best_quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[best].start)
     following = best + 1
-    if following < len(scores) and _NOTICE_ONLY.search(hit.passage.sentences[best].text):
+    if following < len(scores) and NOTICE_ONLY.search(hit.passage.sentences[best].text):
         # "An earlier version misstated where the stones were made." says what was wrong; the sentence
         # after it says what is right ("They were made in Kamakura, not Kyoto.").
         return [best, following]
@@ -340,70 +333,6 @@ def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]
     return chosen
 
 
-def _updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
-    """An update or correction goes just above the earlier passage of its article that it revises: both
-    give a figure about the same thing (two or more words in common with the earlier passage's answering
-    sentences: the figure it replaces, or three words), so the older figure is never shown as the answer
-    while its revision is at hand; only when the update speaks of something asked (an update of the
-    return's date, none of whose words a count of the identified asks about, revises nothing of it), and
-    not when who did something is asked (a corrected age does not say who else was identified). Passages
-    of other articles keep their order."""
-    if needs.expectation.kind is AnswerType.AGENT:
-        return ranked
-    out = list(ranked)
-    for entry in ranked:
-        update = entry.hit.passage
-        if not supersedes(update) or not revises(update):
-            continue
-        words = token_set(update.text)
-        if not needs.focus.support_in(words):
-            continue
-        at = out.index(entry)
-        for i, candidate in enumerate(out[:at]):
-            earlier = candidate.hit.passage
-            # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
-            # revises "who was 31 when the mine flooded", not "confirmed through a sample given by his son".
-            # ... the figure or the name it replaces ("not 31", "the 1,500 given earlier", "Kansai, not Itami"),
-            # or, beside a figure, three words of what it is about.
-            answering = " ".join(earlier.sentences[j].text for j in candidate.chosen)
-            shared = words & token_set(answering)
-            if (
-                earlier.article_id == update.article_id
-                and earlier.paragraph < update.paragraph
-                and not supersedes(earlier)
-                and (
-                    any(t[:1].isdigit() for t in shared)
-                    or bool(_names_in(update.text) & _names_in(answering))
-                    or (gives_number(answering) and len(shared) >= 3)
-                )
-            ):
-                revised = out[i]
-                out[i] = replace(entry, score=revised.score)
-                out[at] = replace(revised, score=entry.score)
-                out.insert(i + 1, out.pop(at))
-                break
-    return out
-
-
-# A capitalised word inside a sentence (not its first): a name an update may replace ("Kansai, not Itami").
-_INNER_NAME = LazyPattern(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}")
-
-
-def _names_in(text: str) -> frozenset[str]:
-    return frozenset(_INNER_NAME.findall(text))
-
-
-def revises(passage: Passage) -> bool:
-    """An update or correction that says what is so ("UPDATE, 3:40 p.m.: some 4,200 officers", "landed at
-    Kansai, not Itami"); a notice that only says an earlier version was wrong ("Correction, Jan. 22: An
-    earlier version gave the wrong year") says nothing of its own, and is no better an answer than what it
-    corrects."""
-    body = _LABEL.sub("", passage.text, count=1)
-    # ... what is so may be a sentence of its own after the notice ("In an earlier post we said the delegation
-    # had eleven members. It has twelve.").
-    return gives_number(body) or any(not _NOTICE_ONLY.search(s.text) for s in passage.sentences)
-
-
 def _on_day(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) -> bool:
     """The passage speaks of a day the question names ("on the 14th"): a live entry under that day, or a
     date in it that resolves to that day against its article's date."""
@@ -440,11 +369,6 @@ def answers_as_asked(needs: Needs, passage: Passage, voices: str = "", title: st
 def asked_by_label(passage: Passage) -> bool:
     """A reporter's question whose label names who asked ("Reporter (Seoul Evening)")."""
     return passage.kind == "question" and bool(passage.context)
-
-
-def supersedes(passage: Passage) -> bool:
-    """A correction notice, or a live entry or brief marked as an update or correction of an earlier one."""
-    return passage.kind in ("correction", "update") or bool(_UPDATE.match(passage.text))
 
 
 def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, years: frozenset[str]) -> bool:

@@ -1,0 +1,96 @@
+"""Updates and corrections: which passages revise an earlier one of their article, and the ranking's
+last step, which puts a revision just above what it revises (the older figure or name is never shown as
+the answer while its revision is at hand)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from index.answer.answerability import AnswerType
+from index.store.passages import Passage
+from index.text.figures import gives_number
+from index.text.tokens import token_set
+from seeds_loader.lazy import LazyPattern
+
+if TYPE_CHECKING:
+    from index.answer.needs import Needs
+    from index.answer.rank import Ranked
+
+_UPDATE = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?(?:UPDATED?|CORRECTION|Update[sd]?|Correction)\b")
+CORRECTION_WORDS = frozenset(token_set("correction corrected error errors wrong mistake mistaken erroneous"))
+NOTICE_ONLY = LazyPattern(
+    r"\b(?:earlier|previous|original|prior) (?:version|post|entry|update|report|story|article|edition)\b", re.I
+)
+# An update's or correction's label and its time, up to the colon: "[12:26] CORRECTION to our 11:51 entry:".
+_LABEL = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?[^:]{0,60}?\d[^:]{0,30}:(?:\d{2}[^:]{0,30}:)?\s")
+
+
+def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
+    """An update or correction goes just above the earlier passage of its article that it revises: both
+    give a figure about the same thing (two or more words in common with the earlier passage's answering
+    sentences: the figure it replaces, or three words), so the older figure is never shown as the answer
+    while its revision is at hand; only when the update speaks of something asked (an update of the
+    return's date, none of whose words a count of the identified asks about, revises nothing of it), and
+    not when who did something is asked (a corrected age does not say who else was identified). Passages
+    of other articles keep their order."""
+    if needs.expectation.kind is AnswerType.AGENT:
+        return ranked
+    out = list(ranked)
+    for entry in ranked:
+        update = entry.hit.passage
+        if not supersedes(update) or not revises(update):
+            continue
+        words = token_set(update.text)
+        if not needs.focus.support_in(words):
+            continue
+        at = out.index(entry)
+        for i, candidate in enumerate(out[:at]):
+            earlier = candidate.hit.passage
+            # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
+            # revises "who was 31 when the mine flooded", not "confirmed through a sample given by his son".
+            # ... the figure or the name it replaces ("not 31", "the 1,500 given earlier", "Kansai, not Itami"),
+            # or, beside a figure, three words of what it is about.
+            answering = " ".join(earlier.sentences[j].text for j in candidate.chosen)
+            shared = words & token_set(answering)
+            if (
+                earlier.article_id == update.article_id
+                and earlier.paragraph < update.paragraph
+                and not supersedes(earlier)
+                and (
+                    any(t[:1].isdigit() for t in shared)
+                    or bool(_names_in(update.text) & _names_in(answering))
+                    or (gives_number(answering) and len(shared) >= 3)
+                )
+            ):
+                revised = out[i]
+                out[i] = replace(entry, score=revised.score)
+                out[at] = replace(revised, score=entry.score)
+                out.insert(i + 1, out.pop(at))
+                break
+    return out
+
+
+# A capitalised word inside a sentence (not its first): a name an update may replace ("Kansai, not Itami").
+_INNER_NAME = LazyPattern(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}")
+
+
+def _names_in(text: str) -> frozenset[str]:
+    return frozenset(_INNER_NAME.findall(text))
+
+
+def revises(passage: Passage) -> bool:
+    """An update or correction that says what is so ("UPDATE, 3:40 p.m.: some 4,200 officers", "landed at
+    Kansai, not Itami"); a notice that only says an earlier version was wrong ("Correction, Jan. 22: An
+    earlier version gave the wrong year") says nothing of its own, and is no better an answer than what it
+    corrects."""
+    body = _LABEL.sub("", passage.text, count=1)
+    # ... what is so may be a sentence of its own after the notice ("In an earlier post we said the delegation
+    # had eleven members. It has twelve.").
+    return gives_number(body) or any(not NOTICE_ONLY.search(s.text) for s in passage.sentences)
+
+
+def supersedes(passage: Passage) -> bool:
+    """A correction notice, or a live entry or brief marked as an update or correction of an earlier one."""
+    return passage.kind in ("correction", "update") or bool(_UPDATE.match(passage.text))
