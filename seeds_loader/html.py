@@ -6,7 +6,7 @@ import json
 import re
 from html import unescape
 
-from seeds_loader.credits import names_outlet, outlet_for_domain, rights_owner
+from seeds_loader.credits import BYLINE, byline_names, names_outlet, outlet_for_domain, rights_owner
 from seeds_loader.errors import EmptyArticleError
 from seeds_loader.html_body import body_markdown
 
@@ -47,6 +47,10 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
     # OpinionNewsArticle's, and then guesses a date (an op-ed of December 12 had become one of December 1).
     for key, value in linked.items():
         if key == "published" or not fields.get(key):
+            fields[key] = value
+    # ... then what its markup says where nothing else did: a <time datetime> and a byline element.
+    for key, value in (("published", _time_datetime(html)), ("author", _byline_element(html))):
+        if value and not fields.get(key):
             fields[key] = value
     return with_front_matter(fields, body)
 
@@ -145,6 +149,27 @@ def _ld_items(data: object) -> list[dict]:  # type: ignore[type-arg]
             if isinstance(graph := item.get("@graph"), list):
                 out += [g for g in graph if isinstance(g, dict)]
     return out
+
+
+_TIME = re.compile(r"<time\b[^>]*\bdatetime=[\"']([^\"']+)[\"']", re.I)
+_BYLINE_ELEMENT = re.compile(
+    r"<(p|div|span|address)\b[^>]*class=[\"'][^\"']*(?:byline|author|meta)[^\"']*[\"'][^>]*>(.*?)</\1>", re.I | re.S
+)
+
+
+def _time_datetime(html: str) -> str | None:
+    """The first machine-readable date the page's markup gives (``<time datetime="2027-02-04T09:00">``)."""
+    m = _TIME.search(html)
+    return m.group(1).strip() if m is not None else None
+
+
+def _byline_element(html: str) -> str | None:
+    """The names of a byline set in an element of its own ("<p class="meta">By Aya Fujii · <time>…")."""
+    for m in _BYLINE_ELEMENT.finditer(html):
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", m.group(2))).split())
+        if BYLINE.match(text) and (names := byline_names(text)):
+            return names
+    return None
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)

@@ -55,7 +55,11 @@ _INVERTING = frozenset(
 )
 # Role words may stand between an inverted verb and the name: "according to presidential spokesperson Kang",
 # also as a title: "according to Interior Minister Yun Ho-jung".
-_ROLE_GAP = LazyPattern(rf"^\s(?:(?:[A-Za-z][\w-]*\s){{0,2}}(?i:{ROLE_WORDS})\s)?$")
+# ... or a role in apposition before it: "said the group's co-leader, Yoko Inoue".
+_ROLE_GAP = LazyPattern(
+    rf"^\s(?:(?:[A-Za-z][\w-]*\s){{0,2}}(?i:{ROLE_WORDS})\s"
+    rf"|the\s(?:[A-Za-z][\w’'-]*\s){{0,3}}(?:co-)?(?i:{ROLE_WORDS}),\s)?$"
+)
 # How far back the words before a name or a verb are read (titles, prepositions, clause breaks).
 _WINDOW = 80
 _CLAUSE_WINDOW = 2000

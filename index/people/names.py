@@ -107,7 +107,10 @@ _TITLE_TOKENS = frozenset(
 _INVERTED_VERBS = r"said|says|added|adds|noted|notes|stated|wrote|writes|explained|recalled|replied|continued"
 
 
-SAID_NAME = LazyPattern(rf"\b(?:{_INVERTED_VERBS})\s((?:[a-z][\w-]*\s){{0,2}})?({NAME})")
+# ... the role between may be in apposition: "said the group's co-leader, Yoko Inoue".
+SAID_NAME = LazyPattern(
+    rf"\b(?:{_INVERTED_VERBS})\s((?:[a-z][\w-]*\s){{0,2}}|the\s(?:[a-z][\w’'-]*\s){{0,3}}[a-z][\w-]*,\s)?({NAME})"
+)
 
 
 NAME_SAID = LazyPattern(rf"\b({NAME})\s(?:\w+ly\s)?(?:{REPORTING_VERBS})\b")

@@ -748,3 +748,18 @@ def test_a_hosts_name_in_a_label_is_a_person_and_a_surname_label_is_this_article
     said = {(q.speaker, q.text) for q in attribute([radio], registry)}
     assert ("Kim Hye-sook", "The doctors say no.") in said
     assert not any(text.startswith("Will he") for _, text in said)
+
+
+def test_a_role_in_apposition_between_said_and_the_name() -> None:
+    """ "said the group's co-leader, Yoko Inoue": the name after the role's comma is the speaker."""
+    from seeds_loader import parse_article
+
+    for body, speaker in (
+        ('"We did not do it for thanks," said the group\'s co-leader, Yoko Inoue.', "Yoko Inoue"),
+        ('"It is late," said the ministry\'s spokesman, Kim Min-su.', "Kim Min-su"),
+    ):
+        article = parse_article(
+            "---\ntitle: T\ndate: 2027-02-04\n---\nThe divers were honoured.\n\n" + body + "\n", "t.md"
+        )
+        quotes = attribute([article], find_people([article]))
+        assert [q.speaker for q in quotes] == [speaker]

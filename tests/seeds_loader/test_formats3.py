@@ -157,3 +157,19 @@ def test_a_numbered_question_in_bold_is_a_question_and_what_the_answer_under_it_
         ("question", None),
         ("body", "Who proposed it?"),
     ]
+
+
+def test_an_html_byline_element_and_its_time_datetime(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from seeds_loader import load_article
+
+    page = tmp_path / "divers.html"
+    page.write_text(
+        "<html><head><title>Divers honoured at Ube ceremony</title></head><body><main>"
+        "<h1>Divers honoured at Ube ceremony</h1>"
+        '<p class="meta">By Aya Fujii · <time datetime="2027-02-04T09:00:00+09:00">Feb. 4</time></p>'
+        "<p>The volunteer divers received a certificate of thanks from the embassy on Wednesday.</p>"
+        "<p>The embassy said it would invite the divers to Seoul in the spring.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    a = load_article(page)
+    assert (a.byline, a.published) == ("Aya Fujii", date(2027, 2, 4))
