@@ -125,8 +125,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         as_asked = answers_as_asked(
             needs, hit.passage, ctx.voices(index, hit.passage), index.articles[hit.passage.article_id].title or ""
         )
-        if as_asked:
-            asked_as[id(hit)] = True
+        asked_as[id(hit)] = as_asked
         if as_asked:
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
@@ -208,7 +207,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             holds[id(r.hit)],
             # The article says this passage answers the very question asked (an interview's, an FAQ's): before
             # passages that only share its words, as a reader of that article takes it.
-            asked_as.get(id(r.hit), False),
+            asked_as[id(r.hit)],
             r.score,
         ),
         reverse=True,

@@ -28,10 +28,10 @@ _LABEL = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?[^:]{0,60}?\d[^:]{0,30}:(?:\d{2}[
 
 
 def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
-    """An update or correction goes just above the earlier passage of its article that it revises: both
-    give a figure about the same thing (two or more words in common with the earlier passage's answering
-    sentences: the figure it replaces, or three words), so the older figure is never shown as the answer
-    while its revision is at hand; only when the update speaks of something asked (an update of the
+    """An update or correction goes just above the earlier passage of its article that it revises: the
+    earlier passage's answering sentences hold the figure or the name it replaces, or give a figure and
+    share three words with it, so the older figure or name is never shown as the answer while its revision
+    is at hand; only when the update speaks of something asked (an update of the
     return's date, none of whose words a count of the identified asks about, revises nothing of it), and
     not when who did something is asked (a corrected age does not say who else was identified). Passages
     of other articles keep their order."""

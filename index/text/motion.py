@@ -14,13 +14,12 @@ from seeds_loader.lazy import LazyPattern
 
 Direction = Literal["arrive", "depart"]
 
-# "left" in a caption says where someone stands ("Lee, left, and Xi", "(left)", "from left to right").
-
 _ARRIVE = LazyPattern(
     r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+(?:at|in)|touch(?:es|ed)?\s+down|"
     r"(?:fly|flies|flew|flown|flying)\s+(?:in|into))\b",
     re.I,
 )
+# ("left" in a caption says where someone stands: "Lee, left, and Xi", "(left)", "from left to right".)
 _DEPART = LazyPattern(
     r"\b(?:leav(?:e|es|ing)|(?<!\()left(?![,)]|\sto\sright)|depart(?:s|ed|ing|ure)?|t(?:ake|akes|ook|aken|aking)\s+off|"
     r"(?:fly|flies|flew|flown|flying)\s+(?:out|home|back)|head(?:s|ed)?\s+home|return(?:s|ed)?\s+home)\b",
