@@ -112,14 +112,16 @@ def desk_outlet(line: str) -> str | None:
     return m.group(1) if m else None
 
 
+def capitalised_words(text: str, fewest: int = 1, most: int = 5) -> bool:
+    """A few words, each capitalised or "of", "and", "&" between: how an outlet's name is written."""
+    words = text.split()
+    return fewest <= len(words) <= most and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
+
+
 def names_outlet(line: str) -> bool:
     """A masthead line that is an outlet's name: a few capitalised words, the last an outlet's word."""
-    words = line.strip(" *_").split()
-    return (
-        2 <= len(words) <= 5
-        and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
-        and words[-1].lower() in _OUTLET_WORDS
-    )
+    name = line.strip(" *_")
+    return capitalised_words(name, fewest=2) and name.split()[-1].lower() in _OUTLET_WORDS
 
 
 def rights_owner(line: str) -> str | None:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from seeds_loader.credits import desk_outlet, names_outlet
+from seeds_loader.credits import capitalised_words, desk_outlet, names_outlet
 from seeds_loader.lazy import LazyPattern
 
 _MONTHS = (
@@ -96,13 +96,17 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+# What separates a masthead line's parts: "|", "·" or a spaced dash.
+_PART_SEPARATOR = LazyPattern(r"\s[|·—–]\s")
+
+
 def masthead_parts(text: str) -> list[str]:
     """A masthead line's parts, without their emphasis: split by "|", "·" or a spaced dash ("**Outlet live
     team** | Tuesday, January 13, 2026", "Tokyo, February 3, 2026 — Ministry of Foreign Affairs"), a place's
     or an outlet's name before a comma and the full date ("The Korea Bulletin, March 16, 2026") split
     in two."""
     out = []
-    for part in re.split(r"\s[|·—–]\s", text):
+    for part in _PART_SEPARATOR.split(text):
         part = part.strip().strip("*_").strip()
         if not DATE_LINE.match(part) and (m := _NAME_COMMA_DATE.match(part)) is not None:
             out += [m.group(1), m.group(2)]
@@ -138,19 +142,18 @@ _EMPHASISED_PART = LazyPattern(r"^([*_]{1,3})([A-Z][^*_]{0,60}?)\1$")
 
 def emphasised_outlet(raw: str) -> str | None:
     """The outlet a masthead line sets apart in emphasis, a few capitalised words that are no date."""
-    for part in re.split(r"\s[|·—–]\s", raw.strip()):
+    for part in _PART_SEPARATOR.split(raw.strip()):
         if (m := _EMPHASISED_PART.match(part.strip())) is None:
             continue
         name = m.group(2).strip()
-        words = name.split()
-        if DATE_LINE.match(name) or STAMP_LABEL.match(name) or BYLINE_START.match(name) or not 1 <= len(words) <= 5:
+        if DATE_LINE.match(name) or STAMP_LABEL.match(name) or _BYLINE_START.match(name):
             continue
-        if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+        if capitalised_words(name):
             return name
     return None
 
 
-BYLINE_START = LazyPattern(r"^(?:by|reporting|written|story|words|text|report|interview(?:ed)?)\b", re.I)
+_BYLINE_START = LazyPattern(r"^(?:by|reporting|written|story|words|text|report|interview(?:ed)?)\b", re.I)
 
 
 def shared_outlet(text: str) -> str | None:
@@ -185,7 +188,6 @@ def masthead_credit(text: str) -> tuple[str, str | None] | None:
     return (parts[0], None) if _NEWSROOM_ROLE.search(parts[1]) else None
 
 
-_CAPITALISED_NAME = LazyPattern(r"^(?:The\s)?[A-Z][\w&.’'-]*(?:\s(?:[A-Z][\w&.’'-]*|of|and|&)){0,4}$")
 _WRITTEN_FOR = LazyPattern(r"\sfor\s((?:The\s)?[A-Z][\w&.’'-]*(?:\s[A-Z][\w&.’'-]*){0,4})")
 
 
@@ -197,16 +199,13 @@ def byline_outlet(text: str) -> str | None:
         return named.strip()
     # ... or between the names and the date closing the line: "By Helen Park, The Quayside, December 14, 2026"
     parts = [p.strip() for p in re.split(r",\s", _TRAILING_DATE.sub("", text))]
-    if _TRAILING_DATE.search(text) and len(parts) == 2 and _CAPITALISED_NAME.match(parts[1]):
+    if _TRAILING_DATE.search(text) and len(parts) == 2 and capitalised_words(parts[1], most=6):
         return parts[1]
     # ... or the outlet it was written for: "Interview by Sophie Marchand for The Coastline Review, ..."
     if (m := _WRITTEN_FOR.search(text)) is not None and names_outlet(m.group(1)):
         return m.group(1)
     for part in masthead_parts(text)[1:]:
-        words = part.split()
-        if DATE_LINE.match(part) or STAMP_LABEL.match(part) or not 1 <= len(words) <= 5:
-            continue
-        if all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+        if not DATE_LINE.match(part) and not STAMP_LABEL.match(part) and capitalised_words(part):
             return part
     return None
 

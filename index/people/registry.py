@@ -30,6 +30,7 @@ from index.people.recognition import Evidence, Recognised, read_evidence, recogn
 from index.people.voices import implied_voices
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.structure import label_role
 
 
 @dataclass
@@ -278,7 +279,7 @@ def find_people(
                 person_for(name).articles.add(article.id)  # named in no sentence, only in the label
             # A surname alone ("KIHARA:") is someone even when no text gives a full name for it (the full
             # name, where one is given, is found below).
-            elif _SURNAME_LABEL.match(read) and read.lower() not in _NOT_NAMES and not is_role_word(read):
+            elif _SURNAME_LABEL.match(read) and label_role(label) == "named" and not is_role_word(read):
                 take(read, None, article.id)
         for name, role in implied_voices(article):
             person = person_for(name)
@@ -314,7 +315,7 @@ def find_people(
         )
         if any(len(w) > 1 and w.isupper() for w in person.name.split()):
             # Only ever printed with its family name in capitals ("INOUE Yoko"): shown as a name is written.
-            shown = " ".join(w.title() if len(w) > 1 and w.isupper() else w for w in person.name.split())
+            shown = " ".join(from_capitals(w) if len(w) > 1 and w.isupper() else w for w in person.name.split())
             person.variants[shown] += 0
             person.name = shown
     return PeopleRegistry(people)
@@ -342,7 +343,7 @@ def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str
     labels = [
         from_capitals(label) if label.isupper() else label
         for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label)
-        if " " not in label.strip() and label.strip().rstrip(".").lower() not in _NOT_NAMES
+        if " " not in label.strip() and label_role(label) == "named"
     ]
     by_surname: dict[str, str] | None = None  # the article's first full name for each surname, read once
     for surname in [*said, *labels]:
@@ -362,10 +363,6 @@ def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str
                 by_surname.setdefault(full.split()[0], full)
         if (full := by_surname.get(surname)) is not None:
             yield full
-
-
-# One-word labels that name no one: an interview's and a transcript's own.
-_NOT_NAMES = frozenset({"q", "a", "question", "answer", "reporter", "moderator", "interviewer"})
 
 
 def _role_text(role: str) -> str:
