@@ -67,6 +67,10 @@ class Needs:
     relations: frozenset[str] = frozenset()
     # "When will ...": something to come, which a sentence of what was done ("went back on Friday") does not date.
     ahead: bool = False
+    # "Where did Choi Min-ah find the letters": the people a question of fact is about, and the rest of its
+    # focus ("find", "letter"), which a passage that only names them ("Choi Min-ah is a novelist") lacks.
+    about: tuple[Person, ...] = ()
+    beyond: Focus | None = None
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -117,6 +121,14 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         topic = Focus.of(text, index.lexical, [v for p in named for v in p.variants])
         counted = counted_terms(text)
         claim_topic = Focus({t: w for t, w in topic.terms.items() if t not in counted})
+    about: tuple[Person, ...] = ()
+    beyond = None
+    if parsed.intent not in (Intent.QUOTE, Intent.PROFILE, Intent.WHO):
+        about = tuple(index.people.named_in(text))
+        names = {t for p in about for v in p.variants for t in tokenize(v)}
+        if about and (rest := {t: w for t, w in focus.terms.items() if t not in names}):
+            steady = {t: w for t, w in (focus.steady or {}).items() if t in rest}
+            beyond = Focus(rest, steady)
     return Needs(
         question=parsed,
         expectation=expectation,
@@ -138,6 +150,8 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         destination=frozenset(tokenize(place)) if (place := destination(text)) else frozenset(),
         ahead=parsed.intent is Intent.WHEN and asks_ahead(text),
         relations=frozenset(t for r in relations_named(text, index.people) for t in tokenize(r)),
+        about=about,
+        beyond=beyond,
     )
 
 

@@ -90,6 +90,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     # holding no word of Y is refused: decision.topic_missing).
     topical: dict[int, bool] = {}
     asked_as: dict[int, bool] = {}  # passages under a question the article prints that is the one asked
+    aside: dict[int, bool] = {}
     on_topic = parsed.intent is Intent.QUOTE and parsed.person is not None and parsed.has_topic
     articles = Counter(h.passage.article_id for h in hits)
     # "What did X say": the highlight is X's words wherever the passage holds some.
@@ -177,6 +178,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # A passage of theirs holding the very kind of answer asked for ("what should relatives be warned
         # about": "Families should be told ...") touches the topic as surely as one of its words does.
         touches = support > 0.0 or (is_typed and holds[id(hit)])
+        # "Where did Choi Min-ah find the letters": a passage naming her, or in her voice, that holds nothing
+        # else asked ("Choi Min-ah is a novelist in Busan") comes after those that do.
+        aside[id(hit)] = needs.beyond is not None and needs.beyond.support_in(words.own, words.nearby) == 0.0
         topical[id(hit)] = (
             (not on_topic or touches)
             and (not needs.days or _on_day(ctx, index, hit.passage, needs))
@@ -204,6 +208,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         key=lambda r: (
             id(r.hit) not in asked_only,
             topical[id(r.hit)],
+            not aside[id(r.hit)],
             holds[id(r.hit)],
             # The article says this passage answers the very question asked (an interview's, an FAQ's): before
             # passages that only share its words, as a reader of that article takes it.

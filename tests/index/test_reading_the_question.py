@@ -726,3 +726,16 @@ def test_an_explainers_short_question_asks_about_its_headlines_subject(hash_embe
     needs = understand(index, analyse("Who proposed the memorial?", index.people))
     assert answers_as_asked(needs, answer, "", index.articles[answer.article_id].title or "")
     assert not answers_as_asked(needs, answer)
+
+
+def test_a_passage_that_only_names_the_person_asked_about_comes_after_one_that_holds_the_rest(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = [
+        "By Marta Kowal",
+        "*Marta Kowal is a novelist in Gdansk. Marta Kowal writes a column for this paper.*",
+        "When my mother died in 2019, I found her diaries in the attic, still tied with the same string.",
+        "There are nine diaries. I have read every page twice.",
+    ]
+    answer = ask_made_up(made_up_engine, "My mother's diaries", paragraphs, "Where did Marta Kowal find the diaries?")
+    # Her own "I found her diaries" (a column's author's voice) answers; her biography names her only.
+    assert answer.passages[0].text.startswith("When my mother died")
+    assert answer.passages[0].speaker == "Marta Kowal"
