@@ -15,8 +15,8 @@ from index.answer.answerability import Focus
 from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
-from index.answer.question import Intent, relation_of
-from index.answer.rank import Ranked, answers_as_asked, asked_by_label, names_another, speaks_of
+from index.answer.question import Intent
+from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.loaded import LoadedIndex
@@ -112,7 +112,7 @@ def _signals(
     agent_ok = (
         not needs.asks_agent
         or asked_by_label(passage)
-        or answers_as_asked(needs, passage, ctx.voices(index, passage), meta.title or "")
+        or best.as_asked
         or any(
             names_another(index, passage, passage.sentences[i].text, asked, people_only=needs.expectation.person)
             for i in chosen
@@ -122,7 +122,7 @@ def _signals(
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         around = f"{own} {nearby} {meta.outlet or ''}"
         speaker_named = Focus.of(parsed.target, index.lexical).support(around, steady=True)
-        if (relation := relation_of(parsed.target)) is not None and not set(tokenize(relation)) <= token_set(around):
+        if (relation := needs.speaker_relation) is not None and not set(tokenize(relation)) <= token_set(around):
             speaker_named = 0.0  # "what did Lee Mi-kyung's son tell her": a passage of hers, no son in it
     year_ok = not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)
     # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be

@@ -15,6 +15,7 @@ from index.answer.question import (
     Question,
     is_generic_speaker,
     looks_like_speaker,
+    relation_of,
     relations_named,
     unknown_names,
 )
@@ -71,6 +72,8 @@ class Needs:
     # focus ("find", "letter"), which a passage that only names them ("Choi Min-ah is a novelist") lacks.
     about: tuple[Person, ...] = ()
     beyond: Focus | None = None
+    # "What did Lee Mi-kyung's son tell her": the relation a speaker nobody names is asked by ("son").
+    speaker_relation: str | None = None
 
 
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
@@ -152,6 +155,9 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         relations=frozenset(t for r in relations_named(text, index.people) for t in tokenize(r)),
         about=about,
         beyond=beyond,
+        speaker_relation=relation_of(parsed.target)
+        if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target
+        else None,
     )
 
 

@@ -47,6 +47,8 @@ class Ranked:
     hit: Hit
     chosen: tuple[int, ...]
     best: int = -1  # the best of the chosen sentences (a neighbour may join it, before or after)
+    # It stands under a question its article prints that is the one asked (``answers_as_asked``).
+    as_asked: bool = False
 
     @property
     def answering(self) -> int:
@@ -89,7 +91,6 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     # "What did X say about Y": X's passages that touch Y at all come before those that do not (an answer
     # holding no word of Y is refused: decision.topic_missing).
     topical: dict[int, bool] = {}
-    asked_as: dict[int, bool] = {}  # passages under a question the article prints that is the one asked
     aside: dict[int, bool] = {}
     on_topic = parsed.intent is Intent.QUOTE and parsed.person is not None and parsed.has_topic
     articles = Counter(h.passage.article_id for h in hits)
@@ -126,7 +127,6 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         as_asked = answers_as_asked(
             needs, hit.passage, ctx.voices(index, hit.passage), index.articles[hit.passage.article_id].title or ""
         )
-        asked_as[id(hit)] = as_asked
         if as_asked:
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
@@ -197,7 +197,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # (when what is asked is of a kind, only an update that gives that kind: "rescheduled for
             # September 27" says when, not why the dive was put off).
             bonus += c.intent_bonus
-        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best))
+        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked))
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
@@ -212,7 +212,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             holds[id(r.hit)],
             # The article says this passage answers the very question asked (an interview's, an FAQ's): before
             # passages that only share its words, as a reader of that article takes it.
-            asked_as[id(r.hit)],
+            r.as_asked,
             r.score,
         ),
         reverse=True,
