@@ -29,6 +29,8 @@ _DOTTED = LazyPattern(r"^\**\s*(?P<label>Q|A)\s*\.\s*\**\s+(?P<rest>\S.*)$", re.
 # ... a programme's host asks too ("HOST (PARK JI-HOON):").
 _QUESTION_LABELS = frozenset({"q", "question", "interviewer", "host", "anchor", "moderator", "presenter"})
 _ANSWER_LABELS = frozenset({"a", "answer"})
+_REPORTERS = frozenset({"reporter", "journalist", "correspondent"})
+_PRESS_LABELS = _REPORTERS | {"press"}
 _SMALL = frozenset({"of", "for", "and", "the", "on", "to", "at", "in", "de", "van", "von", "da"})
 _PAREN = LazyPattern(r"\([^)]*\)")
 _BULLET = LazyPattern(r"^(?:[-*•]|\d{1,2}[.)])\s+")
@@ -57,11 +59,19 @@ class Placed:
     asks: bool = False  # under an interviewer's or a reporter's label: a question, never an answer's words
 
 
+def press_label(label: str) -> bool:
+    """A label of the press ("Reporter (Channel Saebit)", "PRESS", "Correspondent Kim Ji-won"): its
+    parentheses name an outlet, never a person, and whoever it labels asks. ("Press Secretary Kim" is no
+    reporter: only the asking trades lead a longer label.)"""
+    bare = _PAREN.sub("", label).strip().rstrip(".:").lower()
+    return bare in _PRESS_LABELS or bare.split(" ", 1)[0] in _REPORTERS
+
+
 def label_role(label: str) -> str:
     """ "question" (an interviewer or a reporter, never the speaker of an answer), "answer" (the
     interviewee of a Q/A interview), or "named" (the label names the speaker)."""
     bare = _PAREN.sub("", label).strip().rstrip(".").lower()
-    if bare in _QUESTION_LABELS or bare in ("reporter", "journalist", "press") or bare.startswith("reporter"):
+    if bare in _QUESTION_LABELS or press_label(bare):
         return "question"
     if bare in _ANSWER_LABELS:
         return "answer"

@@ -30,7 +30,7 @@ from index.people.recognition import Evidence, Recognised, read_evidence, recogn
 from index.people.voices import implied_voices
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.structure import label_role
+from seeds_loader.structure import label_role, press_label
 
 
 @dataclass
@@ -272,7 +272,8 @@ def find_people(
             # ("Reporter (Channel Saebit)" names the reporter's outlet, not a person).
             elif (
                 (held := _ROLE_LABEL.match(read))
-                and not _PRESS_ROLE.match(held.group(1))
+                and not press_label(held.group(1))
+                and not held.group(1).lower().startswith("question")
                 and (name := multiword_name(held.group(2))) is not None
             ):
                 take(name, held.group(1), article.id)
@@ -324,7 +325,6 @@ def find_people(
 _SURNAME_LABEL = LazyPattern(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
 # A role, then the name of who holds it in parentheses: "Host (Park Ji-Hoon)".
 _ROLE_LABEL = LazyPattern(r"^([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s\(([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})\)$")
-_PRESS_ROLE = LazyPattern(r"^(?:reporter|journalist|press|correspondent|question)", re.I)
 # A transcript's label that is a full name, with a role in parentheses after it or none.
 _NAMED_LABEL = LazyPattern(r"^([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})(?:\s\(([^)]{2,80})\))?$")
 

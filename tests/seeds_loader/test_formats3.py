@@ -173,3 +173,21 @@ def test_an_html_byline_element_and_its_time_datetime(tmp_path) -> None:  # type
     )
     a = load_article(page)
     assert (a.byline, a.published) == ("Aya Fujii", date(2027, 2, 4))
+
+
+def test_a_label_of_the_press_asks_and_names_no_one_whatever_trade_it_gives() -> None:
+    """Reporters, journalists and correspondents ask, whether their label names them or their outlet; a
+    press secretary speaks for a government."""
+    from seeds_loader.structure import label_role, press_label
+
+    for label in ("Reporter (Channel Saebit)", "CORRESPONDENT", "Correspondent (NHK)", "Journalist Kim Ji-won"):
+        assert press_label(label) and label_role(label) == "question", label
+    assert not press_label("Press Secretary Kim Eun-hye") and label_role("Press Secretary Kim Eun-hye") == "named"
+    text = (
+        "Briefing\nTranscript, October 21, 2026\n\n"
+        "PRESS SECRETARY KIM EUN-HYE: The talks went well.\n\n"
+        "CORRESPONDENT (NHK): Will the leaders meet again?\n\n"
+        "PRESS SECRETARY KIM EUN-HYE: In the spring.\n"
+    )
+    a = parse_article(text, "briefing.txt")
+    assert [p.kind for p in a.paragraphs] == ["body", "question", "body"]
