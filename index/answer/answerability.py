@@ -214,8 +214,9 @@ class Expectation:
                 strict=_HOW_MANY.search(question) is not None,
                 counted_head=counted_head(question),
             )
-        if (named := _NAME_ASKED.search(question)) is not None:
-            # "What is the name of the hotel", "what brand of drum kits": a name is what is asked for.
+        if kind in (AnswerType.ANY, AnswerType.NAMED) and (named := _NAME_ASKED.search(question)) is not None:
+            # "What is the name of the hotel", "what brand of drum kits": a name is what is asked for (but
+            # "why were the names not released" asks why, "when were the names released" when).
             head = (named.group("head") or named.group("thing")).lower()
             given = frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w’'-]*", question))
             return cls(AnswerType.NAMED, head=head, strict=True, given=given)

@@ -739,3 +739,16 @@ def test_a_passage_that_only_names_the_person_asked_about_comes_after_one_that_h
     # Her own "I found her diaries" (a column's author's voice) answers; her biography names her only.
     assert answer.passages[0].text.startswith("When my mother died")
     assert answer.passages[0].speaker == "Marta Kowal"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Why were the names of the new matches not released?", AnswerType.REASON),
+        ("When were the names of the victims released?", AnswerType.DATE),
+        ("Where were the names of the victims read out?", AnswerType.PLACE),
+        ("What are the names of the two victims?", AnswerType.NAMED),
+    ],
+)
+def test_the_names_of_something_ask_for_names_only_when_nothing_else_is_asked(question: str, kind: AnswerType) -> None:
+    assert Expectation.of(question).kind is kind
