@@ -49,6 +49,7 @@ class Ranked:
     best: int = -1  # the best of the chosen sentences (a neighbour may join it, before or after)
     # It stands under a question its article prints that is the one asked (``answers_as_asked``).
     as_asked: bool = False
+    opens: bool = False  # ... and is the first passage under it
 
     @property
     def answering(self) -> int:
@@ -127,6 +128,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         as_asked = answers_as_asked(
             needs, hit.passage, ctx.voices(index, hit.passage), index.articles[hit.passage.article_id].title or ""
         )
+        # The first passage under the question its article prints opens its answer ("Nothing." under "What does
+        # it cost participants?"); what follows under the same question (a table's lead-in) goes on with it.
+        opens = as_asked and _opens_answer(index, hit.passage)
         if as_asked:
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
@@ -164,6 +168,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         best = max(range(len(adjusted)), key=adjusted.__getitem__) if adjusted else 0  # the first best
         bonus = (feature[best] + pull[best]) if feature else 0.0
         chosen = _extend(ctx, adjusted, best, hit, index)
+        if opens and 0 < best <= _OPENING:
+            # ... and its opening sentence is the answer's first word ("A friend asked me in 2023."), shown
+            # with the sentence the question's words are closest to.
+            chosen = list(range(0, max(chosen) + 1))
         if parsed.intent is Intent.PROFILE and parsed.person is not None:
             chosen = _with_role(chosen, hit.passage, parsed.person)
         if hit.passage.article_id in referenced:
@@ -197,7 +205,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # (when what is asked is of a kind, only an update that gives that kind: "rescheduled for
             # September 27" says when, not why the dive was put off).
             bonus += c.intent_bonus
-        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked))
+        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked, opens))
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
@@ -213,6 +221,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # The article says this passage answers the very question asked (an interview's, an FAQ's): before
             # passages that only share its words, as a reader of that article takes it.
             r.as_asked,
+            r.opens,
             r.score,
         ),
         reverse=True,
@@ -368,6 +377,19 @@ def answers_as_asked(needs: Needs, passage: Passage, voices: str = "", title: st
     if asked is not None and last is not None and interrogative(last.group(0)) not in (asked, None):
         return False
     return needs.focus.support_in(token_set(f"{passage.context} {voices} {title}")) >= _AS_ASKED
+
+
+# How far into an answer its opening sentence is still shown with the best one.
+_OPENING = 2
+
+
+def _opens_answer(index: LoadedIndex, passage: Passage) -> bool:
+    """The passage is the first under the question its article prints (the one before it in the article
+    stands under another question, or none)."""
+    if passage.part > 0:
+        return False
+    before = [i for i in index.passages.of_article(passage.article_id) if i < passage.id]
+    return not before or index.passages[before[-1]].context != passage.context
 
 
 def asked_by_label(passage: Passage) -> bool:

@@ -752,3 +752,36 @@ def test_a_passage_that_only_names_the_person_asked_about_comes_after_one_that_h
 )
 def test_the_names_of_something_ask_for_names_only_when_nothing_else_is_asked(question: str, kind: AnswerType) -> None:
     assert Expectation.of(question).kind is kind
+
+
+def test_the_first_paragraph_under_the_question_asked_opens_its_answer(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """Under an explainer's "What does it cost participants?", "Nothing." answers; the table's lead-in after
+    it, under the same heading, goes on with it and comes second whatever words it shares."""
+    paragraphs = [
+        "The programme was announced after the summit.",
+        "## What does it cost participants?",
+        "Nothing. The two governments pay for travel and lodging.",
+        "Places, budget and cost to participants, first year:",
+        "| Country | Places | Budget |\n| --- | --- | --- |\n| Korea | 1,500 | 4.2 billion won |",
+    ]
+    answer = ask_made_up(
+        made_up_engine, "Explainer - the exchange programme", paragraphs, "What does the programme cost participants?"
+    )
+    assert answer.passages[0].text.startswith("Nothing.")
+    assert answer.passages[0].highlight.startswith("Nothing.")
+
+
+def test_an_interviewees_answer_is_shown_from_its_opening_sentence(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = [
+        "*Interview by Mari Oshiro*",
+        "Ueda Shingo, 47, is a fisherman from Ube and one of the volunteer divers.",
+        "**How did you start diving at the mine?**",
+        "A friend asked me in 2023. I knew the water there; my father fished above the mine shaft for forty years.",
+        "**What is it like down there?**",
+        "Dark and cold. We can stay for only about twenty minutes.",
+    ]
+    answer = ask_made_up(
+        made_up_engine, "A diver's account", paragraphs, "How did Ueda Shingo start diving at the mine?"
+    )
+    top = answer.passages[0]
+    assert top.text.startswith("A friend asked me") and top.highlight.startswith("A friend asked me in 2023.")
