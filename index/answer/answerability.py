@@ -54,7 +54,7 @@ _TYPES = (
         AnswerType.ADVICE,
         re.compile(
             r"\b(?:should|ought to)\b|\b(?:want|wants|wanted|urge|urges|urged|ask|asks|asked)\s(?:[\w’'-]+\s){0,4}?"
-            r"to do\b|\b(?:call|calls|called) (?:on|for)\b",
+            r"to do\b|\b(?:call|calls|called) (?:on|for)\b|\b(?:want|wants|wanted) (?:[\w’'-]+\s){0,3}?done\b",
             re.I,
         ),
     ),
@@ -112,6 +112,7 @@ _SHARE = LazyPattern(
 # publish a calendar", "I want the government to say his name".
 _DIRECTIVE = LazyPattern(
     r"\b(?:should|must|ought to|needs? to|has to|have to|had better|it is time to|let us|let's|recommend\w*|"
+    r"(?:I|we) would (?!have\b|not\b|be\b|never\b)[a-z]+|"
     r"(?:urge|urges|urged|urging|want|wants|wanted|ask|asks|asked|asking|call on|calls on|called on)\s"
     r"(?:[\w’'-]+\s){0,4}?to\s\w+|(?:call|calls|called|calling) for)\b",
     re.I,

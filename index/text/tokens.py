@@ -134,7 +134,12 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed content tokens; possessives and hyphenated names split into words."""
     words = [w.split("'")[0].split("’")[0] for w in _TOKEN.findall(text.lower())]
     irregular = _irregular()
-    words = [irregular.get(w, _MONTHS.get(w, w)) for w in words if w and w not in STOPWORDS]
+    # A form of a stopword is one too ("done" is "do", "am" is "be"): looked up before and after.
+    words = [
+        w
+        for w in (irregular.get(w, _MONTHS.get(w, w)) for w in words if w and w not in STOPWORDS)
+        if w not in STOPWORDS
+    ]
     return list(_stemmer().stemWords(words))
 
 

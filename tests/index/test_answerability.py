@@ -487,3 +487,19 @@ def test_an_institution_named_in_lower_case_after_its_country_is_who_did_it() ->
     assert fills_who("The Korean foreign ministry raised it first, in talks in November.")
     assert fills_who("Japan's health ministry will pay for the return.")
     assert not fills_who("The ministry said so.")
+
+
+def test_a_form_of_a_stopword_is_no_focus_word() -> None:
+    """ "What does she want done with the places?": "done" is "do", as little a word of the topic as "does"."""
+    from index.text.tokens import tokenize
+
+    assert tokenize("What does she want done with the places?") == tokenize("What does she want with the places?")
+    assert tokenize("I am told") == tokenize("I told")
+
+
+def test_what_someone_wants_done_asks_for_what_should_be_done() -> None:
+    wants = Expectation.of("What does Han Seo-yeon want done with the programme's places?")
+    assert wants.kind is AnswerType.ADVICE
+    assert wants.weight("I would double it before anything else.") == 1.0  # a proposal in the first person
+    assert wants.weight("We would ask the ministry to keep it.") == 1.0
+    assert wants.weight("I would have gone anyway.") == 0.0
