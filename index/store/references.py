@@ -39,7 +39,22 @@ def article_references(articles: dict[str, ArticleMeta]) -> dict[str, frozenset[
         )
         if outlet:
             refs.setdefault(outlet, set()).add(meta.id)
+        if headline := _headline_key(meta.title or ""):
+            refs.setdefault(headline, set()).add(meta.id)
     return {k: frozenset(v) for k, v in refs.items()}
+
+
+# A headline is pointed at only in quotation marks ('who wrote "Let the students cross first"'), so its key
+# is kept apart from the words a question may use without them.
+_HEADLINE = "headline:"
+_QUOTED = re.compile(r"[\"“‘']([^\"“”‘’']{8,200})[\"”’']")
+_HEADLINE_WORDS = 3  # fewer, and a quoted phrase is a slogan or someone's words, not a headline
+
+
+def _headline_key(title: str) -> str | None:
+    # "Opinion | Let the students cross first" is pointed at by its words after the section's name.
+    words = [w.lower() for w in re.findall(r"[\w-]+", title.rsplit("|", 1)[-1].rsplit(":", 1)[-1])]
+    return _HEADLINE + " ".join(words) if len(words) >= _HEADLINE_WORDS else None
 
 
 def referenced_articles(text: str, references: dict[str, frozenset[str]]) -> set[str]:
@@ -52,6 +67,9 @@ def references_in(text: str, references: dict[str, frozenset[str]]) -> dict[str,
     articles it names."""
     words = [w.lower() for w in re.findall(r"[\w-]+", text)]
     found: dict[str, frozenset[str]] = {}
+    for m in _QUOTED.finditer(text):  # a headline in quotation marks
+        if (key := _headline_key(m.group(1))) is not None and key in references:
+            found[key] = references[key]
     for n in (1, 2, 3):  # outlet names run to three words ("korea joongang daily")
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i : i + n])
@@ -63,5 +81,9 @@ def references_in(text: str, references: dict[str, frozenset[str]]) -> dict[str,
 def outlets_named(text: str, references: dict[str, frozenset[str]]) -> list[str]:
     """The outlet names a question points at articles with ("according to the Coastline Review"): they
     say whose coverage is asked about, not what it is about. (Article types, "the analysis", may also be
-    what is asked about: "the DNA analysis".)"""
-    return [phrase for phrase in references_in(text, references) if phrase not in _ARTICLE_TYPES]
+    what is asked about: "the DNA analysis"; a quoted headline's words are also the article's.)"""
+    return [
+        phrase
+        for phrase in references_in(text, references)
+        if phrase not in _ARTICLE_TYPES and not phrase.startswith(_HEADLINE)
+    ]
