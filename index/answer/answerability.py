@@ -60,10 +60,8 @@ _TYPES = (
     ),
     (AnswerType.NAMED, re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|are|was|were|has|have|will)\w", re.I)),
 )
-_NUMBER = (
-    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"a hundred|hundreds|a dozen|dozens|half an?|a few|several"
-)
+# A number in digits or spelled out ("ninety minutes", "thirty-one years"), or words that count loosely.
+_NUMBER = rf"\d[\d,.]*|one|{SPELLED_NUMBER}|a hundred|hundreds|a dozen|dozens|half an?|a few|several"
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
 _UNIT_STEMS = frozenset(
@@ -75,12 +73,14 @@ _UNIT_STEMS = frozenset(
 # "100 years" may be an anniversary and counts half. After "last" the stretch needs its quantity ("will last
 # two hours"): "last year" and "last week" are dates.
 _DURATION = LazyPattern(
-    rf"\b(?:for|lasted|lasting|over|spanning|spanned|took|within|after|during|spent|spend|spends|spending)\s"
+    rf"\b(?:for|lasted|lasting|over|spanning|spanned|take|takes|taking|took|within|after|during|spent|spend|spends|"
+    rf"spending)\s"
     rf"(?:about|nearly|almost|more than|less than|roughly|some|around|just|only|an?|the)?\s*(?:an?\s)?"
     rf"(?:{_NUMBER})?\s*"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|"
     rf"\blast\s(?:about|nearly|almost|more than|less than|roughly|some|around|just|only)?\s*(?:{_NUMBER}|an?)\s+"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b|"
+    rf"\bfrom (?:{_NUMBER}) (?:(?:{_UNITS}) )?to (?:{_NUMBER}|an?) (?:{_UNITS})\b|"
     r"\b(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\b",
     re.I,
 )

@@ -503,3 +503,13 @@ def test_what_someone_wants_done_asks_for_what_should_be_done() -> None:
     assert wants.weight("I would double it before anything else.") == 1.0  # a proposal in the first person
     assert wants.weight("We would ask the ministry to keep it.") == 1.0
     assert wants.weight("I would have gone anyway.") == 0.0
+
+
+def test_a_duration_is_read_in_any_spelled_number_and_as_a_range() -> None:
+    """ "expect them to last about ninety minutes" says how long (the spelled numbers had stopped at fifty);
+    so does "could take from three months to a year"."""
+    how_long = Expectation.of("How long were the talks expected to last?")
+    assert how_long.weight("Officials expect them to last about ninety minutes.") == 1.0
+    assert how_long.weight("The talks lasted sixty-five minutes.") == 1.0
+    assert how_long.weight("Extraction could take from three months to a year, depending on the bone.") == 1.0
+    assert how_long.weight("Talks have begun at the convention centre.") == 0.0
