@@ -181,10 +181,13 @@ def _analysed(text: str, registry: PeopleRegistry) -> Question:
         return Question(
             text, Intent.QUOTE, name, tuple(people), by_role, has_topic=bool(topic), topic=topic, about_asking=asking
         )
-    if (m := _PROFILE.search(text)) and not asks_who_did(text):
+    if m := _PROFILE.search(text):
         target = m.group("name").strip(" ,?")
         people, by_role = resolve_speaker(target, registry)
-        return Question(text, Intent.PROFILE, target, tuple(people), by_role, about_asking=asking)
+        # "who is kwon tae-hyun": a name of the coverage, whatever a parse of lower-case words makes of it
+        # ("who is travelling with Lee" asks who does something).
+        if registry.lookup(target) is not None or not asks_who_did(text):
+            return Question(text, Intent.PROFILE, target, tuple(people), by_role, about_asking=asking)
     if _WHO.search(text):
         return Question(text, Intent.WHO, about_asking=asking)
     if _WHEN.search(text):

@@ -16,7 +16,7 @@ from index.people.quotation import (
 )
 from index.people.quotation import quoted_spans as spans_quoted
 from index.people.registry import PeopleRegistry, Person
-from index.people.voices import AUTHOR_ROLE, author_voice, delivered_text, interview_answers, interviewee
+from index.people.voices import AUTHOR_ROLES, author_voice, delivered_text, interview_answers, interviewee
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.structure import label_role
@@ -118,7 +118,7 @@ def _about(text: str, author: Person) -> bool:
     names = {w for v in author.variants for w in (v, v.split()[0], v.split()[-1]) if len(w) > 1}
     if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", masked) for n in names):
         return True
-    return any(role.lower() in masked.lower() for role in author.roles if role != AUTHOR_ROLE)
+    return any(role.lower() in masked.lower() for role in author.roles if role not in AUTHOR_ROLES)
 
 
 def _label_speaker(label: str, registry: PeopleRegistry, answerer: Person | None, article_id: str) -> Person | None:

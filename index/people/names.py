@@ -193,6 +193,21 @@ def _role_before(text: str, start: int, noun: str) -> str:
     return " ".join([*kept, noun])
 
 
+# Words that open a sentence or clause, capitalised there, before a title: "When President Lee took office".
+_OPENERS = FUNCTION_WORDS | frozenset(
+    "when after before while since although though because if as once until unless then so yet also "
+    "today yesterday tomorrow meanwhile later earlier".split()
+)
+
+
+def _without_opening(role: str) -> str:
+    """A title without the words a sentence opened with before it ("When President" -> "President")."""
+    words = role.split()
+    while len(words) > 1 and words[0].lower() in _OPENERS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def appositive_role(role: str) -> str | None:
     """An appositive describes the person up to any relative clause; one that runs into another clause or
     names another person is not a description."""
@@ -211,7 +226,7 @@ def full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
     """(name, role or None) for every confirmed person mention in ``text``; names of one word only
     after a title ("President Lee"), since one capitalised word alone is as often a place."""
     for m in _TITLED.finditer(text):
-        role = " ".join(g for g in (m.group(1), m.group(2)) if g)
+        role = " ".join(g for g in (_without_opening(m.group(1)), m.group(2)) if g)
         if (name := clean_name(m.group(3), text, m.start(3))) is not None:
             # The words of the title the name pattern took in ("for Public | Communication Lee Kyu-yeon").
             portfolio = m.group(3)[: m.group(3).rfind(name)].strip()

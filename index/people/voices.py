@@ -23,6 +23,8 @@ _NEWSROOM_ROLE = LazyPattern(
 )
 # Whoever writes a piece in their own voice is, to a newsroom, its columnist.
 AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
+# ... and what a reader calls them as readily ("what are the authors worried about").
+AUTHOR_ROLES = (AUTHOR_ROLE, "author")
 
 
 def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-def]
@@ -38,8 +40,10 @@ def author_voice(article: Article) -> str | None:
     """The byline's author when the article is written in their own voice (a column, an op-ed, a
     statement): at least MIN_FIRST_PERSON unlabelled body sentences say "I"/"my" outside quotes (an
     interviewee's answers are not the author's)."""
-    if not article.byline or not is_name_like(article.byline):
+    if not article.byline:
         return None
+    # The first of several authors ("Sato Akiko, Park Joon-young") speaks for their "we"; each is read as
+    # a name on its own ("Park" alone is also a park).
     name = clean_name(re.sub(r"^[Bb]y\s+", "", article.byline).split(",")[0].strip())
     if name is None or not 2 <= len(name.split()) <= 4:
         return None
@@ -142,12 +146,22 @@ def implied_voices(article: Article) -> list[tuple[str, str | None]]:
     if (author := author_voice(article)) is not None:
         out.append((author, _author_role(article, author)))
         if _speaks_as_self(article):
-            out.append((author, AUTHOR_ROLE))  # a signer speaking for a body ("We welcome ...") is no columnist
+            out += [
+                (author, role) for role in AUTHOR_ROLES
+            ]  # a signer speaking for a body ("We welcome ...") is no columnist
+        elif len(authors := _co_authors(article)) > 1:
+            out += [(name, "author") for name in authors]  # the "we" of those who sign a piece together
     if (name := interviewee(article)) is not None:
         out.append((name, None))
     if (delivered := delivered_text(article)) is not None:
         out.append((delivered[0], None))
     return out
+
+
+def _co_authors(article: Article) -> list[str]:
+    """The names a byline lists ("Sato Akiko, Park Joon-young"; "By A and B")."""
+    listed = re.split(r",\s*|\s+(?:and|&)\s+", re.sub(r"^[Bb]y\s+", "", article.byline or "").strip())
+    return [name for part in listed if (name := clean_name(part.strip())) is not None and len(name.split()) >= 2]
 
 
 def _speaks_as_self(article: Article) -> bool:

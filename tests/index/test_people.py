@@ -473,7 +473,7 @@ def test_a_columnists_role_comes_from_the_note_on_them_not_from_their_own_first_
     )
     registry, _ = _read(text, "oped.txt")
     author = registry.lookup("Hiroko Sasamoto")
-    assert author is not None and set(author.roles) == {"professor", "columnist"}
+    assert author is not None and set(author.roles) == {"professor", "columnist", "author"}
 
 
 def test_the_older_of_two_namesakes_is_not_the_one_who_is_the_others_child() -> None:
@@ -763,3 +763,30 @@ def test_a_role_in_apposition_between_said_and_the_name() -> None:
         )
         quotes = attribute([article], find_people([article]))
         assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_title_after_a_sentences_opening_word_is_the_title_alone() -> None:
+    from index.people.names import full_name_evidence
+
+    found = dict(full_name_evidence("When President Lee Jae Myung took office, we wrote that it would fail."))
+    assert found.get("Lee Jae Myung") == "President"
+
+
+def test_the_we_of_a_piece_signed_by_two_is_its_first_authors_and_both_are_its_authors() -> None:
+    """ "By Sato Akiko and Park Joon-young", then "we": the piece's voice is its authors' (a family name
+    that is also a park's, or first, is no bar), and "the authors" asks for both."""
+    from seeds_loader import parse_article
+
+    text = (
+        "# We were wrong about the shuttle\n\n*By Sato Akiko and Park Joon-young*\n\n"
+        "We both wrote that shuttle diplomacy would not survive a year. We were wrong.\n\n"
+        "We still have one worry. The agreements so far are between two leaders, not two governments.\n"
+    )
+    article = parse_article(text, "column.md")
+    registry = find_people([article])
+    quotes = attribute([article], registry)
+    assert {q.speaker for q in quotes} == {"Sato Akiko"} and len(quotes) >= 4
+    for name in ("Sato Akiko", "Park Joon-young"):
+        person = registry.lookup(name)
+        assert person is not None and "author" in person.roles, name
+        assert "columnist" not in person.roles  # a "we" signed by two is no column of one's own

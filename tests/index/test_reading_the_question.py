@@ -785,3 +785,20 @@ def test_an_interviewees_answer_is_shown_from_its_opening_sentence(made_up_engin
     )
     top = answer.passages[0]
     assert top.text.startswith("A friend asked me") and top.highlight.startswith("A friend asked me in 2023.")
+
+
+def test_who_is_a_name_of_the_coverage_asks_who_they_are_in_any_case(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "who is kwon tae-hyun": a parse of lower-case words may take the name for a verb ("who is
+    travelling"); a name the coverage knows is whom the question is about."""
+    paragraphs = [
+        "Kwon Tae-hyun, a mining engineer at Pukyong National University in Busan, has mapped the mine.",
+        "The map will be finished in May, Kwon said.",
+    ]
+    engine = made_up_engine(
+        "---\ntitle: Mapping the mine\ndate: 2026-04-02\n---\n" + "\n\n".join(paragraphs) + "\n", "map.md"
+    )
+    for question in ("who is kwon tae-hyun", "Who is Kwon Tae-hyun?"):
+        answer = engine.ask(question)
+        assert answer.intent == "profile" and answer.answered, question
+        assert answer.passages[0].text.startswith("Kwon Tae-hyun, a mining engineer")
+    assert engine.ask("who is travelling with kwon").intent != "profile"
