@@ -16,7 +16,7 @@ from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of
+from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of, speaks_of_months
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.loaded import LoadedIndex
@@ -124,7 +124,9 @@ def _signals(
         speaker_named = Focus.of(parsed.target, index.lexical).support(around, steady=True)
         if (relation := needs.speaker_relation) is not None and not set(tokenize(relation)) <= token_set(around):
             speaker_named = 0.0  # "what did Lee Mi-kyung's son tell her": a passage of hers, no son in it
-    year_ok = not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)
+    year_ok = (not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)) and (
+        not needs.months or speaks_of_months(ctx, index, passage, f"{own} {nearby}", needs.months)
+    )
     # The subject's weightiest word, when it carries most of its weight ("north" of "North Korea"), must be
     # there: "Korea" alone is in nearly every passage.
     subject_ok = needs.subject is None or needs.subject.crux(f"{own} {nearby}", SUBJECT_SHARE) is None

@@ -36,8 +36,9 @@ class Signals:
     - ``quote``: 1 for a question about a named person's words (its topic is often the occasion, not
       the words, so focus weighs differently there);
     - ``margin``: how far the best passage's ranked score is ahead of the second's;
-    - ``year_ok``: 0 when the question names a year ("in 2012") that the passage, its context and headline
-      neither print nor resolve a date to (1 otherwise). Not a fitted input: see ``year_missing``.
+    - ``year_ok``: 0 when the question names a year ("in 2012") or a month ("in April") that the passage,
+      its context and headline neither print nor resolve a date to, nor its article's date or live entry's
+      day is in (1 otherwise). Not a fitted input: see ``year_missing``.
     - ``subject_ok``: 0 when "what did X say about Y at Z" finds no word of Y (the subject, not the
       occasion Z) in X's best passage (1 otherwise). Not a fitted input: see ``subject_missing``.
     - ``destination_ok``: 0 when a journey asked about names where it goes ("visit Seoul") and the passage,

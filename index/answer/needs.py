@@ -24,7 +24,7 @@ from index.people.names import is_role_word
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.references import outlets_named, referenced_articles
-from index.text.dates import asks_ahead, days_named, weekdays_named, years_named
+from index.text.dates import asks_ahead, days_named, months_asked, weekdays_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination
 from index.text.tokens import tokenize
@@ -55,6 +55,7 @@ class Needs:
     asks_agent: bool = False
     claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
     years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
+    months: frozenset[int] = frozenset()  # the months it is about ("where did they meet in April")
     # The days it names: (month or 0, day) for "on the 14th", "on Jan. 14", "on 14 January".
     days: frozenset[tuple[int, int]] = frozenset()
     # The days of the week it names ("on Wednesday"): a passage's "tomorrow" may be one of them.
@@ -146,6 +147,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         named=named,
         claim_topic=claim_topic,
         years=years_named(text),
+        months=months_asked(text),
         days=days_named(text),
         weekdays=weekdays_named(text),
         direction=asked_direction(text),

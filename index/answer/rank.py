@@ -21,7 +21,7 @@ from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
-from index.text.dates import looks_ahead, weekday_words, years_named
+from index.text.dates import looks_ahead, months_printed, weekday_words, years_named
 from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
@@ -194,6 +194,11 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             and (not needs.days or _on_day(ctx, index, hit.passage, needs))
             # "in 2023": a passage that speaks of that year (the answer is refused without it)
             and (not needs.years or _speaks_of_years(ctx, index, hit.passage, needs.years))
+            # "in April": a passage that speaks of that month, or of an article or entry of that month
+            and (
+                not needs.months
+                or speaks_of_months(ctx, index, hit.passage, _around(ctx, index, hit.passage), needs.months)
+            )
         )
         if (
             supersedes(hit.passage)
@@ -397,10 +402,24 @@ def asked_by_label(passage: Passage) -> bool:
     return passage.kind == "question" and bool(passage.context)
 
 
-def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, years: frozenset[str]) -> bool:
+def _around(ctx: Context, index: LoadedIndex, passage: Passage) -> str:
+    """The passage with its context, who speaks in it, its headline and the paragraphs before it."""
     meta = index.articles[passage.article_id]
     own = f"{passage.text} {passage.context} {ctx.voices(index, passage)}"
-    return speaks_of(ctx, index, passage, f"{own} {meta.title or ''} {ctx.nearby(index, passage)}", years)
+    return f"{own} {meta.title or ''} {ctx.nearby(index, passage)}"
+
+
+def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, years: frozenset[str]) -> bool:
+    return speaks_of(ctx, index, passage, _around(ctx, index, passage), years)
+
+
+def speaks_of_months(ctx: Context, index: LoadedIndex, passage: Passage, text: str, months: frozenset[int]) -> bool:
+    """The passage speaks of one of the months: printed in ``text``, the month its article was published
+    in or its live entry stands under, or resolved from its dates ("last month", "on the 14th")."""
+    published = index.articles[passage.article_id].published
+    found = set(months_printed(text)) | {d.month for d in (published, passage.day) if d is not None}
+    found |= {m.when.month for sentence in ctx.dates(index, passage) for m in sentence if m.when is not None}
+    return bool(months & found)
 
 
 def speaks_of(ctx: Context, index: LoadedIndex, passage: Passage, text: str, years: frozenset[str]) -> bool:

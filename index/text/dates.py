@@ -168,6 +168,27 @@ def years_named(text: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(text))
 
 
+# A month a question is about: "in April", "during March", "in early May" (a day after it is a day: "in April 3"
+# is not read here); in lower case too, but for "may", which is as often a verb.
+_MONTH_ASKED = LazyPattern(
+    rf"\b(?i:in|during|early|late|mid-?)\s(?:(?i:early|late|mid-?)\s?)?"
+    rf"(?P<m>{_MONTH}|(?i:january|february|march|april|june|july|august|september|october|november|december))"
+    rf"(?!\s?\d)"
+)
+_MONTH_PRINTED = LazyPattern(rf"\b{_MONTH}")
+
+
+def months_asked(text: str) -> frozenset[int]:
+    """The months a question is about ("where did they meet in April" -> {4})."""
+    return frozenset(_month(m.group("m")) for m in _MONTH_ASKED.finditer(text))
+
+
+@lru_cache(maxsize=20_000)
+def months_printed(text: str) -> frozenset[int]:
+    """The months ``text`` prints by name ("on April 11", "in March")."""
+    return frozenset(_month(m.group(0)) for m in _MONTH_PRINTED.finditer(text))
+
+
 def days_named(text: str) -> frozenset[tuple[int, int]]:
     """The days ``text`` names, (month, day) with month 0 when not given ("on the 14th")."""
     out = set()

@@ -802,3 +802,32 @@ def test_who_is_a_name_of_the_coverage_asks_who_they_are_in_any_case(made_up_eng
         assert answer.intent == "profile" and answer.answered, question
         assert answer.passages[0].text.startswith("Kwon Tae-hyun, a mining engineer")
     assert engine.ask("who is travelling with kwon").intent != "profile"
+
+
+def test_a_month_asked_about_ranks_what_speaks_of_it_first_and_is_never_answered_without(
+    hash_embedder, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Where did Lee and Takaichi meet in April?": the April meeting, not January's; and when no article
+    speaks of April, no answer."""
+    from index.engine import Engine
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    january = parse_article(
+        "---\ntitle: Leaders meet in Nara\ndate: 2026-01-13\n---\nLee and Takaichi met in Nara on Tuesday.\n", "jan.md"
+    )
+    april = parse_article(
+        "---\ntitle: Gyeongju talks\ndate: 2026-04-11\n---\n"
+        "[10:40] Takaichi has arrived at the convention centre in Gyeongju, where Lee greeted her.\n",
+        "apr.md",
+    )
+    index = build_index([january, april], hash_embedder, tmp_path / "both")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder, config=EngineConfig(min_confidence=0.0))
+    assert engine.ask("Where did Lee and Takaichi meet in April?").passages[0].article_id == april.id
+    assert engine.ask("where did lee and takaichi meet in january").passages[0].article_id == january.id
+    alone = build_index([january], hash_embedder, tmp_path / "january")
+    refused = Engine(IndexHandle.of(alone, hash_embedder.name), hash_embedder).ask(
+        "Where did Lee and Takaichi meet in April?"
+    )
+    assert not refused.answered and refused.signals is not None and refused.signals["year_ok"] == 0.0
