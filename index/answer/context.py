@@ -15,6 +15,7 @@ from index.text.dates import DateMention, dates_in
 from index.text.tokens import token_set, tokenize
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
+_ARTICLE_CACHE = 2_000  # articles' texts, read only for questions that name a place
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Context:
         self._voices: dict[int, str] = {}
         self._dates: dict[int, tuple[tuple[DateMention, ...], ...]] = {}
         self._words: dict[int, Words] = {}
+        self._articles: dict[str, str] = {}
 
     def voices(self, index: LoadedIndex, passage: Passage) -> str:
         """The names of who speaks in the passage, and their roles: what its "I", "she" or a transcript's
@@ -91,6 +93,16 @@ class Context:
                 self._words[passage.id] = found
         return found
 
+    def article_text(self, index: LoadedIndex, article_id: str) -> str:
+        """The article's headline and passages, in lower case: where a place a question names is looked for."""
+        self._follow(index)
+        if (text := self._articles.get(article_id)) is None:
+            meta = index.articles[article_id]
+            text = " ".join([meta.title or "", *index.passages.texts(index.passages.of_article(article_id))]).lower()
+            if len(self._articles) < _ARTICLE_CACHE:
+                self._articles[article_id] = text
+        return text
+
     def years_resolved(self, index: LoadedIndex, passage: Passage) -> frozenset[str]:
         """The years the passage's dates resolve to."""
         return frozenset(str(m.when.year) for sentence in self.dates(index, passage) for m in sentence if m.when)
@@ -102,6 +114,7 @@ class Context:
             self._voices.clear()
             self._dates.clear()
             self._words.clear()
+            self._articles.clear()
             self._nearby_version = index.version
 
     def nearby(self, index: LoadedIndex, passage: Passage) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,6 +81,12 @@ def decide(
         weakest = decision.weakest(signals) if signals is not None else "fused"
         refusal = Refusal.LOW_CONFIDENCE if weakest in _CLOSENESS else Refusal.NO_SUPPORT
     return Decided(refusal, confidence, signals, ranked)
+
+
+def _names_place(text: str, place: str) -> bool:
+    """``text`` (lower case) names the place, or the first word of a name of several ("Hakata" of "Hakata
+    Port")."""
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in dict.fromkeys((place, place.split()[0])))
 
 
 def _signals(
@@ -166,4 +173,5 @@ def _signals(
         direction_ok=float(direction_ok),
         specific_ok=float(not needs.expectation.bare(read)),
         relation_ok=float(needs.relations <= token_set(own)),
+        place_ok=float(all(_names_place(ctx.article_text(index, passage.article_id), p) for p in needs.places)),
     )

@@ -48,6 +48,8 @@ class Signals:
       tells no journey that way. Not a fitted input: see ``destination_missing``.
     - ``specific_ok``: 0 when "which/what X" is asked and the passage holds X only bare, nothing telling
       which X ("exchanged gifts" for "what gift did Lee give"). Not a fitted input: see ``fact_missing``.
+    - ``place_ok``: 0 when the question locates what it asks about at a place ("in Gyeongju") that the
+      passage's article never names: the gifts of another summit. Not a fitted input: see ``fact_missing``.
     - ``relation_ok``: 0 when the question asks about someone's relation ("Lee Mi-kyung's father") and the
       passage and its context never speak of that relation, only of the person.
       Not a fitted input: see ``fact_missing``."""
@@ -68,6 +70,7 @@ class Signals:
     direction_ok: float = 1.0
     specific_ok: float = 1.0
     relation_ok: float = 1.0
+    place_ok: float = 1.0
 
     def values(self) -> list[float]:
         return [float(getattr(self, f.name)) for f in fields(self)]
@@ -143,8 +146,8 @@ def destination_missing(signals: Signals) -> bool:
 
 def fact_missing(signals: Signals) -> bool:
     """One of the facts checked before the fitted decision fails: the topic, the year, the subject, the
-    journey, the relation or the particular thing the question asks about is not in its best passage. (The
-    decision never fits these.)"""
+    journey, the relation or the particular thing the question asks about is not in its best passage, or
+    the place it names not in its article. (The decision never fits these.)"""
     return (
         topic_missing(signals)
         or year_missing(signals)
@@ -152,6 +155,7 @@ def fact_missing(signals: Signals) -> bool:
         or destination_missing(signals)
         or signals.specific_ok == 0.0
         or signals.relation_ok == 0.0
+        or signals.place_ok == 0.0
     )
 
 

@@ -56,6 +56,9 @@ class Needs:
     claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
     years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
     months: frozenset[int] = frozenset()  # the months it is about ("where did they meet in April")
+    # Where what is asked about happened ("what did Lee give Takaichi in Gyeongju"), in lower case: the
+    # answering article speaks of it somewhere.
+    places: frozenset[str] = frozenset()
     # The days it names: (month or 0, day) for "on the 14th", "on Jan. 14", "on 14 January".
     days: frozenset[tuple[int, int]] = frozenset()
     # The days of the week it names ("on Wednesday"): a passage's "tomorrow" may be one of them.
@@ -148,6 +151,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         claim_topic=claim_topic,
         years=years_named(text),
         months=months_asked(text),
+        places=_places(text, index),
         days=days_named(text),
         weekdays=weekdays_named(text),
         direction=asked_direction(text),
@@ -161,6 +165,26 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target
         else None,
     )
+
+
+# "in Gyeongju", "at Hakata Port": capitalised words after "in" or "at" (not someone's: "in Kawabata's division").
+_LOCATED = LazyPattern(r"\b(?:in|at)\s([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})(?![\w’'-])")
+_NOT_PLACES = LazyPattern(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:ese|ish)$"
+)
+
+
+def _places(text: str, index: LoadedIndex) -> frozenset[str]:
+    """The places a question locates what it asks about at, in lower case: never a month, a language or
+    nationality ("in Japanese"), a person or an outlet of the coverage."""
+    found = set()
+    for m in _LOCATED.finditer(text):
+        place = m.group(1)
+        if _NOT_PLACES.search(place) or index.people.named_in(place) or outlets_named(place, index.article_references):
+            continue
+        found.add(place.lower())
+    return frozenset(found)
 
 
 def speakers_of(parsed: Question) -> tuple[Person, ...]:

@@ -831,3 +831,17 @@ def test_a_month_asked_about_ranks_what_speaks_of_it_first_and_is_never_answered
         "Where did Lee and Takaichi meet in April?"
     )
     assert not refused.answered and refused.signals is not None and refused.signals["year_ok"] == 0.0
+
+
+def test_a_place_the_question_locates_it_at_must_be_named_by_the_answers_article(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What did Lee give Takaichi in Gyeongju?" is not answered by the gifts of the summit in Nara."""
+    paragraphs = ["Lee and Takaichi exchanged gifts in Nara: Lee gave her a celadon vase.", "They met for two hours."]
+    engine = made_up_engine(
+        "---\ntitle: Nara summit\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n", "nara.md"
+    )
+    elsewhere = engine.ask("What did Lee give Takaichi in Gyeongju?")
+    assert not elsewhere.answered and elsewhere.signals is not None and elsewhere.signals["place_ok"] == 0.0
+    assert engine.ask("What did Lee give Takaichi in Nara?").signals["place_ok"] == 1.0  # type: ignore[index]
+    # Not places: someone's ("in Lee's speech"), a language, a month.
+    for question in ("What did Lee say in Lee's speech?", "What did Lee say in Japanese?", "What did Lee give in May?"):
+        assert engine.ask(question).signals["place_ok"] == 1.0, question  # type: ignore[index]
