@@ -173,7 +173,8 @@ def _byline_element(html: str) -> str | None:
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_COPYRIGHT_TEXT = re.compile(r"(?:©|\(c\)|ⓒ|copyright)\s*\d{4}[^<>\n]{2,80}", re.I)
+# "© 2026 Busan Ilbo", "Copyright © Busan Ilbo. All rights reserved." (the year is often left out)
+_COPYRIGHT_TEXT = re.compile(r"(?:©|\(c\)|ⓒ|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}\s*)?[^<>\n]{2,80}", re.I)
 
 
 def page_rights_owner(html: str) -> str | None:

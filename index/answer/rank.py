@@ -216,7 +216,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
     # A notice that only says an earlier version was wrong answers only a question about corrections.
     if not CORRECTION_WORDS & needs.focus.terms.keys():
-        asked_only |= {id(h) for h in hits if supersedes(h.passage) and not revises(h.passage)}
+        # ... and "who is X" is answered by their introductions, not by a correction of X's name.
+        profile = parsed.intent is Intent.PROFILE
+        asked_only |= {id(h) for h in hits if supersedes(h.passage) and (profile or not revises(h.passage))}
     ranked.sort(
         key=lambda r: (
             id(r.hit) not in asked_only,

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from index.answer.answerability import AnswerType
+from index.answer.question import Intent
 from index.store.passages import Passage
 from index.text.figures import gives_number
 from index.text.tokens import token_set
@@ -35,7 +36,8 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
     return's date, none of whose words a count of the identified asks about, revises nothing of it), and
     not when who did something is asked (a corrected age does not say who else was identified). Passages
     of other articles keep their order."""
-    if needs.expectation.kind is AnswerType.AGENT:
+    if needs.expectation.kind is AnswerType.AGENT or needs.question.intent is Intent.PROFILE:
+        # (nor is "who is X" answered by a correction of X's name: their introductions say who they are)
         return ranked
     out = list(ranked)
     for entry in ranked:

@@ -845,3 +845,13 @@ def test_a_place_the_question_locates_it_at_must_be_named_by_the_answers_article
     # Not places: someone's ("in Lee's speech"), a language, a month.
     for question in ("What did Lee say in Lee's speech?", "What did Lee say in Japanese?", "What did Lee give in May?"):
         assert engine.ask(question).signals["place_ok"] == 1.0, question  # type: ignore[index]
+
+
+def test_who_is_x_is_answered_by_their_introduction_not_by_a_correction_of_their_name(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = [
+        "**8:45 a.m.** — Its leader, Professor Hideo Tanabe of Kyushu University, said the team would film the shaft.",
+        "**9:30 a.m.** — The team's boat has left the harbour.",
+        "**Correction, 5:10 p.m.** — An earlier entry named the team leader as Hideo Tanaka. His name is Hideo Tanabe.",
+    ]
+    answer = ask_made_up(made_up_engine, "Survey team at the mine - live", paragraphs, "who is hideo tanabe")
+    assert answer.intent == "profile" and "Kyushu University" in answer.passages[0].highlight

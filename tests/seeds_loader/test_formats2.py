@@ -572,6 +572,12 @@ def test_short_list_items_are_items_and_a_table_after_a_list_has_no_caption_from
             "<div class='foot'>&copy; 2026 Harbourline Media Ltd. All rights.</div>",
             "Harbourline Media",
         ),
+        # a footer's notice without its year
+        (
+            "<title>Ube divers | Busan Ilbo English</title>",
+            "<footer>Copyright © Busan Ilbo. All rights reserved.</footer>",
+            "Busan Ilbo",
+        ),
     ],
 )
 def test_an_html_pages_outlet_from_its_title_or_its_footer(tmp_path: Path, head: str, footer: str, outlet) -> None:
