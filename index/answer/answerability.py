@@ -89,6 +89,12 @@ _MONEY = LazyPattern(
     r"renminbi|rupees?|usd|krw|jpy|cny|eur)\b",
     re.I,
 )
+# What costs nothing says how much it costs: "Admission is free", "free of charge", "at no cost".
+_FREE = LazyPattern(
+    r"\b(?:(?:is|are|was|were|be|remains?)\s(?:also\s)?free\b|free of charge|no charge|at no cost|"
+    r"(?:costs?|pay|pays) nothing|for free)",
+    re.I,
+)
 _HOW_MUCH_SUBJECT = LazyPattern(
     r"\bhow much (?:did|does|do|will|would|could|might|can|has|have|had|is|was|were|are)\s+(?:the\s|a\s|an\s|its\s)?"
     r"((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s+(?:cost|costs|spend|spent|pay|paid|raise|raised|earn|earned|lose|lost|"
@@ -184,6 +190,9 @@ class Expectation:
     age: str | None = None
     # "Who was the first victim identified": a person fitting a description, never an institution.
     person: bool = False
+    # "How many were killed", "how many did the organisers say joined": nothing named is counted, so any
+    # figure given answers.
+    any_figure: bool = False
 
     def bare(self, sentences: list[str]) -> bool:
         """A "which X" is asked and the sentences hold X only bare ("exchanged gifts" for "what gift")."""
@@ -209,11 +218,13 @@ class Expectation:
                 return cls(kind, strict=True, subject=frozenset(tokenize(head)))
             if m := _QUANTITY_QUESTION.search(question):
                 return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True)
+            counted = counted_nouns(question)
             return cls(
                 kind,
-                counted=counted_nouns(question),
+                counted=counted,
                 strict=_HOW_MANY.search(question) is not None,
                 counted_head=counted_head(question),
+                any_figure=not counted and _HOW_MANY.search(question) is not None,
             )
         if kind in (AnswerType.ANY, AnswerType.NAMED) and (named := _NAME_ASKED.search(question)) is not None:
             # "What is the name of the hotel", "what brand of drum kits": a name is what is asked for (but
@@ -259,7 +270,7 @@ class Expectation:
             if self.subject:
                 # "how much did X cost": a sum of money, in a sentence about X.
                 about = bool(self.subject & (token_set(sentence) | token_set(around)))
-                return (1.0 if about else 0.5) if _MONEY.search(sentence) else 0.0
+                return (1.0 if about else 0.5) if _MONEY.search(sentence) or _FREE.search(sentence) else 0.0
             if self.counted and (found := figures(sentence, self.counted | self.counted_head)):
                 if not self.counted_head or any(self.counted_head & set(tokenize(f.phrase)) for f in found):
                     return 1.0
@@ -274,6 +285,8 @@ class Expectation:
                 return 1.0
             if not _QUANTITY.search(sentence):
                 return 0.0
+            if self.any_figure:
+                return 1.0  # "how many were killed": "47 were killed"
             # "How many samples have you taken?" — "About two hundred.": the figure counts what its question does
             # (a question that counts: "How can relatives give a sample?" says nothing of "a few minutes").
             counts = self.counted <= token_set(answers) and bool(_COUNTS.search(answers))

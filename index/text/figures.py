@@ -83,6 +83,8 @@ _HOW_OFTEN = LazyPattern(r"\bhow often\b", re.I)
 # Where the phrase a "how many" counts ends: its verb, a preposition, the question's end.
 _COUNTED_END = r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)"
 _COUNTED = LazyPattern(rf"\bhow many ((?:[\w-]+ ){{0,2}}?[\w-]+){_COUNTED_END}", re.I)
+# "How many" with nothing counted after it: a verb follows at once.
+_UNNAMED = LazyPattern(r"\bhow many (?:have|has|had|did|do|does|were|was|are|is|will|would|could|can|might)\b", re.I)
 
 
 # People counted by what they do: the plain "people" or "persons" counts them too.
@@ -96,6 +98,8 @@ def counted_nouns(question: str) -> frozenset[str]:
     """Stems of what a count question counts: the phrase after "how many" (meetings, if it counts
     times people met), else every word of the question."""
     everything = frozenset(tokenize(question))
+    if _UNNAMED.search(question):
+        return frozenset()  # "how many were killed", "how many did the organisers say joined": any figure
     if (parsed := counted_phrase(question)) is not None:
         stems = frozenset(tokenize(parsed[0]))
     elif m := _COUNTED.search(question):

@@ -513,3 +513,21 @@ def test_a_duration_is_read_in_any_spelled_number_and_as_a_range() -> None:
     assert how_long.weight("The talks lasted sixty-five minutes.") == 1.0
     assert how_long.weight("Extraction could take from three months to a year, depending on the bone.") == 1.0
     assert how_long.weight("Talks have begun at the convention centre.") == 0.0
+
+
+def test_what_costs_nothing_says_how_much_it_costs() -> None:
+    cost = Expectation.of("how much does the letters exhibition cost?")
+    assert cost.weight("The exhibition runs until Aug. 30. Admission is free.") == 1.0
+    assert cost.weight("Tickets are free of charge for students.") > 0.0
+    assert cost.weight("The exhibition runs until Aug. 30.") == 0.0
+
+
+def test_a_count_that_names_nothing_counted_is_answered_by_any_figure() -> None:
+    """ "How many did the organisers say joined the protest?": nothing is named after "how many", so the
+    question's every word had been taken for what it counts, and no figure could count them."""
+    for question in ("how many did the organisers say joined the embassy protest?", "How many were killed?"):
+        count = Expectation.of(question)
+        assert count.kind is AnswerType.COUNT and count.any_figure, question
+        assert count.satisfied(["Organisers said about 250 people took part, not 80."]), question
+        assert not count.satisfied(["Organisers said the rally was peaceful."]), question
+    assert not Expectation.of("How many samples have you taken?").any_figure
