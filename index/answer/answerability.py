@@ -123,6 +123,16 @@ _DIRECTIVE = LazyPattern(
     r"(?:[\w’'-]+\s){0,4}?to\s\w+|(?:call|calls|called|calling) for)\b",
     re.I,
 )
+# "How long will it take": the answer says what something takes (or needs, or lasts).
+_TAKES_ASKED = LazyPattern(r"\b(?:take|takes|took|taken|need|needs|require|requires)\b", re.I)
+_TAKES = LazyPattern(
+    r"\b(?:take|takes|taking|took|taken|need|needs|needed|last|lasts|lasted|require|requires|within)\b", re.I
+)
+_STATE_DURATION = LazyPattern(
+    rf"\b(?:been|was|were|is|are|lain|lay|lived|stayed|remained)\b[^.;]{{0,60}}?\bfor\s"
+    rf"(?:more than\s|about\s|nearly\s|almost\s|over\s|some\s)?(?:{_NUMBER})\s(?:{_UNITS})\b",
+    re.I,
+)
 _BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
 # "What time": a clock time as "when" reads one (index.text.temporal), or "9 am", or a time of day.
 _CLOCK = LazyPattern(
@@ -193,6 +203,8 @@ class Expectation:
     # "How many were killed", "how many did the organisers say joined": nothing named is counted, so any
     # figure given answers.
     any_figure: bool = False
+    # "How long might it take to get results": what something takes, not how long anything was.
+    takes: bool = False
 
     def bare(self, sentences: list[str]) -> bool:
         """A "which X" is asked and the sentences hold X only bare ("exchanged gifts" for "what gift")."""
@@ -226,6 +238,8 @@ class Expectation:
                 counted_head=counted_head(question),
                 any_figure=not counted and _HOW_MANY.search(question) is not None,
             )
+        if kind is AnswerType.DURATION:
+            return cls(kind, takes=_TAKES_ASKED.search(question) is not None)
         if kind in (AnswerType.ANY, AnswerType.NAMED) and (named := _NAME_ASKED.search(question)) is not None:
             # "What is the name of the hotel", "what brand of drum kits": a name is what is asked for (but
             # "why were the names not released" asks why, "when were the names released" when).
@@ -258,6 +272,10 @@ class Expectation:
         what a sum of money is about may be named; ``answers``: the question the passage answers (an
         interview's, an explainer's), which may name what its bare figure counts."""
         if self.kind is AnswerType.DURATION:
+            if self.takes and _DURATION.search(sentence) and not _TAKES.search(sentence):
+                # "how long might it take": how long something takes, never how long a state has held
+                # ("bones that have been under the sea for more than eighty years")
+                return 0.0 if _STATE_DURATION.search(sentence) else 0.5
             return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
         if self.kind is AnswerType.COUNT:
             if self.age is not None:

@@ -531,3 +531,14 @@ def test_a_count_that_names_nothing_counted_is_answered_by_any_figure() -> None:
         assert count.satisfied(["Organisers said about 250 people took part, not 80."]), question
         assert not count.satisfied(["Organisers said the rally was peaceful."]), question
     assert not Expectation.of("How many samples have you taken?").any_figure
+
+
+def test_how_long_something_takes_is_not_how_long_a_state_has_held() -> None:
+    """ "How long might it take to get DNA results?": "bones that have been under the sea for more than eighty
+    years" is a duration, but of the bones' stay, not of the tests (it had been sent to a follow of the
+    question as its answer)."""
+    takes = Expectation.of("How long might it take to get DNA results from the bones?")
+    assert takes.weight("Bones that have been under the sea for more than eighty years are hard to test.") == 0.0
+    assert takes.weight("Extraction could take from three months to a year.") == 1.0
+    lasted = Expectation.of("How long did the small-group talks last?")  # what lasted: any stretch of it
+    assert lasted.weight("The small-group talks ran for 55 minutes.") == 1.0
