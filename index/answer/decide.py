@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.answer.answerability import Focus
 from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
+from index.answer.focus import Focus
 from index.answer.needs import Needs
 from index.answer.question import Intent
 from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of, speaks_of_months

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from index.answer.answerability import AnswerType, Expectation, Focus
+from index.answer.answerability import AnswerType, Expectation
+from index.answer.focus import Focus
 from index.answer.question import (
     Intent,
     Question,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.answer import Refusal
-from index.answer.answerability import AnswerType, Expectation, Focus
+from index.answer.answerability import AnswerType, Expectation
+from index.answer.focus import Focus
 from index.engine import EngineConfig
 from index.store.lexical import TermStats
 from index.text.figures import counted_nouns, figures
