@@ -168,6 +168,18 @@ def test_roles_match_most_of_their_words_best_first(seed_articles: list[Article]
     assert by_role and people and people[0].name == first, [p.name for p in people]
 
 
+def test_an_institution_alone_is_no_ones_role(seed_articles: list[Article]) -> None:
+    """ "What did the ministry say": a ministry is spelled like a minister, but it is no one's role (the
+    question had gone to every minister's words); a party is, in its spokesperson's ("... of the Party")."""
+    from index.answer.question import resolve_speaker
+    from seeds_loader import load_directory
+
+    pack, _ = load_directory(DEV_COVERAGE / "articles")
+    registry = find_people(seed_articles + pack)
+    assert resolve_speaker("the ministry", registry) == ([], False)
+    assert resolve_speaker("the chief cabinet secretary", registry)[0]
+
+
 @pytest.fixture(scope="module")
 def registry2(pack2_articles) -> PeopleRegistry:
     return find_people(pack2_articles)
