@@ -362,10 +362,11 @@ def _nearest(
     titled = [p for p in candidates if any(lead.endswith(t.lower()) for t in p.titles() | set(p.roles) if t)]
     pool = titled or candidates
     # "The older Cho" of a father and a son: the one no role makes the other's child (and the reverse).
+    # ... and of two brothers or sisters, "the elder Yoon" is the one no role calls the younger.
     if lead.endswith(("older", "elder")):
-        pool = [p for p in pool if not _a_child(p)] or pool
+        pool = [p for p in pool if not _a_child(p) and not _younger(p)] or pool
     elif lead.endswith("younger"):
-        pool = [p for p in pool if _a_child(p)] or pool
+        pool = [p for p in pool if _younger(p)] or [p for p in pool if _a_child(p)] or pool
     named = [(p, at) for p, at in local.get(name_key(short), []) if p in pool]
     here = [p for p, at in named if at == paragraph]
     if here:
@@ -380,6 +381,11 @@ def _nearest(
 
 
 _CHILD_ROLE = LazyPattern(r"[’']s\s(?:son|daughter|grandson|granddaughter|nephew|niece|child)$", re.I)
+
+
+def _younger(person: Person) -> bool:
+    """A role that makes the person the younger of two ("his younger brother")."""
+    return any("younger" in r.lower().split() for r in person.roles)
 
 
 def _a_child(person: Person) -> bool:

@@ -802,3 +802,15 @@ def test_the_we_of_a_piece_signed_by_two_is_its_first_authors_and_both_are_its_a
         person = registry.lookup(name)
         assert person is not None and "author" in person.roles, name
         assert "columnist" not in person.roles  # a "we" signed by two is no column of one's own
+
+
+def test_the_elder_of_two_brothers_is_the_one_no_role_calls_the_younger() -> None:
+    text = (
+        "Two brothers\n\nYoon Byung-chul was nine when his father left for Japan. His younger brother, Yoon "
+        'Byung-soo, was three.\n\n"My brother went first," said Yoon Byung-soo.\n\n'
+        "The elder Yoon said he wanted his father's remains buried on the hill behind the village.\n"
+    )
+    registry, quotes = _read(text, "brothers.txt")
+    assert "younger brother" in registry.lookup("Yoon Byung-soo").roles  # type: ignore[union-attr]
+    elder = next(q for q in quotes if q.text.startswith("The elder Yoon"))
+    assert elder.speaker == "Yoon Byung-chul"
