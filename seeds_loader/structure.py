@@ -98,6 +98,19 @@ def _is_label(label: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL for w in words)
 
 
+# A speaker label on its own line, in capitals, without a colon: "KIM HA-EUN (Yonsei University)", "Q (NHK)".
+_CAPS_LABEL = LazyPattern(r"^(?P<name>[A-Z][A-Z’'.-]*(?:\s[A-Z][A-Z’'.-]*){0,4})(?P<paren>\s\([^()]{1,60}\))?$")
+
+
+def _heading_label(text: str) -> bool:
+    """A heading that is a transcript's label: in capitals, with who the speaker is with in parentheses, or
+    a label that asks or answers ("MODERATOR", "Q"). (A heading in capitals alone, "BACKGROUND", is none.)"""
+    m = _CAPS_LABEL.match(_clean(text.lstrip("#")).strip())
+    if m is None or not _is_label(m.group(0)):
+        return False
+    return bool(m.group("paren")) or label_role(m.group("name")) != "named"
+
+
 def _askers(blocks: list[Block], labels: list[str | None], rests: list[str | None]) -> frozenset[str]:
     """Named labels that only ever ask ("HOLLIS:" over "Was that a mistake?", "And now?"), in a transcript with
     another speaker: an interviewer known by name, whose questions are context for the answers after them."""
@@ -165,7 +178,9 @@ def place(blocks: list[Block]) -> list[Placed]:
     }
     for block in blocks:
         label = rest = None
-        if block.kind is BlockKind.BODY:
+        if block.kind is BlockKind.HEADING and _heading_label(block.text):
+            label = _clean(block.text.lstrip("#")).strip()  # "KIM HA-EUN (Yonsei University)" over her turn
+        elif block.kind is BlockKind.BODY:
             text = block.text.strip()
             if (m := _OWN_LINE.match(text) or LABEL_ALONE.match(text)) and _is_label(m.group("label")):
                 label = m.group("label").strip()
@@ -200,7 +215,7 @@ def place(blocks: list[Block]) -> list[Placed]:
             header, table_lead = _clean(text), previous
             placed.append(Placed(text, skip=True))
             continue
-        if block.kind in (BlockKind.HEADING, BlockKind.HEADER):
+        if block.kind in (BlockKind.HEADING, BlockKind.HEADER) and not (transcript and label is not None):
             cleaned = _clean(text.lstrip("#"))
             if _TABLE_ROW.match(cleaned):
                 if not _TABLE_RULE.match(cleaned):
@@ -217,10 +232,10 @@ def place(blocks: list[Block]) -> list[Placed]:
                     day = parse_date(cleaned)
             placed.append(Placed(text))
             continue
-        if block.kind is not BlockKind.BODY:
+        if block.kind is not BlockKind.BODY and not (transcript and label is not None):
             placed.append(Placed(text))
             continue
-        if transcript and label is not None:
+        if transcript and label is not None:  # (a label set as a heading, without a colon, too)
             if answerer is not None and label != answerer and role(label) != "question":
                 question = None  # a question is context for the one turn that answers it
             speaker = label

@@ -191,3 +191,28 @@ def test_a_label_of_the_press_asks_and_names_no_one_whatever_trade_it_gives() ->
     )
     a = parse_article(text, "briefing.txt")
     assert [p.kind for p in a.paragraphs] == ["body", "question", "body"]
+
+
+def test_labels_set_in_capitals_on_their_own_lines_without_a_colon_label_the_turns_under_them() -> None:
+    """ "KIM HA-EUN (Yonsei University)" over her turn, "Q (NHK)" over a reporter's: a transcript's labels
+    without a colon, which had been read as headings (the turns went to nobody); a heading in capitals
+    alone ("BACKGROUND") labels no one."""
+    text = (
+        "Youth forum: closing session (transcript)\n\nKyushu Daily News\n\nAugust 20, 2026\n\n"
+        "MODERATOR\nBefore we close, our student representatives will read the declaration.\n\n"
+        "KIM HA-EUN (Yonsei University)\nWe ask our governments to make this forum an annual event.\n\n"
+        "Q (NHK)\nWill you meet again before next year's forum?\n\n"
+        "KIM HA-EUN (Yonsei University)\nYes. We have planned an online meeting every month.\n"
+    )
+    a = parse_article(text, "forum.txt")
+    assert [(p.kind, p.speaker_label) for p in a.paragraphs] == [
+        ("question", "MODERATOR"),
+        ("body", "KIM HA-EUN (Yonsei University)"),
+        ("question", "Q (NHK)"),
+        ("body", "KIM HA-EUN (Yonsei University)"),
+    ]
+    assert a.paragraphs[3].context == "Will you meet again before next year's forum?"
+    plain = parse_article(
+        "Ferry returns\n\nBACKGROUND\nThe ferry stopped in 2020.\n\nWHAT NEXT\nIt sails in May.\n", "ferry.txt"
+    )
+    assert all(p.speaker_label is None for p in plain.paragraphs)
