@@ -222,7 +222,9 @@ class Expectation:
             if m := _HOW_OLD.search(question):
                 return cls(kind, age="now" if m.group(1).lower() in ("is", "are") else "then")
             if m := _HOW_MUCH_SUBJECT.search(question):
-                head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", m.group(1))[0].split()[-1]
+                # "how much is the centre going to cost": the thing, not the words of time before the verb
+                phrase = re.sub(r"\s(?:going|expected|likely|set|due|supposed|about|projected)\sto$", "", m.group(1))
+                head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", phrase)[0].split()[-1]
                 return cls(kind, strict=True, subject=frozenset(tokenize(head)))
             if m := _QUANTITY_QUESTION.search(question):
                 return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True)

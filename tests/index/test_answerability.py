@@ -543,3 +543,10 @@ def test_how_long_something_takes_is_not_how_long_a_state_has_held() -> None:
     assert takes.weight("Extraction could take from three months to a year.") == 1.0
     lasted = Expectation.of("How long did the small-group talks last?")  # what lasted: any stretch of it
     assert lasted.weight("The small-group talks ran for 55 minutes.") == 1.0
+
+
+def test_how_much_something_is_going_to_cost_is_about_that_thing() -> None:
+    for question in ("how much is the visitor centre going to cost", "How much is the centre expected to cost?"):
+        cost = Expectation.of(question)
+        assert "centr" in cost.subject, question
+        assert cost.weight("The centre, with a budget of 180 million yen, will open in 2028.") == 1.0

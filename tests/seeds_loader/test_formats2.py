@@ -572,6 +572,7 @@ def test_short_list_items_are_items_and_a_table_after_a_list_has_no_caption_from
             "<div class='foot'>&copy; 2026 Harbourline Media Ltd. All rights.</div>",
             "Harbourline Media",
         ),
+        ("<title>Ube city to build Chosei visitor centre - Yamaguchi Shimpo</title>", "", "Yamaguchi Shimpo"),
         # a footer's notice without its year
         (
             "<title>Ube divers | Busan Ilbo English</title>",
