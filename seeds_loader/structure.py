@@ -102,13 +102,14 @@ def _is_label(label: str) -> bool:
 _CAPS_LABEL = LazyPattern(r"^(?P<name>[A-Z][A-Z’'.-]*(?:\s[A-Z][A-Z’'.-]*){0,4})(?P<paren>\s\([^()]{1,60}\))?$")
 
 
-def _heading_label(text: str) -> bool:
-    """A heading that is a transcript's label: in capitals, with who the speaker is with in parentheses, or
-    a label that asks or answers ("MODERATOR", "Q"). (A heading in capitals alone, "BACKGROUND", is none.)"""
+def _heading_label(text: str) -> str | None:
+    """The label a heading is, when it is a transcript's: in capitals, with who the speaker is with in
+    parentheses, or a label that asks or answers ("MODERATOR", "Q"). (A heading in capitals alone,
+    "BACKGROUND", is none.)"""
     m = _CAPS_LABEL.match(_clean(text.lstrip("#")).strip())
     if m is None or not _is_label(m.group(0)):
-        return False
-    return bool(m.group("paren")) or label_role(m.group("name")) != "named"
+        return None
+    return m.group(0) if m.group("paren") or label_role(m.group("name")) != "named" else None
 
 
 def _askers(blocks: list[Block], labels: list[str | None], rests: list[str | None]) -> frozenset[str]:
@@ -178,8 +179,8 @@ def place(blocks: list[Block]) -> list[Placed]:
     }
     for block in blocks:
         label = rest = None
-        if block.kind is BlockKind.HEADING and _heading_label(block.text):
-            label = _clean(block.text.lstrip("#")).strip()  # "KIM HA-EUN (Yonsei University)" over her turn
+        if block.kind is BlockKind.HEADING:
+            label = _heading_label(block.text)  # "KIM HA-EUN (Yonsei University)" over her turn
         elif block.kind is BlockKind.BODY:
             text = block.text.strip()
             if (m := _OWN_LINE.match(text) or LABEL_ALONE.match(text)) and _is_label(m.group("label")):

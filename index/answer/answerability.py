@@ -399,9 +399,9 @@ def _names_head(sentence: str, head: str) -> float:
 _GENERIC_INSTITUTIONS = frozenset(
     {"agency", "agencies", "body", "bodies", "organisation", "organization", "institution"}
 )
-_INSTITUTION_NAME = LazyPattern(
-    rf"\b(?:[A-Z][\w’'-]*\s){{1,5}}(?:{'|'.join(word_list('institution_words', 'index'))})\b"
-)
+# The head words of institutions, as one alternation (index/data/institution_words.txt).
+_INSTITUTIONS = "|".join(word_list("institution_words", "index"))
+_INSTITUTION_NAME = LazyPattern(rf"\b(?:[A-Z][\w’'-]*\s){{1,5}}(?:{_INSTITUTIONS})\b")
 
 
 # "Who was the first victim identified", "who is the new ambassador": a description, not a name, whose
@@ -423,7 +423,6 @@ _PASSIVE_AGENT = LazyPattern(
 
 # An institution that opens a sentence or clause and does what its verb says: "Korea's National Forensic
 # Service compares the profiles", "The Interior Ministry will collect them".
-_INSTITUTIONS = "|".join(word_list("institution_words", "index"))
 _INSTITUTION_SUBJECT = LazyPattern(
     r"(?:^|[;:]\s|,\s(?:and|but)\s)(?:[Tt]he\s)?"
     rf"(?:(?:[A-Z][\w’'-]*['’]s\s)?(?:[A-Z][\w’'-]*\s){{0,5}}(?:{_INSTITUTIONS})"

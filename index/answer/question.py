@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from index.people.names import ROLE_WORDS, is_name_like
+from index.people.names import ROLE_WORDS, is_institution_word, is_name_like
 from index.people.registry import PeopleRegistry, Person
 from index.text.nlp import asks_who_did
 from index.text.tokens import normalize_word
@@ -285,7 +285,7 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
 
     words = re.findall(r"[a-z]+", target.lower().replace("u.s.", "us"))
     wanted = [w for word in words for w in _ROLE_SHORT.get(word, word).split() if w not in _ROLE_STOPWORDS]
-    if not wanted or _proper_name(target) or (len(wanted) == 1 and wanted[0] in _INSTITUTION_HEADS):
+    if not wanted or _proper_name(target) or (len(wanted) == 1 and is_institution_word(wanted[0])):
         # ("the ministry" alone is no one's role, however like "minister" it is spelled: its words are
         # searched; "the People Power Party" is, in its spokesperson's role, "... of the People Power Party")
         return []
@@ -319,7 +319,6 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
 _GENERIC_POSTS = frozenset({"official", "officials"})
 _GOVERNMENT = frozenset(word_list("government_words", "index"))
 _ROLE_WORD_SIMILARITY = 85  # "secretery" is "secretary"
-_INSTITUTION_HEADS = frozenset(w.lower() for w in word_list("institution_words", "index"))
 _ROLE_COVERAGE = 0.67  # "most of its words": two of three
 
 

@@ -395,8 +395,8 @@ def _opens_answer(index: LoadedIndex, passage: Passage) -> bool:
     stands under another question, or none)."""
     if passage.part > 0:
         return False
-    before = [i for i in index.passages.of_article(passage.article_id) if i < passage.id]
-    return not before or index.passages[before[-1]].context != passage.context
+    first = index.passages.of_article(passage.article_id).start
+    return passage.id == first or index.passages[passage.id - 1].context != passage.context
 
 
 def asked_by_label(passage: Passage) -> bool:

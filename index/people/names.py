@@ -70,6 +70,14 @@ NOT_NAMES = frozenset(word_list("non_names", "index"))
 
 _PORTFOLIO = frozenset(word_list("portfolio_words", "index"))
 _INSTITUTION_WORDS = frozenset(word_list("institution_words", "index"))
+_INSTITUTION_LOWER = frozenset(w.lower() for w in _INSTITUTION_WORDS)
+
+
+def is_institution_word(word: str) -> bool:
+    """The head word of an institution ("ministry", "Agency"), in any case."""
+    return word.lower() in _INSTITUTION_LOWER
+
+
 # Capitalised words before a title belong to the role: "U.S. Ambassador", "Samsung Electronics Chairman".
 # ... but not the word that ends the sentence before ("... in Nara. President Lee"): only an abbreviation
 # ("U.S.", "Dr.") may carry a full stop.

@@ -42,9 +42,8 @@ def author_voice(article: Article) -> str | None:
     interviewee's answers are not the author's)."""
     if not article.byline:
         return None
-    # The first of several authors ("Sato Akiko, Park Joon-young") speaks for their "we"; each is read as
-    # a name on its own ("Park" alone is also a park).
-    name = clean_name(re.sub(r"^[Bb]y\s+", "", article.byline).split(",")[0].strip())
+    # The first of several authors ("Sato Akiko, Park Joon-young") speaks for their "we".
+    name = _byline_names(article)[0]
     if name is None or not 2 <= len(name.split()) <= 4:
         return None
     answers = interview_answers(article)
@@ -145,12 +144,12 @@ def implied_voices(article: Article) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     if (author := author_voice(article)) is not None:
         out.append((author, _author_role(article, author)))
+        # A signer speaking for a body ("We welcome ...") is no columnist; the "we" of those who sign a piece
+        # together is its authors'.
         if _speaks_as_self(article):
-            out += [
-                (author, role) for role in AUTHOR_ROLES
-            ]  # a signer speaking for a body ("We welcome ...") is no columnist
-        elif len(authors := _co_authors(article)) > 1:
-            out += [(name, "author") for name in authors]  # the "we" of those who sign a piece together
+            out += [(author, role) for role in AUTHOR_ROLES]
+        elif len(authors := [n for n in _byline_names(article) if n is not None and len(n.split()) >= 2]) > 1:
+            out += [(name, "author") for name in authors]
     if (name := interviewee(article)) is not None:
         out.append((name, None))
     if (delivered := delivered_text(article)) is not None:
@@ -158,10 +157,11 @@ def implied_voices(article: Article) -> list[tuple[str, str | None]]:
     return out
 
 
-def _co_authors(article: Article) -> list[str]:
-    """The names a byline lists ("Sato Akiko, Park Joon-young"; "By A and B")."""
+def _byline_names(article: Article) -> list[str | None]:
+    """Each name a byline lists, read as a name on its own ("Sato Akiko, Park Joon-young"; "By A and B"; "Park"
+    alone is also a park), None where a part is no name."""
     listed = re.split(r",\s*|\s+(?:and|&)\s+", re.sub(r"^[Bb]y\s+", "", article.byline or "").strip())
-    return [name for part in listed if (name := clean_name(part.strip())) is not None and len(name.split()) >= 2]
+    return [clean_name(part.strip()) for part in listed]
 
 
 def _speaks_as_self(article: Article) -> bool:
