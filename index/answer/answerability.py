@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.text.figures import SPELLED_NUMBER, counted_head, counted_nouns, figures, head_of_figure
-from index.text.nlp import asks_who_did, lemmas, only_bare, proper_nouns, which_head
+from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, proper_nouns, which_head
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -203,9 +203,10 @@ class Expectation:
     takes: bool = False
 
     def bare(self, sentences: list[str]) -> bool:
-        """A "which X" is asked and the sentences hold X only bare ("exchanged gifts" for "what gift")."""
+        """A "which X" (or "what ... as an X") is asked and the sentences hold X only bare ("exchanged gifts"
+        for "what gift")."""
         return (
-            self.kind is AnswerType.NAMED
+            self.kind in (AnswerType.NAMED, AnswerType.ANY)
             and not self.strict
             and bool(self.head)
             and only_bare(sentences, self.head or "", self.asked)
@@ -244,6 +245,10 @@ class Expectation:
             head = (named.group("head") or named.group("thing")).lower()
             given = frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w’'-]*", question))
             return cls(AnswerType.NAMED, head=head, strict=True, given=given)
+        if kind is AnswerType.ANY and (head := as_head(question)) is not None:
+            # "What did Takaichi give Lee as a gift": any passage may answer, but one holding only "gifts",
+            # nothing telling which, does not (``bare``).
+            return cls(kind, head=head.lower(), asked=lemmas(question))
         if kind is AnswerType.NAMED:
             m = _WHICH_HEAD.search(question)
             head = m.group(1).split()[-1] if m is not None else which_head(question)

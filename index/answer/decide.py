@@ -21,7 +21,7 @@ from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of, 
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.loaded import LoadedIndex
-from index.text.dates import weekday_words
+from index.text.dates import told_as_past, weekday_words
 from index.text.motion import goes, names_destination, only_origin
 from index.text.tokens import token_set, tokenize
 
@@ -174,4 +174,10 @@ def _signals(
         specific_ok=float(not needs.expectation.bare(read)),
         relation_ok=float(needs.relations <= token_set(own)),
         place_ok=float(all(_names_place(ctx.article_text(index, passage.article_id), p) for p in needs.places)),
+        ahead_ok=float(
+            not needs.ahead
+            or not all(
+                told_as_past(passage.sentences[i].text, ctx.dates(index, passage)[i], meta.published) for i in chosen
+            )
+        ),
     )

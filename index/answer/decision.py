@@ -52,7 +52,10 @@ class Signals:
       passage's article never names: the gifts of another summit. Not a fitted input: see ``fact_missing``.
     - ``relation_ok``: 0 when the question asks about someone's relation ("Lee Mi-kyung's father") and the
       passage and its context never speak of that relation, only of the person.
-      Not a fitted input: see ``fact_missing``."""
+      Not a fitted input: see ``fact_missing``.
+    - ``ahead_ok``: 0 when "when will X" is asked and the answering sentences tell of nothing to come and
+      date what they tell, by a date printed with its year, to before their article was written (a past
+      summit for "when will the next summit be held"). Not a fitted input: see ``fact_missing``."""
 
     fused: float
     ranked: float
@@ -71,6 +74,7 @@ class Signals:
     specific_ok: float = 1.0
     relation_ok: float = 1.0
     place_ok: float = 1.0
+    ahead_ok: float = 1.0
 
     def values(self) -> list[float]:
         return [float(getattr(self, f.name)) for f in fields(self)]
@@ -146,8 +150,9 @@ def destination_missing(signals: Signals) -> bool:
 
 def fact_missing(signals: Signals) -> bool:
     """One of the facts checked before the fitted decision fails: the topic, the year, the subject, the
-    journey, the relation or the particular thing the question asks about is not in its best passage, or
-    the place it names not in its article. (The decision never fits these.)"""
+    journey, the relation or the particular thing the question asks about is not in its best passage, the
+    place it names not in its article, or what is to come is answered by what has been. (The decision never
+    fits these.)"""
     return (
         topic_missing(signals)
         or year_missing(signals)
@@ -156,6 +161,7 @@ def fact_missing(signals: Signals) -> bool:
         or signals.specific_ok == 0.0
         or signals.relation_ok == 0.0
         or signals.place_ok == 0.0
+        or signals.ahead_ok == 0.0
     )
 
 

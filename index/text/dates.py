@@ -4,7 +4,7 @@ publication date and marked inferred."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -139,6 +139,21 @@ _ASKS_AHEAD = LazyPattern(r"\bwhen\b[^?]*?\b(?:will|shall|(?:is|are)\s(?:going|d
 
 def asks_ahead(question: str) -> bool:
     return bool(_ASKS_AHEAD.search(question))
+
+
+def told_as_past(sentence: str, mentions: Sequence[DateMention], published: date | None) -> bool:
+    """The sentence dates what it tells to before its article was written, by a date printed with its year
+    ("their summit held on Oct. 30, 2025"), and tells of nothing to come: it cannot say when something will
+    happen. A date resolved from a weekday or a month alone is not evidence: its year is a guess."""
+    if published is None or looks_ahead(sentence):
+        return False
+    printed = [m for m in mentions if m.when is not None and not m.inferred]
+    return bool(printed) and all(_before(m, published) for m in printed)
+
+
+def _before(mention: DateMention, published: date) -> bool:
+    assert mention.when is not None
+    return mention.when.year < published.year if mention.precision == "year" else mention.when < published
 
 
 def resolve_dates(sentence: str, published: date | None) -> list[DateMention]:

@@ -5,10 +5,13 @@ with it never pay for it."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
+
+from seeds_loader.lazy import LazyPattern
 
 logger = logging.getLogger(__name__)
 
@@ -200,6 +203,29 @@ def proper_nouns(sentence: str) -> frozenset[int] | None:
     is not installed."""
     doc = _parsed(sentence)
     return None if doc is None else frozenset(t.idx for t in doc if t.pos_ == "PROPN")
+
+
+# Only a "what" question with an "as" after it can name its kind that way: parsed only then.
+_WHAT_AS = LazyPattern(r"^\s*what\b.*\bas\s+\w", re.I)
+
+
+def as_head(question: str) -> str | None:
+    """The noun a "what" question names the kind of its answer by, after "as": "What did Takaichi give Lee
+    as a gift?" -> "gift" (the thing given must be told, not only that there were gifts); None when the
+    question has no such phrase or the model is not installed."""
+    if not _WHAT_AS.search(question) or (doc := _parsed(question)) is None:
+        return None
+    for word in doc:
+        if word.lower_ != "as" or word.dep_ != "prep" or word.head.pos_ not in ("VERB", "AUX"):
+            continue
+        nouns = []
+        for nxt in doc[word.i + 1 :]:
+            if nxt.pos_ == "NOUN":
+                nouns.append(nxt)
+            elif nouns or nxt.pos_ not in ("DET", "ADJ", "NUM"):
+                break
+        return nouns[-1].text if nouns else None
+    return None
 
 
 def which_head(question: str) -> str | None:

@@ -855,3 +855,44 @@ def test_who_is_x_is_answered_by_their_introduction_not_by_a_correction_of_their
     ]
     answer = ask_made_up(made_up_engine, "Survey team at the mine - live", paragraphs, "who is hideo tanabe")
     assert answer.intent == "profile" and "Kyushu University" in answer.passages[0].highlight
+
+
+@needs_model
+def test_what_something_was_given_as_is_not_answered_by_that_there_were_some() -> None:
+    """ "What did Berg give Lund as a gift?" asks for the thing given: "exchanged gifts" does not tell it,
+    "a silver bowl as a gift" does, and a sentence with no gift in it is for the other tests to weigh."""
+    gift = Expectation.of("What did Berg give Lund as a gift?")
+    assert gift.kind is AnswerType.ANY and gift.head == "gift"
+    assert gift.bare(["Berg and Lund exchanged gifts and toured the old port in Lyon."])
+    assert not gift.bare(["Berg gave Lund a silver bowl as a gift."])
+    assert not gift.bare(["Berg handed Lund a silver bowl."])
+    assert Expectation.of("What did Berg say as he left the hall?").head is None  # "as" joins a clause
+
+
+def test_the_word_that_asks_what_kind_is_not_what_is_asked_about() -> None:
+    """ "What kind of crimes will they fight": "kind" asks which, "crimes" is asked about; a passage about the
+    crimes holds the whole question's focus without the word "kind"."""
+    from index.answer.focus import Focus
+    from index.store.lexical import TermStats
+
+    stats = TermStats(100, {"crime": 3, "countri": 40, "fight": 5})
+    for asking in ("What kind of crimes", "What sort of crimes", "What types of crimes"):
+        focus = Focus.of(f"{asking} will the two countries fight?", stats)
+        assert "crime" in " ".join(focus.terms) and not {"kind", "sort", "type"} & set(focus.terms)
+
+
+def test_what_is_to_come_is_not_answered_by_a_date_that_has_been(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "When will the next summit be held?" over a sentence that dates its summit, with its year, to before
+    the article was written: refused before the decision. A sentence that looks ahead, or whose date is to
+    come, answers; so does a past date for a question about the past."""
+    past = ["The two leaders last met at a summit held on Oct. 30, 2025, in Gyeongju."]
+    answer = ask_made_up(made_up_engine, "Summit", past, "When will the next summit be held?")
+    assert answer.signals["ahead_ok"] == 0.0 and not answer.answered  # type: ignore[index]
+    answer = ask_made_up(made_up_engine, "Summit", past, "When was the last summit held?")
+    assert answer.signals["ahead_ok"] == 1.0  # type: ignore[index]
+    coming = ["The next summit will be held on March 3, 2026, in Busan."]
+    answer = ask_made_up(made_up_engine, "Summit", coming, "When will the next summit be held?")
+    assert answer.signals["ahead_ok"] == 1.0  # type: ignore[index]
+    planned = ["Officials set the next summit for March 3, 2026, in Busan."]
+    answer = ask_made_up(made_up_engine, "Summit", planned, "When will the next summit be held?")
+    assert answer.signals["ahead_ok"] == 1.0  # type: ignore[index]
