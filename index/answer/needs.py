@@ -28,12 +28,13 @@ from index.store.references import outlets_named, referenced_articles
 from index.text.dates import asks_ahead, days_named, months_asked, weekdays_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination
+from index.text.nlp import completes_before
 from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
 # "about North Korea at the briefing": the subject, then the occasion it was said on.
 _ABOUT_AT = LazyPattern(
-    r"^\s*(?:about|on|regarding|of)\s+(.+?)\s+(?:at|during|in|after|before|while|when)\s+\S.*$", re.I
+    r"^\s*(?:about|on|regarding|of)\s+(.+?)\s+(?P<occasion>(?:at|during|in|after|before|while|when)\s+\S.*)$", re.I
 )
 _WANTS_NEWEST = LazyPattern(r"\b(?:latest|most recent|newest|recently|today|currently|now|this week)\b", re.I)
 
@@ -81,6 +82,13 @@ class Needs:
     speaker_relation: str | None = None
 
 
+def _completes(text: str, topic: str, about: re.Match[str]) -> bool:
+    """The occasion's preposition completes a word of the subject ("getting involved in a quarrel"): no
+    occasion, one subject."""
+    at = text.find(topic)
+    return at >= 0 and completes_before(text, at + about.start(1), at + about.start("occasion"))
+
+
 def understand(index: LoadedIndex, parsed: Question) -> Needs:
     """The question's needs against this coverage (its words' weights, its people, its articles)."""
     text = parsed.text
@@ -108,7 +116,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     subject = None
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
         focus = Focus.of(parsed.topic or text, index.lexical, speaker_words)
-        if (about := _ABOUT_AT.match(parsed.topic)) is not None:
+        if (about := _ABOUT_AT.match(parsed.topic)) is not None and not _completes(text, parsed.topic, about):
             subject = Focus.of(about.group(1), index.lexical, speaker_words)
     else:
         # The person asked about is not what is asked about them; a name or role nobody holds is.

@@ -228,6 +228,23 @@ def as_head(question: str) -> str | None:
     return None
 
 
+def completes_before(text: str, start: int, preposition: int) -> bool:
+    """True when the preposition at character ``preposition`` of ``text`` completes a verb or an adjective
+    after character ``start`` ("about getting involved in a quarrel", "interested in the plan"): part of
+    that phrase, not the occasion something was said on ("about Taiwan in November", which hangs on the
+    question's own "say"). False when the model is not installed."""
+    doc = _parsed(text)
+    if doc is None:
+        return False
+    token = next((t for t in doc if t.idx == preposition), None)
+    return (
+        token is not None
+        and token.dep_ == "prep"
+        and token.head.pos_ in ("VERB", "ADJ")
+        and start <= token.head.idx < preposition
+    )
+
+
 def which_head(question: str) -> str | None:
     """The noun a question's "which"/"what" picks out, as the parser reads it ("Which Chinese airlines
     offered refunds?" -> "airlines", a subject question no pattern of auxiliaries finds); None when it

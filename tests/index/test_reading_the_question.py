@@ -14,7 +14,7 @@ from index.engine import EngineConfig
 from index.text.dates import dates_in, resolve_dates, weekday_words, weekdays_named
 from index.text.figures import counted_head, counted_nouns, figures
 from index.text.motion import destination, names_destination, only_origin
-from index.text.nlp import asks_who_did, counted_phrase, only_bare, pipeline
+from index.text.nlp import asks_who_did, completes_before, counted_phrase, only_bare, pipeline
 from index.text.tokens import tokenize
 
 
@@ -896,3 +896,19 @@ def test_what_is_to_come_is_not_answered_by_a_date_that_has_been(made_up_engine)
     planned = ["Officials set the next summit for March 3, 2026, in Busan."]
     answer = ask_made_up(made_up_engine, "Summit", planned, "When will the next summit be held?")
     assert answer.signals["ahead_ok"] == 1.0  # type: ignore[index]
+
+
+@needs_model
+def test_a_preposition_that_completes_the_subject_is_not_the_occasion(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What did Berg say about getting involved in a quarrel?": "in a quarrel" completes "involved", it is
+    not where Berg said it ("about Taiwan in November" is); the whole topic is what a passage must speak of."""
+    question = "What did Berg say about getting involved in a quarrel?"
+    assert completes_before(question, question.find("getting"), question.find(" in a") + 1)
+    other = "What did Berg say about Taiwan in November?"
+    assert not completes_before(other, other.find("Taiwan"), other.find(" in N") + 1)
+    paragraphs = [
+        "Anna Berg, the mayor, spoke to reporters on Monday.",
+        "“Whoever steps into a quarrel between neighbours ends up blamed by both,” Berg told reporters.",
+    ]
+    answer = ask_made_up(made_up_engine, "Mayor", paragraphs, question)
+    assert answer.signals["subject_ok"] == 1.0  # type: ignore[index]
