@@ -21,6 +21,7 @@ from index.answer.question import (
     unknown_names,
 )
 from index.answer.types import Refusal
+from index.answer.updates import asks_earlier
 from index.people.names import is_role_word
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
@@ -74,6 +75,8 @@ class Needs:
     relations: frozenset[str] = frozenset()
     # "When will ...": something to come, which a sentence of what was done ("went back on Friday") does not date.
     ahead: bool = False
+    # "What did the police first say": what an update or correction revised is asked for, not the revision.
+    earlier: bool = False
     # "Where did Choi Min-ah find the letters": the people a question of fact is about, and the rest of its
     # focus ("find", "letter"), which a passage that only names them ("Choi Min-ah is a novelist") lacks.
     about: tuple[Person, ...] = ()
@@ -167,6 +170,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         subject=subject,
         destination=frozenset(tokenize(place)) if (place := destination(text)) else frozenset(),
         ahead=parsed.intent is Intent.WHEN and asks_ahead(text),
+        earlier=asks_earlier(text),
         relations=frozenset(t for r in relations_named(text, index.people) for t in tokenize(r)),
         about=about,
         beyond=beyond,

@@ -201,7 +201,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             )
         )
         if (
-            supersedes(hit.passage)
+            not needs.earlier
+            and supersedes(hit.passage)
             and revises(hit.passage)
             and articles[hit.passage.article_id] > 1
             and (not is_typed or max(kinds, default=0.0) > 0.0)

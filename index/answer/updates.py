@@ -24,6 +24,21 @@ CORRECTION_WORDS = frozenset(token_set("correction corrected error errors wrong 
 NOTICE_ONLY = LazyPattern(
     r"\b(?:earlier|previous|original|prior) (?:version|post|entry|update|report|story|article|edition)\b", re.I
 )
+# "How many officers did the police first say were deployed", "what was originally reported", "before the
+# correction": what was said before an update or correction is asked for, not what revised it.
+_ASKS_EARLIER = LazyPattern(
+    r"\b(?:first|initially|originally|at first)\s+(?:say|said|report|reported|give|gave|given|announce|announced|"
+    r"put|estimate|estimated|state|stated|tell|told|count|counted)\b|\bbefore (?:the|its|their|an?) "
+    r"(?:update|correction|revision)\b",
+    re.I,
+)
+
+
+def asks_earlier(question: str) -> bool:
+    """The question asks what was said before an update or correction revised it."""
+    return bool(_ASKS_EARLIER.search(question))
+
+
 # An update's or correction's label and its time, up to the colon: "[12:26] CORRECTION to our 11:51 entry:".
 _LABEL = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?[^:]{0,60}?\d[^:]{0,30}:(?:\d{2}[^:]{0,30}:)?\s")
 
@@ -36,8 +51,9 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
     return's date, none of whose words a count of the identified asks about, revises nothing of it), and
     not when who did something is asked (a corrected age does not say who else was identified). Passages
     of other articles keep their order."""
-    if needs.expectation.kind is AnswerType.AGENT or needs.question.intent is Intent.PROFILE:
-        # (nor is "who is X" answered by a correction of X's name: their introductions say who they are)
+    if needs.expectation.kind is AnswerType.AGENT or needs.question.intent is Intent.PROFILE or needs.earlier:
+        # (nor is "who is X" answered by a correction of X's name: their introductions say who they are; nor
+        # "what did the police first say" by what they said next)
         return ranked
     out = list(ranked)
     for entry in ranked:

@@ -10,6 +10,7 @@ import pytest
 
 from index.answer.answerability import AnswerType, Expectation
 from index.answer.question import Intent
+from index.answer.updates import asks_earlier
 from index.engine import EngineConfig
 from index.text.dates import dates_in, resolve_dates, weekday_words, weekdays_named
 from index.text.figures import counted_head, counted_nouns, figures
@@ -912,3 +913,21 @@ def test_a_preposition_that_completes_the_subject_is_not_the_occasion(made_up_en
     ]
     answer = ask_made_up(made_up_engine, "Mayor", paragraphs, question)
     assert answer.signals["subject_ok"] == 1.0  # type: ignore[index]
+
+
+def test_what_was_first_said_is_answered_before_what_revised_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How many officers did the police first say were on duty?" asks for the figure an update revised:
+    the earlier passage answers it, while "how many officers are on duty" is still answered by the update."""
+    paragraphs = [
+        "Police said about 900 officers were on duty across the city, with roads closed until late evening.",
+        "UPDATE, 3:40 p.m.: Police revised the figure, saying some 2,600 officers are now on duty, including "
+        "reinforcements from two neighbouring prefectures.",
+    ]
+    first = ask_made_up(made_up_engine, "Visit", paragraphs, "How many officers did the police first say were on duty?")
+    assert first.passages[0].text.startswith("Police said about 900")
+    now = ask_made_up(made_up_engine, "Visit", paragraphs, "How many officers are on duty?")
+    assert now.passages[0].text.startswith("UPDATE")
+    assert asks_earlier("What did the ministry originally report?") and asks_earlier(
+        "What was the figure before the update?"
+    )
+    assert not asks_earlier("Why was the first police count so much lower?")
