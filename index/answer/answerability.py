@@ -136,8 +136,8 @@ _CLOCK = LazyPattern(
 )
 # A sentence that gives a reason in so many words.
 _REASON = LazyPattern(
-    r"\b(?:because|due to|owing to|as a result of|the reason|so that|in order to|for fear|citing|on account of|"
-    r"for the sake of)\b",
+    r"\b(?:because|due to|owing to|as a result of|the reason|so that|in order to|for fear|citing|cited|cites|"
+    r"on account of|for the sake of)\b",
     re.I,
 )
 # A place described rather than named: "next to his mother, on a hill above the town".
@@ -152,6 +152,14 @@ _PLACE = LazyPattern(
     r"\b(?:on|in|at|near|off|along)\s(?:the\s)?(?:[a-z]+\s)?(?:coast|shore|outskirts|edge|border|banks?|"
     r"north|south|east|west|centre|center|heart|suburbs?|foot|site)\sof\s(?:the\s)?[A-Z]|"
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
+)
+# "How often will they meet": how often something happens, which a frequency says ("agreed to meet every year").
+_HOW_OFTEN = LazyPattern(r"\bhow often\b", re.I)
+_FREQUENCY = LazyPattern(
+    r"\b(?:every|each)\s+(?:other\s+|two\s+|few\s+)?(?:day|week|month|year|spring|summer|autumn|winter)s?\b|"
+    r"\b(?:once|twice|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b|"
+    r"\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|regularly|biennial(?:ly)?)\b",
+    re.I,
 )
 _HOW_OLD = LazyPattern(r"^\s*(?:how old|(?:at )?what age)\s(is|are|was|were)\b", re.I)
 _AGE_WORD = rf"(?:\d{{1,3}}|{SPELLED_NUMBER})"
@@ -201,16 +209,23 @@ class Expectation:
     any_figure: bool = False
     # "How long might it take to get results": what something takes, not how long anything was.
     takes: bool = False
+    # "How often will they meet": a frequency answers as a figure does.
+    often: bool = False
 
     def bare(self, sentences: list[str]) -> bool:
         """A "which X" (or "what ... as an X") is asked and the sentences hold X only bare ("exchanged gifts"
-        for "what gift")."""
-        return (
+        for "what gift"), and no figure in the sentence after tells which ("had set a record. The KOSPI
+        closed at 4,525.48")."""
+        if not (
             self.kind in (AnswerType.NAMED, AnswerType.ANY)
             and not self.strict
             and bool(self.head)
             and only_bare(sentences, self.head or "", self.asked)
-        )
+        ):
+            return False
+        stem = (self.head or "")[:4].lower()
+        after = [sentences[i + 1] for i, s in enumerate(sentences[:-1]) if stem in s.lower()]
+        return not any(re.search(r"\d", s) for s in after)
 
     @classmethod
     def of(cls, question: str) -> Expectation:
@@ -236,6 +251,7 @@ class Expectation:
                 strict=_HOW_MANY.search(question) is not None,
                 counted_head=counted_head(question),
                 any_figure=not counted and _HOW_MANY.search(question) is not None,
+                often=_HOW_OFTEN.search(question) is not None,
             )
         if kind is AnswerType.DURATION:
             return cls(kind, takes=_TAKES_ASKED.search(question) is not None)
@@ -288,6 +304,8 @@ class Expectation:
                 if (now, then)[self.age == "then"]:
                     return 1.0
                 return 0.5 if now or then or _QUANTITY.search(sentence) else 0.0
+            if self.often and _FREQUENCY.search(sentence):
+                return 1.0
             if self.subject:
                 # "how much did X cost": a sum of money, in a sentence about X.
                 about = bool(self.subject & (token_set(sentence) | token_set(around)))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from index.text.acronyms import acronym_letters, long_form
 from index.text.tokens import token_set, tokenize
 from seeds_loader.wordlists import word_list
 
@@ -32,18 +33,28 @@ class Focus:
 
     terms: dict[str, float]
     steady: dict[str, float] | None = None
+    # Acronyms as the question typed them ("CPTPP"): a text that spells one out holds it.
+    acronyms: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, question: str, stats: TermStatistics, exclude: Iterable[str] = ()) -> Focus:
         skip = _FILLER | set(tokenize(" ".join(exclude)))
         words = [t for t in dict.fromkeys(tokenize(question)) if t not in skip]
-        return cls({t: stats.idf(t) for t in words}, {t: stats.focus_idf(t) for t in words})
+        typed = tuple(w for w in question.replace("?", " ").split() if acronym_letters(w.strip(".,;:!'’\"")))
+        return cls({t: stats.idf(t) for t in words}, {t: stats.focus_idf(t) for t in words}, typed)
+
+    def found_in(self, text: str) -> frozenset[str]:
+        """The words of ``text``, with the acronyms of the question it spells out ("the Comprehensive and
+        Progressive Agreement for Trans-Pacific Partnership" holds "CPTPP")."""
+        found = token_set(text)
+        spelled = [a for a in self.acronyms if not set(tokenize(a)) <= found and long_form(a, text) is not None]
+        return found | frozenset(t for a in spelled for t in tokenize(a))
 
     def support(self, text: str, nearby: str = "", *, steady: bool = False) -> float:
         """Weighted share of the focus words found in ``text`` (1.0 when the question has none); a word
         found only in ``nearby`` text (the paragraphs before) counts for NEARBY_WEIGHT of its weight.
         ``steady``: weighed as the answer-or-refuse decision weighs them."""
-        return self.support_in(token_set(text), token_set(nearby) if nearby else frozenset(), steady=steady)
+        return self.support_in(self.found_in(text), self.found_in(nearby) if nearby else frozenset(), steady=steady)
 
     def support_in(self, found: frozenset[str], near: frozenset[str] = frozenset(), *, steady: bool = False) -> float:
         """``support`` over words already read."""
@@ -57,7 +68,7 @@ class Focus:
     def crux(self, text: str, share: float) -> str | None:
         """The weightiest focus word missing from ``text``, if it carries at least ``share`` of the weight."""
         total = sum(self.terms.values())
-        found = token_set(text)
+        found = self.found_in(text)
         missing = [(w, t) for t, w in self.terms.items() if t not in found]
         if not total or not missing:
             return None

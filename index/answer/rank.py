@@ -21,7 +21,7 @@ from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
-from index.text.dates import looks_ahead, months_printed, weekday_words, years_named
+from index.text.dates import looks_ahead, months_printed, weekday_words, weekdays_named, years_named
 from index.text.motion import goes_only_against, only_origin
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
@@ -192,6 +192,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         topical[id(hit)] = (
             (not on_topic or touches)
             and (not needs.days or _on_day(ctx, index, hit.passage, needs))
+            # "on Thursday": a passage that speaks of that day of the week, or of an article or entry of it
+            and (not needs.weekdays or _on_weekday(ctx, index, hit.passage, needs))
             # "in 2023": a passage that speaks of that year (the answer is refused without it)
             and (not needs.years or _speaks_of_years(ctx, index, hit.passage, needs.years))
             # "in April": a passage that speaks of that month, or of an article or entry of that month
@@ -362,6 +364,18 @@ def _on_day(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) ->
     if passage.day:
         days.add((passage.day.month, passage.day.day))
     return any((month or d_month, day) == (d_month, d_day) for month, day in needs.days for d_month, d_day in days)
+
+
+def _on_weekday(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs) -> bool:
+    """The passage speaks of a day of the week the question names ("earlier on Thursday"): it or its context
+    names it, a date in it falls on it ("tomorrow" in a transcript of Tuesday), or its live entry's day or
+    its article's date is one."""
+    said = weekdays_named(f"{passage.context} {passage.text}")
+    said |= weekdays_named(weekday_words(m for sentence in ctx.dates(index, passage) for m in sentence))
+    for day in (passage.day, index.articles[passage.article_id].published):
+        if day is not None:
+            said |= {day.strftime("%A").lower()}
+    return bool(needs.weekdays & said)
 
 
 # The last question of a passage's context: the one it answers.

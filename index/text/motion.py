@@ -27,8 +27,13 @@ _DEPART = LazyPattern(
 )
 
 
+# "Who will Lee meet before leaving Beijing": a journey that only says when is not the one asked about.
+_WHEN_JOURNEY = LazyPattern(r"\b(?:before|after|while|since|until|upon|on)\s+\w+ing\b[^,;?]*", re.I)
+
+
 def asked_direction(question: str) -> Direction | None:
     """The way the question's journey goes, when it says one way only."""
+    question = _WHEN_JOURNEY.sub("", question)
     arrive, depart = bool(_ARRIVE.search(question)), bool(_DEPART.search(question))
     return "arrive" if arrive and not depart else "depart" if depart and not arrive else None
 
@@ -58,6 +63,7 @@ _NO_PLACE = frozenset(
 
 def destination(question: str) -> str | None:
     """The place a journey asked about goes to ("when will Takaichi visit Seoul" -> "Seoul"), if it names one."""
+    question = _WHEN_JOURNEY.sub("", question)
     m = _DESTINATION.search(question)
     if m is None or m.group(1).lower() in _NO_PLACE or not noun_at(question, m.start(1)):
         return None

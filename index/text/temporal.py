@@ -31,13 +31,23 @@ _RELATIVE = LazyPattern(
 CLOCK_TIME = r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b"
 _CLOCK_TIME = LazyPattern(CLOCK_TIME, re.I)
 
+# A sentence saying that when is not known answers "when" as well as the coverage can: "Yun did not say when
+# the award would be presented", "no date has been set".
+_UNSAID = LazyPattern(
+    r"\b(?:did not|didn't|would not|wouldn't|could not|declined to|refused to)\s+(?:say|give|specify|disclose|reveal|"
+    r"set|name)\s+(?:when|a date|a time|a timetable)\b|\bno (?:date|time|timetable|timeline|deadline)\b[^.;]{0,30}?\b"
+    r"(?:has|had|have|was|were|is)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|given|fixed|agreed)\b",
+    re.I,
+)
+
 
 @lru_cache(maxsize=20_000)
 def temporal_weight(sentence: str) -> float:
-    """1.0 for a specific date or weekday, 0.5 for a relative one ("last week") or a clock time, else 0.
+    """1.0 for a specific date or weekday, 0.5 for a relative one ("last week"), a clock time or a saying that
+    when is not known, else 0.
     Cached: a passage's sentences are weighed again by every "when" question that retrieves them."""
     if _SPECIFIC.search(sentence):
         return 1.0
-    if _RELATIVE.search(sentence) or _CLOCK_TIME.search(sentence):
+    if _RELATIVE.search(sentence) or _CLOCK_TIME.search(sentence) or _UNSAID.search(sentence):
         return 0.5
     return 0.0

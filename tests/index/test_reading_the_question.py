@@ -931,3 +931,79 @@ def test_what_was_first_said_is_answered_before_what_revised_it(made_up_engine) 
         "What was the figure before the update?"
     )
     assert not asks_earlier("Why was the first police count so much lower?")
+
+
+def test_an_acronym_the_passage_spells_out_is_no_missing_word() -> None:
+    """ "How much of world trade does the CPTPP account for?" over a passage that calls the pact by its full
+    name (or whose paragraph before does): the acronym is there, spelled out; over one that never names
+    it, it is the weighty word missing."""
+    from index.answer.focus import Focus
+    from index.store.lexical import TermStats
+
+    stats = TermStats(400, {"world": 60, "trade": 80, "account": 40, "cptpp": 3})
+    focus = Focus.of("How much of world trade does the CPTPP account for?", stats)
+    plain = "By the ministry's reckoning, the bloc accounts for 15 percent of world trade."
+    spelled = f"Seoul wants to join the Comprehensive and Progressive Agreement for Trans-Pacific Partnership. {plain}"
+    assert focus.crux(plain, 0.2) == "cptpp"
+    assert focus.crux(spelled, 0.2) is None
+    assert focus.support(spelled) > focus.support(plain)
+
+
+def test_a_journey_that_only_says_when_is_not_the_journey_asked_about() -> None:
+    """ "Who will Lee meet before leaving Beijing": nobody's leaving is asked about, so no passage must tell
+    of one; "when will Lee leave Beijing" asks about it."""
+    from index.text.motion import asked_direction
+
+    assert asked_direction("Who will Lee meet on Tuesday before leaving Beijing?") is None
+    assert asked_direction("When will Lee leave Beijing?") == "depart"
+    assert destination("What did Lee say after flying to Seoul?") is None
+    assert destination("When will Takaichi fly to Seoul?") == "Seoul"
+
+
+def test_that_no_date_is_known_answers_when(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "When will the award be presented?": "Yun did not say when the award would be presented" answers as
+    well as the coverage can, before a sentence about the award that gives no time at all."""
+    from index.text.temporal import temporal_weight
+
+    assert temporal_weight("Yun did not say when the award would be presented.") > 0
+    assert temporal_weight("A return visit is expected, although no date has been set.") > 0
+    assert temporal_weight("He did not say much about the award.") == 0
+    paragraphs = [
+        "The award will be presented to the divers and the civic group, Interior Minister Yun said.",
+        "Yun did not say when the award would be presented.",
+    ]
+    answer = ask_made_up(made_up_engine, "Award", paragraphs, "When will the award be presented?")
+    assert answer.passages[0].text.startswith("Yun did not say when")
+
+
+def test_a_day_of_the_week_asked_about_ranks_the_passages_of_that_day_first(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who did Berg meet earlier on Thursday?": the passage of Thursday first, before one of Tuesday that
+    shares more of the question's words."""
+    paragraphs = [
+        "Berg will meet the mayor of Lyon later on Tuesday, and the regional governor earlier in the day.",
+        "On Thursday, Berg and the Dutch minister agreed on a joint statement on ports.",
+    ]
+    answer = ask_made_up(made_up_engine, "Berg's week", paragraphs, "Who did Berg meet earlier on Thursday?")
+    assert answer.passages[0].text.startswith("On Thursday")
+
+
+def test_a_figure_after_a_bare_x_tells_which() -> None:
+    """ "What record did the index set?": "had set a record" is bare, but the sentence after gives the
+    figure; "exchanged gifts" followed by no figure stays bare."""
+    record = Expectation.of("What record did the index set?")
+    told = [
+        "Berg said the market had set a record after the summit.",
+        "The index closed at 4,525.48, an all-time high.",
+    ]
+    assert not record.bare(told)
+    assert record.bare([told[0], "Berg was pleased."])
+
+
+def test_how_often_is_answered_by_a_frequency() -> None:
+    """ "How often will the leaders meet?": "agreed to meet every year" says how often; a reason is given by
+    "cited the need to ..." as by "because"."""
+    often = Expectation.of("How often will the leaders meet?")
+    assert often.weight("The leaders agreed to meet every year.") == 1.0
+    assert often.weight("The leaders agreed to meet in Busan.") == 0.0
+    why = Expectation.of("Why did China say it suspended the imports?")
+    assert why.weight("Beijing cited the need to keep monitoring the water.") == 1.0
