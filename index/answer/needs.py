@@ -168,7 +168,13 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         weekdays=weekdays_named(text),
         direction=asked_direction(text),
         subject=subject,
-        destination=frozenset(tokenize(place)) if (place := destination(text)) else frozenset(),
+        # A count of what went somewhere ("what share of exports went to China") is answered by the figure,
+        # however the passage words the flow ("China ... taking more than a fifth of the exports").
+        destination=(
+            frozenset(tokenize(place))
+            if expectation.kind is not AnswerType.COUNT and (place := destination(text))
+            else frozenset()
+        ),
         ahead=parsed.intent is Intent.WHEN and asks_ahead(text),
         earlier=asks_earlier(text),
         relations=frozenset(t for r in relations_named(text, index.people) for t in tokenize(r)),

@@ -1007,3 +1007,13 @@ def test_how_often_is_answered_by_a_frequency() -> None:
     assert often.weight("The leaders agreed to meet in Busan.") == 0.0
     why = Expectation.of("Why did China say it suspended the imports?")
     assert why.weight("Beijing cited the need to keep monitoring the water.") == 1.0
+
+
+def test_a_count_of_what_went_somewhere_is_answered_by_the_figure(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What share of the town's fish exports went to Lyon?" is a count: "Lyon ... taking more than a fifth of
+    its exports" answers it, though Lyon is not where a journey goes in it."""
+    paragraphs = [
+        "Before 2023, Lyon was the largest buyer of the town's fish, taking more than a fifth of its exports."
+    ]
+    answer = ask_made_up(made_up_engine, "Fish", paragraphs, "What share of the town's fish exports went to Lyon?")
+    assert answer.signals["destination_ok"] == 1.0  # type: ignore[index]
