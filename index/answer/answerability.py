@@ -356,20 +356,27 @@ def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:
     return False
 
 
-# A name asked for: "the (Korean) name of the hotel (where ...)", "what brand of drum kits".
+# A name asked for: "the (Korean) name of the hotel (where ...)", "the title of her novel", "what brand of drum kits".
 _NAME_ASKED = LazyPattern(
-    r"\bnames? of (?:the |a |an |his |her |their |its )?(?:[\w’'-]+\s){0,3}?(?P<head>[\w-]+)(?=\s(?:where|that|which|"
-    r"who|in|at|on|did|does|do|is|was)\b|\s*[?.]?$)|"
+    r"\b(?:names?|titles?) of (?:the |a |an |his |her |their |its )?(?:[\w’'-]+\s){0,3}?(?P<head>[\w-]+)"
+    r"(?=\s(?:where|that|which|who|in|at|on|did|does|do|is|was)\b|\s*[?.]?$)|"
     r"\b(?:what|which) (?:brand|make|model)s? of (?:[\w’'-]+\s){0,2}?(?P<thing>[\w-]+)"
     r"(?=\s(?:did|does|do|is|are|was|were|has|have)\b)",
     re.I,
 )
 
 
+# A name set beside the noun it names: in quotes, or capitalised words between commas.
+_NAMED_AFTER = LazyPattern(
+    r",?\s+(?:[“\"‘'][A-Z][^”\"’']{0,60}[”\"’']|[A-Z][\w’'-]*(?:\s+(?:of|the|and|[A-Z][\w’'-]*)){0,5},)"
+)
+
+
 def _gives_name(sentence: str, head: str, given: frozenset[str]) -> bool:
     """The sentence names one: a capitalised word in the head's own phrase, the head itself capitalised within
-    the sentence ("the Nara Hotel") or a capitalised word the question does not give just before it
-    ("Jangsaeng coal mine" for "the Korean name of the Chosei coal mine", not "the Chosei mine")."""
+    the sentence ("the Nara Hotel"), a capitalised word the question does not give just before it
+    ("Jangsaeng coal mine" for "the Korean name of the Chosei coal mine", not "the Chosei mine") or a name
+    set beside it ('her latest novel, "Salt Wind",')."""
     stem = tokenize(head)
     words = list(re.finditer(r"[\w’'-]+", sentence))
     names: frozenset[int] | None = None
@@ -378,6 +385,8 @@ def _gives_name(sentence: str, head: str, given: frozenset[str]) -> bool:
             continue
         if i > 0 and w.group(0)[:1].isupper():
             return True
+        if _NAMED_AFTER.match(sentence, w.end()):
+            return True  # given after it: 'her latest novel, "Salt Wind",', "the report, Lessons of Chosei,"
         before = [v for j, v in enumerate(words[max(0, i - 2) : i], max(0, i - 2)) if j > 0]
         capitalised = [v for v in before if v.group(0)[:1].isupper() and v.group(0).lower() not in given]
         if capitalised:

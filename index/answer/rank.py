@@ -188,7 +188,14 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         touches = support > 0.0 or (is_typed and holds[id(hit)])
         # "Where did Choi Min-ah find the letters": a passage naming her, or in her voice, that holds nothing
         # else asked ("Choi Min-ah is a novelist in Busan") comes after those that do.
-        aside[id(hit)] = needs.beyond is not None and needs.beyond.support_in(words.own, words.nearby) == 0.0
+        # Its own words only: the paragraphs before it name what they name ("relatives" two paragraphs up is
+        # no answer to "is Park Ok-soon related to Park Se-hoon"); but a figure of what is counted holds the
+        # counted word ("served from 1990 to 2021" for "how many years was Ahn a diplomat").
+        aside[id(hit)] = (
+            needs.beyond is not None
+            and needs.beyond.support_in(words.own) == 0.0
+            and not (needs.expectation.kind is AnswerType.COUNT and holds[id(hit)])
+        )
         topical[id(hit)] = (
             (not on_topic or touches)
             and (not needs.days or _on_day(ctx, index, hit.passage, needs))

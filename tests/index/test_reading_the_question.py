@@ -1017,3 +1017,43 @@ def test_a_count_of_what_went_somewhere_is_answered_by_the_figure(made_up_engine
     ]
     answer = ask_made_up(made_up_engine, "Fish", paragraphs, "What share of the town's fish exports went to Lyon?")
     assert answer.signals["destination_ok"] == 1.0  # type: ignore[index]
+
+
+def test_a_passage_that_only_names_the_people_asked_about_comes_after_one_that_answers(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Is Anna Berg related to the mayor?": a passage naming both and nothing else asked comes after the one
+    that speaks of a relation, even when a paragraph before the first speaks of relatives: its own words
+    count, not its neighbours'."""
+    paragraphs = [
+        "Relatives of the victims gave samples at the clinic in Jinju.",
+        "The clinic opened in March.",
+        "Anna Berg, a retired teacher, was born in 1941 near Tongyeong, where Anna Berg still lives.",
+        "She is no relation of the mayor, although both laughed about it.",
+    ]
+    answer = ask_made_up(made_up_engine, "Berg and Lund", paragraphs, "Is Anna Berg related to the mayor?")
+    assert answer.passages[0].text.startswith("She is no relation")
+
+
+def test_a_title_asked_for_is_a_name_given() -> None:
+    """ "What is the title of her latest novel?" asks for a name, as "the name of the hotel" does: a sentence
+    that only says she is a novelist gives none; a name set beside the noun, in quotes or between commas,
+    gives one."""
+    title = Expectation.of("What is the title of Anna Berg's latest novel?")
+    assert (title.kind, title.head, title.strict) == (AnswerType.NAMED, "novel", True)
+    assert title.weight("Anna Berg is a novelist in Busan.") == 0.0
+    assert title.weight('Her latest novel, "Salt Wind", came out in May.') == 1.0
+    hotel = Expectation.of("What is the name of the hotel?")
+    assert hotel.weight("The hotel, Nara Palace, was full.") == 1.0
+    assert hotel.weight("The hotel, which is near the park, was full.") == 0.0
+
+
+def test_an_update_that_does_not_say_what_is_asked_stays_below(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Why was the dive postponed?": the update that only gives the new date does not go above the passage
+    giving the reason; "when was the dive rescheduled for" is answered by the update."""
+    paragraphs = [
+        "The divers' group postponed Saturday's planned dive at the mine because of a typhoon, its leader said.",
+        "UPDATE, September 19: The group said the dive has been rescheduled for September 27.",
+    ]
+    why = ask_made_up(made_up_engine, "Dive", paragraphs, "Why was the dive postponed?")
+    assert why.passages[0].text.startswith("The divers' group postponed")
+    when = ask_made_up(made_up_engine, "Dive", paragraphs, "When was the dive rescheduled for?")
+    assert when.passages[0].text.startswith("UPDATE")
