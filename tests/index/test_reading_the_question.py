@@ -1050,10 +1050,10 @@ def test_an_update_that_does_not_say_what_is_asked_stays_below(made_up_engine) -
     """ "Why was the dive postponed?": the update that only gives the new date does not go above the passage
     giving the reason; "when was the dive rescheduled for" is answered by the update."""
     paragraphs = [
-        "The divers' group postponed Saturday's planned dive at the mine because of a typhoon, its leader said.",
-        "UPDATE, September 19: The group said the dive has been rescheduled for September 27.",
+        "The divers' group postponed its 12th dive at the mine because of a typhoon, its leader said.",
+        "UPDATE, September 19: The group said its 12th dive at the mine has been rescheduled for September 27.",
     ]
-    why = ask_made_up(made_up_engine, "Dive", paragraphs, "Why was the dive postponed?")
+    why = ask_made_up(made_up_engine, "Dive", paragraphs, "Why was the 12th dive postponed?")
     assert why.passages[0].text.startswith("The divers' group postponed")
     when = ask_made_up(made_up_engine, "Dive", paragraphs, "When was the dive rescheduled for?")
     assert when.passages[0].text.startswith("UPDATE")
