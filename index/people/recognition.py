@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from index.people import names
-from index.people.names import NAME_RE, full_name_evidence, multiword_name
+from index.people.names import NAME_RE, full_name_evidence, is_role_word, multiword_name
 from index.text.nlp import person_spans
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
@@ -19,13 +19,16 @@ from seeds_loader.wordlists import word_list
 
 _AGE_AFTER = LazyPattern(r",\s\d{1,3},")
 _PRONOUN_AFTER = LazyPattern(r"[^.!?]{0,200}?[.!?]”?\s+(?:He|She|His|Her)\b")
+# "... is a trade-policy columnist": what the name is said to be, a role.
+_IS_A = LazyPattern(r"\s(?:is|was)\s(?:a|an|the)\s((?:[\w’'-]+\s){0,3}[\w’'-]+)")
 _PLACE_BEFORE = LazyPattern(r"\b(?:in|at|within|inside|outside|from|into|near|to)\s$", re.I)
 
 
 def recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
     """Full names the named-entity recogniser finds (names no title, role or reporting verb
     introduces: "For Park Se-hoon, the agreement ..."), each grown to the whole name the text spells
-    at that place (the recogniser splits "Kang Hoon-sik" at its hyphen)."""
+    at that place (the recogniser splits "Kang Hoon-sik" at its hyphen), when it has the look of a person's:
+    a hyphenated given name, an age, a pronoun after it, or a role it is said to hold."""
     for start, _end in spans:
         if _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
             continue  # "within Cheong Wa Dae", "at Horyuji": a place the recogniser took for a person
@@ -34,8 +37,29 @@ def recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
             continue
         # The recogniser alone also takes institutions and places for people: a personal name needs the
         # look of one (a hyphenated given name) or a person's company in the text (an age, a pronoun).
-        if "-" in name or _AGE_AFTER.match(text, m.end()) or _PRONOUN_AFTER.match(text, m.end()):
+        if (
+            "-" in name
+            or _AGE_AFTER.match(text, m.end())
+            or _PRONOUN_AFTER.match(text, m.end())
+            or _introduced(text, m.end())
+        ):
             yield name
+
+
+def _introduced(text: str, end: int) -> bool:
+    """The name is said to be someone in a role: "Seo Hanbit is a trade-policy columnist based in Busan"."""
+    m = _IS_A.match(text, end)
+    return m is not None and any(is_role_word(w) for w in re.split(r"[\s-]+", m.group(1)))
+
+
+def introduced_as(text: str, name: str) -> str | None:
+    """What ``text`` says ``name`` is, when it introduces them by a role ("Seo Hanbit is a trade-policy
+    columnist based in Busan." -> "a trade-policy columnist based in Busan")."""
+    at = text.find(name)
+    if at < 0 or not _introduced(text, at + len(name)):
+        return None
+    m = re.match(r"\s(?:is|was)\s([^.;!?]+)", text[at + len(name) :])
+    return m.group(1).strip() if m else None
 
 
 Recognised = dict[str, list[list[tuple[int, int]]]]  # article content hash -> PERSON spans per paragraph
@@ -71,19 +95,23 @@ _OPENS_WITH_PRONOUN = LazyPattern(r"^\W*(?:He|She|His|Her)\b")
 
 def _worth_recognising(paragraph, found: str = "") -> list:  # type: ignore[no-untyped-def]
     """The paragraph's sentences with a clue of a name the rules may miss: a hyphenated given name the
-    rules did not read as part of a name (``found``: the names they read in the paragraph), an age, or a
-    next sentence opening with he/she."""
+    rules did not read as part of a name (``found``: the names they read in the paragraph), an age, an
+    introduction ("X Y is a columnist"), or a next sentence opening with he/she."""
     sentences = paragraph.sentences
     return [
         s
         for i, s in enumerate(sentences)
         if _AGE_CLUE.search(s.text)
+        or _INTRODUCED.match(s.text)
         or any(m.group(0) not in found for m in _HYPHENATED.finditer(s.text))
         or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
     ]
 
 
 _HYPHENATED = LazyPattern(r"[A-Z][a-z]+-[a-z]+")
+# A sentence that introduces someone by what they are, as a contributor's note does: "Seo Hanbit is a
+# trade-policy columnist based in Busan."
+_INTRODUCED = LazyPattern(r"^(?:[A-Z][\w’'-]+\s){2,3}(?:is|was)\s(?:a|an|the)\s")
 _AGE_CLUE = LazyPattern(r",\s\d{1,3},")
 
 

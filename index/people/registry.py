@@ -26,7 +26,7 @@ from index.people.names import (
     multiword_name,
     name_key,
 )
-from index.people.recognition import Evidence, Recognised, read_evidence, recognise, recognised_names
+from index.people.recognition import Evidence, Recognised, introduced_as, read_evidence, recognise, recognised_names
 from index.people.voices import implied_voices
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
@@ -250,6 +250,8 @@ def find_people(
         for paragraph, spans, mentions in read:
             for name in recognised_names(paragraph.text, spans):
                 person_for(name).variants[name] += 0
+                if (said := introduced_as(paragraph.text, name)) is not None and (role := appositive_role(said)):
+                    person_for(name).add_role(_role_text(role))  # "Seo Hanbit is a trade-policy columnist"
             for name, role in _introduced(paragraph, by_key):
                 person_for(name).add_role(role)
             for name, role in _described(paragraph, by_key):

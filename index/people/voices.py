@@ -39,7 +39,7 @@ def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-
 def author_voice(article: Article) -> str | None:
     """The byline's author when the article is written in their own voice (a column, an op-ed, a
     statement): at least MIN_FIRST_PERSON unlabelled body sentences say "I"/"my" outside quotes (an
-    interviewee's answers are not the author's)."""
+    interviewee's answers are not the author's), or a contributor's note calls the author a columnist."""
     if not article.byline:
         return None
     # The first of several authors ("Sato Akiko, Park Joon-young") speaks for their "we".
@@ -52,7 +52,20 @@ def author_voice(article: Article) -> str | None:
         for p, answer in zip(article.paragraphs, answers, strict=True)
         if p.speaker_label is None and not answer
     )
-    return name if count >= MIN_FIRST_PERSON else None
+    return name if count >= MIN_FIRST_PERSON or _signed_opinion(article, name) else None
+
+
+# What a contributor's note calls the author of an opinion piece.
+_OPINION_ROLE = LazyPattern(
+    r"\b(?:columnist|commentator|opinion (?:writer|editor)|contributing (?:writer|editor|columnist)|essayist)\b", re.I
+)
+
+
+def _signed_opinion(article: Article, name: str) -> bool:
+    """A contributor's note at the end names the byline's author a columnist or a commentator ("Seo Hanbit is
+    a trade-policy columnist based in Busan."): an opinion piece, its author's voice throughout, whether or
+    not it says "I"."""
+    return any(p.text.startswith(name) and _OPINION_ROLE.search(p.text) for p in article.paragraphs[-2:])
 
 
 def interview_answers(article: Article) -> list[bool]:

@@ -485,7 +485,8 @@ def test_a_columnists_role_comes_from_the_note_on_them_not_from_their_own_first_
     )
     registry, _ = _read(text, "oped.txt")
     author = registry.lookup("Hiroko Sasamoto")
-    assert author is not None and set(author.roles) == {"professor", "columnist", "author"}
+    assert author is not None and {"professor", "columnist", "author"} <= set(author.roles)
+    assert not any("victim" in role for role in author.roles)  # nor any role of the first lines
 
 
 def test_the_older_of_two_namesakes_is_not_the_one_who_is_the_others_child() -> None:
@@ -814,3 +815,35 @@ def test_the_elder_of_two_brothers_is_the_one_no_role_calls_the_younger() -> Non
     assert "younger brother" in registry.lookup("Yoon Byung-soo").roles  # type: ignore[union-attr]
     elder = next(q for q in quotes if q.text.startswith("The elder Yoon"))
     assert elder.speaker == "Yoon Byung-chul"
+
+
+def test_a_signed_column_is_its_columnists_voice_and_its_columnist_a_person() -> None:
+    """A column with a contributor's note ("Mira Solberg is a trade-policy columnist based in Busan.") is its
+    author's voice throughout, "I" or not, as an op-ed in the first person is; the author is a person of the
+    coverage with the role the note gives; a quotation in it stays its speaker's."""
+    text = (
+        "Seoul's trade-pact hopes run through the fish counter\n\nBy Mira Solberg\nJanuary 16, 2026\n\n"
+        "The obstacle is a ban that Seoul has kept since 2013 on seafood from eight prefectures.\n\n"
+        '"The ban will stay until the public\'s worries are resolved," Foreign Minister Cho Hyun said.\n\n'
+        "Seoul should commission an independent review of radiation data and publish it.\n\n"
+        "Mira Solberg is a trade-policy columnist based in Busan.\n"
+    )
+    registry, quotes = _read(text, "column.txt")
+    author = registry.lookup("Mira Solberg")
+    assert author is not None and any("columnist" in role for role in author.roles)
+    said = {q.text: q.speaker for q in quotes}
+    assert said["Seoul should commission an independent review of radiation data and publish it."] == "Mira Solberg"
+    assert next(s for t, s in said.items() if t.startswith('"The ban will stay')) == "Cho Hyun"
+    assert not any(t.startswith("Mira Solberg is a") for t in said)  # the note speaks of her, not as her
+
+
+def test_a_name_introduced_by_a_role_is_a_person() -> None:
+    """ "Mira Solberg is a trade-policy columnist based in Busan." introduces a person the rules read by no title
+    or reporting verb: the recogniser's name is taken, with the role the sentence gives."""
+    text = (
+        "Fish counter\n\nThe ban has stood since 2013.\n\n"
+        "Mira Solberg is a trade-policy columnist based in Busan. The ban, she argues, should go.\n"
+    )
+    registry, _ = _read(text, "note.txt")
+    person = registry.lookup("Mira Solberg")
+    assert person is not None and any("columnist" in role for role in person.roles)
