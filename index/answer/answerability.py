@@ -258,7 +258,7 @@ class Expectation:
         if kind in (AnswerType.ANY, AnswerType.NAMED) and (named := _NAME_ASKED.search(question)) is not None:
             # "What is the name of the hotel", "what brand of drum kits": a name is what is asked for (but
             # "why were the names not released" asks why, "when were the names released" when).
-            head = (named.group("head") or named.group("thing")).lower()
+            head = (named.group("head") or named.group("thing") or named.group("called")).lower()
             given = frozenset(w.lower() for w in re.findall(r"\b[A-Z][\w’'-]*", question))
             return cls(AnswerType.NAMED, head=head, strict=True, given=given)
         if kind is AnswerType.ANY and (head := as_head(question)) is not None:
@@ -356,12 +356,15 @@ def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:
     return False
 
 
-# A name asked for: "the (Korean) name of the hotel (where ...)", "the title of her novel", "what brand of drum kits".
+# A name asked for: "the (Korean) name of the hotel (where ...)", "the title of her novel", "what brand of drum kits",
+# "what is the mine called in Korean".
 _NAME_ASKED = LazyPattern(
     r"\b(?:names?|titles?) of (?:the |a |an |his |her |their |its )?(?:[\w’'-]+\s){0,3}?(?P<head>[\w-]+)"
     r"(?=\s(?:where|that|which|who|in|at|on|did|does|do|is|was)\b|\s*[?.]?$)|"
     r"\b(?:what|which) (?:brand|make|model)s? of (?:[\w’'-]+\s){0,2}?(?P<thing>[\w-]+)"
-    r"(?=\s(?:did|does|do|is|are|was|were|has|have)\b)",
+    r"(?=\s(?:did|does|do|is|are|was|were|has|have)\b)|"
+    # "What is the Chosei mine called in Korean?", "what was the operation known as"
+    r"^\s*what\s(?:is|are|was|were)\s(?:the\s|a\s|an\s)?(?:[\w’'-]+\s){0,3}?(?P<called>[\w-]+)\s(?:called|known as)\b",
     re.I,
 )
 

@@ -1057,3 +1057,13 @@ def test_an_update_that_does_not_say_what_is_asked_stays_below(made_up_engine) -
     assert why.passages[0].text.startswith("The divers' group postponed")
     when = ask_made_up(made_up_engine, "Dive", paragraphs, "When was the dive rescheduled for?")
     assert when.passages[0].text.startswith("UPDATE")
+
+
+def test_what_something_is_called_asks_for_a_name() -> None:
+    """ "What is the Chosei mine called in Korean?" asks for a name, as "the Korean name of the mine" does:
+    "(Jangsaeng coal mine in Korean)" gives one; a sentence naming only the mine asked about gives none."""
+    called = Expectation.of("What is the Chosei mine called in Korean?")
+    assert (called.kind, called.head, called.strict) == (AnswerType.NAMED, "mine", True)
+    assert called.weight("The remains came from the Chosei undersea coal mine (Jangsaeng coal mine in Korean).") == 1.0
+    assert called.weight("The Chosei mine's ventilation shafts still stand in the sea off Ube.") == 0.0
+    assert Expectation.of("What is happening in Nara?").kind is not AnswerType.NAMED
