@@ -147,7 +147,10 @@ _LOCATED = LazyPattern(
 )
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(
-    r"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?[A-Z][\w’'-]+|"
+    # (a month or a day of the week is no place: "starting in October")
+    r"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?(?!(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+|"
     # "on the coast of Ube", "in the north of the country's capital": a place's part, then the place.
     r"\b(?:on|in|at|near|off|along)\s(?:the\s)?(?:[a-z]+\s)?(?:coast|shore|outskirts|edge|border|banks?|"
     r"north|south|east|west|centre|center|heart|suburbs?|foot|site)\sof\s(?:the\s)?[A-Z]|"

@@ -1067,3 +1067,13 @@ def test_what_something_is_called_asks_for_a_name() -> None:
     assert called.weight("The remains came from the Chosei undersea coal mine (Jangsaeng coal mine in Korean).") == 1.0
     assert called.weight("The Chosei mine's ventilation shafts still stand in the sea off Ube.") == 0.0
     assert Expectation.of("What is happening in Nara?").kind is not AnswerType.NAMED
+
+
+def test_a_month_or_a_day_is_no_place() -> None:
+    """ "Where will next year's forum be held?": "starting in October" names a month, not a place; "in
+    Busan" and "at Marchmont Hall" are places."""
+    where = Expectation.of("Where will next year's forum be held?")
+    assert where.weight("We have planned an online meeting every month, starting in October.") == 0.0
+    assert where.weight("The talks resume on Monday, at the latest by Friday.") == 0.0
+    assert where.weight("The forum will be held in Busan.") == 1.0
+    assert where.weight("They met at Marchmont Hall.") == 1.0
