@@ -121,7 +121,14 @@ def _signals(
         or asked_by_label(passage)
         or best.as_asked
         or any(
-            names_another(index, passage, passage.sentences[i].text, asked, people_only=needs.expectation.person)
+            names_another(
+                index,
+                passage,
+                passage.sentences[i].text,
+                asked,
+                people_only=needs.expectation.person,
+                verb=needs.agent_verb,
+            )
             for i in chosen
         )
     )

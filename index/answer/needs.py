@@ -29,7 +29,7 @@ from index.store.references import outlets_named, referenced_articles
 from index.text.dates import asks_ahead, days_named, months_asked, weekdays_named, years_named
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination
-from index.text.nlp import completes_before
+from index.text.nlp import completes_before, main_verb
 from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
@@ -56,6 +56,8 @@ class Needs:
     named: tuple[Person, ...] = ()  # the people the question names (for a count or a "who did it")
     # "Who won the election", "who showed them around": the answer names who did it ("who said" is WHO).
     asks_agent: bool = False
+    # ... and the verb it asks who did ("travel" of "who is travelling with Lee").
+    agent_verb: str | None = None
     claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
     years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
     months: frozenset[int] = frozenset()  # the months it is about ("where did they meet in April")
@@ -152,6 +154,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         question=parsed,
         expectation=expectation,
         asks_agent=asks_agent,
+        agent_verb=main_verb(text) if asks_agent else None,
         focus=focus,
         refusal=refusal,
         unknown=unknown,

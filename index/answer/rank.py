@@ -23,6 +23,7 @@ from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import looks_ahead, months_printed, weekday_words, weekdays_named, years_named
 from index.text.motion import goes_only_against, only_origin
+from index.text.nlp import subjects_of
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -58,16 +59,35 @@ class Ranked:
 
 
 def names_another(
-    index: LoadedIndex, passage: Passage, sentence: str, asked: set[str], *, people_only: bool = False
+    index: LoadedIndex,
+    passage: Passage,
+    sentence: str,
+    asked: set[str],
+    *,
+    people_only: bool = False,
+    verb: str | None = None,
 ) -> bool:
     """A sentence can say who did something: it names (or refers by role to) someone other than the people
     the question names, or says who in words of its own ("a senior priest", an institution); only a
-    person when ``people_only``."""
+    person when ``people_only``. Not when the one it gives the asked ``verb`` to is only a person the
+    question names: "Lee is scheduled to travel to Nara ... for talks with Takaichi" does not say who is
+    travelling with Lee."""
+    if verb is not None and asked and (subjects := subjects_of(sentence, verb)):
+        doers = [_people_in(index, passage, subject) for subject in subjects]
+        if all(found and found <= asked for found in doers):
+            return False
     return (
         bool({q.id for q in index.people.named_in(sentence)} - asked)
         or bool({q.id for q in referred_to(sentence, index.people, passage.article_id)} - asked)
         or (not people_only and fills_who(passage.read(sentence)))
     )
+
+
+def _people_in(index: LoadedIndex, passage: Passage, text: str) -> set[str]:
+    """The people ``text`` names or refers to by role."""
+    return {q.id for q in index.people.named_in(text)} | {
+        q.id for q in referred_to(text, index.people, passage.article_id)
+    }
 
 
 def meaning(ctx: Context, hits: list[Hit], needs: Needs, probe: Probe) -> Meaning | None:
@@ -117,7 +137,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             only = needs.expectation.person
             kinds = [
-                float(names_another(index, hit.passage, x.text, asked, people_only=only)) for x in hit.passage.sentences
+                float(names_another(index, hit.passage, x.text, asked, people_only=only, verb=needs.agent_verb))
+                for x in hit.passage.sentences
             ]
         else:
             around = f"{hit.passage.text} {ctx.nearby(index, hit.passage)}" if needs.expectation.subject else ""

@@ -124,6 +124,40 @@ def asks_who_did(question: str) -> bool:
     return after is not None and (after.tag_ in ("VBG", "VBN") or after.pos_ == "ADP")
 
 
+def main_verb(question: str) -> str | None:
+    """The lemma of the verb a question asks about ("Who is travelling with Lee?" -> "travel"); None when it
+    has none or the model is not installed."""
+    doc = _parsed(question)
+    if doc is None:
+        return None
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "do", "have")]
+    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0] if verbs else None)
+    return root.lemma_.lower() if root is not None else None
+
+
+def subjects_of(sentence: str, verb: str) -> list[str]:
+    """The subjects the sentence gives the verb ``verb`` (a lemma), each as its words: "Lee is scheduled to
+    travel to Nara" -> ["Lee"] (the subject of the verb that governs it), "First lady Kim Hea Kyung is
+    travelling with the president" -> ["First lady Kim Hea Kyung"]; empty when the verb is not there or the
+    model is not installed. Parsed only when a word of the verb's is there."""
+    if verb[:4] not in sentence.lower() or (doc := _parsed(sentence)) is None:
+        return []
+    found = []
+    for token in doc:
+        if token.lemma_.lower() != verb or token.pos_ != "VERB":
+            continue
+        head = token
+        for _ in range(3):  # "is scheduled to travel": the subject of the verb that governs it
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                found.append(" ".join(t.text for t in subject.subtree))
+                break
+            if head.dep_ not in ("xcomp", "ccomp", "conj") or head.head is head:
+                break
+            head = head.head
+    return found
+
+
 def lemmas(text: str) -> frozenset[str]:
     """The lemmas of a short text's words, in lower case (empty when the model is not installed)."""
     doc = _parsed(text)

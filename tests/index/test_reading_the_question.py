@@ -1077,3 +1077,21 @@ def test_a_month_or_a_day_is_no_place() -> None:
     assert where.weight("The talks resume on Monday, at the latest by Friday.") == 0.0
     assert where.weight("The forum will be held in Busan.") == 1.0
     assert where.weight("They met at Marchmont Hall.") == 1.0
+
+
+@needs_model
+def test_who_does_it_with_someone_is_not_answered_by_them_doing_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who is travelling with Eva Berg?": "Berg is scheduled to travel to Lyon ... for talks with Carl Lund"
+    names someone else, but the one it has travel is Berg herself; "Anna Kim is travelling with the mayor"
+    says who."""
+    from index.text.nlp import main_verb, subjects_of
+
+    assert main_verb("Who is travelling with Eva Berg?") == "travel"
+    assert subjects_of("Berg is scheduled to travel to Lyon next week.", "travel") == ["Berg"]
+    paragraphs = [
+        "Mayor Eva Berg leaves for Lyon on Monday.",
+        "Eva Berg is scheduled to travel to Lyon next week for talks with Minister Carl Lund.",
+        "Anna Kim, her deputy, is travelling with the mayor.",
+    ]
+    answer = ask_made_up(made_up_engine, "Mayor abroad", paragraphs, "Who is travelling with Eva Berg?")
+    assert answer.passages[0].text.startswith("Anna Kim")
