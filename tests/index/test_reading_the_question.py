@@ -1095,3 +1095,15 @@ def test_who_does_it_with_someone_is_not_answered_by_them_doing_it(made_up_engin
     ]
     answer = ask_made_up(made_up_engine, "Mayor abroad", paragraphs, "Who is travelling with Eva Berg?")
     assert answer.passages[0].text.startswith("Anna Kim")
+
+
+def test_who_did_it_is_refused_when_no_one_else_is_named(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who showed Eva Berg and Carl Lund around the port?" over "Eva Berg will visit the port with Carl
+    Lund": nobody but the people asked about is named, so nothing says who; refused whatever the score."""
+    paragraphs = ["Mayor Eva Berg will visit the port of Lyon with Minister Carl Lund on Wednesday before flying home."]
+    question = "Who showed Eva Berg and Carl Lund around the port?"
+    answer = ask_made_up(made_up_engine, "Port visit", paragraphs, question)
+    assert answer.signals["agent_ok"] == 0.0 and not answer.answered  # type: ignore[index]
+    shown = [*paragraphs, "The harbour master, Anna Kim, 52, showed the two around the port."]
+    answer = ask_made_up(made_up_engine, "Port visit", shown, question)
+    assert answer.answered and "Anna Kim" in answer.passages[0].text
