@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.text.figures import SPELLED_NUMBER, counted_head, counted_nouns, figures, head_of_figure
+from index.text.dates import MONTH, WEEKDAY_NAMES
+from index.text.figures import SPELLED_NUMBER, asks_how_often, counted_head, counted_nouns, figures, head_of_figure
 from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, proper_nouns, which_head
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
@@ -148,16 +149,13 @@ _LOCATED = LazyPattern(
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(
     # (a month or a day of the week is no place: "starting in October")
-    r"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?(?!(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+|"
+    rf"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?(?!(?:{MONTH}|{WEEKDAY_NAMES})\b)[A-Z][\w’'-]+|"
     # "on the coast of Ube", "in the north of the country's capital": a place's part, then the place.
     r"\b(?:on|in|at|near|off|along)\s(?:the\s)?(?:[a-z]+\s)?(?:coast|shore|outskirts|edge|border|banks?|"
     r"north|south|east|west|centre|center|heart|suburbs?|foot|site)\sof\s(?:the\s)?[A-Z]|"
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
 )
 # "How often will they meet": how often something happens, which a frequency says ("agreed to meet every year").
-_HOW_OFTEN = LazyPattern(r"\bhow often\b", re.I)
 _FREQUENCY = LazyPattern(
     r"\b(?:every|each)\s+(?:other\s+|two\s+|few\s+)?(?:day|week|month|year|spring|summer|autumn|winter)s?\b|"
     r"\b(?:once|twice|\w+ times)\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b|"
@@ -215,6 +213,12 @@ class Expectation:
     # "How often will they meet": a frequency answers as a figure does.
     often: bool = False
 
+    @property
+    def typed(self) -> bool:
+        """A kind of answer a sentence holds or lacks (a figure, a duration, a place ...): not any answer, and
+        not a date, which the ranking weighs through the question's "when" instead."""
+        return self.kind not in (AnswerType.ANY, AnswerType.DATE)
+
     def bare(self, sentences: list[str]) -> bool:
         """A "which X" (or "what ... as an X") is asked and the sentences hold X only bare ("exchanged gifts"
         for "what gift"), and no figure in the sentence after tells which ("had set a record. The KOSPI
@@ -254,7 +258,7 @@ class Expectation:
                 strict=_HOW_MANY.search(question) is not None,
                 counted_head=counted_head(question),
                 any_figure=not counted and _HOW_MANY.search(question) is not None,
-                often=_HOW_OFTEN.search(question) is not None,
+                often=asks_how_often(question),
             )
         if kind is AnswerType.DURATION:
             return cls(kind, takes=_TAKES_ASKED.search(question) is not None)

@@ -26,7 +26,15 @@ from index.people.names import is_role_word
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.references import outlets_named, referenced_articles
-from index.text.dates import asks_ahead, days_named, months_asked, weekdays_named, years_named
+from index.text.dates import (
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    asks_ahead,
+    days_named,
+    months_asked,
+    weekdays_named,
+    years_named,
+)
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination
 from index.text.nlp import completes_before, main_verb
@@ -191,10 +199,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
 
 # "in Gyeongju", "at Hakata Port": capitalised words after "in" or "at" (not someone's: "in Kawabata's division").
 _LOCATED = LazyPattern(r"\b(?:in|at)\s([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})(?![\w’'-])")
-_NOT_PLACES = LazyPattern(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:ese|ish)$"
-)
+_NOT_PLACES = LazyPattern(rf"^(?:{MONTH_NAMES}|{WEEKDAY_NAMES})\b|(?:ese|ish)$")
 
 
 def _places(text: str, index: LoadedIndex) -> frozenset[str]:

@@ -76,11 +76,7 @@ def names_another(
         doers = [_people_in(index, passage, subject) for subject in subjects]
         if all(found and found <= asked for found in doers):
             return False
-    return (
-        bool({q.id for q in index.people.named_in(sentence)} - asked)
-        or bool({q.id for q in referred_to(sentence, index.people, passage.article_id)} - asked)
-        or (not people_only and fills_who(passage.read(sentence)))
-    )
+    return bool(_people_in(index, passage, sentence) - asked) or (not people_only and fills_who(passage.read(sentence)))
 
 
 def _people_in(index: LoadedIndex, passage: Passage, text: str) -> set[str]:
@@ -123,7 +119,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     weighs_intent = parsed.intent in (Intent.WHEN, Intent.WHO) or (
         parsed.intent in (Intent.QUOTE, Intent.PROFILE) and parsed.person is not None
     )
-    is_typed = needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE)
+    is_typed = needs.expectation.typed
     asked = {q.id for q in needs.named}
     for hit in hits:
         pull = [0.0] * len(hit.passage.sentences)

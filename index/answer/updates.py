@@ -63,9 +63,7 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         words = token_set(update.text)
         if not needs.focus.support_in(words):
             continue
-        if needs.expectation.kind not in (AnswerType.ANY, AnswerType.DATE) and not any(
-            needs.expectation.weight(s.text) > 0 for s in update.sentences
-        ):
+        if needs.expectation.typed and not any(needs.expectation.weight(s.text) > 0 for s in update.sentences):
             continue  # "why was the dive postponed": "rescheduled for September 27" says when, not why
         at = out.index(entry)
         for i, candidate in enumerate(out[:at]):

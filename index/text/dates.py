@@ -15,22 +15,22 @@ _MONTHS = {
     m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
 }
 _WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The names of the months and the days of the week, as a text capitalises them (for other patterns to use).
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+WEEKDAY_NAMES = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A month in full or abbreviated ("Sept.", "Jan").
+MONTH = rf"(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 _EXPRESSION = LazyPattern(
-    rf"(?P<full>{_MONTH}\s\d{{1,2}},\s(?:19|20)\d{{2}})"
+    rf"(?P<full>{MONTH}\s\d{{1,2}},\s(?:19|20)\d{{2}})"
     # the day first, as British and many Asian English papers print it: "14 January 2026", "28 Jan."
-    rf"|(?P<dayfull>\b\d{{1,2}}\s{_MONTH},?\s(?:19|20)\d{{2}}\b)"
-    rf"|(?P<dayfirst>\b\d{{1,2}}\s{_MONTH}(?!\w))"
+    rf"|(?P<dayfull>\b\d{{1,2}}\s{MONTH},?\s(?:19|20)\d{{2}}\b)"
+    rf"|(?P<dayfirst>\b\d{{1,2}}\s{MONTH}(?!\w))"
     rf"|(?P<iso>\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b)"
-    rf"|(?P<monthday>(?:{_WEEKDAY},?\s)?{_MONTH}\s\d{{1,2}}\b)"
+    rf"|(?P<monthday>(?:{WEEKDAY_NAMES},?\s)?{MONTH}\s\d{{1,2}}\b)"
     rf"|(?P<ordinal>\bthe\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b)"
-    rf"|(?P<monthrel>{_MONTH}\slast\syear|\blast\s{_MONTH})"
-    rf"|(?P<month>\bin\s{_MONTH}(?!\s\d|\slast\syear))"
-    rf"|(?P<weekday>\b{_WEEKDAY}\b)"
+    rf"|(?P<monthrel>{MONTH}\slast\syear|\blast\s{MONTH})"
+    rf"|(?P<month>\bin\s{MONTH}(?!\s\d|\slast\syear))"
+    rf"|(?P<weekday>\b{WEEKDAY_NAMES}\b)"
     # "tomorrow morning", "yesterday": a day from the article's own ("today" is too often "nowadays")
     r"|(?P<nextday>\b(?i:tomorrow|yesterday)\b)"
     rf"|(?P<rel>\blast\s(?:week|month|year)\b)"
@@ -80,7 +80,7 @@ def _resolve(m: re.Match[str], published: date | None, future: bool) -> tuple[da
         candidate = published.replace(day=day) if day <= 28 or _valid(published.year, published.month, day) else None
         return candidate, "day" if candidate else "unknown", candidate is not None
     if m.group("monthrel") or m.group("month"):
-        month = _month(re.search(_MONTH, text).group(0))  # type: ignore[union-attr]
+        month = _month(re.search(MONTH, text).group(0))  # type: ignore[union-attr]
         if "last year" in text or "last" in text.split():
             year = published.year - 1 if month >= published.month or "last year" in text else published.year
         elif future:  # "urged them to bring the remains home before the holiday in September": ahead
@@ -170,8 +170,8 @@ def dates_in(sentences: Iterable[str], published: date | None) -> list[DateMenti
 _YEAR = LazyPattern(r"\b(?:19|20)\d{2}\b")
 # A day a question names: "on the 14th" (no month), "on Jan. 14", "on 14 January".
 _DAY = LazyPattern(
-    rf"\bthe (?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b|\b(?P<m1>{_MONTH})\.?\s(?P<d1>\d{{1,2}})\b|"
-    rf"\b(?P<d2>\d{{1,2}})\s(?P<m2>{_MONTH})\b",
+    rf"\bthe (?P<nth>\d{{1,2}})(?:st|nd|rd|th)\b|\b(?P<m1>{MONTH})\.?\s(?P<d1>\d{{1,2}})\b|"
+    rf"\b(?P<d2>\d{{1,2}})\s(?P<m2>{MONTH})\b",
     re.I,
 )
 
@@ -187,10 +187,10 @@ def years_named(text: str) -> frozenset[str]:
 # is not read here); in lower case too, but for "may", which is as often a verb.
 _MONTH_ASKED = LazyPattern(
     rf"\b(?i:in|during|early|late|mid-?)\s(?:(?i:early|late|mid-?)\s?)?"
-    rf"(?P<m>{_MONTH}|(?i:january|february|march|april|june|july|august|september|october|november|december))"
+    rf"(?P<m>{MONTH}|(?i:january|february|march|april|june|july|august|september|october|november|december))"
     rf"(?!\s?\d)"
 )
-_MONTH_PRINTED = LazyPattern(rf"\b{_MONTH}")
+_MONTH_PRINTED = LazyPattern(rf"\b{MONTH}")
 
 
 def months_asked(text: str) -> frozenset[int]:
@@ -217,7 +217,7 @@ def days_named(text: str) -> frozenset[tuple[int, int]]:
 
 def weekdays_named(text: str) -> frozenset[str]:
     """The days of the week ``text`` names, in lower case ("on Wednesday morning" -> {"wednesday"})."""
-    return frozenset(w.lower() for w in re.findall(_WEEKDAY, text, re.I))
+    return frozenset(w.lower() for w in re.findall(WEEKDAY_NAMES, text, re.I))
 
 
 def weekday_words(mentions: Iterable[DateMention]) -> str:

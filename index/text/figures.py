@@ -80,6 +80,13 @@ def is_count_question(question: str) -> bool:
 
 
 _HOW_OFTEN = LazyPattern(r"\bhow often\b", re.I)
+
+
+def asks_how_often(question: str) -> bool:
+    """The question asks how often something happens ("how often have Lee and Takaichi met")."""
+    return bool(_HOW_OFTEN.search(question))
+
+
 # Where the phrase a "how many" counts ends: its verb, a preposition, the question's end.
 _COUNTED_END = r"(?= (?:have|has|had|did|do|does|were|was|are|is|will|would|could|died|killed|in|of|at|on)\b|\?|$)"
 _COUNTED = LazyPattern(rf"\bhow many ((?:[\w-]+ ){{0,2}}?[\w-]+){_COUNTED_END}", re.I)
@@ -104,7 +111,7 @@ def counted_nouns(question: str) -> frozenset[str]:
         stems = frozenset(tokenize(parsed[0]))
     elif m := _COUNTED.search(question):
         stems = frozenset(tokenize(m.group(1)))
-    elif _HOW_OFTEN.search(question):
+    elif asks_how_often(question):
         stems = frozenset(tokenize("times")) | (everything & _MEETING_VERBS)  # "how often" counts times
     else:
         stems = everything - {"often", "much"}
