@@ -22,6 +22,7 @@ from seeds_loader.credits import (
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.masthead import (
     DATE_LINE,
+    ENTRY_STAMP,
     PUBLISH_LABELS,
     PUBLISHED_BY,
     STAMP_LABEL,
@@ -100,6 +101,16 @@ _CORRECTION = LazyPattern(rf"^(?:[*_]+)?(?:{_CORRECTION_LABELS})\b(?:[^:.]|\.(?=
 _UPDATE_LABELS = "|".join(re.escape(w) for w in word_list("update_labels"))
 _UPDATE = LazyPattern(rf"^(?:[*_]+)?(?:{_UPDATE_LABELS})\b(?:[^:.]|\.(?=\s\d)|\.(?=m\.)|(?<=[ap]\.m)\.){{0,40}}:", re.I)
 _TRAILERS = frozenset(word_list("wire_trailers"))
+_STAMP_EMPHASIS = LazyPattern(r"[*_]")
+
+
+def _after_stamp(text: str) -> str:
+    """``text`` without the clock stamp a live entry opens with (emphasised or not); ``text`` when it has none."""
+    head = _STAMP_EMPHASIS.sub("", text[:30]) + text[30:]
+    stamp = ENTRY_STAMP.match(head)
+    return head[stamp.end() :] if stamp else text
+
+
 _IMAGE = LazyPattern(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _EMPHASIS_BLOCK = LazyPattern(r"^([*_]).+\1$", re.S)
 # Markdown's emphasis marks around words (not an underscore inside one: "snake_case").
@@ -382,9 +393,11 @@ def _body_kind(text: str, previous: BlockKind, markdown: bool) -> BlockKind:
         return BlockKind.DEBRIS
     if markdown and previous is BlockKind.IMAGE and _EMPHASIS_BLOCK.match(text):
         return BlockKind.CAPTION
-    if _CORRECTION.match(text):
+    # A live entry's label may follow its clock stamp: "**14:10 KST** — UPDATE: police now put ...".
+    labelled = _after_stamp(text)
+    if _CORRECTION.match(text) or _CORRECTION.match(labelled):
         return BlockKind.CORRECTION
-    if _UPDATE.match(text):
+    if _UPDATE.match(text) or _UPDATE.match(labelled):
         return BlockKind.UPDATE
     if _RIGHTS.match(text):
         return BlockKind.RIGHTS

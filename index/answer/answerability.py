@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from index.text.dates import MONTH, WEEKDAY_NAMES
-from index.text.figures import SPELLED_NUMBER, asks_how_often, counted_head, counted_nouns, figures, head_of_figure
+from index.text.figures import (
+    SPELLED_NUMBER,
+    asks_how_often,
+    counted_head,
+    counted_nouns,
+    figures,
+    head_of_figure,
+    number_of,
+)
 from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, proper_nouns, which_head
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
@@ -45,7 +53,12 @@ _TYPES = (
     ),
     (AnswerType.DATE, re.compile(r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b)", re.I)),
     (AnswerType.PLACE, re.compile(r"^\s*where\b", re.I)),
-    (AnswerType.REASON, re.compile(r"^\s*(?:why\b|how come\b|what (?:made|makes|prompted|led|drove)\b)", re.I)),
+    (
+        AnswerType.REASON,
+        re.compile(
+            r"^\s*(?:why\b|how come\b|what (?:made|makes|prompted|led|drove|caused|causes|sparked|triggered)\b)", re.I
+        ),
+    ),
     (AnswerType.AGENT, re.compile(r"^\s*who\s+(?!(?:is|was|are|were|'s|has been|have been|else)\b)\w+", re.I)),
     (
         AnswerType.ADVICE,
@@ -99,6 +112,13 @@ _HOW_MUCH_SUBJECT = LazyPattern(
     re.I,
 )
 _HOW_MANY = LazyPattern(r"\bhow many\b|\bnumber of\b", re.I)
+# "How much funding does X get": an amount of a thing named, as "how many" counts one (not "how much did",
+# "how much of", "how much more").
+_HOW_MUCH_NOUN = LazyPattern(
+    r"\bhow much\s+(?!(?:did|does|do|will|would|could|might|can|has|have|had|is|was|were|are|more|less|longer|"
+    r"further|of|time|later|earlier|sooner)\b)([a-z][\w-]*)",
+    re.I,
+)
 # A question that counts or measures ("How many samples have you taken?", "How much did it cost?").
 _COUNTS = LazyPattern(r"\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:is|was) the (?:number|total|figure)\b", re.I)
 _QUANTITY_QUESTION = LazyPattern(
@@ -138,7 +158,7 @@ _CLOCK = LazyPattern(
 # A sentence that gives a reason in so many words.
 _REASON = LazyPattern(
     r"\b(?:because|due to|owing to|as a result of|the reason|so that|in order to|for fear|citing|cited|cites|"
-    r"on account of|for the sake of)\b",
+    r"on account of|for the sake of|the cause|caused by|blamed on|triggered by|sparked by)\b",
     re.I,
 )
 # A place described rather than named: "next to his mother, on a hill above the town".
@@ -212,6 +232,8 @@ class Expectation:
     takes: bool = False
     # "How often will they meet": a frequency answers as a figure does.
     often: bool = False
+    # "How much funding": a sum of money answers as a figure of what is named does.
+    amount: bool = False
 
     @property
     def typed(self) -> bool:
@@ -251,6 +273,9 @@ class Expectation:
                 return cls(kind, strict=True, subject=frozenset(tokenize(head)))
             if m := _QUANTITY_QUESTION.search(question):
                 return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True)
+            if m := _HOW_MUCH_NOUN.search(question):
+                # ... given by a figure of it ("funding of 5 billion won") or a sum of money
+                return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True, amount=True)
             counted = counted_nouns(question)
             return cls(
                 kind,
@@ -313,6 +338,8 @@ class Expectation:
                 return 0.5 if now or then or _QUANTITY.search(sentence) else 0.0
             if self.often and _FREQUENCY.search(sentence):
                 return 1.0
+            if self.amount and _MONEY.search(sentence):
+                return 1.0
             if self.subject:
                 # "how much did X cost": a sum of money, in a sentence about X.
                 about = bool(self.subject & (token_set(sentence) | token_set(around)))
@@ -329,6 +356,8 @@ class Expectation:
                 return 1.0  # "how many years" asks for a stretch of time: "from 1990 to 2021" answers it
             if self.measure and _figure_after(sentence, self.counted):
                 return 1.0
+            if self.counted and number_of(sentence, self.counted):
+                return 1.0  # "police now put the number of protesters at about 400"
             if not _QUANTITY.search(sentence):
                 return 0.0
             if self.any_figure:

@@ -23,6 +23,7 @@ from index.answer.types import Refusal
 from index.store.loaded import LoadedIndex
 from index.text.dates import told_as_past, weekday_words
 from index.text.motion import goes, names_destination, only_origin
+from index.text.nlp import modifies
 from index.text.tokens import token_set, tokenize
 
 logger = logging.getLogger(__name__)
@@ -156,6 +157,14 @@ def _signals(
     # the outcome (a refusal already made, a whole answer, a speaker the passage does not name).
     settled = settled or speaker_named < SPEAKER_NAMED
     crux = None if settled else needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
+    if (
+        crux is not None
+        and any(modifies(parsed.text, crux, h) for h in needs.focus.narrowed(crux, token_set(f"{own} {nearby}")))
+        and crux in token_set(ctx.article_text(index, passage.article_id))
+    ):
+        # "How long does it take to make a taiko drum": "a drum of that size" in an article of taiko drums is
+        # one; a word qualifying what the passage holds is missing only if its article never says it.
+        crux = None
     if crux is not None:
         sentence = index.sentence_rows(passage)[best.answering]
         crux_drop = float(probe.without(crux) @ sentence) - float(vector @ sentence)

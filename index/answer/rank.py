@@ -72,11 +72,33 @@ def names_another(
     person when ``people_only``. Not when the one it gives the asked ``verb`` to is only a person the
     question names: "Lee is scheduled to travel to Nara ... for talks with Takaichi" does not say who is
     travelling with Lee."""
-    if verb is not None and asked and (subjects := subjects_of(sentence, verb)):
-        doers = [_people_in(index, passage, subject) for subject in subjects]
-        if all(found and found <= asked for found in doers):
-            return False
-    return bool(_people_in(index, passage, sentence) - asked) or (not people_only and fills_who(passage.read(sentence)))
+    return agent_weight(index, passage, sentence, asked, people_only=people_only, verb=verb) > 0.0
+
+
+def agent_weight(
+    index: LoadedIndex,
+    passage: Passage,
+    sentence: str,
+    asked: set[str],
+    *,
+    people_only: bool = False,
+    verb: str | None = None,
+) -> float:
+    """How well a sentence says who did something (``names_another``): 1 when it gives the asked ``verb`` to
+    someone the question does not name ("Hiroshi Tanabe has made taiko drums" for "who made the drums"), 0.5
+    when it only names someone else ("the drums that Lee and Takaichi played"), 0 when it says nobody."""
+    subjects = subjects_of(sentence, verb) if verb is not None else []
+    doers = [_people_in(index, passage, subject) for subject in subjects]
+    if asked and subjects and all(found and found <= asked for found in doers):
+        return 0.0
+    if not (
+        bool(_people_in(index, passage, sentence) - asked) or (not people_only and fills_who(passage.read(sentence)))
+    ):
+        return 0.0
+    if verb is None:
+        return 1.0  # (the model is not installed: whoever is named may have done it)
+    # ... a doer of the verb: someone else named, or someone in words of their own ("a senior priest")
+    return 1.0 if any((found - asked) or (not found and not people_only) for found in doers) else 0.5
 
 
 def _people_in(index: LoadedIndex, passage: Passage, text: str) -> set[str]:
@@ -133,7 +155,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             only = needs.expectation.person
             kinds = [
-                float(names_another(index, hit.passage, x.text, asked, people_only=only, verb=needs.agent_verb))
+                agent_weight(index, hit.passage, x.text, asked, people_only=only, verb=needs.agent_verb)
                 for x in hit.passage.sentences
             ]
         else:
@@ -180,8 +202,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             if any(theirs):
                 adjusted = [a if mine else -math.inf for a, mine in zip(adjusted, theirs, strict=True)]
         elif needs.asks_agent and any(kinds):
-            # "Who did it": a sentence that names no one else cannot say who.
-            adjusted = [a if k else -math.inf for a, k in zip(adjusted, kinds, strict=True)]
+            # "Who did it": a sentence that names no one else cannot say who; one that gives the very deed to
+            # someone says it before one that only names someone.
+            least = max(kinds)
+            adjusted = [a if k >= least else -math.inf for a, k in zip(adjusted, kinds, strict=True)]
         best = max(range(len(adjusted)), key=adjusted.__getitem__) if adjusted else 0  # the first best
         bonus = (feature[best] + pull[best]) if feature else 0.0
         chosen = _extend(ctx, adjusted, best, hit, index)

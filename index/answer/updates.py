@@ -14,6 +14,7 @@ from index.store.passages import Passage
 from index.text.figures import gives_number
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.wordlists import word_list
 
 if TYPE_CHECKING:
     from index.answer.needs import Needs
@@ -74,6 +75,11 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
             # or, beside a figure, three words of what it is about.
             answering = " ".join(earlier.sentences[j].text for j in candidate.chosen)
             shared = words & token_set(answering)
+            # ... and three words beside a figure are three of the sentence giving it, not of the others nor
+            # the reporting verb every sentence has ("Nobody was hurt" is no figure an engine count revises).
+            figured = words & token_set(
+                " ".join(t for j in candidate.chosen if gives_number(t := earlier.sentences[j].text))
+            )
             if (
                 earlier.article_id == update.article_id
                 and earlier.paragraph < update.paragraph
@@ -81,7 +87,7 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                 and (
                     any(t[:1].isdigit() for t in shared)
                     or bool(_names_in(update.text) & _names_in(answering))
-                    or (gives_number(answering) and len(shared) >= 3)
+                    or len(figured - _REPORTING) >= 3
                 )
             ):
                 revised = out[i]
@@ -91,6 +97,9 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                 break
     return out
 
+
+# The reporting verbs' stems (those of the list's plain words: "said", "told", "noted").
+_REPORTING = token_set(" ".join(v for v in word_list("reporting_verbs", "index") if v.isalpha()))
 
 # A capitalised word inside a sentence (not its first): a name an update may replace ("Kansai, not Itami").
 _INNER_NAME = LazyPattern(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}")

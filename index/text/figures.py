@@ -199,6 +199,27 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
     return [f for _, _, f in sorted(found, key=lambda t: (-t[0], t[1]))]
 
 
+# "The number of protesters", "the total of fire engines": what a figure after it counts.
+_NUMBER_OF = LazyPattern(r"\b(?:number|count|total|tally) of\s", re.I)
+# A figure as a clause gives it after the noun: "at about 400", "to twelve", "was 47".
+_FIGURE_GIVEN = LazyPattern(
+    rf"^(?:[\w’'-]+\s){{0,3}}?(?:at|to|was|is|stood at|reached|of)\s(?:(?:about|around|some|nearly|almost|roughly|"
+    rf"more than|fewer than|less than|just over|just under|over|under)\s)?(?:\d[\d,.]*|{SPELLED_NUMBER})\b",
+    re.I,
+)
+
+
+def number_of(text: str, nouns: frozenset[str]) -> bool:
+    """``text`` gives the number of what is counted after naming it: "police now put the number of protesters
+    at about 400", "revised the number of fire engines sent to twelve"."""
+    for m in _NUMBER_OF.finditer(text):
+        rest = text[m.end() :].split()
+        for i, word in enumerate(rest[:4]):
+            if set(tokenize(word)) & nouns:
+                return bool(_FIGURE_GIVEN.match(" ".join(rest[i + 1 : i + 8])))
+    return False
+
+
 def _idiomatic_time(words: list[re.Match[str]], i: int) -> bool:
     """An ordinal is no count in "the first time" (only "for the Nth time" counts) or in "the first
     visit in 11 years", "the first ... since"."""

@@ -89,6 +89,23 @@ def _parsed(text: str) -> Any | None:
     return nlp(text) if nlp is not None else None
 
 
+def modifies(text: str, modifier: str, head: str) -> bool:
+    """In ``text``, a word whose stem is ``modifier`` qualifies one whose stem is ``head`` as part of its noun
+    phrase ("taiko" of "a taiko drum", "Chosei" of "the Chosei mine"), not as its subject or object ("residents"
+    of "residents get around"). True when the model is not installed (the words' order is all there is)."""
+    from index.text.tokens import tokenize
+
+    doc = _parsed(text)
+    if doc is None:
+        return True
+    return any(
+        t.dep_ in ("compound", "amod", "nmod")
+        and tokenize(t.text)[-1:] == [modifier]
+        and tokenize(t.head.text)[:1] == [head]
+        for t in doc
+    )
+
+
 def counted_phrase(question: str) -> tuple[str, str] | None:
     """What a "how many" question counts, read from its parse: the noun "many" modifies, with the words
     before it that belong to it ("Korean forced laborers' remains", "police officers"), and that noun;
@@ -139,8 +156,10 @@ def subjects_of(sentence: str, verb: str) -> list[str]:
     """The subjects the sentence gives the verb ``verb`` (a lemma), each as its words: "Lee is scheduled to
     travel to Nara" -> ["Lee"] (the subject of the verb that governs it), "First lady Kim Hea Kyung is
     travelling with the president" -> ["First lady Kim Hea Kyung"]; empty when the verb is not there or the
-    model is not installed. Parsed only when a word of the verb's is there."""
-    if verb[:4] not in sentence.lower() or (doc := _parsed(sentence)) is None:
+    model is not installed. Parsed only when a form of the verb is there ("made" of "make" too)."""
+    from index.text.tokens import token_set, tokenize
+
+    if not set(tokenize(verb)) & token_set(sentence) or (doc := _parsed(sentence)) is None:
         return []
     found = []
     for token in doc:
@@ -200,8 +219,12 @@ def _specified(token: Any, asked: frozenset[str]) -> bool:
     """The noun at ``token`` is told apart by something the question does not say."""
     if token.dep_ == "pobj" and token.head.lower_ in ("as", "for"):
         return True  # "a celadon vase as a gift": the gift is what was given
-    if token.dep_ in ("appos", "conj") and token.head.lemma_.lower() not in asked:
-        return True  # "the Kudara Kannon, a statue"; "Osaka, Kyoto and Hyogo prefectures"
+    if (token.dep_ == "appos" or (token.dep_ == "conj" and token.head.pos_ == "PROPN")) and (
+        token.head.lemma_.lower() not in asked
+    ):
+        # "the Kudara Kannon, a statue"; "Osaka, Kyoto and Hyogo prefectures"; but "flights and hotels" tells
+        # which hotel no more than "hotels" does
+        return True
     if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.lemma_.lower() not in asked:
         return True  # "Hotel Carlton" (not "a hotel conference room")
     if token.pos_ == "PROPN" and token.i > 0:

@@ -1107,3 +1107,109 @@ def test_who_did_it_is_refused_when_no_one_else_is_named(made_up_engine) -> None
     shown = [*paragraphs, "The harbour master, Anna Kim, 52, showed the two around the port."]
     answer = ask_made_up(made_up_engine, "Port visit", shown, question)
     assert answer.answered and "Anna Kim" in answer.passages[0].text
+
+
+def test_the_number_of_what_is_counted_given_after_it_counts_it() -> None:
+    """ "Police now put the number of protesters at about 400" and "revised the number of fire engines sent
+    to twelve" give the count asked for, as "about 400 protesters" would; "the number of protesters has
+    grown" gives none."""
+    from index.text.figures import number_of
+
+    protesters = Expectation.of("How many protesters were outside the town hall?")
+    assert protesters.weight("Police now put the number of protesters at about 400, up from 150.") == 1.0
+    assert protesters.weight("The number of protesters has grown since the morning, police said on 14 May.") < 1.0
+    assert number_of("The brigade revised the number of fire engines sent to twelve.", frozenset(tokenize("engines")))
+    assert not number_of("The number of fire engines was not given.", frozenset(tokenize("engines")))
+
+
+def test_how_much_of_a_thing_needs_a_figure_of_it_or_a_sum() -> None:
+    """ "How much funding does the dialogue get?" asks for an amount: a table row dated "Spring 2026" gives
+    none, "5 billion won a year" does."""
+    funding = Expectation.of("How much funding does the supply-chain dialogue get?")
+    assert funding.strict and funding.amount
+    assert not funding.satisfied(["| Supply-chain dialogue | Industry (both) | First meeting | Spring 2026 |"])
+    assert funding.satisfied(["The dialogue will receive 5 billion won a year from the ministry."])
+    assert funding.satisfied(["The dialogue has funding of 300 million for its first year."])
+    assert not Expectation.of("How much did the dinner cost?").amount  # a sum of a thing named, as before
+
+
+def test_what_caused_something_asks_for_its_cause() -> None:
+    caused = Expectation.of("What caused the fire near the harbour?")
+    assert caused.kind is AnswerType.REASON
+    assert caused.weight("It said the cause was an electrical fault in a refrigerator.") == 1.0
+    assert caused.weight("The fire started in the kitchen at around 7:30 p.m.") == 0.0
+
+
+@needs_model
+def test_things_listed_together_are_still_bare() -> None:
+    """ "What hotel will the families stay at?" is not told by "their flights and hotels": a noun joined to
+    another common noun is as bare as alone; joined to names ("Osaka, Kyoto and Hyogo prefectures") it is
+    told which."""
+    asked = frozenset({"what", "hotel", "family", "stay", "at"})
+    assert only_bare(["The ministry will pay for the families' flights and hotels, an official said."], "hotel", asked)
+    assert not only_bare(["Korea bans seafood from Miyagi, Osaka and Hyogo prefectures."], "prefecture", frozenset())
+
+
+@needs_model
+def test_who_did_it_is_the_one_the_deed_is_given_to(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who made the drums the leaders played?": the sentence giving "made" to someone ("Hiroshi Tanabe has
+    made taiko drums", an irregular form) says who, before a sentence that only names others (the leaders
+    who played them) and a passage naming an institution that did something else."""
+    from index.text.nlp import subjects_of
+
+    assert subjects_of("Hiroshi Tanabe, 64, has made drums for forty years.", "make") == ["Hiroshi Tanabe , 64 ,"]
+    paragraphs = [
+        "Hiroshi Tanabe, 64, has made taiko drums in Nara for forty years. His workshop supplied the two drums "
+        "that Mayor Eva Berg and Minister Carl Lund played at the end of their talks.",
+        "The prefecture called the workshop nine days before the reception.",
+    ]
+    answer = ask_made_up(made_up_engine, "Drum maker", paragraphs, "Who made the drums the leaders played?")
+    assert answer.passages[0].highlight.startswith("Hiroshi Tanabe")
+
+
+@needs_model
+def test_a_word_typed_before_what_the_passage_holds_is_found_in_its_article(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How long does it take to make a taiko drum?" over "A drum of that size takes about six months" in an
+    article of taiko drums: "taiko" narrows "drum", which the passage holds, and the article says it; it is
+    no missing word. Asked of an article that never says "taiko", it is."""
+    from index.answer.focus import Focus
+
+    class Idf:
+        def idf(self, term: str) -> float:
+            return 1.0
+
+        focus_idf = idf
+
+    focus = Focus.of("How long does it take to make a taiko drum, or a flute?", Idf())  # type: ignore[arg-type]
+    assert focus.narrowed("taiko", frozenset({"drum"})) == ["drum"] and not focus.narrowed("drum", frozenset({"flute"}))
+    from index.text.nlp import modifies
+
+    assert modifies("How long does it take to make a taiko drum?", "taiko", "drum")
+    assert not modifies("How does Kawabata suggest residents get around?", "resid", "get")
+    paragraphs = [
+        "Hiroshi Tanabe, 64, has made taiko drums in Nara for forty years.",
+        "Q: How long does one drum take to make?",
+        "A: A drum of that size takes about six months, most of it waiting for the wood to dry.",
+    ]
+    question = "How long does it take to make a taiko drum?"
+    answer = ask_made_up(made_up_engine, "Drum maker", paragraphs, question)
+    assert answer.passages[0].text.startswith("A drum") and answer.signals["crux_drop"] == 0.0  # type: ignore[index]
+    elsewhere = ask_made_up(made_up_engine, "Drum maker", paragraphs[1:], question)
+    assert elsewhere.passages[0].text.startswith("A drum") and elsewhere.signals["crux_drop"] != 0.0  # type: ignore[index]
+
+
+def test_an_update_goes_above_only_the_figure_it_revises(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """An update revising the number of fire engines goes above "Eight fire engines were sent", not above
+    the passage saying nobody was hurt because it too gives a figure (a distance) and is attributed to the
+    fire department."""
+    paragraphs = [
+        "Nobody was hurt in the fire that broke out on Friday evening at a guesthouse about 300 meters from the "
+        "harbour, the city fire department said.",
+        "The fire started in the kitchen and was put out within 40 minutes. Eight fire engines were sent.",
+        "UPDATE, 23:10: The fire department has revised the number of fire engines sent to twelve. It said the "
+        "cause was an electrical fault.",
+    ]
+    hurt = ask_made_up(made_up_engine, "Guesthouse fire", paragraphs, "Was anyone hurt in the guesthouse fire?")
+    assert hurt.passages[0].text.startswith("Nobody was hurt")
+    engines = ask_made_up(made_up_engine, "Guesthouse fire", paragraphs, "How many fire engines were sent?")
+    assert engines.passages[0].text.startswith("UPDATE") and engines.answered

@@ -172,6 +172,19 @@ def test_an_update_is_cited_as_an_update_and_a_correction_as_a_correction() -> N
     assert kinds == ["body", "update", "correction"]
 
 
+def test_a_live_entry_labelled_after_its_clock_stamp_is_an_update() -> None:
+    """ "**14:10 KST** — UPDATE: ..." is an update as "UPDATE, 3:40 p.m.: ..." is; the label may follow the
+    entry's stamp, emphasised or not."""
+    text = (
+        "# Live: harbour flood\n\n**11:48 KST** — About 150 homes have been cleared, police said.\n\n"
+        "**14:10 KST** — UPDATE: Police now put the number of homes cleared at about 400.\n\n"
+        "15:02 JST — CORRECTION: The harbour master is Anna Kim, not Anna Lim.\n\n"
+        "16:00 KST — The update of the sea wall's height is expected tonight.\n"
+    )
+    kinds = [p.kind for p in parse_article(text, "live.md").paragraphs]
+    assert kinds == ["body", "update", "correction", "body"]
+
+
 @pytest.mark.parametrize(
     "note",
     ["*Hana Moriyama is the Courier's diplomatic correspondent.*", "— Hana Moriyama, a former envoy, teaches in Kobe."],
