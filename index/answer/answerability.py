@@ -158,7 +158,9 @@ _CLOCK = LazyPattern(
 # A sentence that gives a reason in so many words.
 _REASON = LazyPattern(
     r"\b(?:because|due to|owing to|as a result of|the reason|so that|in order to|for fear|citing|cited|cites|"
-    r"on account of|for the sake of|the cause|caused by|blamed on|triggered by|sparked by)\b",
+    r"on account of|for the sake of|the cause|caused by|blamed on|triggered by|sparked by|"
+    # ... or what stood in the way: "past efforts to join were stymied by the seafood ban"
+    r"(?:stymied|blocked|hampered|hindered|held back|thwarted|obstructed) by)\b",
     re.I,
 )
 # A place described rather than named: "next to his mother, on a hill above the town".
@@ -381,6 +383,22 @@ class Expectation:
         if self.kind is AnswerType.NAMED and self.head:
             return _names_head(sentence, self.head)
         return 1.0
+
+
+# The word that names the answer's kind ("what date", "which year") and the quality asked of something ("what
+# is special about Horyu Temple", "what was unusual about the dinner"): what the question asks for, never a
+# word its answer holds ("died on Feb. 3, 1942" says what date without the word "date").
+_ASKED_WORD = LazyPattern(
+    r"^\s*(?:what|which)\s+(?P<kind>date|day|year|month|time|hour)s?\b|"
+    r"^\s*what(?:'s|’s| is| was| are| were)\s+(?:so\s+|most\s+)?(?P<quality>[a-z]+)\s+about\b",
+    re.I,
+)
+
+
+def asked_words(question: str) -> list[str]:
+    """The words of ``question`` that ask rather than say what is asked about (``_ASKED_WORD``)."""
+    m = _ASKED_WORD.search(question)
+    return [w for w in (m.group("kind"), m.group("quality")) if w] if m else []
 
 
 def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from index.answer.answerability import AnswerType, Expectation
+from index.answer.answerability import AnswerType, Expectation, asked_words
 from index.answer.focus import Focus
 from index.answer.question import (
     Intent,
@@ -134,7 +134,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     else:
         # The person asked about is not what is asked about them; a name or role nobody holds is.
         named_target = [parsed.target or ""] if parsed.people else []
-        focus = Focus.of(text, index.lexical, [*speaker_words, *named_target])
+        focus = Focus.of(text, index.lexical, [*speaker_words, *named_target, *asked_words(text)])
     claims: Literal["figure", "date"] | None = (
         "figure" if is_count_question(text) else "date" if parsed.intent is Intent.WHEN else None
     )

@@ -1213,3 +1213,23 @@ def test_an_update_goes_above_only_the_figure_it_revises(made_up_engine) -> None
     assert hurt.passages[0].text.startswith("Nobody was hurt")
     engines = ask_made_up(made_up_engine, "Guesthouse fire", paragraphs, "How many fire engines were sent?")
     assert engines.passages[0].text.startswith("UPDATE") and engines.answered
+
+
+def test_the_word_naming_what_is_asked_is_no_word_the_answer_holds(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What date did the mine flood?" is answered by "died on Feb. 3, 1942, when the mine flooded", which
+    has no word "date"; "what is special about X" by what is special, not by the word "special"."""
+    from index.answer.answerability import asked_words
+
+    assert asked_words("What date did the mine flood?") == ["date"]
+    assert asked_words("which year did he retire") == ["year"]
+    assert asked_words("What is special about Horyu Temple?") == ["special"]
+    assert asked_words("Did they agree on a date for the next talks?") == []
+    paragraphs = ["It is where 183 laborers died on Feb. 3, 1942, when the Kestrel mine flooded."]
+    answer = ask_made_up(made_up_engine, "Mine", paragraphs, "What date did the Kestrel mine flood?")
+    assert answer.signals["focus"] == 1.0 and answer.signals["crux_drop"] == 0.0  # type: ignore[index]
+
+
+def test_what_stood_in_the_way_is_a_reason() -> None:
+    why = Expectation.of("Why has Korea not been able to join the trade pact?")
+    assert why.weight("Past efforts to join the pact were stymied by the ban on seafood imports.") == 1.0
+    assert why.weight("Korea reaffirmed its bid to join the pact.") == 0.0
