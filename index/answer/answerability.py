@@ -136,6 +136,8 @@ _SHARE = LazyPattern(
 _DIRECTIVE = LazyPattern(
     r"\b(?:should|must|ought to|needs? to|has to|have to|had better|it is time to|let us|let's|recommend\w*|"
     r"(?:I|we) would (?!have\b|not\b|be\b|never\b)[a-z]+|"
+    # ("I do not want to belittle it" wants nothing done)
+    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)(?<!never\s)"
     r"(?:urge|urges|urged|urging|want|wants|wanted|ask|asks|asked|asking|call on|calls on|called on)\s"
     r"(?:[\w’'-]+\s){0,4}?to\s\w+|(?:call|calls|called|calling) for)\b",
     re.I,
@@ -395,10 +397,34 @@ _ASKED_WORD = LazyPattern(
 )
 
 
+# "... according to the op-ed": which coverage is asked, not a word of the answer.
+_PER_COVERAGE = LazyPattern(
+    r"\b(?:according to|in|per)\s+((?:the|this|that|our|today's)\s+[\w’'-]+(?:\s[\w-]+)?)\s*[?.!]?\s*$", re.I
+)
+
+
+# "What does X want the governments to do?": whom X would have act is all the question names, and no word the
+# answer must hold ("both countries should ..." answers it). (With "... to do about Y", Y is what is asked
+# about, and the words of whom, when the answer holds them, only add to it.)
+_ADVISED = LazyPattern(
+    r"\b(?:want|wants|wanted|urge|urges|urged|ask|asks|asked|expect|expects|expected)\s+((?:[\w’'-]+\s){1,4}?)"
+    r"to do\s*[?.!]?\s*$",
+    re.I,
+)
+
+
 def asked_words(question: str) -> list[str]:
-    """The words of ``question`` that ask rather than say what is asked about (``_ASKED_WORD``)."""
+    """The words of ``question`` that ask rather than say what is asked about (``_ASKED_WORD``), and the
+    piece of coverage it asks of ("according to the op-ed")."""
+    from index.store.references import names_coverage
+
     m = _ASKED_WORD.search(question)
-    return [w for w in (m.group("kind"), m.group("quality")) if w] if m else []
+    words = [w for w in (m.group("kind"), m.group("quality")) if w] if m else []
+    if (c := _PER_COVERAGE.search(question)) and names_coverage(c.group(1)):
+        words += c.group(1).split()
+    if a := _ADVISED.search(question):
+        words += a.group(1).split()
+    return words
 
 
 def _figure_after(sentence: str, nouns: frozenset[str]) -> bool:

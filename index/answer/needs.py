@@ -128,7 +128,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
     speaker_words = [v for p in parsed.people for v in p.variants] + outlets_named(text, index.article_references)
     subject = None
     if parsed.intent is Intent.QUOTE and parsed.person is not None:
-        focus = Focus.of(parsed.topic or text, index.lexical, speaker_words)
+        focus = Focus.of(parsed.topic or text, index.lexical, [*speaker_words, *asked_words(text)])
         if (about := _ABOUT_AT.match(parsed.topic)) is not None and not _completes(text, parsed.topic, about):
             subject = Focus.of(about.group(1), index.lexical, speaker_words)
     else:

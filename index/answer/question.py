@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from index.people.names import ROLE_WORDS, is_institution_word, is_name_like
 from index.people.registry import PeopleRegistry, Person
+from index.store.references import names_coverage
 from index.text.nlp import asks_who_did
 from index.text.tokens import normalize_word
 from seeds_loader.lazy import LazyPattern
@@ -154,6 +155,8 @@ def _analysed(text: str, registry: PeopleRegistry) -> Question:
         # the call") is no speaker.
         if not target or target.lower() in ("this", "that") or _NOT_A_SPEAKER.intersection(target.lower().split()):
             continue
+        if names_coverage(target):
+            continue  # "according to the op-ed": which coverage says it, not who
         people, by_role = resolve_speaker(target, registry)
         rest = text[m.end() :].strip(" ?.!")
         return Question(

@@ -16,7 +16,7 @@ from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
 from index.answer.question import Intent, interrogative
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
-from index.people.attribution import referred_to
+from index.people.attribution import Quote, referred_to, reported_by_role
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
@@ -30,6 +30,10 @@ from seeds_loader.lazy import LazyPattern
 
 # A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
 _LEAD_WORDS = 6
+# A sentence that asks rather than tells: a question, or one reported ("a reader asks whether ...").
+_ASKS = LazyPattern(
+    r"\?[”\"’']?$|\b(?:asks?|asked|wonders?|wondered|wants? to know)\s+(?:us\s+)?(?:whether|if)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -290,7 +294,16 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
 def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
     """Their own words, or their words reported by someone else ("Lee asked Xi ..., Kang said")."""
     quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[i].start)
-    return quote is not None and (quote.person_id in speakers or not speakers.isdisjoint(quote.reports))
+    return quote is not None and (quote.person_id in speakers or _reports(index, hit, i, quote, speakers))
+
+
+def _reports(index: LoadedIndex, hit: Hit, i: int, quote: Quote, speakers: set[str]) -> bool:
+    """Someone else's sentence reports their words: by name ("Lee asked Xi ..., Kang said"), or by their
+    role (""The president asked me how old she is," Furuya said")."""
+    if not speakers.isdisjoint(quote.reports):
+        return True
+    text = hit.passage.sentences[i].text
+    return any(p.id in speakers for p in reported_by_role(text, index.people, hit.passage.article_id))
 
 
 def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, needs: Needs, past: bool) -> float:
@@ -313,7 +326,7 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, needs: Needs, past: 
         if quote is not None and quote.person_id in speakers:
             return weight
         # Their words at second hand come after their own, before anyone else's.
-        return 0.0 if quote is not None and not speakers.isdisjoint(quote.reports) else -1.0
+        return 0.0 if quote is not None and _reports(index, hit, i, quote, speakers) else -1.0
     if parsed.intent is Intent.PROFILE and parsed.person is not None:
         # "Who is X" is answered by the sentence that says what X is (a role the coverage gives them),
         # else by one that names them in full: "A forensic geneticist at Sorim University …, he knows"
@@ -344,6 +357,9 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
     if following < len(scores) and NOTICE_ONLY.search(hit.passage.sentences[best].text):
         # "An earlier version misstated where the stones were made." says what was wrong; the sentence
         # after it says what is right ("They were made in Kamakura, not Kyoto.").
+        return [best, following]
+    if following < len(scores) and _ASKS.search(hit.passage.sentences[best].text):
+        # "A reader asks whether the ferry takes cars." restates the question; the next sentence answers it.
         return [best, following]
     if following < len(scores) and len(hit.passage.sentences[best].text.split()) <= _LEAD_WORDS:
         after = index.quote_at(hit.passage.article_id, hit.passage.sentences[following].start)

@@ -255,8 +255,11 @@ def _attribute_article(article: Article, registry: PeopleRegistry) -> list[Quote
             if found is not None:
                 person, verb, how = found
                 quote = _quote(person, article, paragraph.number, sentence, quoted, how, verb=verb)
-                if how in ("named", "surname"):
-                    quote = replace(quote, reports=_reported(text, mentions, quoted_spans, person))
+                named = _reported(text, mentions, quoted_spans, person) if how in ("named", "surname") else ()
+                # ... and those reported by their role, in any voice: ""The president asked me ...," Furuya said"
+                by_role = tuple(p.id for p in reported_by_role(text, registry, article.id) if p.id != person.id)
+                if named or by_role:
+                    quote = replace(quote, reports=tuple(dict.fromkeys((*named, *by_role))))
                 out.append(quote)
                 last_speaker = quote
                 salience.push(person)
@@ -406,6 +409,19 @@ def referred_to(text: str, registry: PeopleRegistry, article_id: str) -> list[Pe
         ]
         if len(holders) == 1 and holders[0] not in found:
             found.append(holders[0])
+    return found
+
+
+def reported_by_role(text: str, registry: PeopleRegistry, article_id: str) -> list[Person]:
+    """The people ``text`` reports speaking by their role, the role right before a speech verb of theirs:
+    ""The president asked me how old she is," Furuya said" reports the president of the article (who is
+    the one person of it holding that role, as ``referred_to`` reads it), inside someone's quotation or not."""
+    found: list[Person] = []
+    for m in _ROLE_REFERENCE.finditer(text):
+        verb = _VERB.search(text, m.end())
+        if verb is None or verb.group(0) == "According to" or not _ADJACENT.match(text[m.end() : verb.start()]):
+            continue
+        found += [p for p in referred_to(m.group(0), registry, article_id) if p not in found]
     return found
 
 

@@ -27,6 +27,19 @@ _ARTICLE_TYPES = frozenset(
 )
 
 
+# What names a piece of coverage rather than a source: "according to the op-ed", "the FAQ says".
+COVERAGE_WORDS = _ARTICLE_TYPES | frozenset(
+    ["article", "articles", "story", "stories", "piece", "report", "coverage", "faq", "brief", "blog", "live", "page"]
+)
+_DETERMINERS = frozenset({"the", "this", "that", "our", "their", "its", "a", "an", "today's", "yesterday's"})
+
+
+def names_coverage(phrase: str) -> bool:
+    """``phrase`` is a piece of coverage ("the op-ed", "this article", "the live blog"), not someone."""
+    words = [w for w in re.findall(r"[\w’'-]+", phrase.lower()) if w not in _DETERMINERS]
+    return bool(words) and all(w in COVERAGE_WORDS for w in words)
+
+
 def article_references(articles: dict[str, ArticleMeta]) -> dict[str, frozenset[str]]:
     """Words a question can point at articles with: article types in headlines ("editorial") and outlet
     names ("yonhap"), each mapped to the articles it names. Built once per index version."""

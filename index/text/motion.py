@@ -16,7 +16,9 @@ Direction = Literal["arrive", "depart"]
 
 _ARRIVE = LazyPattern(
     r"\b(?:arriv(?:e|es|ed|ing|al)|land(?:s|ed|ing)?\s+(?:at|in)|touch(?:es|ed)?\s+down|"
-    r"(?:fly|flies|flew|flown|flying)\s+(?:in|into))\b",
+    r"(?:fly|flies|flew|flown|flying)\s+(?:in|into)|"
+    # ... and a ship's coming in: "has docked at Hakata", "berthed in Busan"
+    r"(?:dock|docks|docked|docking|berth|berths|berthed|moor|moored)\s+(?:at|in))\b",
     re.I,
 )
 # ("left" in a caption says where someone stands: "Lee, left, and Xi", "(left)", "from left to right".)

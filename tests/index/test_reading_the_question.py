@@ -1233,3 +1233,62 @@ def test_what_stood_in_the_way_is_a_reason() -> None:
     why = Expectation.of("Why has Korea not been able to join the trade pact?")
     assert why.weight("Past efforts to join the pact were stymied by the ban on seafood imports.") == 1.0
     assert why.weight("Korea reaffirmed its bid to join the pact.") == 0.0
+
+
+def test_a_piece_of_coverage_is_no_speaker() -> None:
+    """ "How long have the families waited according to the op-ed?" asks what the op-ed says, not what
+    someone called "the op-ed" said: no unknown speaker to refuse, and "op-ed" is no word the answer holds."""
+    from index.answer.answerability import asked_words
+    from index.answer.question import analyse
+    from index.people.registry import PeopleRegistry
+    from index.store.references import names_coverage
+
+    assert names_coverage("the op-ed") and names_coverage("this article") and not names_coverage("the ambassador")
+    question = "How long have the families waited according to the op-ed?"
+    assert analyse(question, PeopleRegistry({})).intent is not Intent.QUOTE
+    assert asked_words(question) == ["the", "op-ed"]
+
+
+def test_a_ship_docking_arrives() -> None:
+    from index.text.motion import goes
+
+    assert goes("[15:41] The ferry has docked at Hakata.", "arrive")
+    assert not goes("The ferry left the pier at 08:52.", "arrive")
+
+
+def test_not_wanting_something_is_no_advice() -> None:
+    advice = Expectation.of("What does Ryu Seon-hwa want the governments to do?")
+    assert advice.kind is AnswerType.ADVICE
+    assert advice.weight("I do not want to belittle it.") == 0.0
+    assert advice.weight("We should ask for three things: a timetable, a budget and a seat.") == 1.0
+
+
+def test_whom_advice_is_for_is_no_topic_when_nothing_else_is_asked() -> None:
+    """ "What does X want the governments to do?": "both countries should ..." answers without the word
+    "governments"; with "... to do about the DNA tests" the tests are what is asked about, and the words
+    of whom stay."""
+    from index.answer.answerability import asked_words
+
+    assert asked_words("What does Ryu want the governments to do?") == ["the", "governments"]
+    assert asked_words("What does Ahn want the presidential office to do about the DNA testing?") == []
+
+
+def test_words_reported_by_role_are_theirs_at_second_hand(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What did Lee ask the priest?": the priest's ""The president asked me how old she is," Furuya said"
+    reports President Lee's question by his role; it is found among Lee's words."""
+    paragraphs = [
+        "The Reverend Kosho Furuya was there when President Eva Lind stood before the statue last month.",
+        '"The president asked me how old she is," Furuya said. "I told her about 1,300 years."',
+        "The statue is carved from camphor wood.",
+    ]
+    answer = ask_made_up(made_up_engine, "Temple", paragraphs, "What did Lind ask the priest?")
+    assert answer.passages and answer.passages[0].text.startswith('"The president asked me')
+
+
+def test_a_sentence_restating_a_question_is_shown_with_its_answer(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = [
+        "[08:52] The ferry has left the pier with 312 passengers.",
+        "[11:05] A reader asks whether the ferry takes cars. It does not; the Mirae carries foot passengers only.",
+    ]
+    answer = ask_made_up(made_up_engine, "Ferry", paragraphs, "Does the ferry take cars?")
+    assert "foot passengers only" in answer.passages[0].highlight
