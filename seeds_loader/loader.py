@@ -288,9 +288,26 @@ def _stands_alone(line: str, markdown: bool) -> bool:
 
 
 def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Hard-wrapped copy: most lines run on into the next; or, where paragraphs are short (two or three lines
+    each, so that as many lines end a paragraph as run on), the lines that run on break sentences ("Kihara
+    Minoru said" / "on Friday that ..."), which one paragraph per line never does."""
     lengths = [e - s for s, e in lines if text[s:e].strip()]
-    followed = sum(1 for (s1, e1), (s2, e2) in pairwise(lines) if text[s1:e1].strip() and text[s2:e2].strip())
-    return followed > len(lengths) / 2 and median(lengths) < 100
+    runs = [
+        (text[s1:e1].rstrip(), text[s2:e2].lstrip())
+        for (s1, e1), (s2, e2) in pairwise(lines)
+        if text[s1:e1].strip() and text[s2:e2].strip()
+    ]
+    broken = sum(
+        1
+        for a, b in runs
+        if not _LISTED.match(a) and not _LISTED.match(b) and (not a.endswith(_SENTENCE_ENDS) or b[:1].islower())
+    )
+    return median(lengths) < 100 and (len(runs) > len(lengths) / 2 or (len(runs) >= 2 and broken > len(runs) / 2))
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", ")")
+# A table row or a list item runs into the next line by its syntax, not by wrapping.
+_LISTED = LazyPattern(r"^\s*(?:\||[-*+•]\s|\d{1,2}[.)]\s)")
 
 
 def _close(blocks: list[Block], text: str, lines: list[tuple[int, int]]) -> None:

@@ -162,7 +162,9 @@ _REASON = LazyPattern(
     r"\b(?:because|due to|owing to|as a result of|the reason|so that|in order to|for fear|citing|cited|cites|"
     r"on account of|for the sake of|the cause|caused by|blamed on|triggered by|sparked by|"
     # ... or what stood in the way: "past efforts to join were stymied by the seafood ban"
-    r"(?:stymied|blocked|hampered|hindered|held back|thwarted|obstructed) by)\b",
+    r"(?:stymied|blocked|hampered|hindered|held back|thwarted|obstructed) by|"
+    # ... or the one looked into: "police are investigating whether the driver fell asleep"
+    r"investigat(?:e|es|ed|ing) (?:whether|if))\b",
     re.I,
 )
 # A place described rather than named: "next to his mother, on a hill above the town".

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from index.answer.answerability import AnswerType
 from index.answer.question import Intent
 from index.store.passages import Passage
-from index.text.figures import gives_number
+from index.text.figures import figure_context, gives_number
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -67,6 +67,11 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         if needs.expectation.typed and not any(needs.expectation.weight(s.text) > 0 for s in update.sentences):
             continue  # "why was the dive postponed": "rescheduled for September 27" says when, not why
         at = out.index(entry)
+        # What the update's first figure is of (its others explain it: "three passengers had gone on their own").
+        body = _LABEL.sub("", update.text, count=1)
+        revised_figure = figure_context(
+            next((x.text for x in update.sentences if gives_number(_LABEL.sub("", x.text, count=1))), body)
+        )
         for i, candidate in enumerate(out[:at]):
             earlier = candidate.hit.passage
             # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
@@ -88,6 +93,8 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                     any(t[:1].isdigit() for t in shared)
                     or bool(_names_in(update.text) & _names_in(answering))
                     or len(figured - _REPORTING) >= 3
+                    # ... or a figure of the same thing: "revised the number of injured to 17" of "injuring 14"
+                    or bool((revised_figure & figure_context(answering)) - _REPORTING)
                 )
             ):
                 revised = out[i]

@@ -51,6 +51,24 @@ def gives_number(text: str) -> bool:
     return bool(_ANY_NUMBER.search(text))
 
 
+# A number standing alone (not a clock time "21:45", a date's day "Feb. 3" or a year).
+_FIGURE = LazyPattern(rf"(?<![\w:])(?:\d[\d,.]*|{SPELLED_NUMBER})(?![\w:])", re.I)
+_CONTEXT = 3
+
+
+def figure_context(text: str) -> frozenset[str]:
+    """The words beside the figures ``text`` gives, three either side: what they count or measure ("injuring
+    14 people" -> injure, people; "the number of injured to 17" -> number, injured)."""
+    found: set[str] = set()
+    for m in _FIGURE.finditer(text):
+        if re.fullmatch(r"1[89]\d\d|20\d\d", m.group(0)):
+            continue  # a year dates; it counts nothing
+        before = text[: m.start()].split()[-_CONTEXT:]
+        after = text[m.end() :].split()[:_CONTEXT]
+        found.update(tokenize(" ".join(w for w in (*before, *after) if not _FIGURE.fullmatch(w.strip(".,;:")))))
+    return frozenset(found)
+
+
 _ADVERBIAL = {"once": 1, "twice": 2, "thrice": 3}
 _WORD = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4

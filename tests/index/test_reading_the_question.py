@@ -1292,3 +1292,21 @@ def test_a_sentence_restating_a_question_is_shown_with_its_answer(made_up_engine
     ]
     answer = ask_made_up(made_up_engine, "Ferry", paragraphs, "Does the ferry take cars?")
     assert "foot passengers only" in answer.passages[0].highlight
+
+
+def test_an_update_of_a_figure_of_the_same_thing_goes_above_it() -> None:
+    """ "Police revised the number of injured to 17" revises "injuring 14 people": the words beside the two
+    figures are of the same thing; "about 300 meters from the venue" is not what an engine count revises."""
+    from index.text.figures import figure_context
+
+    update = figure_context("Police revised the number of injured to 17.")
+    assert update & figure_context("A bus overturned on Sunday afternoon, injuring 14 people, police said.")
+    engines = figure_context("The fire department has revised the number of fire engines sent to twelve.")
+    assert not engines & figure_context("A fire broke out at a guesthouse about 300 meters from the venue.")
+    assert "2026" not in figure_context("The talks in 2026 ended.") and not figure_context("[21:45] Police said.")
+
+
+def test_what_is_being_investigated_is_a_possible_cause() -> None:
+    caused = Expectation.of("What caused the bus to overturn?")
+    assert caused.weight("Police are investigating whether the driver fell asleep.") == 1.0
+    assert caused.weight("The bus was taking 38 passengers to the airport.") == 0.0

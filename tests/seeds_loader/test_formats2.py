@@ -962,3 +962,28 @@ def test_front_matter_as_a_cms_exports_it(tmp_path: Path) -> None:
         )
         a = load_article(path)
         assert (a.published, a.byline) == (date(2026, 6, 5), "Mina Cho, Daniel Okafor")
+
+
+def test_hard_wrapped_copy_of_short_paragraphs_is_unwrapped() -> None:
+    """A wire wrapped at 80 columns whose paragraphs are two lines each has as many lines ending a paragraph as
+    running on; the lines that run on break sentences ("... Kihara Minoru said" / "on Friday ..."), so it is
+    wrapped copy. A table's rows and a list's items run on by their syntax and say nothing of it."""
+    text = (
+        "TOKYO, Feb. 20 (Naniwa Press) — Japan's Chief Cabinet Secretary Kihara Minoru said\n"
+        'on Friday that the government would "study carefully" a request from Seoul.\n\n'
+        "The bell, cast in 1469, was taken to Japan in the late sixteenth century,\n"
+        "according to the temple.\n\n"
+        '"We understand the feelings of the Korean people," Kihara told a regular news\n'
+        'conference. "At the same time, the bell is the property of the temple."\n\n'
+        "The request was made in January.\n"
+    )
+    paragraphs = [p.text for p in parse_article(text, "wire.txt").paragraphs]
+    assert (
+        paragraphs[1]
+        == "The bell, cast in 1469, was taken to Japan in the late sixteenth century, according to the temple."
+    )
+    table = (
+        "# Timeline\n\n| Year | Event |\n|---|---|\n| 2013 | Memorial built |\n| 2024 | Entrance found |\n\n"
+        "Then:\n\n- one;\n- two.\n"
+    )
+    assert len(parse_article(table, "timeline.md").paragraphs) >= 4
