@@ -17,7 +17,7 @@ from index.text.figures import (
     head_of_figure,
     number_of,
 )
-from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, proper_nouns, which_head
+from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, passive_agent, proper_nouns, which_head
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -394,7 +394,9 @@ class Expectation:
 # word its answer holds ("died on Feb. 3, 1942" says what date without the word "date").
 _ASKED_WORD = LazyPattern(
     r"^\s*(?:what|which)\s+(?P<kind>date|day|year|month|time|hour)s?\b|"
-    r"^\s*what(?:'s|’s| is| was| are| were)\s+(?:so\s+|most\s+)?(?P<quality>[a-z]+)\s+about\b",
+    r"^\s*what(?:'s|’s| is| was| are| were)\s+(?:so\s+|most\s+)?(?P<quality>[a-z]+)\s+about\b|"
+    # "where did the ceremony take place": where it happened, in whatever words
+    r"\b(?P<event>(?:take|takes|took|taken|taking)\s+place)\b",
     re.I,
 )
 
@@ -421,7 +423,7 @@ def asked_words(question: str) -> list[str]:
     from index.store.references import names_coverage
 
     m = _ASKED_WORD.search(question)
-    words = [w for w in (m.group("kind"), m.group("quality")) if w] if m else []
+    words = [w for g in ("kind", "quality", "event") if (w := m.group(g))] if m else []
     if (c := _PER_COVERAGE.search(question)) and names_coverage(c.group(1)):
         words += c.group(1).split()
     if a := _ADVISED.search(question):
@@ -555,4 +557,7 @@ def fills_who(text: str) -> bool:
     National Forensic Service"), or an institution as the subject of its clause ("Korea's National Forensic
     Service compares the profiles"). (A capitalised institution elsewhere in prose is not taken for an
     agent: "Lee will visit Horyu Temple" says nobody showed him round.)"""
-    return bool(_WHO_CELL.search(text) or _PASSIVE_AGENT.search(text) or _INSTITUTION_SUBJECT.search(text))
+    if _WHO_CELL.search(text) or _PASSIVE_AGENT.search(text) or _INSTITUTION_SUBJECT.search(text):
+        return True
+    # ... or a passive whose "by" stands far from its verb: "were carried off the flight by an honour guard"
+    return passive_agent(text) is not None

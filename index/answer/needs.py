@@ -198,7 +198,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
 
 
 # "in Gyeongju", "at Hakata Port": capitalised words after "in" or "at" (not someone's: "in Kawabata's division").
-_LOCATED = LazyPattern(r"\b(?:in|at)\s([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})(?![\w’'-])")
+_LOCATED = LazyPattern(r"\b(?:in|at)\s(?:the\s)?([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})(?![\w’'-])")
 _NOT_PLACES = LazyPattern(rf"^(?:{MONTH_NAMES}|{WEEKDAY_NAMES})\b|(?:ese|ish)$")
 
 

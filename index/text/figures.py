@@ -202,6 +202,8 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
             continue
         if token in _ORDINALS and _idiomatic_time(words, i):
             continue  # "the first time in years" is no count
+        if token in _ORDINALS and i + 1 < len(words) and _past_verb(words[i + 1].group(0)):
+            continue  # "I first dived at Chosei in 2023" says when, not how many dives
         if (labelled := _under_label(text, words, i, nouns)) is not None:
             found.append((labelled[0], 0, Figure(value, labelled[1])))
             continue
@@ -236,6 +238,14 @@ def number_of(text: str, nouns: frozenset[str]) -> bool:
             if set(tokenize(word)) & nouns:
                 return bool(_FIGURE_GIVEN.match(" ".join(rest[i + 1 : i + 8])))
     return False
+
+
+def _past_verb(word: str) -> bool:
+    """A verb's past form: regular ("dived") or irregular ("met", "went")."""
+    from index.text.tokens import irregular_form
+
+    lowered = word.lower()
+    return lowered.isalpha() and (lowered.endswith("ed") or irregular_form(lowered))
 
 
 def _idiomatic_time(words: list[re.Match[str]], i: int) -> bool:

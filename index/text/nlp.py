@@ -89,6 +89,20 @@ def _parsed(text: str) -> Any | None:
     return nlp(text) if nlp is not None else None
 
 
+def passive_agent(sentence: str) -> str | None:
+    """Who a passive's "by" names, read from the parse ("The coffins were carried off the flight by an honour
+    guard of the Navy" -> "an honour guard of the Navy"), however far from its verb; None when there is none
+    or the model is not installed. Parsed only when the sentence has a "by"."""
+    if " by " not in sentence or (doc := _parsed(sentence)) is None:
+        return None
+    for token in doc:
+        if token.dep_ == "agent":
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                return " ".join(t.text for t in objects[0].subtree)
+    return None
+
+
 def modifies(text: str, modifier: str, head: str) -> bool:
     """In ``text``, a word whose stem is ``modifier`` qualifies one whose stem is ``head`` as part of its noun
     phrase ("taiko" of "a taiko drum", "Chosei" of "the Chosei mine"), not as its subject or object ("residents"

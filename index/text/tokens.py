@@ -124,6 +124,11 @@ def _irregular() -> dict[str, str]:
     return {p[0]: p[1] for p in pairs if len(p) == 2 and not p[0].startswith("#")}
 
 
+def irregular_form(word: str) -> bool:
+    """``word`` (lower case) is an irregular verb form the spaCy lemmatiser lists ("met", "went", "flew")."""
+    return word in _irregular()
+
+
 def normalize_word(word: str) -> str:
     """A lower-cased word with month abbreviations spelled out ("Oct" -> "october")."""
     word = word.lower()

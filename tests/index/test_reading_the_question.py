@@ -1310,3 +1310,41 @@ def test_what_is_being_investigated_is_a_possible_cause() -> None:
     caused = Expectation.of("What caused the bus to overturn?")
     assert caused.weight("Police are investigating whether the driver fell asleep.") == 1.0
     assert caused.weight("The bus was taking 38 passengers to the airport.") == 0.0
+
+
+def test_taking_place_asks_where_it_happened() -> None:
+    from index.answer.answerability import asked_words
+
+    assert asked_words("Where did the handover ceremony take place?") == ["take place"]
+    assert asked_words("Where is the statue kept?") == []
+
+
+@needs_model
+def test_a_passive_names_who_did_it_however_far_its_by_stands(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who carried the coffins off the plane?": "were carried off a charter flight at Gimhae Airport by an
+    honour guard of the Navy" says who, its "by" five words from its verb and before a lower-case word."""
+    from index.answer.answerability import fills_who
+
+    assert fills_who("The coffins were carried off a charter flight at Gimhae Airport by an honour guard of the Navy.")
+    assert not fills_who("The coffins arrived at Gimhae Airport on Wednesday.")
+    paragraphs = [
+        '"My grandmother waited her whole life for this day," said Lee Su-jin, 52.',
+        "The coffins were carried off a charter flight at Gimhae Airport by an honour guard of the Navy.",
+    ]
+    answer = ask_made_up(made_up_engine, "Home", paragraphs, "Who carried the coffins off the plane?")
+    assert answer.passages[0].text.startswith("The coffins")
+
+
+def test_an_ordinal_before_a_verb_says_when_not_how_many() -> None:
+    dives = frozenset(tokenize("dives"))
+    assert figures("I first dived at Chosei in 2023, as a volunteer.", dives) == []
+    assert figures("It was the second dive of the year.", dives)
+    assert Expectation.of("How many dives has Mori made?").weight("I first dived at Chosei in 2023.") < 1.0
+
+
+def test_a_place_asked_about_may_follow_the() -> None:
+    """ "Who greeted Motegi at the Blue House?" locates the greeting: a passage of an article that never names
+    the Blue House ("greeted on the tarmac") does not say who greeted him there."""
+    from index.answer.needs import _LOCATED
+
+    assert [m.group(1) for m in _LOCATED.finditer("Who greeted Motegi at the Blue House?")] == ["Blue House"]
