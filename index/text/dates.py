@@ -183,10 +183,10 @@ def years_named(text: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(text))
 
 
-# A month a question is about: "in April", "during March", "in early May" (a day after it is a day: "in April 3"
-# is not read here); in lower case too, but for "may", which is as often a verb.
+# A month a question is about: "in April", "during March", "in early May", "last November", "since April" (a day
+# after it is a day: "in April 3" is not read here); in lower case too, but for "may", as often a verb.
 _MONTH_ASKED = LazyPattern(
-    rf"\b(?i:in|during|early|late|mid-?)\s(?:(?i:early|late|mid-?)\s?)?"
+    rf"\b(?i:in|during|early|late|mid-?|last|this|next|since|until|before|after)\s(?:(?i:early|late|mid-?)\s?)?"
     rf"(?P<m>{MONTH}|(?i:january|february|march|april|june|july|august|september|october|november|december))"
     rf"(?!\s?\d)"
 )

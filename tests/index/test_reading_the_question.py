@@ -1348,3 +1348,14 @@ def test_a_place_asked_about_may_follow_the() -> None:
     from index.answer.needs import _LOCATED
 
     assert [m.group(1) for m in _LOCATED.finditer("Who greeted Motegi at the Blue House?")] == ["Blue House"]
+
+
+def test_a_month_asked_as_last_or_this_is_a_month_asked() -> None:
+    """ "Where did they meet last November?" asks about November as "in November" does (its passage must
+    speak of it); "may" in lower case stays a verb."""
+    from index.text.dates import months_asked
+
+    assert months_asked("where did lee and takaichi meet last november?") == {11}
+    assert months_asked("What did she say this March?") == {3}
+    assert months_asked("since April") == {4}
+    assert months_asked("will it open next may") == frozenset()
