@@ -11,8 +11,8 @@ from index.answer.config import EngineConfig
 from index.answer.context import Context, Probe
 from index.answer.decide import decide
 from index.answer.decision import Decision, default_decision
-from index.answer.needs import understand
-from index.answer.question import analyse
+from index.answer.needs import Needs, speakers_of, understand
+from index.answer.question import Intent, analyse
 from index.answer.rank import meaning, rank
 from index.answer.retrieve import retrieve
 from index.answer.spelling import spell_out
@@ -20,6 +20,7 @@ from index.answer.typed import as_question
 from index.answer.types import Answer
 from index.encode.embedder import Embedder
 from index.errors import QuestionError
+from index.people.registry import Person
 from index.search.retrieval import FusionWeights, HybridRetriever, VectorRetriever
 from index.store.handle import IndexSource
 from index.store.loaded import LoadedIndex
@@ -95,10 +96,16 @@ class Engine:
             refusal=decided.refusal,
             unknown=found.unknown,
             speaker_note="; ".join(n for n in (spelled.note(), found.note) if n) or None,
-            passages=tuple(assemble.passages(self._config, index, decided.ranked, k)),
+            passages=tuple(assemble.passages(self._config, index, decided.ranked, k, _asked(needs))),
             disagreements=assemble.disagreements(self._config, index, decided.ranked, needs) if answered else (),
             signals=decided.signals.__dict__ if decided.signals is not None else None,
         )
+
+
+def _asked(needs: Needs) -> tuple[Person, ...]:
+    """The people whose words the question asks for ("what did Lund say")."""
+    parsed = needs.question
+    return speakers_of(parsed) if parsed.intent is Intent.QUOTE and parsed.person is not None else ()
 
 
 def _checked(question: str, k: int) -> str:

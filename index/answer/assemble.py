@@ -12,7 +12,7 @@ from index.answer.config import EngineConfig
 from index.answer.needs import Needs
 from index.answer.rank import Ranked
 from index.answer.types import AnswerPassage, Claim, Disagreement
-from index.people.attribution import Quote
+from index.people.attribution import Quote, speaks_last
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.passages import ArticleMeta
@@ -20,7 +20,11 @@ from index.text.dates import resolve_dates
 from index.text.figures import figures, is_ordinal
 
 
-def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: int) -> list[AnswerPassage]:
+def passages(
+    config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: int, asked: tuple[Person, ...] = ()
+) -> list[AnswerPassage]:
+    """The passages shown, each cited; ``asked``: the people whose words the question asks for, shown as the
+    speaker of a sentence whose last clause is theirs ("..., and Lund said he hoped to return")."""
     out: list[AnswerPassage] = []
     kept: list[np.ndarray] = []
     seen_highlights: set[str] = set()
@@ -41,6 +45,9 @@ def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: 
         kept.append(pvec)
         meta = index.articles[passage.article_id]
         speaker = _speaker(index, passage.article_id, [s.start for s in sentences])
+        name = speaker.speaker if speaker else None
+        if speaker is not None and (own := _own_clause(speaker, asked, sentences[0].text)) is not None:
+            name = own.name
         out.append(
             AnswerPassage(
                 file=meta.file,
@@ -55,7 +62,7 @@ def passages(config: EngineConfig, index: LoadedIndex, ranked: list[Ranked], k: 
                 highlight=highlight,
                 highlight_start=sentences[0].start,
                 highlight_end=sentences[-1].end,
-                speaker=speaker.speaker if speaker else None,
+                speaker=name,
                 score=round(float(entry.score), 4),
                 rights_restricted=meta.ai_use_restricted,
                 published_partial=meta.published_partial,
@@ -138,6 +145,12 @@ def _date_claim(sentence: str, meta: ArticleMeta) -> tuple[str, str] | None:
         if mention.when is not None and mention.precision == "day":
             return mention.when.isoformat(), mention.expression
     return None
+
+
+def _own_clause(quote: Quote, asked: tuple[Person, ...], text: str) -> Person | None:
+    """The person asked about, when the sentence credited to someone else reports them speaking and its
+    last clause is in their own voice ("Berg said ..., and Lund said he hoped to return", asked of Lund)."""
+    return next((p for p in asked if p.id != quote.person_id and p.id in quote.reports and speaks_last(text, p)), None)
 
 
 def _speaker(index: LoadedIndex, article_id: str, starts: list[int]) -> Quote | None:

@@ -412,6 +412,18 @@ def referred_to(text: str, registry: PeopleRegistry, article_id: str) -> list[Pe
     return found
 
 
+def speaks_last(text: str, person: Person) -> bool:
+    """The sentence's last speech verb is ``person``'s, named right before it: "Berg said the talks had been
+    frank, and Lund said he hoped to return" is Lund's last clause in his own voice (not "Lee asked Xi ...,
+    Kang said", where the one named last is the source of it all)."""
+    verbs = [v for v in _VERB.finditer(text) if v.group(0) != "According to"]
+    if not verbs:
+        return False
+    before = text[: verbs[-1].start()].rstrip()
+    names = sorted({v for v in person.variants if v} | {person.name.split()[-1]}, key=len, reverse=True)
+    return any(before.endswith(n) or re.search(rf"\b{re.escape(n)}(?:\s{_ADVERB}){{0,2}}$", before) for n in names)
+
+
 def reported_by_role(text: str, registry: PeopleRegistry, article_id: str) -> list[Person]:
     """The people ``text`` reports speaking by their role, the role right before a speech verb of theirs:
     ""The president asked me how old she is," Furuya said" reports the president of the article (who is

@@ -1359,3 +1359,24 @@ def test_a_month_asked_as_last_or_this_is_a_month_asked() -> None:
     assert months_asked("What did she say this March?") == {3}
     assert months_asked("since April") == {4}
     assert months_asked("will it open next may") == frozenset()
+
+
+def test_a_sentence_of_two_speakers_shows_the_one_asked_about(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Berg said the talks had been frank, and Lund said he hoped to return": asked what Lund said, the
+    speaker shown is Lund, whose clause it is; asked what Berg said, Berg. "Lee asked Xi to lend pandas, Kang
+    said" stays Kang's: the one named last is the source of it all."""
+    from collections import Counter
+
+    from index.people.attribution import speaks_last
+    from index.people.registry import Person
+
+    lee = Person("lee", "Lee Jae Myung", Counter({"Lee Jae Myung": 2, "Lee": 1}))
+    assert not speaks_last("Lee asked Xi to lend pandas to a zoo in Gwangju, Kang said.", lee)
+    paragraphs = [
+        "Mayor Eva Berg and Minister Carl Lund met in Lyon on Monday.",
+        'Berg said the talks had been "frank and useful", and Lund said he hoped to return in the spring.',
+    ]
+    lund = ask_made_up(made_up_engine, "Talks", paragraphs, "What did Lund say about returning?")
+    assert lund.passages[0].text.startswith("Berg said") and lund.passages[0].speaker == "Carl Lund"
+    berg = ask_made_up(made_up_engine, "Talks", paragraphs, "What did Berg say about the talks?")
+    assert berg.passages[0].speaker == "Eva Berg"
