@@ -847,3 +847,22 @@ def test_a_name_introduced_by_a_role_is_a_person() -> None:
     registry, _ = _read(text, "note.txt")
     person = registry.lookup("Mira Solberg")
     assert person is not None and any("columnist" in role for role in person.roles)
+
+
+def test_a_captain_is_a_title_and_the_captain_a_role(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Captain Oh Sung-taek has steered ferries ...": "Captain" is his title, so "what did the captain
+    say about the boycott" asks for his words (a military rank reads the same: "Colonel", "Lieutenant")."""
+    from index.answer.question import Intent, analyse
+    from index.engine import EngineConfig
+
+    engine = made_up_engine(
+        "---\ntitle: Last crossing\ndate: 2026-03-30\n---\n"
+        "Captain Oh Sung-taek has steered ferries between Busan and Fukuoka for thirty-four years.\n\n"
+        'He remembers the 2019 boycott. "Some days we carried forty passengers," he said.\n',
+        "ferry.md",
+        EngineConfig(min_confidence=0.0),
+    )
+    question = analyse("what did the captain say about the 2019 boycott?", engine.index.people)
+    assert question.intent is Intent.QUOTE and [p.name for p in question.people] == ["Oh Sung-taek"]
+    answer = engine.ask("what did the captain say about the 2019 boycott?")
+    assert answer.passages[0].speaker == "Oh Sung-taek" and "forty passengers" in answer.passages[0].highlight
