@@ -48,8 +48,22 @@ _SIGNER = LazyPattern(r"^[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}$")
 _SIGNER_TITLE = LazyPattern(r"^[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3}(?:,\s|\sof\s)\S.{0,100}$")
 
 
+# ... or both on one line: "Yang Hyun-ok, chairman", "Jane Roe, Chair of the board".
+_SIGNED_LINE = LazyPattern(
+    r"^(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}),\s(?P<title>[\w’'-]+(?:\s[\w’'-]+){0,7})$"
+)
+
+
+def signed_on_one_line(text: str) -> bool:
+    """``text`` is a one-line signature, a name and a title after a comma."""
+    return "\n" not in text.strip() and _SIGNED_LINE.match(text.strip()) is not None and not names_outlet(text)
+
+
 def signer(lines: list[str]) -> str | None:
-    """The name of a signature closing a piece (its last two lines: a name, then a title), or None."""
+    """The name of a signature closing a piece (its last two lines: a name, then a title; or its last line,
+    a name and a title after a comma), or None."""
+    if lines and (one := _SIGNED_LINE.match(lines[-1].strip())) and not names_outlet(one.group("name")):
+        return one.group("name")
     if len(lines) < 2:
         return None
     name, title = (line.strip() for line in lines[-2:])

@@ -17,6 +17,7 @@ from seeds_loader.credits import (
     desk_outlet,
     names_outlet,
     rights_owner,
+    signed_on_one_line,
     signer,
 )
 from seeds_loader.lazy import LazyPattern
@@ -272,6 +273,8 @@ def classify(
     # A signature closing a statement or a letter: the signer wrote it, in their own voice.
     if (tail := _signature_blocks(labelled)) and (name := signer([line for b in tail for line in b.text.splitlines()])):
         meta.byline = meta.byline or name
+        if signed_on_one_line(tail[-1].text):
+            tail = tail[-1:]  # "Yang Hyun-ok, chairman": the paragraph before it is the statement's own
         for at in range(len(labelled) - len(tail), len(labelled)):
             b = labelled[at]
             labelled[at] = Block(b.text, b.start, b.end, BlockKind.BYLINE)

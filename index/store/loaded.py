@@ -35,7 +35,7 @@ from seeds_loader import Article
 if TYPE_CHECKING:
     pass
 
-FORMAT_VERSION = 18  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+FORMAT_VERSION = 19  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
 # 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
 # the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a
 # correction; a live blog's stamped entries are on its date when it prints no day headings; a table's caption
@@ -45,7 +45,8 @@ FORMAT_VERSION = 18  # 7: passages carry their context (the question they answer
 # role ("Seo Hanbit is a trade-policy columnist") is a person, and a signed column is its author's voice; 16: a
 # live entry labelled after its clock stamp ("14:10 KST — UPDATE: ...") is an update; 17: a quote reports the
 # people it has speak by their role ("The president asked me ..."); 18: copy hard-wrapped in short paragraphs is
-# unwrapped (the lines that run on break sentences)
+# unwrapped (the lines that run on break sentences); 19: a signature on one line ("Yang Hyun-ok, chairman") names
+# a statement's author, whose "we" it is
 
 
 @dataclass(frozen=True)

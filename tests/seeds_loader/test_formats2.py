@@ -524,6 +524,20 @@ def test_a_statements_signature_names_its_author() -> None:
     assert plain.byline is None
 
 
+def test_a_signature_on_one_line_names_its_author_and_keeps_the_paragraph_before() -> None:
+    """ "Yang Hyun-ok, chairman" closing a statement signs it as "Kim Hae-won" / "Head, ..." on two lines does;
+    the statement's last paragraph, short as it is, stays its text; a sentence ending the story is no signature."""
+    text = (
+        "Statement on the hotline\n\nSeoul, March 4, 2026\n\nWe welcome the hotline.\n\n"
+        "We also ask both governments to publish the date of the next round.\n\nYang Hyun-ok, chairman\n"
+    )
+    a = parse_article(text, "statement.txt")
+    assert a.byline == "Yang Hyun-ok"
+    assert [p.text[:7] for p in a.paragraphs] == ["We welc", "We also"]
+    plain = parse_article(text.replace("Yang Hyun-ok, chairman", "More soon, we hope."), "statement.txt")
+    assert plain.byline is None and plain.paragraphs[-1].text == "More soon, we hope."
+
+
 def test_an_interviewer_known_by_name_asks_and_the_answer_carries_the_question() -> None:
     """A named label whose every turn is a question ("HOLLIS: ... Was that a mistake?") is the interviewer:
     their question is context for the answer after it, as a "Q:" would be."""
