@@ -17,7 +17,7 @@ from index.text.figures import (
     head_of_figure,
     number_of,
 )
-from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, passive_agent, proper_nouns, which_head
+from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, proper_nouns, which_head
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -557,7 +557,4 @@ def fills_who(text: str) -> bool:
     National Forensic Service"), or an institution as the subject of its clause ("Korea's National Forensic
     Service compares the profiles"). (A capitalised institution elsewhere in prose is not taken for an
     agent: "Lee will visit Horyu Temple" says nobody showed him round.)"""
-    if _WHO_CELL.search(text) or _PASSIVE_AGENT.search(text) or _INSTITUTION_SUBJECT.search(text):
-        return True
-    # ... or a passive whose "by" stands far from its verb: "were carried off the flight by an honour guard"
-    return passive_agent(text) is not None
+    return bool(_WHO_CELL.search(text) or _PASSIVE_AGENT.search(text) or _INSTITUTION_SUBJECT.search(text))

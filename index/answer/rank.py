@@ -23,7 +23,7 @@ from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import looks_ahead, months_printed, weekday_words, weekdays_named, years_named
 from index.text.motion import goes_only_against, only_origin
-from index.text.nlp import subjects_of
+from index.text.nlp import passive_agent, subjects_of
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -96,13 +96,25 @@ def agent_weight(
     if asked and subjects and all(found and found <= asked for found in doers):
         return 0.0
     if not (
-        bool(_people_in(index, passage, sentence) - asked) or (not people_only and fills_who(passage.read(sentence)))
+        bool(_people_in(index, passage, sentence) - asked)
+        or (not people_only and fills_who(passage.read(sentence)))
+        or _passive_doer(index, passage, sentence, asked, people_only=people_only)
     ):
         return 0.0
     if verb is None:
         return 1.0  # (the model is not installed: whoever is named may have done it)
     # ... a doer of the verb: someone else named, or someone in words of their own ("a senior priest")
     return 1.0 if any((found - asked) or (not found and not people_only) for found in doers) else 0.5
+
+
+def _passive_doer(index: LoadedIndex, passage: Passage, sentence: str, asked: set[str], *, people_only: bool) -> bool:
+    """A passive names who did it, however far its "by" stands from its verb ("were carried off the flight by
+    an honour guard of the Navy"), and it is not one of the people asked about ("a dinner hosted by Takaichi"
+    does not say who showed Takaichi round)."""
+    if (doer := passive_agent(sentence)) is None:
+        return False
+    found = _people_in(index, passage, doer)
+    return bool(found - asked) if found or people_only else True
 
 
 def _people_in(index: LoadedIndex, passage: Passage, text: str) -> set[str]:

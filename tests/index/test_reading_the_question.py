@@ -1323,16 +1323,21 @@ def test_taking_place_asks_where_it_happened() -> None:
 def test_a_passive_names_who_did_it_however_far_its_by_stands(made_up_engine) -> None:  # type: ignore[no-untyped-def]
     """ "Who carried the coffins off the plane?": "were carried off a charter flight at Gimhae Airport by an
     honour guard of the Navy" says who, its "by" five words from its verb and before a lower-case word."""
-    from index.answer.answerability import fills_who
+    from index.text.nlp import passive_agent
 
-    assert fills_who("The coffins were carried off a charter flight at Gimhae Airport by an honour guard of the Navy.")
-    assert not fills_who("The coffins arrived at Gimhae Airport on Wednesday.")
+    carried = "The coffins were carried off a charter flight at Gimhae Airport by an honour guard of the Navy."
+    assert passive_agent(carried) == "an honour guard of the Navy"
+    assert passive_agent("The coffins arrived at Gimhae Airport on Wednesday.") is None
     paragraphs = [
         '"My grandmother waited her whole life for this day," said Lee Su-jin, 52.',
         "The coffins were carried off a charter flight at Gimhae Airport by an honour guard of the Navy.",
     ]
     answer = ask_made_up(made_up_engine, "Home", paragraphs, "Who carried the coffins off the plane?")
     assert answer.passages[0].text.startswith("The coffins")
+    # ... but a passive whose doer is the person asked about says nobody else did it
+    hosted = ["Mayor Eva Berg will visit the port before a dinner hosted by Minister Carl Lund."]
+    answer = ask_made_up(made_up_engine, "Port", hosted, "Who showed Eva Berg and Carl Lund around the port?")
+    assert not answer.answered and answer.signals["agent_ok"] == 0.0  # type: ignore[index]
 
 
 def test_an_ordinal_before_a_verb_says_when_not_how_many() -> None:
