@@ -9,6 +9,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -157,14 +158,15 @@ def _signals(
     # the outcome (a refusal already made, a whole answer, a speaker the passage does not name).
     settled = settled or speaker_named < SPEAKER_NAMED
     crux = None if settled else needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
-    if (
-        crux is not None
-        and any(modifies(parsed.text, crux, h) for h in needs.focus.narrowed(crux, token_set(f"{own} {nearby}")))
-        and crux in token_set(ctx.article_text(index, passage.article_id))
+    if crux is not None and (
+        heads := [h for h in needs.focus.narrowed(crux, token_set(f"{own} {nearby}")) if modifies(parsed.text, crux, h)]
     ):
         # "How long does it take to make a taiko drum": "a drum of that size" in an article of taiko drums is
-        # one; a word qualifying what the passage holds is missing only if its article never says it.
-        crux = None
+        # one; a word qualifying what the passage holds is missing only if its article never says the two
+        # together ("their summit on Jan. 5" in an article that names Nara Prefecture is no Nara summit).
+        words = tokenize(ctx.article_text(index, passage.article_id))
+        if any((crux, h) in set(pairwise(words)) for h in heads):
+            crux = None
     if crux is not None:
         sentence = index.sentence_rows(passage)[best.answering]
         crux_drop = float(probe.without(crux) @ sentence) - float(vector @ sentence)

@@ -1196,6 +1196,14 @@ def test_a_word_typed_before_what_the_passage_holds_is_found_in_its_article(made
     assert answer.passages[0].text.startswith("A drum") and answer.signals["crux_drop"] == 0.0  # type: ignore[index]
     elsewhere = ask_made_up(made_up_engine, "Drum maker", paragraphs[1:], question)
     assert elsewhere.passages[0].text.startswith("A drum") and elsewhere.signals["crux_drop"] != 0.0  # type: ignore[index]
+    # ... two body paragraphs further up (beyond the text just before the passage) as much as next to it; but
+    # not when the article says the word only apart from it: "Nara Prefecture" makes no summit a Nara summit
+    between = ["His workshop is in a quiet street near the station.", "He works alone, six days a week."]
+    far = ask_made_up(made_up_engine, "Drum maker", [paragraphs[0], *between, *paragraphs[1:]], question)
+    assert far.signals["crux_drop"] == 0.0  # type: ignore[index]
+    apart = ["Hiroshi Tanabe, 64, has made taiko flutes in Nara for forty years.", *between, *paragraphs[1:]]
+    other = ask_made_up(made_up_engine, "Drum maker", apart, question)
+    assert other.signals["crux_drop"] != 0.0  # type: ignore[index]
 
 
 def test_an_update_goes_above_only_the_figure_it_revises(made_up_engine) -> None:  # type: ignore[no-untyped-def]
