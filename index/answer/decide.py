@@ -18,7 +18,7 @@ from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing
 from index.answer.focus import Focus
 from index.answer.needs import Needs
 from index.answer.question import Intent
-from index.answer.rank import Ranked, asked_by_label, names_another, speaks_of, speaks_of_months
+from index.answer.rank import Ranked, agent_weight, asked_by_label, speaks_of, speaks_of_months
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.store.loaded import LoadedIndex
@@ -123,7 +123,7 @@ def _signals(
         or asked_by_label(passage)
         or best.as_asked
         or any(
-            names_another(
+            agent_weight(
                 index,
                 passage,
                 passage.sentences[i].text,
@@ -131,6 +131,7 @@ def _signals(
                 people_only=needs.expectation.person,
                 verb=needs.agent_verb,
             )
+            > 0.0
             for i in chosen
         )
     )

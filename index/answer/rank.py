@@ -62,23 +62,6 @@ class Ranked:
         return self.best if self.best >= 0 else self.chosen[0]
 
 
-def names_another(
-    index: LoadedIndex,
-    passage: Passage,
-    sentence: str,
-    asked: set[str],
-    *,
-    people_only: bool = False,
-    verb: str | None = None,
-) -> bool:
-    """A sentence can say who did something: it names (or refers by role to) someone other than the people
-    the question names, or says who in words of its own ("a senior priest", an institution); only a
-    person when ``people_only``. Not when the one it gives the asked ``verb`` to is only a person the
-    question names: "Lee is scheduled to travel to Nara ... for talks with Takaichi" does not say who is
-    travelling with Lee."""
-    return agent_weight(index, passage, sentence, asked, people_only=people_only, verb=verb) > 0.0
-
-
 def agent_weight(
     index: LoadedIndex,
     passage: Passage,
@@ -88,9 +71,12 @@ def agent_weight(
     people_only: bool = False,
     verb: str | None = None,
 ) -> float:
-    """How well a sentence says who did something (``names_another``): 1 when it gives the asked ``verb`` to
-    someone the question does not name ("Hiroshi Tanabe has made taiko drums" for "who made the drums"), 0.5
-    when it only names someone else ("the drums that Lee and Takaichi played"), 0 when it says nobody."""
+    """How well a sentence says who did something: 1 when it gives the asked ``verb`` to someone the question
+    does not name ("Hiroshi Tanabe has made taiko drums" for "who made the drums"), 0.5 when it only names
+    someone else, or says who in words of its own ("a senior priest", an institution; only a person when
+    ``people_only``), 0 when it says nobody else. Nought too when the one it gives the verb to is only a person
+    the question names: "Lee is scheduled to travel to Nara ... for talks with Takaichi" does not say who is
+    travelling with Lee."""
     subjects = subjects_of(sentence, verb) if verb is not None else []
     doers = [_people_in(index, passage, subject) for subject in subjects]
     if asked and subjects and all(found and found <= asked for found in doers):
