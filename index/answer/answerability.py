@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from index.store.references import names_coverage
 from index.text.dates import MONTH, WEEKDAY_NAMES
 from index.text.figures import (
     SPELLED_NUMBER,
@@ -420,8 +421,6 @@ _ADVISED = LazyPattern(
 def asked_words(question: str) -> list[str]:
     """The words of ``question`` that ask rather than say what is asked about (``_ASKED_WORD``), and the
     piece of coverage it asks of ("according to the op-ed")."""
-    from index.store.references import names_coverage
-
     m = _ASKED_WORD.search(question)
     words = [w for g in ("kind", "quality", "event") if (w := m.group(g))] if m else []
     if (c := _PER_COVERAGE.search(question)) and names_coverage(c.group(1)):

@@ -165,8 +165,8 @@ def _signals(
         # "How long does it take to make a taiko drum": "a drum of that size" in an article of taiko drums is
         # one; a word qualifying what the passage holds is missing only if its article never says the two
         # together ("their summit on Jan. 5" in an article that names Nara Prefecture is no Nara summit).
-        words = tokenize(ctx.article_text(index, passage.article_id))
-        if any((crux, h) in set(pairwise(words)) for h in heads):
+        together = set(pairwise(tokenize(ctx.article_text(index, passage.article_id))))
+        if any((crux, h) in together for h in heads):
             crux = None
     if crux is not None:
         sentence = index.sentence_rows(passage)[best.answering]

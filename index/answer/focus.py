@@ -36,25 +36,15 @@ class Focus:
     steady: dict[str, float] | None = None
     # Acronyms as the question typed them ("CPTPP"): a text that spells one out holds it.
     acronyms: tuple[str, ...] = ()
-    # Focus words typed just before another ("taiko drum", "Chosei mine"): (the modifier, the word it modifies).
-    modifiers: frozenset[tuple[str, str]] = frozenset()
+    # The question as typed, read again only when a missing word may qualify another ("taiko drum": ``narrowed``).
+    typed: str = ""
 
     @classmethod
     def of(cls, question: str, stats: TermStatistics, exclude: Iterable[str] = ()) -> Focus:
         skip = _FILLER | set(tokenize(" ".join(exclude)))
         words = [t for t in dict.fromkeys(tokenize(question)) if t not in skip]
-        raw = question.replace("?", " ").split()
-        typed = tuple(w for w in raw if acronym_letters(w.strip(".,;:!'’\"")))
-        pairs = frozenset(
-            (a[-1], b[0])
-            for x, y in pairwise(raw)
-            if x[-1:].isalnum()  # a comma ends a phrase
-            and (a := tokenize(x))
-            and (b := tokenize(y))
-            and a[-1] in words
-            and b[0] in words
-        )
-        return cls({t: stats.idf(t) for t in words}, {t: stats.focus_idf(t) for t in words}, typed, pairs)
+        acronyms = tuple(w for w in question.replace("?", " ").split() if acronym_letters(w.strip(".,;:!'’\"")))
+        return cls({t: stats.idf(t) for t in words}, {t: stats.focus_idf(t) for t in words}, acronyms, question)
 
     def found_in(self, text: str) -> frozenset[str]:
         """The words of ``text``, with the acronyms of the question it spells out ("the Comprehensive and
@@ -79,9 +69,18 @@ class Focus:
         return score / total
 
     def narrowed(self, term: str, found: frozenset[str]) -> list[str]:
-        """The words ``found`` holds that ``term`` is typed just before: "drum" for "taiko" of "taiko drum"
-        where the text says "drum"."""
-        return [b for a, b in self.modifiers if a == term and b in found]
+        """The focus words ``found`` holds that ``term`` is typed just before: "drum" for "taiko" of "taiko drum"
+        where the text says "drum" (read from the question only here: few questions ever ask)."""
+        return [
+            b[0]
+            for x, y in pairwise(self.typed.replace("?", " ").split())
+            if x[-1:].isalnum()  # a comma ends a phrase
+            and (a := tokenize(x))
+            and a[-1] == term
+            and (b := tokenize(y))
+            and b[0] in self.terms
+            and b[0] in found
+        ]
 
     def crux(self, text: str, share: float) -> str | None:
         """The weightiest focus word missing from ``text``, if it carries at least ``share`` of the weight."""

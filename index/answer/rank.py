@@ -16,7 +16,7 @@ from index.answer.context import Context, Probe
 from index.answer.needs import Needs, speakers_of
 from index.answer.question import Intent, interrogative
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
-from index.people.attribution import Quote, referred_to, reported_by_role
+from index.people.attribution import referred_to
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
@@ -292,16 +292,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
 def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:
     """Their own words, or their words reported by someone else ("Lee asked Xi ..., Kang said")."""
     quote = index.quote_at(hit.passage.article_id, hit.passage.sentences[i].start)
-    return quote is not None and (quote.person_id in speakers or _reports(index, hit, i, quote, speakers))
-
-
-def _reports(index: LoadedIndex, hit: Hit, i: int, quote: Quote, speakers: set[str]) -> bool:
-    """Someone else's sentence reports their words: by name ("Lee asked Xi ..., Kang said"), or by their
-    role (""The president asked me how old she is," Furuya said")."""
-    if not speakers.isdisjoint(quote.reports):
-        return True
-    text = hit.passage.sentences[i].text
-    return any(p.id in speakers for p in reported_by_role(text, index.people, hit.passage.article_id))
+    # (``reports``: those the sentence has speak, by name or by role: ""The president asked me ...," Furuya said")
+    return quote is not None and (quote.person_id in speakers or not speakers.isdisjoint(quote.reports))
 
 
 def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, needs: Needs, past: bool) -> float:
@@ -324,7 +316,7 @@ def _sentence_feature(index: LoadedIndex, hit: Hit, i: int, needs: Needs, past: 
         if quote is not None and quote.person_id in speakers:
             return weight
         # Their words at second hand come after their own, before anyone else's.
-        return 0.0 if quote is not None and _reports(index, hit, i, quote, speakers) else -1.0
+        return 0.0 if quote is not None and not speakers.isdisjoint(quote.reports) else -1.0
     if parsed.intent is Intent.PROFILE and parsed.person is not None:
         # "Who is X" is answered by the sentence that says what X is (a role the coverage gives them),
         # else by one that names them in full: "A forensic geneticist at Sorim University …, he knows"

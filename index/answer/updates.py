@@ -68,9 +68,8 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
             continue  # "why was the dive postponed": "rescheduled for September 27" says when, not why
         at = out.index(entry)
         # What the update's first figure is of (its others explain it: "three passengers had gone on their own").
-        body = _LABEL.sub("", update.text, count=1)
         revised_figure = figure_context(
-            next((x.text for x in update.sentences if gives_number(_LABEL.sub("", x.text, count=1))), body)
+            next((x.text for x in update.sentences if gives_number(_LABEL.sub("", x.text, count=1))), "")
         )
         for i, candidate in enumerate(out[:at]):
             earlier = candidate.hit.passage

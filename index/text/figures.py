@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from index.text.nlp import counted_phrase
-from index.text.tokens import tokenize
+from index.text.tokens import irregular_form, tokenize
 from seeds_loader.lazy import LazyPattern
 
 _ORDINALS = [
@@ -242,8 +242,6 @@ def number_of(text: str, nouns: frozenset[str]) -> bool:
 
 def _past_verb(word: str) -> bool:
     """A verb's past form: regular ("dived") or irregular ("met", "went")."""
-    from index.text.tokens import irregular_form
-
     lowered = word.lower()
     return lowered.isalpha() and (lowered.endswith("ed") or irregular_form(lowered))
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
+from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
 
 logger = logging.getLogger(__name__)
@@ -107,8 +108,6 @@ def modifies(text: str, modifier: str, head: str) -> bool:
     """In ``text``, a word whose stem is ``modifier`` qualifies one whose stem is ``head`` as part of its noun
     phrase ("taiko" of "a taiko drum", "Chosei" of "the Chosei mine"), not as its subject or object ("residents"
     of "residents get around"). True when the model is not installed (the words' order is all there is)."""
-    from index.text.tokens import tokenize
-
     doc = _parsed(text)
     if doc is None:
         return True
@@ -171,8 +170,6 @@ def subjects_of(sentence: str, verb: str) -> list[str]:
     travel to Nara" -> ["Lee"] (the subject of the verb that governs it), "First lady Kim Hea Kyung is
     travelling with the president" -> ["First lady Kim Hea Kyung"]; empty when the verb is not there or the
     model is not installed. Parsed only when a form of the verb is there ("made" of "make" too)."""
-    from index.text.tokens import token_set, tokenize
-
     if not set(tokenize(verb)) & token_set(sentence) or (doc := _parsed(sentence)) is None:
         return []
     found = []
