@@ -75,6 +75,7 @@ _TYPES = (
 _NUMBER = rf"\d[\d,.]*|one|{SPELLED_NUMBER}|a hundred|hundreds|a dozen|dozens|half an?|a few|several"
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
+_YEAR_LIKE = LazyPattern(r"(?:1[89]|20)\d\d")
 _UNIT_STEMS = frozenset(
     stem
     for unit in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades")
@@ -342,7 +343,9 @@ class Expectation:
                 now, then = bool(_AGE_NOW.search(sentence)), bool(_AGE_THEN.search(sentence))
                 if (now, then)[self.age == "then"]:
                     return 1.0
-                return 0.5 if now or then or _QUANTITY.search(sentence) else 0.0
+                # (A year is no age: "opened his restaurant in 1987" says nothing of how old he is.)
+                figure = any(not _YEAR_LIKE.fullmatch(m.group(0)) for m in _QUANTITY.finditer(sentence))
+                return 0.5 if now or then or figure else 0.0
             if self.often and _FREQUENCY.search(sentence):
                 return 1.0
             if self.amount and _MONEY.search(sentence):
@@ -397,7 +400,11 @@ _ASKED_WORD = LazyPattern(
     r"^\s*(?:what|which)\s+(?P<kind>date|day|year|month|time|hour)s?\b|"
     r"^\s*what(?:'s|’s| is| was| are| were)\s+(?:so\s+|most\s+)?(?P<quality>[a-z]+)\s+about\b|"
     # "where did the ceremony take place": where it happened, in whatever words
-    r"\b(?P<event>(?:take|takes|took|taken|taking)\s+place)\b",
+    r"\b(?P<event>(?:take|takes|took|taken|taking)\s+place)\b|"
+    # "how far is Andong from Seoul", "how old is Kim": the measure asked ("190 kilometers", "He is 71")
+    r"\bhow\s+(?P<measure>far|old|tall|high|deep|wide|big|large|heavy|soon)\b|"
+    # "what did the protesters want?": what they asked for, in whatever words ("calling for ...")
+    r"^\s*what\s+(?:do|does|did)\s+(?:[\w’'-]+\s){1,5}?(?P<desire>want)\s*[?.!]?\s*$",
     re.I,
 )
 
@@ -422,7 +429,7 @@ def asked_words(question: str) -> list[str]:
     """The words of ``question`` that ask rather than say what is asked about (``_ASKED_WORD``), and the
     piece of coverage it asks of ("according to the op-ed")."""
     m = _ASKED_WORD.search(question)
-    words = [w for g in ("kind", "quality", "event") if (w := m.group(g))] if m else []
+    words = [w for g in ("kind", "quality", "event", "measure", "desire") if (w := m.group(g))] if m else []
     if (c := _PER_COVERAGE.search(question)) and names_coverage(c.group(1)):
         words += c.group(1).split()
     if a := _ADVISED.search(question):

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.search.retrieval import VectorRetriever
+from index.store.lexical import english_frequency
 from index.store.loaded import LoadedIndex
 from index.text.acronyms import acronym_letters, long_form
+from index.text.tokens import tokenize
 
 # How many of the nearest passages the coverage's spelling is looked for in.
 SPELL_POOL = 50
@@ -55,6 +57,11 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
         if (acronym_letters(w := m.group(0)) or (len(w) >= MIN_CORRECTED and m.start() != opening))
         and not index.knows(w)
     ]
+    # Chat is typed in lower case: "when did the jcs detect it" means the Joint Chiefs of Staff as surely as
+    # "JCS" does. A short word the coverage never uses may be an acronym; it is read as one only where the
+    # nearest passages spell it out in capitalised words.
+    lowered = {w: _as_acronym(w) for w in _LOWER_WORD.findall(question) if not index.knows(w) and not _common(w)}
+    unknown += [w for w in lowered if w not in unknown]
     if not unknown:
         return Spelled(question)
     texts = [hit.passage.text for hit in retriever.search_with_vector(question, vector, SPELL_POOL)]
@@ -69,7 +76,11 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
             strangers.update(words)
     read_as = []
     for typed in dict.fromkeys(unknown):
-        if acronym_letters(typed):
+        if typed in lowered:
+            word, form = typed, lowered[typed]
+            spelled = (long_form(form, text) for text in texts)
+            found = next((f for f in spelled if f is not None and _capitalised(f)), None)
+        elif acronym_letters(typed):
             word = typed
             found = next((form for text in texts if (form := long_form(word, text)) is not None), None)
         elif typed in strangers:
@@ -81,6 +92,35 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
             question = re.sub(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", found, question)
             read_as.append((word, found))
     return Spelled(question, tuple(read_as))
+
+
+# A word more frequent in English than this (one in ten thousand: "ask", "stop", "plan") is typed as a word;
+# acronyms chat may type in lower case are rarer ("pm" is one in twenty thousand, "jcs" not listed).
+COMMON_WORD = 1e-4
+_LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z]{2,6}(?![\w’'-])")
+# Words a capitalised long form may pass over ("Joint Chiefs of Staff").
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "&"})
+
+
+def _as_acronym(word: str) -> str:
+    """A word typed in lower case as its acronym would be printed: "jcs" -> "JCS", "mous" -> "MOUs"."""
+    return word[:-1].upper() + "s" if len(word) > 3 and word.endswith("s") else word.upper()
+
+
+def _common(word: str) -> bool:
+    """An everyday English word ("ask", "plan"): a word typed in lower case, never an acronym."""
+    return any(english_frequency(t) >= COMMON_WORD for t in tokenize(word))
+
+
+def _capitalised(phrase: str) -> bool:
+    """``phrase`` begins and ends with a capitalised word and every word between but the small ones is
+    capitalised: a name's long form ("Joint Chiefs of Staff"), not running text ("and South Korean")."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", phrase)
+    return (
+        bool(words)
+        and all(w[0].isupper() for w in (words[0], words[-1]))
+        and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
+    )
 
 
 def closest_name(word: str, names: set[str]) -> str | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from index.answer.answerability import AnswerType
 from index.answer.question import Intent
+from index.people.names import REPORTING_VERBS
 from index.store.passages import Passage
 from index.text.figures import figure_context, gives_number
 from index.text.tokens import token_set
@@ -61,7 +62,8 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         update = entry.hit.passage
         if not supersedes(update) or not revises(update):
             continue
-        words = token_set(update.text)
+        # (Without its label: the clock time it was posted at is no figure it revises, "[08:40]" of "[08:05]".)
+        words = token_set(_LABEL.sub("", update.text, count=1))
         if not needs.focus.support_in(words):
             continue
         if needs.expectation.typed and not any(needs.expectation.weight(s.text) > 0 for s in update.sentences):
@@ -71,6 +73,7 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         revised_figure = figure_context(
             next((x.text for x in update.sentences if gives_number(_LABEL.sub("", x.text, count=1))), "")
         )
+        source = _source_words(update.text)
         for i, candidate in enumerate(out[:at]):
             earlier = candidate.hit.passage
             # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
@@ -91,7 +94,7 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                 and (
                     any(t[:1].isdigit() for t in shared)
                     or bool(_names_in(update.text) & _names_in(answering))
-                    or len(figured - _REPORTING) >= 3
+                    or len(figured - _REPORTING - source) >= 3
                     # ... or a figure of the same thing: "revised the number of injured to 17" of "injuring 14"
                     or bool((revised_figure & figure_context(answering)) - _REPORTING)
                 )
@@ -107,12 +110,31 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
 # The reporting verbs' stems (those of the list's plain words: "said", "told", "noted").
 _REPORTING = token_set(" ".join(v for v in word_list("reporting_verbs", "index") if v.isalpha()))
 
-# A capitalised word inside a sentence (not its first): a name an update may replace ("Kansai, not Itami").
-_INNER_NAME = LazyPattern(r"(?<=[a-z,;:]\s)[A-Z][a-z]{2,}")
+# A name inside a sentence (not its first words): one an update may replace ("Kansai, not Itami"); a name of
+# several words is one name ("North Korea" is not "South Korea").
+_NAME_WORDS = LazyPattern(r"(?<![\w’'-])[A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})*")
+_INNER = LazyPattern(r"[a-z,;:]\s$")
+
+
+# A name that says who reports, not what is reported: "The Joint Chiefs of Staff now say ...". Both the update and
+# what it follows may cite the same source without one revising the other.
+_SOURCE = LazyPattern(
+    rf"((?:[A-Z][\w’'-]*\s(?:(?:of|the|and|for)\s)*)*[A-Z][a-z]{{2,}})"
+    rf"(?=(?:\s(?:now|also|later|then|have|has|had))*\s(?:{REPORTING_VERBS})\b)"
+)
 
 
 def _names_in(text: str) -> frozenset[str]:
-    return frozenset(_INNER_NAME.findall(text))
+    inner = frozenset(m.group(0) for m in _NAME_WORDS.finditer(text) if _INNER.search(text[: m.start()]))
+    return inner - _source_words(text, tokens=False)
+
+
+def _source_words(text: str, *, tokens: bool = True) -> frozenset[str]:
+    """Who reports in ``text``: the words of their names as tokens, or the names as printed."""
+    sources = _SOURCE.findall(text)
+    if tokens:
+        return token_set(" ".join(sources))
+    return frozenset(m.group(0) for s in sources for m in _NAME_WORDS.finditer(s))
 
 
 def revises(passage: Passage) -> bool:

@@ -422,8 +422,19 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
             for m in titled_re.finditer(text):
                 for person in titled.get((m.group(1).lower(), m.group(2)), ()):
                     counts[person.id] += 1
+        # A transcript's speaker may be named only in its labels ("SPOKESPERSON KANG YU-JUNG:"): the article is
+        # theirs too, and its headline says where they spoke ("Presidential Office briefing ...").
+        labels = " | ".join(
+            from_capitals(label) if label.isupper() else label
+            for label in dict.fromkeys(p.speaker_label for p in article.paragraphs if p.speaker_label)
+        )
+        labelled = {id(p) for m in variant_re.finditer(labels) for p in variants[m.group(1)]}
         headline = {w.lower() for w in _PROPER.findall(article.title or "") if w not in NOT_NAMES}
         for person in people:
+            if id(person) in labelled and not counts[person.id]:
+                person.articles.add(article.id)
+                if len(person.context) < _MAX_CONTEXT:
+                    person.context |= headline - {name_key(t) for v in person.variants for t in v.split()}
             if counts[person.id]:
                 person.mentions += counts[person.id]
                 person.articles.add(article.id)

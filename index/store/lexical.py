@@ -55,6 +55,11 @@ def _english() -> dict[str, float]:
         raise IndexCorruptError(f"{ENGLISH_STEMS} cannot be read ({e}); reinstall summitbot") from e
 
 
+def english_frequency(token: str) -> float:
+    """How often the stem ``token`` occurs in English text at large (0.0 for a word too rare to be listed)."""
+    return _english().get(token, 0.0)
+
+
 def steady_idf(size: int, df: int, token: str) -> float:
     """A word's idf over the coverage pooled with PRIOR_PASSAGES passages of ordinary English."""
     share = 1.0 - math.exp(-PRIOR_PASSAGE_WORDS * _english().get(token, 0.0))

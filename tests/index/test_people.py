@@ -866,3 +866,21 @@ def test_a_captain_is_a_title_and_the_captain_a_role(made_up_engine) -> None:  #
     assert question.intent is Intent.QUOTE and [p.name for p in question.people] == ["Oh Sung-taek"]
     answer = engine.ask("what did the captain say about the 2019 boycott?")
     assert answer.passages[0].speaker == "Oh Sung-taek" and "forty passengers" in answer.passages[0].highlight
+
+
+def test_a_speaker_named_only_in_labels_belongs_to_the_transcript_and_its_headline() -> None:
+    """A briefing whose spokesperson is named only in the labels ("SPOKESPERSON HAN MI-RAE:"): the article is
+    theirs, and its headline ("Presidential Office briefing") says whose spokesperson, so "the presidential
+    spokesperson" finds them by role as "the spokesperson" does."""
+    from index.answer.question import resolve_speaker
+
+    text = (
+        "Transcript: Presidential Office briefing on the ferry talks\n\nSeoul, March 3, 2026\n\n"
+        "SPOKESPERSON HAN MI-RAE:\nGood afternoon. The talks ended this morning.\n\n"
+        "REPORTER (KBS):\nWill the ferry run in April?\n\nHAN MI-RAE:\nThe date has not been set.\n"
+    )
+    registry, _ = _read(text, "briefing.txt")
+    han = registry.lookup("Han Mi-rae")
+    assert han is not None and han.articles == {"briefing"} and "presidential" in han.context
+    assert resolve_speaker("the presidential spokesperson", registry) == ([han], True)
+    assert resolve_speaker("the provincial governor", registry) == ([], False)

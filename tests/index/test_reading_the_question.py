@@ -1393,3 +1393,85 @@ def test_a_sentence_of_two_speakers_shows_the_one_asked_about(made_up_engine) ->
     assert lund.passages[0].text.startswith("Berg said") and lund.passages[0].speaker == "Carl Lund"
     berg = ask_made_up(made_up_engine, "Talks", paragraphs, "What did Berg say about the talks?")
     assert berg.passages[0].speaker == "Eva Berg"
+
+
+def test_a_clock_stamp_or_a_source_both_entries_name_is_nothing_an_update_revises(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """An update whose stamp shares its hour with an earlier entry's ("[09:40]", "[09:05]"), and which cites the
+    same source ("The Coast Guard now say ..."), revises none of that entry's figures: "when did they spot the
+    boat" is still answered by the entry that says when. A name of several words is one name: "North Korea" in
+    the update is not the "South Korea" of the entry."""
+    from index.answer.updates import _names_in
+
+    assert _names_in("The Joint Chiefs of Staff now say North Korea fired two") == frozenset({"North Korea"})
+    assert _names_in("It landed at Kansai, not Itami.") == frozenset({"Kansai", "Itami"})
+    paragraphs = [
+        "[09:05] South Korea's Coast Guard of Jeju say they spotted the boat at 6:40 a.m. and told the navy.",
+        "[09:40] UPDATE: The Coast Guard of Jeju now say North Korea sent two ships, not one.",
+    ]
+    spotted = ask_made_up(made_up_engine, "Boat", paragraphs, "When did the coast guard spot the boat?")
+    assert spotted.passages[0].text.startswith("[09:05]")
+    boats = ask_made_up(made_up_engine, "Boat", paragraphs, "How many ships did North Korea send?")
+    assert boats.passages[0].text.startswith("[09:40]")
+
+
+def test_how_far_how_old_and_what_someone_wants_ask_rather_than_name(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How far is Andong from Seoul" is answered by "about 190 kilometers southeast of Seoul", "what did the
+    protesters want" by what they called for, "where else" by another place: none of "far", "want" or "else"
+    is a word the answer must hold. A year is no age: "how old is Kim" is not answered by "opened in 1987"."""
+    from index.answer.answerability import asked_words
+
+    assert asked_words("how far is Andong from Seoul?") == ["far"]
+    assert asked_words("How old is Kim Yong-su?") == ["old"]
+    assert asked_words("what did most of the protesters want?") == ["want"]
+    assert asked_words("Did they want a new ferry?") == []
+    old = Expectation.of("how old is kim?")
+    assert old.weight("Kim opened his restaurant in 1987.") == 0.0
+    assert old.weight("He is 71.") == 1.0
+    paragraphs = ["Andong, about 190 kilometers southeast of Seoul, is known for its folk village."]
+    far = ask_made_up(made_up_engine, "Andong", paragraphs, "how far is andong from seoul?")
+    assert far.signals["crux_drop"] == 0.0  # type: ignore[index]
+    paragraphs = ["The government is also considering a stop in Busan on the same trip, officials said."]
+    other = ask_made_up(made_up_engine, "Trip", paragraphs, "where else might the government stop on the trip?")
+    assert other.signals["crux_drop"] == 0.0  # type: ignore[index]
+
+
+def test_an_acronym_typed_in_lower_case_is_read_as_the_coverage_spells_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """Chat is typed in lower case: "the jcs" is the Joint Chiefs of Staff where the coverage says so, and said
+    so; an ordinary word the coverage lacks is no acronym, nor is one the coverage spells out only in lower
+    case running text."""
+    paragraphs = [
+        "The Joint Chiefs of Staff said they detected the launch at 6:55 a.m. and shared the data.",
+        "The ministry said it would fight back under new rules of engagement.",
+    ]
+    jcs = ask_made_up(made_up_engine, "Launch", paragraphs, "when did the jcs detect the launch?")
+    assert jcs.speaker_note == "read “jcs” as “Joint Chiefs of Staff”"
+    assert jcs.signals["crux_drop"] == 0.0  # type: ignore[index]
+    plain = ask_made_up(made_up_engine, "Launch", paragraphs, "when did the ministry detect the leak?")
+    assert plain.speaker_note is None
+    running = ask_made_up(
+        made_up_engine, "Launch", paragraphs, "what are the roe?"
+    )  # "rules of engagement": running text
+    assert running.speaker_note is None
+    from index.answer.spelling import _capitalised, _common
+
+    assert _common("ask") and not _common("jcs") and not _common("pm")  # "what did Xi ask Seoul to do"
+    assert not _capitalised("and South Korean") and _capitalised("Joint Chiefs of Staff")
+
+
+def test_who_is_a_speaker_named_only_in_labels_refuses_and_says_whom(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """No passage says who a spokesperson named only in the transcript's labels is: "who is X" refuses (no
+    empty answer), says whom it read the question as, with their label's role, and shows their words as the
+    nearest passages."""
+    from index.answer import Refusal
+
+    text = (
+        "Transcript: Presidential Office briefing on the ferry talks\n\nSeoul, March 3, 2026\n\n"
+        "SPOKESPERSON HAN MI-RAE:\nGood afternoon. The talks ended this morning.\n\n"
+        "REPORTER (KBS):\nWill the ferry run in April?\n\nHAN MI-RAE:\nThe date has not been set.\n"
+    )
+    engine = made_up_engine(text, "briefing.txt", EngineConfig(min_confidence=0.0))
+    for question in ("who is han mi-rae?", "who is the presidential spokesperson?"):
+        answer = engine.ask(question)
+        assert not answer.answered and answer.refusal is Refusal.NO_SUPPORT
+        assert answer.speaker_note == "Han Mi-rae (Spokesperson) speaks in the coverage"
+        assert answer.passages and all(p.speaker == "Han Mi-rae" for p in answer.passages)
