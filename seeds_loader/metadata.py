@@ -300,9 +300,28 @@ def classify(
         # Last, a full date in the headline: a transcript's or a statement's title often carries the day
         # ("Joint press conference, Nara, Jan. 13, 2026") where a story would have a date line.
         meta.published = masthead_date or updated_date or (parse_date(meta.title) if meta.title else None)
+    if meta.published is None and (closing := _closing_date(labelled)) is not None:
+        # Last of all, a statement or a letter dated where it ends ("Seoul, January 16, 2026" above the signature).
+        at, meta.published = closing
+        b = labelled[at]
+        labelled[at] = Block(b.text, b.start, b.end, BlockKind.HEADER)
     if meta.byline is None:
         meta.byline = contributor([b.text for b in labelled if b.kind is BlockKind.BODY])
     return labelled, meta
+
+
+# A place before a date on a line of its own: "Seoul, January 16, 2026".
+_PLACE_BEFORE = LazyPattern(r"^[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3},\s+")
+
+
+def _closing_date(labelled: list[Block]) -> tuple[int, date] | None:
+    """Where one of the last three blocks is a date line, with or without a place before it, and its date."""
+    for at in range(len(labelled) - 1, max(len(labelled) - 4, -1), -1):
+        b = labelled[at]
+        text = _PLACE_BEFORE.sub("", b.text.strip(), count=1)
+        if b.kind in (BlockKind.BODY, BlockKind.HEADING) and DATE_LINE.match(text) and (day := parse_date(text)):
+            return at, day
+    return None
 
 
 def _signature_blocks(labelled: list[Block]) -> list[Block]:

@@ -216,13 +216,26 @@ def _without_opening(role: str) -> str:
     return " ".join(words)
 
 
+# A post held at a body: the capitalised words after it name the body ("president of Tsubasa Materials",
+# "a professor at Doshisha University"), where those after "the wife of" name a person.
+_POST_AT = LazyPattern(
+    r"\b(?:president|chairman|chairwoman|chair|head|director|founder|chief|owner|manager|professor|lecturer|"
+    r"researcher|member|secretary|spokesperson|spokesman|spokeswoman|editor|mayor|governor)\s(?:of|at)\s(?:the\s)?$",
+    re.I,
+)
+
+
 def appositive_role(role: str) -> str | None:
     """An appositive describes the person up to any relative clause; one that runs into another clause or
     names another person is not a description."""
     role = re.split(r"\s(?:who|which|that|whose|where)\s", role)[0]
     if _VERBISH.search(role) or len(role.split()) > 14:
         return None
-    names = (clean_name(m.group(0)) for m in _CAPITALISED_RUN.finditer(role))
+    names = (
+        clean_name(m.group(0))
+        for m in _CAPITALISED_RUN.finditer(role)
+        if not _POST_AT.search(role[: m.start()])  # "president of Tsubasa Materials": a body, not a person
+    )
     return None if any(n is not None and len(n.split()) > 1 for n in names) else role
 
 
@@ -234,6 +247,10 @@ def full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
     """(name, role or None) for every confirmed person mention in ``text``; names of one word only
     after a title ("President Lee"), since one capitalised word alone is as often a place."""
     for m in _TITLED.finditer(text):
+        if m.group(2) and m.group(1).split()[-1].islower():
+            # "president of Tsubasa Materials": a post described, not a title before a name ("Minister for
+            # Trade Ahn Duk-geun"); the capitalised words after "of" are the body's name, not a person's.
+            continue
         role = " ".join(g for g in (_without_opening(m.group(1)), m.group(2)) if g)
         if (name := clean_name(m.group(3), text, m.start(3))) is not None:
             # The words of the title the name pattern took in ("for Public | Communication Lee Kyu-yeon").

@@ -20,7 +20,9 @@ from seeds_loader.wordlists import word_list
 _AGE_AFTER = LazyPattern(r",\s\d{1,3},")
 _PRONOUN_AFTER = LazyPattern(r"[^.!?]{0,200}?[.!?]”?\s+(?:He|She|His|Her)\b")
 # "... is a trade-policy columnist": what the name is said to be, a role.
-_IS_A = LazyPattern(r"\s(?:is|was)\s(?:a|an|the)\s((?:[\w’'-]+\s){0,3}[\w’'-]+)")
+# "... is a trade-policy columnist", "..., 58, is president of Tsubasa Materials" (a post held by one person
+# takes no article).
+_IS_A = LazyPattern(r"(?:,\s\d{1,3},)?\s(?:is|was)\s(?:(?:a|an|the)\s)?((?:[\w’'-]+\s){0,3}[\w’'-]+)")
 _PLACE_BEFORE = LazyPattern(r"\b(?:in|at|within|inside|outside|from|into|near|to)\s$", re.I)
 
 
@@ -58,8 +60,9 @@ def introduced_as(text: str, name: str) -> str | None:
     at = text.find(name)
     if at < 0 or not _introduced(text, at + len(name)):
         return None
-    m = re.match(r"\s(?:is|was)\s([^.;!?]+)", text[at + len(name) :])
-    return m.group(1).strip() if m else None
+    m = re.match(r"(?:,\s\d{1,3},)?\s(?:is|was)\s([^.;!?]+)", text[at + len(name) :])
+    # ... up to an appositive of what the role names ("president of Tsubasa Materials, an Osaka maker of ...")
+    return re.split(r",\s(?:a|an|the)\s", m.group(1))[0].strip() if m else None
 
 
 Recognised = dict[str, list[list[tuple[int, int]]]]  # article content hash -> PERSON spans per paragraph

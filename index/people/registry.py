@@ -287,6 +287,7 @@ def find_people(
         for name, role in implied_voices(article):
             person = person_for(name)
             person.variants[name] += 0
+            person.articles.add(article.id)  # their voice is the article's, named in its text or only signed
             if role:
                 person.add_role(role)
     for article in articles:

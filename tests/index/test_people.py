@@ -884,3 +884,30 @@ def test_a_speaker_named_only_in_labels_belongs_to_the_transcript_and_its_headli
     assert han is not None and han.articles == {"briefing"} and "presidential" in han.context
     assert resolve_speaker("the presidential spokesperson", registry) == ([han], True)
     assert resolve_speaker("the provincial governor", registry) == ([], False)
+
+
+def test_a_post_at_a_body_and_an_age_before_it_describe_the_person_not_a_second_one() -> None:
+    """ "Hayashi Kenta, 58, is president of Tsubasa Materials, an Osaka maker of ...": Hayashi is the president
+    of Tsubasa Materials (up to what describes the company), and "Materials" is no person whose title is
+    "president of Tsubasa"; a company that says something ("Jeju Air said") is no person either. A title
+    with a body before a name ("Minister for Trade Ahn Duk-geun") still is one."""
+    text = (
+        "Interview\n\nHayashi Kenta, 58, is president of Tsubasa Materials, an Osaka maker of the fluoride used "
+        "to etch memory chips.\n\nKorean Air and Jeju Air said bookings were up 25 percent.\n\n"
+        "Minister for Trade Ahn Duk-geun said the talks went well.\n"
+    )
+    registry, _ = _read(text, "interview.txt")
+    assert {p.name: p.roles for p in registry.people.values()} == {
+        "Hayashi Kenta": ["president of Tsubasa Materials"],
+        "Ahn Duk-geun": ["Minister for Trade"],
+    }
+
+
+def test_the_signer_of_a_statement_belongs_to_it_though_no_sentence_names_them() -> None:
+    """A statement signed "Park Chang-hwan, chairman" and never naming him in its text is his article: "who is
+    Park Chang-hwan" looks there."""
+    text = "Statement\n\nWe welcome the agreement.\n\nWe thank the divers.\n\nPark Chang-hwan, chairman\n"
+    registry, quotes = _read(text, "statement.txt")
+    park = registry.lookup("Park Chang-hwan")
+    assert park is not None and park.articles == {"statement"}
+    assert {q.speaker for q in quotes} == {"Park Chang-hwan"}

@@ -1001,3 +1001,19 @@ def test_hard_wrapped_copy_of_short_paragraphs_is_unwrapped() -> None:
         "Then:\n\n- one;\n- two.\n"
     )
     assert len(parse_article(table, "timeline.md").paragraphs) >= 4
+
+
+def test_a_statement_dated_where_it_ends_carries_that_date() -> None:
+    """ "Seoul, January 16, 2026" above the signature dates a statement that prints no date at its head; a
+    story with a date of its own keeps it, and a last line that is no date line dates nothing."""
+    text = (
+        "Statement on the hotline\n\nWe welcome the hotline.\n\nWe ask both governments to publish the date.\n\n"
+        "Seoul, January 16, 2026\n\nYang Hyun-ok, chairman\n"
+    )
+    a = parse_article(text, "statement.txt")
+    assert a.published == date(2026, 1, 16) and a.byline == "Yang Hyun-ok"
+    assert [p.text[:7] for p in a.paragraphs] == ["We welc", "We ask "]
+    dated = parse_article(text.replace("hotline\n\nWe", "hotline\n\nMarch 2, 2026\n\nWe", 1), "statement.txt")
+    assert dated.published == date(2026, 3, 2)
+    plain = parse_article(text.replace("Seoul, January 16, 2026", "Seoul waits, as ever."), "statement.txt")
+    assert plain.published is None
