@@ -81,16 +81,18 @@ _UNIT_STEMS = frozenset(
     for unit in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades")
     for stem in tokenize(unit)
 )
+# Words that bound or round a figure: "about", "more than", "up to a year", "at least six months".
+_ABOUT = "about|nearly|almost|more than|less than|roughly|some|around|just|only|up to|at least|at most|no more than"
 # A stretch of time: "for about six years", "lasted 41 minutes", "from 1926 until 1932"; a bare
 # "100 years" may be an anniversary and counts half. After "last" the stretch needs its quantity ("will last
 # two hours"): "last year" and "last week" are dates.
 _DURATION = LazyPattern(
     rf"\b(?:for|lasted|lasting|over|spanning|spanned|take|takes|taking|took|within|after|during|spent|spend|spends|"
     rf"spending)\s"
-    rf"(?:about|nearly|almost|more than|less than|roughly|some|around|just|only|an?|the)?\s*(?:an?\s)?"
+    rf"(?:{_ABOUT}|an?|the)?\s*(?:an?\s)?"
     rf"(?:{_NUMBER})?\s*"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|"
-    rf"\blast\s(?:about|nearly|almost|more than|less than|roughly|some|around|just|only)?\s*(?:{_NUMBER}|an?)\s+"
+    rf"\blast\s(?:{_ABOUT})?\s*(?:{_NUMBER}|an?)\s+"
     rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b|"
     rf"\bfrom (?:{_NUMBER}) (?:(?:{_UNITS}) )?to (?:{_NUMBER}|an?) (?:{_UNITS})\b|"
     r"\b(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\b",
@@ -404,7 +406,9 @@ _ASKED_WORD = LazyPattern(
     # "how far is Andong from Seoul", "how old is Kim": the measure asked ("190 kilometers", "He is 71")
     r"\bhow\s+(?P<measure>far|old|tall|high|deep|wide|big|large|heavy|soon)\b|"
     # "what did the protesters want?": what they asked for, in whatever words ("calling for ...")
-    r"^\s*what\s+(?:do|does|did)\s+(?:[\w’'-]+\s){1,5}?(?P<desire>want)\s*[?.!]?\s*$",
+    # (Not "what will the talks cover?": a sentence that says what the talks are, without the word, is as near
+    # as one saying what they will take in, and shown as the answer; the missing word refuses it.)
+    r"^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w’'-]+\s){1,5}?(?P<desire>want)\s*[?.!]?\s*$",
     re.I,
 )
 

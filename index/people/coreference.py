@@ -127,4 +127,10 @@ class Salience:
         subject = next((p for p in reversed(self._recent) if self._genders.get(p.id, wanted) == wanted), None)
         if subject is not None:
             return subject
-        return next((p for p in reversed(self._mentioned) if self._genders.get(p.id) == wanted), None)
+        named = next((p for p in reversed(self._mentioned) if self._genders.get(p.id) == wanted), None)
+        if named is not None:
+            return named
+        # ... or, when nobody named is known to be of that gender, the one person named whom the article gives
+        # no gender at all ("Choi Eun-hee's sixth-graders ..." then "she said": only Choi can be meant).
+        open_ = [p for p in self._mentioned if p.id not in self._genders]
+        return open_[0] if len(open_) == 1 else None

@@ -179,6 +179,13 @@ def subjects_of(sentence: str, verb: str) -> list[str]:
         head = token
         for _ in range(3):  # "is scheduled to travel": the subject of the verb that governs it
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and head is token and subject.dep_ == "nsubjpass":
+                # "Lee was greeted by Kim": the verb's own passive subject had it done to them; who did it is
+                # its "by" (none given: nobody)
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+                found.extend(" ".join(t.text for t in o.subtree) for o in objects[:1])
+                break
             if subject is not None:
                 found.append(" ".join(t.text for t in subject.subtree))
                 break

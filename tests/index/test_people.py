@@ -911,3 +911,19 @@ def test_the_signer_of_a_statement_belongs_to_it_though_no_sentence_names_them()
     park = registry.lookup("Park Chang-hwan")
     assert park is not None and park.articles == {"statement"}
     assert {q.speaker for q in quotes} == {"Park Chang-hwan"}
+
+
+def test_she_is_the_one_person_named_when_the_article_gives_nobody_a_gender() -> None:
+    """A feature that names its subject only in a possessive ("Choi Eun-hee's pupils write letters ...") and
+    then says "she": "she said" is Choi's, the one person named; with two people of unknown gender named, a
+    bare "she said" is nobody's rather than a guess."""
+    text = (
+        "The teacher\n\nEvery January, Choi Eun-hee's pupils in Gwangju write letters to a school in Nara.\n\n"
+        "She started the exchange in 2015.\n\n"
+        '"The children want to know whether Japanese kids also hate homework," she said.\n'
+    )
+    _, quotes = _read(text, "teacher.txt")
+    assert [(q.speaker, q.text[:15]) for q in quotes] == [("Choi Eun-hee", '"The children w')]
+    two = text.replace("Choi Eun-hee's pupils", "Choi Eun-hee's and Park Ji-su's pupils")
+    _, quotes = _read(two, "teacher.txt")
+    assert quotes == []

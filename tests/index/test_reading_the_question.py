@@ -1475,3 +1475,29 @@ def test_who_is_a_speaker_named_only_in_labels_refuses_and_says_whom(made_up_eng
         assert not answer.answered and answer.refusal is Refusal.NO_SUPPORT
         assert answer.speaker_note == "Han Mi-rae (Spokesperson) speaks in the coverage"
         assert answer.passages and all(p.speaker == "Han Mi-rae" for p in answer.passages)
+
+
+@needs_model
+def test_who_did_it_to_someone_is_the_passives_by_not_its_subject(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who greeted Berg at the airport?": "Berg was greeted on the tarmac by Mayor Carl Lund" says who; its
+    subject, Berg, had it done to them (a passive with no "by" names nobody), while a subject of a verb that
+    governs it ("Berg is scheduled to travel") is still the doer."""
+    from index.text.nlp import subjects_of
+
+    assert subjects_of("Berg was greeted on the tarmac by Mayor Carl Lund.", "greet") == ["Mayor Carl Lund"]
+    assert subjects_of("The remains were returned last week.", "return") == []
+    assert subjects_of("Berg is scheduled to travel to Lyon next week.", "travel") == ["Berg"]
+    paragraphs = [
+        "Mayor Eva Berg flew home from Lyon on Monday.",
+        "Berg was greeted on the tarmac by Mayor Carl Lund and his deputy Anna Kim.",
+    ]
+    greeted = ask_made_up(made_up_engine, "Return", paragraphs, "Who greeted Eva Berg at the airport?")
+    assert greeted.signals["agent_ok"] == 1.0 and greeted.passages[0].text.startswith("Berg was greeted")  # type: ignore[index]
+
+
+def test_up_to_a_year_is_how_long_it_may_take() -> None:
+    """A stretch bounded ("up to a year", "at least six months") answers "how long" as "about a year" does."""
+    takes = Expectation.of("how long may the first results take?")
+    assert takes.weight("Families were told the first results may take up to a year.") == 1.0
+    assert takes.weight("The tests will take at least six months.") == 1.0
+    assert takes.weight("The results were sent to the families.") == 0.0
