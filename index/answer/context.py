@@ -3,12 +3,15 @@ one question (the question embedded without a focus word, computed at most once 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from index.answer.config import EngineConfig
 from index.encode.embedder import Embedder
+from index.people.quotation import unquoted
+from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import DateMention, dates_in
@@ -16,6 +19,9 @@ from index.text.tokens import token_set, tokenize
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
 _ARTICLE_CACHE = 2_000  # articles' texts, read only for questions that name a place
+# A third person's pronoun, and how many passages back whom it stands for is looked for.
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
+_REFERENT_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -63,10 +69,33 @@ class Context:
                 if (person := index.people.people.get(quote.person_id))
                 for role in person.roles
             }
+            # ... and whom its "she" or "his" stands for, when it names nobody itself: "She started the exchange
+            # in 2015" after a paragraph about Choi Eun-hee is about Choi.
+            if (
+                not quotes
+                and _PRONOUN.search(unquoted(passage.text))
+                and not index.people.named_in(passage.text)
+                and (person := self._referent(index, passage)) is not None
+            ):
+                found |= {person.name, *person.roles}
             names = " ".join(sorted(found))
             if len(self._voices) < _NEARBY_CACHE:
                 self._voices[passage.id] = names
         return names
+
+    def _referent(self, index: LoadedIndex, passage: Passage) -> Person | None:
+        """The one person the nearest earlier passage of the article that names or quotes anyone names or
+        quotes (within _REFERENT_REACH passages); None when it names several."""
+        earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id][-_REFERENT_REACH:]
+        for i in reversed(earlier):
+            before = index.passages[i]
+            people = {p.id: p for p in index.people.named_in(before.text)}
+            for sentence in before.sentences:
+                if (quote := index.quote_at(before.article_id, sentence.start)) is not None and quote.person_id:
+                    people.setdefault(quote.person_id, index.people.get(quote.person_id))
+            if people:
+                return next(iter(people.values())) if len(people) == 1 else None
+        return None
 
     def dates(self, index: LoadedIndex, passage: Passage) -> tuple[tuple[DateMention, ...], ...]:
         """Each sentence's dates, resolved against its article's date ("last year" in 2026 is 2025,

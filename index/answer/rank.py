@@ -246,6 +246,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             and (not needs.weekdays or _on_weekday(ctx, index, hit.passage, needs))
             # "in 2023": a passage that speaks of that year (the answer is refused without it)
             and (not needs.years or _speaks_of_years(ctx, index, hit.passage, needs.years))
+            # "Choi's grandfather": a passage that speaks of a grandfather (the same)
+            and needs.relations <= words.own
             # "in April": a passage that speaks of that month, or of an article or entry of that month
             and (
                 not needs.months

@@ -1501,3 +1501,26 @@ def test_up_to_a_year_is_how_long_it_may_take() -> None:
     assert takes.weight("Families were told the first results may take up to a year.") == 1.0
     assert takes.weight("The tests will take at least six months.") == 1.0
     assert takes.weight("The results were sent to the families.") == 0.0
+
+
+def test_a_pronoun_stands_for_the_one_person_named_just_before(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Her own grandfather was taken to work in a coal mine" after a paragraph about Choi Eun-hee is about
+    Choi's grandfather: the passage holds Choi as a quote holds its speaker, and "what happened to Choi
+    Eun-hee's grandfather" puts it before the paragraph that names her but no grandfather. After a paragraph
+    naming two people, "her" stands for nobody the passage can be said to hold."""
+    paragraphs = [
+        "Every January, Choi Eun-hee's pupils in Gwangju write letters to a primary school in Nara.",
+        "Her own grandfather was taken to work in a coal mine in Kyushu in 1943. He came back.",
+    ]
+    text = "---\ntitle: Letters\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
+    engine = made_up_engine(text, "letters.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("What happened to Choi Eun-hee's grandfather?")
+    assert answer.passages[0].text.startswith("Her own grandfather")
+    index = engine.source.current()
+    second = index.passages[index.passages.of_article("letters")[1]]
+    assert "Choi Eun-hee" in engine._context.voices(index, second)
+    two = text.replace("Choi Eun-hee's pupils", "Choi Eun-hee's and Park Ji-su's pupils")
+    engine = made_up_engine(two, "two.md", EngineConfig(min_confidence=0.0))
+    index = engine.source.current()
+    second = index.passages[index.passages.of_article("two")[1]]
+    assert engine._context.voices(index, second) == ""
