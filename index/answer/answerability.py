@@ -76,6 +76,7 @@ _NUMBER = rf"\d[\d,.]*|one|{SPELLED_NUMBER}|a hundred|hundreds|a dozen|dozens|ha
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
 _YEAR_LIKE = LazyPattern(r"(?:1[89]|20)\d\d")
+_MONTH_BEFORE = LazyPattern(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
 _UNIT_STEMS = frozenset(
     stem
     for unit in ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades")
@@ -345,8 +346,12 @@ class Expectation:
                 now, then = bool(_AGE_NOW.search(sentence)), bool(_AGE_THEN.search(sentence))
                 if (now, then)[self.age == "then"]:
                     return 1.0
-                # (A year is no age: "opened his restaurant in 1987" says nothing of how old he is.)
-                figure = any(not _YEAR_LIKE.fullmatch(m.group(0)) for m in _QUANTITY.finditer(sentence))
+                # (A year or a day of the month is no age: "opened his restaurant in 1987", "Correction, Jan. 23"
+                # say nothing of how old he is.)
+                figure = any(
+                    not _YEAR_LIKE.fullmatch(m.group(0)) and not _MONTH_BEFORE.search(sentence, 0, m.start())
+                    for m in _QUANTITY.finditer(sentence)
+                )
                 return 0.5 if now or then or figure else 0.0
             if self.often and _FREQUENCY.search(sentence):
                 return 1.0

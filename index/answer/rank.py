@@ -30,6 +30,7 @@ from seeds_loader.lazy import LazyPattern
 
 # A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
 _LEAD_WORDS = 6
+_BARE_WORDS = 3  # a sentence this short is never shown alone
 # A sentence that asks rather than tells: a question, or one reported ("a reader asks whether ...").
 _ASKS = LazyPattern(
     r"\?[”\"’']?$|\b(?:asks?|asked|wonders?|wondered|wants? to know)\s+(?:us\s+)?(?:whether|if)\b", re.I
@@ -352,6 +353,9 @@ def _extend(ctx: Context, scores: list[float], best: int, hit: Hit, index: Loade
         return [best, following]
     if following < len(scores) and _ASKS.search(hit.passage.sentences[best].text):
         # "A reader asks whether the ferry takes cars." restates the question; the next sentence answers it.
+        return [best, following]
+    if following < len(scores) and len(hit.passage.sentences[best].text.split()) <= _BARE_WORDS:
+        # "Once." or "I doubt it." answers only with what follows it ("On Tuesday night the Japanese side ...").
         return [best, following]
     if following < len(scores) and len(hit.passage.sentences[best].text.split()) <= _LEAD_WORDS:
         after = index.quote_at(hit.passage.article_id, hit.passage.sentences[following].start)

@@ -497,6 +497,10 @@ def _cues_quotation(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
 
 
 _CUE_GAP = LazyPattern(r"^[\s,]*(?:[A-Z][\w.’'-]*\s){0,4}$")
+# A verb right after a name: the name is its subject ("said Cho served ...", "said Lee would ...").
+_VERB_NEXT = LazyPattern(
+    r"\s(?:would|will|had|has|have|was|were|is|are|could|should|might|may|must|did|does|can|[a-z]+ed)\b"
+)
 
 
 def _reported(text: str, mentions: list[_Mention], quoted: list[tuple[int, int]], speaker: Person) -> tuple[str, ...]:
@@ -541,7 +545,14 @@ def _verb_subject(
     ):
         return before[-1].person, word, _how(text, before[-1])
     if word in _INVERTING or word == "according to":
-        after = [x for x in mentions if x.start >= verb.end() and _ROLE_GAP.match(text[verb.end() : x.start])]
+        after = [
+            x
+            for x in mentions
+            if x.start >= verb.end()
+            and _ROLE_GAP.match(text[verb.end() : x.start])
+            # "An earlier version said Cho served in Washington": the name opens what was said, not who said it
+            and not _VERB_NEXT.match(text, x.end)
+        ]
         if after:
             return after[0].person, word, _how(text, after[0])
         if word == "according to":

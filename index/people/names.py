@@ -281,6 +281,9 @@ def full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
     for m in _HEADS.finditer(text):
         if (name := multiword_name(m.group(1), text, m.start(1))) is not None:
             yield name, f"head of {m.group(3)}"
+    for m in _APPOINTED.finditer(text):
+        if (name := multiword_name(m.group(1), text, m.start(1))) is not None:
+            yield name, m.group(2)
     if (m := DASH_CREDIT.match(text.strip())) is not None and (name := multiword_name(m.group(1))) is not None:
         role = re.split(r"\s(?:who|which|that|whose|where)\s", m.group(2))[0].strip(" .") if m.group(2) else None
         yield name, role if role and not _VERBISH.search(role) else None
@@ -290,6 +293,15 @@ def full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
             if (name := multiword_name(m.group(group), text, m.start(group))) is not None:
                 role = m.group(1) if group == 2 and m.group(1) else None
                 yield name, role.strip() if role else None
+
+
+# A post someone is given: "named Cho Tae-yong, a former national security adviser, as South Korea's new
+# ambassador to Japan", "appointed Kim Min-ji to be the ministry's spokesperson".
+_APPOINTED = LazyPattern(
+    rf"\b(?:named|appointed|nominated|picked|chose|tapped|elected)\s({NAME})(?:,\s[^,;.]{{1,80}},)?\s(?:as|to\sbe)\s"
+    rf"((?:(?:a|an|the)\s|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?[’']s\s)?(?:[\w-]+\s){{0,3}}?(?i:{ROLE_WORDS})"
+    rf"(?:\s(?:to|of|for|at)\s(?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*){{0,3}})?)\b"
+)
 
 
 def multiword_name(name: str, text: str = "", start: int = -1) -> str | None:

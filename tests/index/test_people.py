@@ -927,3 +927,30 @@ def test_she_is_the_one_person_named_when_the_article_gives_nobody_a_gender() ->
     two = text.replace("Choi Eun-hee's pupils", "Choi Eun-hee's and Park Ji-su's pupils")
     _, quotes = _read(two, "teacher.txt")
     assert quotes == []
+
+
+def test_a_name_after_said_that_opens_what_was_said_is_not_who_said_it() -> None:
+    """ "An earlier version of this story said Cho served in Washington" reports what the story said of Cho,
+    not words of Cho's; ""We will work hard," said Cho, adding ..." is Cho's."""
+    text = (
+        "Seoul names new ambassador\n\n"
+        '"We will work hard," said Cho Tae-yong, adding that he would travel soon.\n\n'
+        "Correction, Jan. 23: An earlier version of this story said Cho served in Washington from 2021.\n"
+    )
+    _, quotes = _read(text, "ambassador.txt")
+    assert [(q.speaker, q.text[:10]) for q in quotes] == [("Cho Tae-yong", '"We will w')]
+
+
+def test_the_post_someone_is_named_to_is_their_role() -> None:
+    """ "named Cho Tae-yong, a former national security adviser, as South Korea's new ambassador to Japan":
+    Cho is the new ambassador to Japan, so "the new ambassador to Japan" finds him."""
+    from index.answer.question import resolve_speaker
+
+    text = (
+        "Seoul names new ambassador\n\nPresident Lee Jae Myung on Thursday named Cho Tae-yong, a former national "
+        "security adviser, as South Korea's new ambassador to Japan, the presidential office said.\n"
+    )
+    registry, _ = _read(text, "ambassador.txt")
+    cho = registry.lookup("Cho Tae-yong")
+    assert cho is not None and "South Korea's new ambassador to Japan" in cho.roles
+    assert resolve_speaker("the new ambassador to Japan", registry)[0] == [cho]

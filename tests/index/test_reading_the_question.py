@@ -1524,3 +1524,20 @@ def test_a_pronoun_stands_for_the_one_person_named_just_before(made_up_engine) -
     index = engine.source.current()
     second = index.passages[index.passages.of_article("two")[1]]
     assert engine._context.voices(index, second) == ""
+
+
+def test_a_bare_reply_is_shown_with_what_follows_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Once." under "Has it been used yet?" says little alone: it comes with the sentence after it. A day of the
+    month is no age: "how old is Cho" is not answered by "Correction, Jan. 23: ..."."""
+    text = (
+        "---\ntitle: Q&A on the hotline\ndate: 2026-01-20\n---\n"
+        "**Q. Has the hotline been used yet?**\n\n"
+        "Once. On Tuesday night the Japanese side reported a fishing boat with engine trouble near Tsushima.\n\n"
+        "**Q. What is it for?**\n\nAccidents at sea.\n"
+    )
+    engine = made_up_engine(text, "hotline.md", EngineConfig(min_confidence=0.0))
+    used = engine.ask("has the hotline been used?")
+    assert used.passages[0].highlight.startswith("Once. On Tuesday night")
+    old = Expectation.of("how old is cho?")
+    assert old.weight("Correction, Jan. 23: An earlier version said Cho served in Washington.") == 0.0
+    assert old.weight("Cho, 69, served as ambassador.") == 1.0
