@@ -93,7 +93,7 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                 and not supersedes(earlier)
                 and (
                     any(t[:1].isdigit() for t in shared)
-                    or bool(_names_in(update.text) & _names_in(answering))
+                    or _same_name(_names_in(update.text), _names_in(answering))
                     or len(figured - _REPORTING - source) >= 3
                     # ... or a figure of the same thing: "revised the number of injured to 17" of "injuring 14"
                     or bool((revised_figure & figure_context(answering)) - _REPORTING)
@@ -127,6 +127,12 @@ _SOURCE = LazyPattern(
 def _names_in(text: str) -> frozenset[str]:
     inner = frozenset(m.group(0) for m in _NAME_WORDS.finditer(text) if _INNER.search(text[: m.start()]))
     return inner - _source_words(text, tokens=False)
+
+
+def _same_name(ones: frozenset[str], others: frozenset[str]) -> bool:
+    """A name of one is a name of the other, or part of one ("Itami" of "Itami Airport"); "North Korea" and
+    "South Korea" are two names, however alike."""
+    return any(f" {a} " in f" {b} " or f" {b} " in f" {a} " for a in ones for b in others)
 
 
 def _source_words(text: str, *, tokens: bool = True) -> frozenset[str]:

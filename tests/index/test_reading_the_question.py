@@ -1400,10 +1400,13 @@ def test_a_clock_stamp_or_a_source_both_entries_name_is_nothing_an_update_revise
     same source ("The Coast Guard now say ..."), revises none of that entry's figures: "when did they spot the
     boat" is still answered by the entry that says when. A name of several words is one name: "North Korea" in
     the update is not the "South Korea" of the entry."""
-    from index.answer.updates import _names_in
+    from index.answer.updates import _names_in, _same_name
 
     assert _names_in("The Joint Chiefs of Staff now say North Korea fired two") == frozenset({"North Korea"})
     assert _names_in("It landed at Kansai, not Itami.") == frozenset({"Kansai", "Itami"})
+    # ... and a name is the same as a longer one holding it: "not Itami" corrects "landed at Itami Airport"
+    assert _same_name(_names_in("It landed at Kansai International Airport, not Itami."), _names_in("at Itami Airport"))
+    assert not _same_name(frozenset({"North Korea"}), frozenset({"South Korea"}))
     paragraphs = [
         "[09:05] South Korea's Coast Guard of Jeju say they spotted the boat at 6:40 a.m. and told the navy.",
         "[09:40] UPDATE: The Coast Guard of Jeju now say North Korea sent two ships, not one.",
