@@ -75,6 +75,14 @@ _TYPES = (
 _NUMBER = rf"\d[\d,.]*|one|{SPELLED_NUMBER}|a hundred|hundreds|a dozen|dozens|half an?|a few|several"
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
+# ("How high" may ask a level, "43 percent": not a length.)
+_HOW_LONG_A_WAY = LazyPattern(r"^\s*how\s(?:far|deep|tall|wide)\b", re.I)
+_LENGTH = LazyPattern(
+    rf"\b(?:{_NUMBER})[\s-]*(?:(?:kilo|centi|milli)?met(?:er|re)s?|km|m|cm|miles?|feet|foot|ft|yards?|inches|inch)\b"
+    # ... or the time it takes to go ("three hours' drive from Seoul")
+    rf"|\b(?:{_NUMBER}|an?)[\s-]*(?:hours?|minutes?)['’]?\s(?:drive|flight|walk|ride|journey|away|by)\b",
+    re.I,
+)
 _YEAR_LIKE = LazyPattern(r"(?:1[89]|20)\d\d")
 _MONTH_BEFORE = LazyPattern(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
 _UNIT_STEMS = frozenset(
@@ -197,7 +205,7 @@ _HOW_OLD = LazyPattern(r"^\s*(?:how old|(?:at )?what age)\s(is|are|was|were)\b",
 _AGE_WORD = rf"(?:\d{{1,3}}|{SPELLED_NUMBER})"
 # An age now: "Choi Young-hee, 88,", "now 93", "who is 85", "aged 85", "an 85-year-old".
 _AGE_NOW = LazyPattern(
-    rf"[A-Z][\w’'-]+,\s(?:now\s)?\d{{1,3}},|\b(?:now|aged)\s{_AGE_WORD}\b|\bwho\sis\s{_AGE_WORD}\b"
+    rf"[A-Z][\w’'-]+,\s(?:now\s)?\d{{1,3}},|\b(?i:now|aged)\s{_AGE_WORD}\b|\bwho\sis\s{_AGE_WORD}\b"
     rf"|\b(?:is|are)\s{_AGE_WORD}(?=\s*(?:[.,;]|years?\sold))|\b\d{{1,3}}-year-old\b",
 )
 # An age then: "was 23 when he went into the mine", "His son was two."
@@ -245,6 +253,9 @@ class Expectation:
     often: bool = False
     # "How much funding": a sum of money answers as a figure of what is named does.
     amount: bool = False
+    # "How deep", "how far", "how tall": a length asked, which only a figure with a unit of length gives ("about
+    # 40 metres below the surface"; "was 19 when he first dived" is no depth).
+    length: bool = False
 
     @property
     def typed(self) -> bool:
@@ -277,6 +288,8 @@ class Expectation:
         if kind is AnswerType.COUNT:
             if m := _HOW_OLD.search(question):
                 return cls(kind, age="now" if m.group(1).lower() in ("is", "are") else "then")
+            if _HOW_LONG_A_WAY.search(question):
+                return cls(kind, length=True)
             if m := _HOW_MUCH_SUBJECT.search(question):
                 # "how much is the centre going to cost": the thing, not the words of time before the verb
                 phrase = re.sub(r"\s(?:going|expected|likely|set|due|supposed|about|projected)\sto$", "", m.group(1))
@@ -340,6 +353,8 @@ class Expectation:
                 return 0.0 if _STATE_DURATION.search(sentence) else 0.5
             return 1.0 if _DURATION.search(sentence) else 0.5 if _BARE_DURATION.search(sentence) else 0.0
         if self.kind is AnswerType.COUNT:
+            if self.length:
+                return 1.0 if _LENGTH.search(sentence) else 0.0
             if self.age is not None:
                 # "How old is Choi Dong-su": "Mr. Choi, now 93," or "who is 85"; "was eleven when his father
                 # left" is an age then, which half answers (and the other way round for "how old was X when").

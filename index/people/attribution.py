@@ -345,7 +345,17 @@ def _mentions(
                 blocked = bool(before) and before[-1].lower() in _SUBJECT_BLOCKERS
                 found.append(_Mention(person, start, m.end(), subject=not possessive and not blocked))
                 break
-    return found
+    # A family name in capitals alone ("TAKAICHI said ..."), where the article prints it so in full ("Prime
+    # Minister TAKAICHI Sanae"): the same person.
+    for m in _CAPITALS_WORD.finditer(text):
+        if within(m.start(), quoted) or any(x.start <= m.start() < x.end for x in found):
+            continue
+        word = m.group(0)
+        person = _nearest(word.capitalize(), "", article_id, registry, local, paragraph)
+        if person is not None and any(word in v.split() for v in person.variants):
+            after = text[m.end() : m.end() + 2]
+            found.append(_Mention(person, m.start(), m.end(), subject=not after.startswith(("’s", "'s"))))
+    return sorted(found, key=lambda x: x.start)
 
 
 def _nearest(
@@ -496,6 +506,7 @@ def _cues_quotation(text: str, verb: re.Match[str], quoted: list[tuple[int, int]
     return any(0 <= verb.start() - end <= 40 and _CUE_GAP.match(text[end : verb.start()]) for _, end in quoted)
 
 
+_CAPITALS_WORD = LazyPattern(r"(?<![\w’'-])[A-Z]{3,}(?![\w’'-])")
 _CUE_GAP = LazyPattern(r"^[\s,]*(?:[A-Z][\w.’'-]*\s){0,4}$")
 # A verb right after a name: the name is its subject ("said Cho served ...", "said Lee would ...").
 _VERB_NEXT = LazyPattern(

@@ -19,6 +19,9 @@ from seeds_loader.wordlists import word_list
 
 _AGE_AFTER = LazyPattern(r",\s\d{1,3},")
 _PRONOUN_AFTER = LazyPattern(r"[^.!?]{0,200}?[.!?]”?\s+(?:He|She|His|Her)\b")
+# ... or, for a name that opens its sentence, later in the same sentence ("Yamada Hideo was 19 when he ...").
+_PRONOUN_WITHIN = LazyPattern(r"[^.!?“\"]{0,200}?\b(?:he|she|his|her)\b")
+_OPENS_SENTENCE = LazyPattern(r"(?:^|[.!?]”?\s+)$")
 # "... is a trade-policy columnist": what the name is said to be, a role.
 # "... is a trade-policy columnist", "..., 58, is president of Tsubasa Materials" (a post held by one person
 # takes no article).
@@ -43,6 +46,7 @@ def recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
             "-" in name
             or _AGE_AFTER.match(text, m.end())
             or _PRONOUN_AFTER.match(text, m.end())
+            or (_OPENS_SENTENCE.search(text, 0, start) and _PRONOUN_WITHIN.match(text, m.end()))
             or _introduced(text, m.end())
         ):
             yield name
@@ -108,10 +112,13 @@ def _worth_recognising(paragraph, found: str = "") -> list:  # type: ignore[no-u
         or _INTRODUCED.match(s.text)
         or any(m.group(0) not in found for m in _HYPHENATED.finditer(s.text))
         or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
+        or _OWN_PRONOUN.match(s.text)
     ]
 
 
 _HYPHENATED = LazyPattern(r"[A-Z][a-z]+-[a-z]+")
+# A sentence opening with a name that it goes on to call "he" or "she": "Yamada Hideo was 19 when he first dived".
+_OWN_PRONOUN = LazyPattern(r"^(?:[A-Z][\w’'-]+\s){2,3}[^.!?“\"]*?\b(?:he|she|his|her)\b")
 # A sentence that introduces someone by what they are, as a contributor's note does: "Seo Hanbit is a
 # trade-policy columnist based in Busan."
 _INTRODUCED = LazyPattern(r"^(?:[A-Z][\w’'-]+\s){2,3}(?:is|was)\s(?:a|an|the)\s")
@@ -133,8 +140,9 @@ _RULE_LISTS = ("titles", "role_nouns", "reporting_verbs", "non_names", "portfoli
 @cache
 def rules_digest() -> str:
     """A digest of the rules that read names and roles (their code and word lists): what was read under
-    other rules is read again."""
+    other rules is read again, and so is what the recogniser read, which sentences it reads being this module's."""
     digest = hashlib.sha256(Path(names.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
     for name in _RULE_LISTS:
         digest.update("\n".join(word_list(name, "index")).encode("utf-8"))
     return digest.hexdigest()[:16]

@@ -954,3 +954,23 @@ def test_the_post_someone_is_named_to_is_their_role() -> None:
     cho = registry.lookup("Cho Tae-yong")
     assert cho is not None and "South Korea's new ambassador to Japan" in cho.roles
     assert resolve_speaker("the new ambassador to Japan", registry)[0] == [cho]
+
+
+def test_a_name_its_sentence_calls_he_is_a_person_and_a_family_name_in_capitals_is_theirs() -> None:
+    """ "Yamada Hideo was 19 when he first dived off Ube": no title, no "said", no hyphen, but the sentence calls
+    him "he" (the recogniser reads it), so his "he said" quotes are his. "TAKAICHI said ..." in a wire that
+    prints "Prime Minister TAKAICHI Sanae" is hers."""
+    text = (
+        "The last diver\n\nYamada Hideo was 19 when he first dived for sea urchins off Ube.\n\n"
+        '"I had fished above those men my whole life and never knew they were there," he said.\n'
+    )
+    registry, quotes = _read(text, "diver.txt")
+    assert registry.lookup("Yamada Hideo") is not None
+    assert [q.speaker for q in quotes] == ["Yamada Hideo"]
+    wire = (
+        "Takaichi vows to face history\n\nTOKYO, Jan. 23 (Kansai Lantern) -- Prime Minister TAKAICHI Sanae spoke "
+        "to the House on Friday.\n\n"
+        'TAKAICHI said the testing was "a humanitarian duty that should have been fulfilled long ago."\n'
+    )
+    registry, quotes = _read(wire, "wire.txt")
+    assert [(q.speaker, q.text[:8]) for q in quotes][-1] == ("Takaichi Sanae", "TAKAICHI")

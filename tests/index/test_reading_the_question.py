@@ -1544,3 +1544,16 @@ def test_a_bare_reply_is_shown_with_what_follows_it(made_up_engine) -> None:  # 
     old = Expectation.of("how old is cho?")
     assert old.weight("Correction, Jan. 23: An earlier version said Cho served in Washington.") == 0.0
     assert old.weight("Cho, 69, served as ambassador.") == 1.0
+
+
+def test_how_deep_or_far_is_answered_by_a_length_and_now_gives_an_age() -> None:
+    """ "How deep does Yamada dive" is not answered by "was 19 when he first dived" (a figure, but no depth):
+    only a figure with a unit of length, or the time it takes to go, answers "how deep", "how far", "how
+    tall". "Now 67, he is ..." says how old someone is, as "now 67" does."""
+    deep = Expectation.of("How deep does Yamada dive?")
+    assert deep.weight("Yamada Hideo was 19 when he first dived for sea urchins.") == 0.0
+    assert deep.weight("The tunnel is about 40 metres below the surface.") == 1.0
+    far = Expectation.of("how far is Andong from Seoul?")
+    assert far.weight("Andong is three hours' drive from Seoul.") == 1.0
+    assert not Expectation.of("how high is the approval rating?").length  # a level, "43 percent"
+    assert Expectation.of("how old is Yamada?").weight("Now 67, he is the oldest member of the team.") == 1.0
