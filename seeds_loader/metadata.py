@@ -202,8 +202,10 @@ def classify(
                     _take_stamp(meta, pending_label, label.group(2))
                     updated_date = updated_date or parse_date(label.group(2))
                     pending_label = None
-            elif DATE_LINE.match(text):
-                kind = BlockKind.HEADER
+            elif DATE_LINE.match(text) or (
+                meta.title is None and DATE_LINE.match(_PLACE_BEFORE.sub("", text, count=1))
+            ):
+                kind = BlockKind.HEADER  # ... above the headline, with its place ("Sejong, January 19, 2026")
                 if pending_label is not None:
                     _take_stamp(meta, pending_label, text)
                     pending_label = None
@@ -211,6 +213,9 @@ def classify(
                     masthead_date = parse_date(text)
             elif text in _TRAILERS or _WIRE_SLUG.match(text) or _EDITORS_NOTE.match(text):
                 kind = BlockKind.DEBRIS  # "FOR IMMEDIATE RELEASE", a wire's slug or note above its headline
+            elif meta.title is None and title is None and _issues_release(text, blocks[i + 1 : i + 4]):
+                kind = BlockKind.HEADER  # a release's issuer above its date line and headline
+                meta.outlet = meta.outlet or text.strip(" *_")
             elif meta.title is None and _may_be(title, text) and _is_headline(text, blocks[i + 1 :]):
                 kind = BlockKind.HEADER
                 meta.title = MARKDOWN_LINK.sub(r"\1", text.lstrip("#")).strip(" *_")
@@ -322,6 +327,22 @@ def _closing_date(labelled: list[Block]) -> tuple[int, date] | None:
         if b.kind in (BlockKind.BODY, BlockKind.HEADING) and DATE_LINE.match(text) and (day := parse_date(text)):
             return at, day
     return None
+
+
+def _issues_release(text: str, after: list[Block]) -> bool:
+    """``text`` is a press release's issuer ("Ministry of Oceans and Fisheries"): a short line, then a date line
+    (with its place or none: "Sejong, January 19, 2026"), then a short headline, then the release."""
+    if len(after) < 3 or not _short_line(text) or ":" in text:  # ("Transcript: ..." is a headline)
+        return False
+    dated = _PLACE_BEFORE.sub("", after[0].text.strip(), count=1)
+    headline = after[1].text.strip()
+    # (A speaker's label after the date line, "SPOKESPERSON KANG YU-JUNG:", opens a transcript: no headline.)
+    return (
+        bool(DATE_LINE.match(dated))
+        and _short_line(headline)
+        and not headline.endswith(":")
+        and not _short_line(after[2].text.strip())
+    )
 
 
 def _signature_blocks(labelled: list[Block]) -> list[Block]:

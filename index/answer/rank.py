@@ -270,6 +270,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
+    # ... and so does a list's lead-in alone ("The survey will include:"): its items, which carry it, answer.
+    asked_only |= {id(h) for h in hits if _leads_in(index, h.passage)}
     # A notice that only says an earlier version was wrong answers only a question about corrections.
     if not CORRECTION_WORDS & needs.focus.terms.keys():
         # ... and "who is X" is answered by their introductions, not by a correction of X's name.
@@ -472,6 +474,18 @@ def _opens_answer(index: LoadedIndex, passage: Passage) -> bool:
         return False
     first = index.passages.of_article(passage.article_id).start
     return passage.id == first or index.passages[passage.id - 1].context != passage.context
+
+
+def _leads_in(index: LoadedIndex, passage: Passage) -> bool:
+    """A list's lead-in and nothing else ("The survey will include:"): one sentence ending with a colon, which
+    the passage after it carries as its context. (One that says something first, "The families will be told
+    first. Then:", may answer.)"""
+    if len(passage.sentences) > 1 or not passage.text.rstrip().endswith(":"):
+        return False
+    following = passage.id + 1
+    return following < index.passages.of_article(passage.article_id).stop and (
+        index.passages[following].context == passage.text
+    )
 
 
 def asked_by_label(passage: Passage) -> bool:

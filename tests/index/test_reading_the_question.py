@@ -1557,3 +1557,20 @@ def test_how_deep_or_far_is_answered_by_a_length_and_now_gives_an_age() -> None:
     assert far.weight("Andong is three hours' drive from Seoul.") == 1.0
     assert not Expectation.of("how high is the approval rating?").length  # a level, "43 percent"
     assert Expectation.of("how old is Yamada?").weight("Now 67, he is the oldest member of the team.") == 1.0
+
+
+def test_a_lists_lead_in_alone_is_no_answer(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "The survey will include:" says nothing; its items, which carry it as their context, answer "what will
+    the survey include"."""
+    paragraphs = [
+        "The ministry announced a joint survey of the mine site.",
+        "The survey will include:",
+        "- mapping of the collapsed tunnels with sonar\n- recovery of remains by professional divers",
+    ]
+    answer = ask_made_up(made_up_engine, "Survey", paragraphs, "what will the survey include?")
+    assert answer.passages[0].text.startswith("- ")
+    assert all(p.text != "The survey will include:" for p in answer.passages[:2])
+    # ... but one that says something before its colon may answer
+    said = ["The families will be told first. Then:", "- the remains will be returned to the family."]
+    first = ask_made_up(made_up_engine, "After a match", said, "what happens first after a match?")
+    assert first.passages[0].text.startswith("The families will be told first")

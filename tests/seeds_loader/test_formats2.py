@@ -1017,3 +1017,26 @@ def test_a_statement_dated_where_it_ends_carries_that_date() -> None:
     assert dated.published == date(2026, 3, 2)
     plain = parse_article(text.replace("Seoul, January 16, 2026", "Seoul waits, as ever."), "statement.txt")
     assert plain.published is None
+
+
+def test_a_press_release_names_its_issuer_and_keeps_its_headline() -> None:
+    """ "FOR IMMEDIATE RELEASE" / "Ministry of Oceans and Fisheries" / "Sejong, January 19, 2026" / headline: the
+    ministry issues it (its outlet), the headline is its title; a transcript's title above its date line and
+    first speaker's label stays its title."""
+    text = (
+        "FOR IMMEDIATE RELEASE\n\nMinistry of Oceans and Fisheries\nSejong, January 19, 2026\n\n"
+        "Korea and Japan agree on joint search of Chosei mine site\n\n"
+        "The ministry announced today that Korea and Japan will carry out a joint underwater survey in April.\n"
+    )
+    a = parse_article(text, "release.txt")
+    assert (a.title, a.outlet, a.published) == (
+        "Korea and Japan agree on joint search of Chosei mine site",
+        "Ministry of Oceans and Fisheries",
+        date(2026, 1, 19),
+    )
+    transcript = (
+        "Presidential Office briefing on the summit\n\nSeoul, January 15, 2026\n\nSPOKESPERSON HAN MI-RAE:\n\n"
+        "Good afternoon. The president returned from Nara late last night and will brief the cabinet.\n"
+    )
+    t = parse_article(transcript, "briefing.txt")
+    assert (t.title, t.outlet) == ("Presidential Office briefing on the summit", None)
