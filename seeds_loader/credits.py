@@ -48,9 +48,10 @@ _SIGNER = LazyPattern(r"^[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}$")
 _SIGNER_TITLE = LazyPattern(r"^[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,3}(?:,\s|\sof\s)\S.{0,100}$")
 
 
-# ... or both on one line: "Yang Hyun-ok, chairman", "Jane Roe, Chair of the board".
+# ... or both on one line: "Yang Hyun-ok, chairman", "Jane Roe, Chair of the board"; a letter's after a dash,
+# with the writer's town ("— Jung Hye-won, Daegu").
 _SIGNED_LINE = LazyPattern(
-    r"^(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}),\s(?P<title>[\w’'-]+(?:\s[\w’'-]+){0,7})$"
+    r"^(?:[—–-]\s?)?(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}),\s(?P<title>[\w’'-]+(?:\s[\w’'-]+){0,7})$"
 )
 
 

@@ -47,7 +47,10 @@ def body_markdown(html: str) -> str | None:
         _walk(container, blocks)  # (a story written straight into its element, "div soup", is read as such)
     blocks = _stamped(blocks)
     paragraph_chars = sum(len(b) for b in blocks if not b.startswith(("#", "!", "*", "|")))
-    if paragraph_chars < MIN_BODY_CHARS:
+    # A table's cells are the story's text too ("Timeline: ..." is mostly its table), when paragraphs
+    # introduce it: a page of tables alone is no article.
+    table_chars = sum(len(b.strip("| -")) for b in blocks if b.startswith("|")) if paragraph_chars else 0
+    if paragraph_chars + table_chars < MIN_BODY_CHARS:
         return None
     return "\n\n".join(blocks)
 

@@ -99,7 +99,7 @@ def parse_article(text: str, file_name: str) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     markdown = Path(file_name).suffix.lower() in MARKDOWN_SUFFIXES
     overrides, body_start = _front_matter(text, file_name)
-    blocks = _split_blocks(text, body_start, markdown=markdown)
+    blocks = _joined_stamps(_split_blocks(text, body_start, markdown=markdown))
     given = overrides.get("title")
     labelled, meta = classify(blocks, markdown=markdown, title=given if isinstance(given, str) else None)
     _apply_overrides(meta, overrides, file_name)
@@ -279,6 +279,27 @@ def _split_blocks(text: str, start: int, *, markdown: bool = False) -> list[Bloc
             _close(blocks, text, [(s, e)])
     _close(blocks, text, current)
     return blocks
+
+
+# A live entry's stamp on a line of its own: "Posted 7:10 p.m.", "Updated 10:20 p.m. JST", "11:05".
+_STAMP_ALONE = LazyPattern(
+    r"^(?:(?:Posted|Updated|Published|Last updated|UPDATED?)(?:\sat)?\s)?\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?"
+    r"(?:\s?(?:JST|KST|GMT|UTC|BST|CET|EST|EDT|ET|PST|PDT|PT))?$",
+    re.I,
+)
+
+
+def _joined_stamps(blocks: list[Block]) -> list[Block]:
+    """A live entry's stamp printed on a line of its own opens the paragraph under it ("Posted 7:10 p.m." /
+    "The show opened ..." is one entry, "Posted 7:10 p.m. — The show opened ..."), as "7:10 p.m. — ..." on one
+    line is: its time, its label ("Updated") and its paragraph stay together."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and _STAMP_ALONE.match(out[-1].text.strip()) and not _STAMP_ALONE.match(block.text.strip()):
+            stamp = out.pop()
+            block = Block(f"{stamp.text.strip()} — {block.text.strip()}", stamp.start, block.end)
+        out.append(block)
+    return out
 
 
 def _stands_alone(line: str, markdown: bool) -> bool:

@@ -24,7 +24,7 @@ _NEWSROOM_ROLE = LazyPattern(
 # Whoever writes a piece in their own voice is, to a newsroom, its columnist.
 AUTHOR_ROLE = "columnist"  # sentences in the author's own voice before a piece counts as first-person
 # ... and what a reader calls them as readily ("what are the authors worried about").
-AUTHOR_ROLES = (AUTHOR_ROLE, "author")
+AUTHOR_ROLES = (AUTHOR_ROLE, "author", "writer")  # "the columnist", "the author", "the letter writer"
 
 
 def first_person_sentences(paragraph) -> list[bool]:  # type: ignore[no-untyped-def]

@@ -974,3 +974,18 @@ def test_a_name_its_sentence_calls_he_is_a_person_and_a_family_name_in_capitals_
     )
     registry, quotes = _read(wire, "wire.txt")
     assert [(q.speaker, q.text[:8]) for q in quotes][-1] == ("Takaichi Sanae", "TAKAICHI")
+
+
+def test_the_writer_of_a_signed_letter_is_the_writer() -> None:
+    """A letter signed "— Jung Hye-won, Daegu" is her voice, and "the writer" is her role."""
+    from index.answer.question import resolve_speaker
+
+    text = (
+        "Letters: The drums\n\nAs a music teacher for thirty years, I watched the drums with my students.\n\n"
+        "I call it the first lesson in a long course. My students now want to write to a school in Nara.\n\n"
+        "— Jung Hye-won, Daegu\n"
+    )
+    registry, quotes = _read(text, "letter.txt")
+    jung = registry.lookup("Jung Hye-won")
+    assert jung is not None and {q.speaker for q in quotes} == {"Jung Hye-won"}
+    assert resolve_speaker("the writer", registry)[0] == [jung]

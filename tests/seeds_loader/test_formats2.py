@@ -1040,3 +1040,53 @@ def test_a_press_release_names_its_issuer_and_keeps_its_headline() -> None:
     )
     t = parse_article(transcript, "briefing.txt")
     assert (t.title, t.outlet) == ("Presidential Office briefing on the summit", None)
+
+
+def test_a_page_that_is_mostly_its_table_keeps_the_table() -> None:
+    """A timeline page whose story is one lead-in and a table: the rows are its text (read with their header and
+    caption), not dropped for a page too short to be a story."""
+    rows = "".join(
+        f"<tr><td>{d}</td><td>{p}</td><td>{r}</td></tr>"
+        for d, p, r in [
+            ("June 2025", "Kananaskis, Canada (G7)", "First meeting after Lee took office"),
+            ("August 2025", "Tokyo", "Joint press statement, first in 17 years"),
+            ("October 2025", "Gyeongju (APEC)", "First meeting with Takaichi"),
+        ]
+    )
+    html = (
+        "<html><head><title>Timeline: shuttle diplomacy | Pacific Ledger</title></head><body><main>"
+        "<h1>Timeline: shuttle diplomacy</h1><p>The Nara summit was the latest in a series of visits between the "
+        "two leaders. The main meetings:</p><table><caption>Leaders' meetings</caption>"
+        f"<tr><th>Date</th><th>Place</th><th>Main result</th></tr>{rows}</table></main></body></html>"
+    )
+    from seeds_loader.html import html_to_markdown
+
+    a = parse_article(html_to_markdown(html, "timeline.html"), "timeline.html")
+    assert [p.text.split(" | ")[1] for p in a.paragraphs if p.text.startswith("|")] == [
+        "Kananaskis, Canada (G7)",
+        "Tokyo",
+        "Gyeongju (APEC)",
+    ]
+    assert "Place: Gyeongju (APEC)" in (a.paragraphs[-1].context or "")
+
+
+def test_a_letter_signed_after_a_dash_and_a_stamp_on_its_own_line() -> None:
+    """ "— Jung Hye-won, Daegu" closing a letter signs it (its writer's "I"), no paragraph of its own; a live
+    entry's stamp printed on a line of its own ("Updated 10:20 p.m.") opens the entry under it."""
+    letter = "Letters: The drums\n\nI watched the drums with my students.\n\nThey laughed.\n\n— Jung Hye-won, Daegu\n"
+    a = parse_article(letter, "letter.txt")
+    assert a.byline == "Jung Hye-won" and [p.text for p in a.paragraphs] == [
+        "I watched the drums with my students.",
+        "They laughed.",
+    ]
+    live = (
+        "Live: concert in Osaka\n\nDoors have opened for the first joint concert.\n\n"
+        "Posted 7:10 p.m.\nThe show opened with the two national anthems.\n\n"
+        "Updated 10:20 p.m.\nOrganizers now say 45,000 fans attended.\n"
+    )
+    b = parse_article(live, "live.txt")
+    assert [(p.kind, p.text[:22]) for p in b.paragraphs] == [
+        ("body", "Doors have opened for "),
+        ("body", "Posted 7:10 p.m. — The"),
+        ("update", "Updated 10:20 p.m. — O"),
+    ]
