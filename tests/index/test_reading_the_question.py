@@ -1574,3 +1574,34 @@ def test_a_lists_lead_in_alone_is_no_answer(made_up_engine) -> None:  # type: ig
     said = ["The families will be told first. Then:", "- the remains will be returned to the family."]
     first = ask_made_up(made_up_engine, "After a match", said, "what happens first after a match?")
     assert first.passages[0].text.startswith("The families will be told first")
+
+
+def test_a_table_row_holding_what_is_asked_answers_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """A row read with its header and caption that holds nearly all of what is asked ("Place: Gyeongju; ...
+    Main result: First meeting with Mori") answers as a printed question's answer does, before sentences that
+    only share the names; but a row is one item of its table: "how many were identified" is not answered by one
+    identified victim's row."""
+    paragraphs = [
+        "Where did Berg and Mori meet? Where will Berg and Mori meet next? Berg will meet Mori in Seoul in May.",
+        "Table: Leaders' meetings\n\n| Date | Place | Leaders | Main result |\n| --- | --- | --- | --- |\n"
+        "| October 2025 | Gyeongju | Berg, Mori | First meeting with Mori |\n"
+        "| January 2026 | Nara | Berg, Mori | Joint testing of remains |",
+    ]
+    from index.answer.needs import understand
+    from index.answer.question import analyse
+    from index.answer.rank import answers_as_asked
+
+    text = "---\ntitle: Timeline\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
+    engine = made_up_engine(text, "timeline.md", EngineConfig(min_confidence=0.0))
+    index = engine.source.current()
+    needs = understand(index, analyse("where did Berg and Mori first meet?", index.people))
+    rows = [index.passages[i] for i in index.passages.of_article("timeline") if index.passages[i].text.startswith("|")]
+    assert [answers_as_asked(needs, row) for row in rows] == [True, False]
+    assert "Gyeongju" in engine.ask("where did Berg and Mori first meet?").passages[0].text
+    victims = [
+        "Three victims of the mine disaster have now been identified by DNA. This page keeps track.",
+        "Table: Victims identified\n\n| Date | Name | Matched through |\n| --- | --- | --- |\n"
+        "| Oct. 2 | Kim Dal-su | son's sample |\n| Dec. 4 | Name withheld | daughter's sample |",
+    ]
+    count = ask_made_up(made_up_engine, "Identified", victims, "how many victims were identified?")
+    assert count.passages[0].text.startswith("Three victims")
