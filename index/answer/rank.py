@@ -33,7 +33,9 @@ _LEAD_WORDS = 6
 _BARE_WORDS = 3  # a sentence this short is never shown alone
 # A sentence that asks rather than tells: a question, or one reported ("a reader asks whether ...").
 _ASKS = LazyPattern(
-    r"\?[”\"’']?$|\b(?:asks?|asked|wonders?|wondered|wants? to know)\s+(?:us\s+)?(?:whether|if)\b", re.I
+    r"\?[”\"’']?$|\b(?:asks?|asked|wonders?|wondered|wants? to know)\s+(?:us\s+)?(?:whether|if|about|how|why|what)\b"
+    r"(?![^.]*,\s(?:he|she|they|[A-Z][\w’'-]+)\s(?:said|says|replied|answered))",
+    re.I,
 )
 
 

@@ -64,8 +64,9 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
             continue
         # (Without its label: the clock time it was posted at is no figure it revises, "[08:40]" of "[08:05]".)
         words = token_set(_LABEL.sub("", update.text, count=1))
-        if not needs.focus.support_in(words):
-            continue
+        # ... about something asked; or, naming nothing asked, replacing a figure the answer gives ("Kihara's
+        # figure was 380 million yen, not 480 million yen" of "spent about 480 million yen" on the summit).
+        speaks = needs.focus.support_in(words) > 0
         if needs.expectation.typed and not any(needs.expectation.weight(s.text) > 0 for s in update.sentences):
             continue  # "why was the dive postponed": "rescheduled for September 27" says when, not why
         at = out.index(entry)
@@ -87,17 +88,21 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
             figured = words & token_set(
                 " ".join(t for j in candidate.chosen if gives_number(t := earlier.sentences[j].text))
             )
-            if (
-                earlier.article_id == update.article_id
-                and earlier.paragraph < update.paragraph
-                and not supersedes(earlier)
-                and (
+            if speaks:
+                revises_it = (
                     any(t[:1].isdigit() for t in shared)
                     or _same_name(_names_in(update.text), _names_in(answering))
                     or len(figured - _REPORTING - source) >= 3
                     # ... or a figure of the same thing: "revised the number of injured to 17" of "injuring 14"
                     or bool((revised_figure & figure_context(answering)) - _REPORTING)
                 )
+            else:  # (a year both give, or a clock time, is no figure one replaces)
+                revises_it = bool(_figures_in(update.text) & _figures_in(answering))
+            if (
+                revises_it
+                and earlier.article_id == update.article_id
+                and earlier.paragraph < update.paragraph
+                and not supersedes(earlier)
             ):
                 revised = out[i]
                 out[i] = replace(entry, score=revised.score)
@@ -122,6 +127,17 @@ _SOURCE = LazyPattern(
     rf"((?:[A-Z][\w’'-]*\s(?:(?:of|the|and|for)\s)*)*[A-Z][a-z]{{2,}})"
     rf"(?=(?:\s(?:now|also|later|then|have|has|had))*\s(?:{REPORTING_VERBS})\b)"
 )
+
+
+_YEAR = LazyPattern(r"(?:19|20)\d\d")
+_CLOCK_TIME = LazyPattern(r"\b\d{1,2}:\d{2}\b")
+_FIGURE = LazyPattern(r"\d[\d,.]*\d|\d")
+
+
+def _figures_in(text: str) -> frozenset[str]:
+    """The figures ``text`` gives, as written without thousands separators: no clock times, no years."""
+    figures = (m.group(0).replace(",", "") for m in _FIGURE.finditer(_CLOCK_TIME.sub(" ", text)))
+    return frozenset(f for f in figures if not _YEAR.fullmatch(f))
 
 
 def _names_in(text: str) -> frozenset[str]:

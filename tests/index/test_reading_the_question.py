@@ -1605,3 +1605,19 @@ def test_a_table_row_holding_what_is_asked_answers_it(made_up_engine) -> None:  
     ]
     count = ask_made_up(made_up_engine, "Identified", victims, "how many victims were identified?")
     assert count.passages[0].text.startswith("Three victims")
+
+
+def test_a_correction_of_the_figure_given_goes_above_it_though_it_names_nothing_asked(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How much did the summit cost": the entry says "An opposition lawmaker asked about the cost of the summit.
+    Kihara said the government spent about 480 million yen." (the question it restates is shown with its
+    answer), and "CORRECTION: Kihara's figure was 380 million yen, not 480 million yen." names nothing asked but
+    replaces the figure given: it goes above."""
+    paragraphs = [
+        "**09:02** — The prime minister has begun answering questions in the budget committee.",
+        "**09:41** — An opposition lawmaker asked about the cost of the Nara summit. Chief Cabinet Secretary Kihara "
+        "said the government spent about 480 million yen on security and hosting.",
+        "**10:15** — CORRECTION: Kihara's figure was 380 million yen, not 480 million yen. We regret the error.",
+    ]
+    cost = ask_made_up(made_up_engine, "Diet live", paragraphs, "how much did the nara summit cost?")
+    assert "CORRECTION" in cost.passages[0].text
+    assert "480 million yen on security" in cost.passages[1].highlight
