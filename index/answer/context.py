@@ -86,8 +86,8 @@ class Context:
     def _referent(self, index: LoadedIndex, passage: Passage) -> Person | None:
         """The one person the nearest earlier passage of the article that names or quotes anyone names or
         quotes (within _REFERENT_REACH passages); None when it names several."""
-        earlier = [i for i in index.passages.of_article(passage.article_id) if i < passage.id][-_REFERENT_REACH:]
-        for i in reversed(earlier):
+        first = index.passages.of_article(passage.article_id).start
+        for i in reversed(range(max(first, passage.id - _REFERENT_REACH), passage.id)):
             before = index.passages[i]
             people = {p.id: p for p in index.people.named_in(before.text)}
             for sentence in before.sentences:

@@ -57,14 +57,17 @@ def retrieve(
     elif refusal is None and parsed.intent is Intent.PROFILE and parsed.target and parsed.person is not None:
         note = _ambiguity_note(parsed)
         hits = retriever.score_passages(question, vector, _mention_ids(index, parsed.person), pool)
-        if not hits and (ids := index.passages_quoting.get(parsed.person.id, ())):
-            # Named only in a transcript's labels ("SPOKESPERSON KANG YU-JUNG:"): no passage says who they are,
-            # so nothing answers; what they said is shown as the nearest passages, and the note says whom the
-            # question was read as, with the role their label gives.
+        if not hits:
+            # Named only in a transcript's labels ("SPOKESPERSON KANG YU-JUNG:") or a signature: no passage says
+            # who they are, so nothing answers (never an answer of nothing); what they said, or else the nearest
+            # passages, are shown as not answers, and the note says whom the question was read as, with the role
+            # their label gives.
             refusal = Refusal.NO_SUPPORT
-            hits = retriever.score_passages(question, vector, list(ids), pool)
-            role = f" ({parsed.person.roles[0]})" if parsed.person.roles else ""
-            note = "; ".join(n for n in (note, f"{parsed.person.name}{role} speaks in the coverage") if n)
+            ids = index.passages_quoting.get(parsed.person.id, ())
+            hits = retriever.score_passages(question, vector, list(ids), pool) if ids else None
+            if ids:
+                role = f" ({parsed.person.roles[0]})" if parsed.person.roles else ""
+                note = "; ".join(n for n in (note, f"{parsed.person.name}{role} speaks in the coverage") if n)
     if hits is not None and within is not None:
         hits = [h for h in hits if h.passage.article_id in within]
     if hits is None and within is not None:
