@@ -65,8 +65,7 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
     if not unknown:
         return Spelled(question)
     texts = [hit.passage.text for hit in retriever.search_with_vector(question, vector, SPELL_POOL)]
-    names = {_POSSESSIVE.sub("", m.group(0)) for text in texts for m in _CAPITALISED_WORD.finditer(text)}
-    names |= {w for p in index.people.people.values() for v in p.variants for w in v.split()} | _CALENDAR
+    names: set[str] | None = None  # read only when a capitalised word is to be mended
     # A word of a longer name is mended only when the rest of that name is known: in "Kim Hea Kyung", where
     # "Hea" is unknown too, "Kyung" is someone else's name, not a slip for "Myung".
     strangers: set[str] = set()
@@ -87,6 +86,7 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
             continue
         else:
             word = _POSSESSIVE.sub("", typed)  # "Kroea's": the name is "Kroea"
+            names = _names(texts, index) if names is None else names
             found = closest_name(word, names)
         if found is not None:
             question = re.sub(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", found, question)
@@ -121,6 +121,12 @@ def _capitalised(phrase: str) -> bool:
         and all(w[0].isupper() for w in (words[0], words[-1]))
         and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
     )
+
+
+def _names(texts: list[str], index: LoadedIndex) -> set[str]:
+    """The capitalised words of the nearest passages, the words of the coverage's people's names, the calendar's."""
+    names = {_POSSESSIVE.sub("", m.group(0)) for text in texts for m in _CAPITALISED_WORD.finditer(text)}
+    return names | {w for p in index.people.people.values() for v in p.variants for w in v.split()} | _CALENDAR
 
 
 def closest_name(word: str, names: set[str]) -> str | None:
