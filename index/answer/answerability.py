@@ -396,7 +396,8 @@ class Expectation:
                 return 1.0  # "how many were killed": "47 were killed"
             # "How many samples have you taken?" — "About two hundred.": the figure counts what its question does
             # (a question that counts: "How can relatives give a sample?" says nothing of "a few minutes").
-            counts = self.counted <= token_set(answers) and bool(_COUNTS.search(answers))
+            # (What it counts is the counted phrase's head, in any of its words: "staff" is "people" is "persons".)
+            counts = bool((self.counted_head or self.counted) & token_set(answers)) and bool(_COUNTS.search(answers))
             return 1.0 if self.counted and counts else 0.5
         if self.kind is AnswerType.DATE:
             return temporal_weight(sentence)

@@ -1621,3 +1621,14 @@ def test_a_correction_of_the_figure_given_goes_above_it_though_it_names_nothing_
     cost = ask_made_up(made_up_engine, "Diet live", paragraphs, "how much did the nara summit cost?")
     assert "CORRECTION" in cost.passages[0].text
     assert "480 million yen on security" in cost.passages[1].highlight
+
+
+def test_a_bare_figure_counts_what_its_printed_question_counts_in_any_word() -> None:
+    """ "How many staff will the liaison office have?" — "Five, from the Cabinet Office.": the reporter's question
+    counts staff, which the asked "staff" (read also as people or persons) names; a question counting students
+    does not make "About 130." a count of workers."""
+    staff = Expectation.of("how many staff will the liaison office have?")
+    assert staff.weight("Five, from the Cabinet Office.", "", "How many staff will the office have?") == 1.0
+    workers = Expectation.of("how many korean workers died?")
+    assert workers.weight("About 130.", "", "How many Korean students came?") == 0.5
+    assert workers.weight("About 130.", "", "How many workers died?") == 1.0
