@@ -202,9 +202,7 @@ def classify(
                     _take_stamp(meta, pending_label, label.group(2))
                     updated_date = updated_date or parse_date(label.group(2))
                     pending_label = None
-            elif DATE_LINE.match(text) or (
-                meta.title is None and DATE_LINE.match(_PLACE_BEFORE.sub("", text, count=1))
-            ):
+            elif DATE_LINE.match(text) or (meta.title is None and _place_dated(text)):
                 kind = BlockKind.HEADER  # ... above the headline, with its place ("Sejong, January 19, 2026")
                 if pending_label is not None:
                     _take_stamp(meta, pending_label, text)
@@ -319,12 +317,22 @@ def classify(
 _PLACE_BEFORE = LazyPattern(r"^[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3},\s+")
 
 
+def _place_dated(text: str) -> str | None:
+    """``text`` as a date line, with the place before it left off ("Sejong, January 19, 2026" -> "January 19,
+    2026"), or None when it is no date line."""
+    dated = _PLACE_BEFORE.sub("", text.strip(), count=1)
+    return dated if DATE_LINE.match(dated) else None
+
+
 def _closing_date(labelled: list[Block]) -> tuple[int, date] | None:
     """Where one of the last three blocks is a date line, with or without a place before it, and its date."""
     for at in range(len(labelled) - 1, max(len(labelled) - 4, -1), -1):
         b = labelled[at]
-        text = _PLACE_BEFORE.sub("", b.text.strip(), count=1)
-        if b.kind in (BlockKind.BODY, BlockKind.HEADING) and DATE_LINE.match(text) and (day := parse_date(text)):
+        if (
+            b.kind in (BlockKind.BODY, BlockKind.HEADING)
+            and (dated := _place_dated(b.text))
+            and (day := parse_date(dated))
+        ):
             return at, day
     return None
 
@@ -334,11 +342,10 @@ def _issues_release(text: str, after: list[Block]) -> bool:
     (with its place or none: "Sejong, January 19, 2026"), then a short headline, then the release."""
     if len(after) < 3 or not _short_line(text) or ":" in text:  # ("Transcript: ..." is a headline)
         return False
-    dated = _PLACE_BEFORE.sub("", after[0].text.strip(), count=1)
     headline = after[1].text.strip()
     # (A speaker's label after the date line, "SPOKESPERSON KANG YU-JUNG:", opens a transcript: no headline.)
     return (
-        bool(DATE_LINE.match(dated))
+        _place_dated(after[0].text) is not None
         and _short_line(headline)
         and not headline.endswith(":")
         and not _short_line(after[2].text.strip())

@@ -11,6 +11,7 @@ from index.store.references import names_coverage
 from index.text.dates import MONTH, WEEKDAY_NAMES
 from index.text.figures import (
     SPELLED_NUMBER,
+    YEAR_LIKE,
     asks_how_often,
     counted_head,
     counted_nouns,
@@ -83,7 +84,6 @@ _LENGTH = LazyPattern(
     rf"|\b(?:{_NUMBER}|an?)[\s-]*(?:hours?|minutes?)['’]?\s(?:drive|flight|walk|ride|journey|away|by)\b",
     re.I,
 )
-_YEAR_LIKE = LazyPattern(r"(?:1[89]|20)\d\d")
 _MONTH_BEFORE = LazyPattern(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
 _UNIT_STEMS = frozenset(
     stem
@@ -364,7 +364,7 @@ class Expectation:
                 # (A year or a day of the month is no age: "opened his restaurant in 1987", "Correction, Jan. 23"
                 # say nothing of how old he is.)
                 figure = any(
-                    not _YEAR_LIKE.fullmatch(m.group(0)) and not _MONTH_BEFORE.search(sentence, 0, m.start())
+                    not YEAR_LIKE.fullmatch(m.group(0)) and not _MONTH_BEFORE.search(sentence, 0, m.start())
                     for m in _QUANTITY.finditer(sentence)
                 )
                 return 0.5 if now or then or figure else 0.0

@@ -175,7 +175,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # The first passage under the question its article prints opens its answer ("Nothing." under "What does
         # it cost participants?"); what follows under the same question (a table's lead-in) goes on with it.
         opens = as_asked and _opens_answer(index, hit.passage)
-        if as_asked and not (hit.passage.text.startswith("|") and needs.expectation.kind is AnswerType.COUNT):
+        if as_asked and not (hit.passage.row_headers and needs.expectation.kind is AnswerType.COUNT):
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
             # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for. (A table's row
             # is one of what the table lists: a row of a table of identified victims does not say how many.)
@@ -455,10 +455,10 @@ def answers_as_asked(needs: Needs, passage: Passage, voices: str = "", title: st
     did you hear ...?" asked of Ikuko Sato is "How did Ikuko Sato hear ...?"). ``title``: the article's
     headline, whose subject an explainer's short questions ask about ("Who proposed it?" under "Five things
     to know about the Chosei memorial plan")."""
-    if passage.text.startswith("|") and passage.context:
+    if passage.row_headers:
         # A table's row, read with its header and caption ("Place: Gyeongju (APEC); ... Main result: First meeting
         # with Takaichi"), holding nearly all of what is asked: the table was made to answer just that.
-        return needs.focus.support_in(token_set(f"{passage.text} {passage.context} {title}")) >= _AS_ASKED
+        return needs.focus.support_in(token_set(f"{passage.text} {passage.row_headers} {title}")) >= _AS_ASKED
     if not passage.context.rstrip().endswith("?"):
         return False
     # ... and asks what is asked: "Who can give a sample?" is not "How can relatives give a DNA sample?", nor

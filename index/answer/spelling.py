@@ -17,7 +17,7 @@ import numpy as np
 from index.search.retrieval import VectorRetriever
 from index.store.lexical import english_frequency
 from index.store.loaded import LoadedIndex
-from index.text.acronyms import acronym_letters, long_form
+from index.text.acronyms import SMALL_WORDS, acronym_letters, long_form
 from index.text.tokens import tokenize
 
 # How many of the nearest passages the coverage's spelling is looked for in.
@@ -98,8 +98,6 @@ def spell_out(question: str, index: LoadedIndex, retriever: VectorRetriever, vec
 # acronyms chat may type in lower case are rarer ("pm" is one in twenty thousand, "jcs" not listed).
 COMMON_WORD = 1e-4
 _LOWER_WORD = re.compile(r"(?<![\w’'.-])[a-z]{2,6}(?![\w’'-])")
-# Words a capitalised long form may pass over ("Joint Chiefs of Staff").
-_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "&"})
 
 
 def _as_acronym(word: str) -> str:
@@ -119,7 +117,7 @@ def _capitalised(phrase: str) -> bool:
     return (
         bool(words)
         and all(w[0].isupper() for w in (words[0], words[-1]))
-        and all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
+        and all(w[0].isupper() for w in words if w.lower() not in SMALL_WORDS)
     )
 
 

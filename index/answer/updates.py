@@ -12,7 +12,7 @@ from index.answer.answerability import AnswerType
 from index.answer.question import Intent
 from index.people.names import REPORTING_VERBS
 from index.store.passages import Passage
-from index.text.figures import figure_context, gives_number
+from index.text.figures import figure_context, figures_given, gives_number
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -74,36 +74,34 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         revised_figure = figure_context(
             next((x.text for x in update.sentences if gives_number(_LABEL.sub("", x.text, count=1))), "")
         )
-        source = _source_words(update.text)
+        # (What the update names and gives, read once for every earlier passage it is set against.)
+        source, names, given = _source_words(update.text), _names_in(update.text), figures_given(update.text)
         for i, candidate in enumerate(out[:at]):
             earlier = candidate.hit.passage
+            if earlier.article_id != update.article_id or earlier.paragraph >= update.paragraph or supersedes(earlier):
+                continue  # only an earlier entry of its own article, itself no update, is revised
             # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
             # revises "who was 31 when the mine flooded", not "confirmed through a sample given by his son".
             # ... the figure or the name it replaces ("not 31", "the 1,500 given earlier", "Kansai, not Itami"),
             # or, beside a figure, three words of what it is about.
             answering = " ".join(earlier.sentences[j].text for j in candidate.chosen)
-            shared = words & token_set(answering)
-            # ... and three words beside a figure are three of the sentence giving it, not of the others nor
-            # the reporting verb every sentence has ("Nobody was hurt" is no figure an engine count revises).
-            figured = words & token_set(
-                " ".join(t for j in candidate.chosen if gives_number(t := earlier.sentences[j].text))
-            )
             if speaks:
+                shared = words & token_set(answering)
+                # ... and three words beside a figure are three of the sentence giving it, not of the others nor
+                # the reporting verb every sentence has ("Nobody was hurt" is no figure an engine count revises).
+                figured = words & token_set(
+                    " ".join(t for j in candidate.chosen if gives_number(t := earlier.sentences[j].text))
+                )
                 revises_it = (
                     any(t[:1].isdigit() for t in shared)
-                    or _same_name(_names_in(update.text), _names_in(answering))
+                    or _same_name(names, _names_in(answering))
                     or len(figured - _REPORTING - source) >= 3
                     # ... or a figure of the same thing: "revised the number of injured to 17" of "injuring 14"
                     or bool((revised_figure & figure_context(answering)) - _REPORTING)
                 )
             else:  # (a year both give, or a clock time, is no figure one replaces)
-                revises_it = bool(_figures_in(update.text) & _figures_in(answering))
-            if (
-                revises_it
-                and earlier.article_id == update.article_id
-                and earlier.paragraph < update.paragraph
-                and not supersedes(earlier)
-            ):
+                revises_it = bool(given & figures_given(answering))
+            if revises_it:
                 revised = out[i]
                 out[i] = replace(entry, score=revised.score)
                 out[at] = replace(revised, score=entry.score)
@@ -127,17 +125,6 @@ _SOURCE = LazyPattern(
     rf"((?:[A-Z][\w’'-]*\s(?:(?:of|the|and|for)\s)*)*[A-Z][a-z]{{2,}})"
     rf"(?=(?:\s(?:now|also|later|then|have|has|had))*\s(?:{REPORTING_VERBS})\b)"
 )
-
-
-_YEAR = LazyPattern(r"(?:19|20)\d\d")
-_CLOCK_TIME = LazyPattern(r"\b\d{1,2}:\d{2}\b")
-_FIGURE = LazyPattern(r"\d[\d,.]*\d|\d")
-
-
-def _figures_in(text: str) -> frozenset[str]:
-    """The figures ``text`` gives, as written without thousands separators: no clock times, no years."""
-    figures = (m.group(0).replace(",", "") for m in _FIGURE.finditer(_CLOCK_TIME.sub(" ", text)))
-    return frozenset(f for f in figures if not _YEAR.fullmatch(f))
 
 
 def _names_in(text: str) -> frozenset[str]:

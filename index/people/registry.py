@@ -432,11 +432,7 @@ def _count_mentions(people: list[Person], articles: list[Article]) -> None:
         labelled = {id(p) for m in variant_re.finditer(labels) for p in variants[m.group(1)]}
         headline = {w.lower() for w in _PROPER.findall(article.title or "") if w not in NOT_NAMES}
         for person in people:
-            if id(person) in labelled and not counts[person.id]:
-                person.articles.add(article.id)
-                if len(person.context) < _MAX_CONTEXT:
-                    person.context |= headline - {name_key(t) for v in person.variants for t in v.split()}
-            if counts[person.id]:
+            if counts[person.id] or id(person) in labelled:
                 person.mentions += counts[person.id]
                 person.articles.add(article.id)
                 if len(person.context) < _MAX_CONTEXT:  # the story they appear in ("... tour Horyuji ...")

@@ -13,7 +13,7 @@ from seeds_loader.lazy import LazyPattern
 # An acronym as typed: two to six capitals, perhaps plural ("MOUs").
 _ACRONYM = LazyPattern(r"^([A-Z]{2,6})s?$")
 # Words a long form may pass over without a letter of their own ("Comprehensive and Progressive ...").
-_SMALL = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "&"})
+SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "&"})
 _WORD = LazyPattern(r"[A-Za-z][A-Za-z’']*")
 
 
@@ -40,10 +40,12 @@ def long_form(word: str, text: str) -> str | None:
         if taken is None:
             continue
         span = words[i : taken[-1] + 1]  # an acronym has two letters or more: a word is always taken
-        content = [w.group(0) for w in span if w.group(0).lower() not in _SMALL]
+        content = [w.group(0) for w in span if w.group(0).lower() not in SMALL_WORDS]
         capitalised = all(w[0].isupper() for w in content)
         # Words passed over that are no small words.
-        skipped = sum(1 for j, w in enumerate(span[1:], i + 1) if j not in taken and w.group(0).lower() not in _SMALL)
+        skipped = sum(
+            1 for j, w in enumerate(span[1:], i + 1) if j not in taken and w.group(0).lower() not in SMALL_WORDS
+        )
         if not capitalised and (len(letters) == 2 or skipped or len(content) == len(span)):
             continue
         if _contiguous(text, span):
@@ -60,7 +62,7 @@ def _match(words: list[re.Match[str]], j: int, letters: str, skips: int) -> list
     word = words[j].group(0)
     if word[0].lower() == letters[0] and (rest := _match(words, j + 1, letters[1:], skips)) is not None:
         return [j, *rest]
-    if word.lower() in _SMALL:
+    if word.lower() in SMALL_WORDS:
         return _match(words, j + 1, letters, skips)
     if skips:
         return _match(words, j + 1, letters, skips - 1)

@@ -54,6 +54,15 @@ def gives_number(text: str) -> bool:
 # A number standing alone (not a clock time "21:45", a date's day "Feb. 3" or a year).
 _FIGURE = LazyPattern(rf"(?<![\w:])(?:\d[\d,.]*|{SPELLED_NUMBER})(?![\w:])", re.I)
 _CONTEXT = 3
+# A year: it dates, it counts nothing.
+YEAR_LIKE = LazyPattern(r"(?:1[89]|20)\d\d")
+
+
+def figures_given(text: str) -> frozenset[str]:
+    """The figures in digits ``text`` gives, written without separators ("45,000" -> "45000"): no clock times,
+    no years."""
+    found = (m.group(0).rstrip(".,").replace(",", "") for m in _FIGURE.finditer(text) if m.group(0)[0].isdigit())
+    return frozenset(f for f in found if f and not YEAR_LIKE.fullmatch(f))
 
 
 def figure_context(text: str) -> frozenset[str]:
@@ -61,7 +70,7 @@ def figure_context(text: str) -> frozenset[str]:
     14 people" -> injure, people; "the number of injured to 17" -> number, injured)."""
     found: set[str] = set()
     for m in _FIGURE.finditer(text):
-        if re.fullmatch(r"1[89]\d\d|20\d\d", m.group(0)):
+        if YEAR_LIKE.fullmatch(m.group(0)):
             continue  # a year dates; it counts nothing
         before = text[: m.start()].split()[-_CONTEXT:]
         after = text[m.end() :].split()[:_CONTEXT]
