@@ -93,6 +93,9 @@ class Needs:
     beyond: Focus | None = None
     # "What did Lee Mi-kyung's son tell her": the relation a speaker nobody names is asked by ("son").
     speaker_relation: str | None = None
+    # "What will the survey use": the stem of the verb a question of fact asks about, when it is one of its
+    # focus words; a sentence stating that very act answers before one that only shares its nouns.
+    predicate: str | None = None
 
 
 def _completes(text: str, topic: str, about: re.Match[str]) -> bool:
@@ -194,7 +197,15 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         speaker_relation=relation_of(parsed.target)
         if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target
         else None,
+        predicate=_predicate(text, focus) if parsed.intent not in (Intent.QUOTE, Intent.PROFILE) else None,
     )
+
+
+def _predicate(text: str, focus: Focus) -> str | None:
+    """The stem of the verb the question asks about, when it is one of its focus words."""
+    verb = main_verb(text)
+    stem = tokenize(verb)[:1] if verb else []
+    return stem[0] if stem and stem[0] in focus.terms else None
 
 
 # "in Gyeongju", "at Hakata Port": capitalised words after "in" or "at" (not someone's: "in Kawabata's division").

@@ -223,6 +223,13 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             chosen = _with_role(chosen, hit.passage, parsed.person)
         if hit.passage.article_id in referenced:
             bonus += c.intent_bonus
+        if needs.predicate is not None and any(
+            _states(needs, words.sentences[i]) and (not is_typed or kinds[i] > 0.0) for i in chosen
+        ):
+            # "What did the leaders agree about AI": a sentence stating the very act asked about ("agreeing to
+            # launch consultations on AI") answers before one that only shares its nouns ("would discuss AI"),
+            # when it is about what is asked (another of its words) and, if a kind is asked, holds it.
+            bonus += c.focus_weight
         if as_asked:  # ... and answers it before a passage that only shares its words
             bonus += c.intent_bonus
         if recency is not None:  # "the latest", "today": the newest coverage first
@@ -295,6 +302,11 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         reverse=True,
     )
     return updates_first(ranked, needs)
+
+
+def _states(needs: Needs, words: frozenset[str]) -> bool:
+    """The sentence's words hold the verb the question asks about and another of its focus words."""
+    return needs.predicate in words and any(t in words for t in needs.focus.terms if t != needs.predicate)
 
 
 def _spoken_by(index: LoadedIndex, hit: Hit, i: int, speakers: set[str]) -> bool:

@@ -162,7 +162,17 @@ def main_verb(question: str) -> str | None:
         return None
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "do", "have")]
     root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0] if verbs else None)
+    if root is None and any(t.lemma_.lower() in _SUPPORT for t in doc if t.pos_ == "AUX"):
+        # "What will the survey use?", "what does the ban cover?" in lower case: the small model reads the
+        # last word as a noun, but "will"/"does" is never a question's only verb; its root is the verb.
+        # (Only the last word: "when does the letters exhibition close" makes "exhibition" its root.)
+        words = [t for t in doc if not t.is_punct]
+        root = words[-1] if len(words) > 1 and words[-1].dep_ == "ROOT" and words[-1].pos_ == "NOUN" else None
     return root.lemma_.lower() if root is not None else None
+
+
+# Auxiliaries that always govern a verb of their own ("do"-support and the modals).
+_SUPPORT = frozenset({"do", "will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 
 
 def subjects_of(sentence: str, verb: str) -> list[str]:

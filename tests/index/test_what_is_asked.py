@@ -1,0 +1,56 @@
+"""Rules of this round on made-up text: the act a question asks about, ... (each test fails on the code before
+its rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.engine import EngineConfig
+from index.text.nlp import main_verb, pipeline
+
+needs_model = pytest.mark.skipif(pipeline("tagger", "parser") is None, reason="the spaCy model is not installed")
+
+
+def ask_made_up(made_up_engine, title: str, paragraphs: list[str], question: str):  # type: ignore[no-untyped-def]
+    """Ask ``question`` of one made-up article of 13 January 2026, every answer shown whatever its confidence."""
+    text = f"---\ntitle: {title}\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
+    engine = made_up_engine(text, f"{title.lower().replace(' ', '-')[:20]}.md", EngineConfig(min_confidence=0.0))
+    return engine.ask(question)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("what will the survey use?", "use"),  # the small model reads a lower-case last word as a noun
+        ("how many prefectures does the seafood ban cover?", "cover"),
+        ("when does the letters exhibition close", None),  # ... but only the last word: not "exhibition"
+        ("what is the death toll?", None),
+        ("who leads the party?", "lead"),
+    ],
+)
+def test_the_verb_a_question_asks_about(question: str, verb: str | None) -> None:
+    assert main_verb(question) == verb
+
+
+@needs_model
+def test_a_sentence_stating_the_act_asked_about_answers_before_one_sharing_its_nouns(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What did the ministers agree about fisheries": "agreeing to open talks on fisheries" states the act;
+    "would discuss fisheries, the fisheries ministers' fisheries quotas" only shares the nouns. Not an act of
+    something else ("the pact, which Japan leads" for "who leads the party")."""
+    paragraphs = [
+        "The ministers would discuss fisheries quotas and the fisheries fund, the office said.",
+        "The ministers ended the meeting agreeing to open talks on fisheries in March.",
+    ]
+    answer = ask_made_up(made_up_engine, "Ministers", paragraphs, "what did the ministers agree about fisheries?")
+    assert "agreeing" in answer.passages[0].highlight
+    from index.answer.needs import understand
+    from index.answer.question import analyse
+    from index.answer.rank import _states
+    from index.text.tokens import token_set
+
+    index = made_up_engine("---\ntitle: T\ndate: 2026-01-13\n---\nText.\n", "t.md").source.current()
+    needs = understand(index, analyse("who leads the people power party?", index.people))
+    assert needs.predicate == "lead"
+    assert _states(needs, token_set("Kim Ki-hyeon leads the party."))
+    assert not _states(needs, token_set("The trade pact, which Japan leads, has 12 members."))
