@@ -58,6 +58,9 @@ class Ranked:
     # It stands under a question its article prints that is the one asked (``answers_as_asked``).
     as_asked: bool = False
     opens: bool = False  # ... and is the first passage under it
+    # An update or correction set just above the passage it revises (``updates.updates_first``): what it
+    # gives is of what that passage speaks of ("revised the figure to 9.46 million").
+    revises_next: bool = False
 
     @property
     def answering(self) -> int:

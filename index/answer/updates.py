@@ -74,6 +74,8 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         revised_figure = figure_context(
             next((x.text for x in update.sentences if gives_number(_LABEL.sub("", x.text, count=1))), "")
         )
+        # Its figure is the figure, the number or the toll: one given before, which it revises.
+        refers = bool(revised_figure & _FIGURE_WORDS)
         # (What the update names and gives, read once for every earlier passage it is set against.)
         source, names, given = _source_words(update.text), _names_in(update.text), figures_given(update.text)
         for i, candidate in enumerate(out[:at]):
@@ -100,16 +102,20 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                     or bool((revised_figure & figure_context(answering)) - _REPORTING)
                 )
             else:  # (a year both give, or a clock time, is no figure one replaces)
-                revises_it = bool(given & figures_given(answering))
+                # ... the figure it gives, or any it says it revises: "JNTO revised the figure to 9.46 million"
+                # replaces the "nearly 9.5 million" of the entry it follows, whose figure it does not repeat.
+                revises_it = bool(given & figures_given(answering)) or (refers and bool(figures_given(answering)))
             if revises_it:
                 revised = out[i]
-                out[i] = replace(entry, score=revised.score)
+                out[i] = replace(entry, score=revised.score, revises_next=True)
                 out[at] = replace(revised, score=entry.score)
                 out.insert(i + 1, out.pop(at))
                 break
     return out
 
 
+# Words for a figure given before ("revised the figure to", "the toll now stands at").
+_FIGURE_WORDS = token_set("figure figures number total toll tally estimate count")
 # The reporting verbs' stems (those of the list's plain words: "said", "told", "noted").
 _REPORTING = token_set(" ".join(v for v in word_list("reporting_verbs", "index") if v.isalpha()))
 

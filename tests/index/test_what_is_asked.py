@@ -54,3 +54,18 @@ def test_a_sentence_stating_the_act_asked_about_answers_before_one_sharing_its_n
     assert needs.predicate == "lead"
     assert _states(needs, token_set("Kim Ki-hyeon leads the party."))
     assert not _states(needs, token_set("The trade pact, which Japan leads, has 12 members."))
+
+
+def test_an_update_revising_the_figure_goes_above_it_and_gives_what_it_counted(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "UPDATE: The board revised the figure to 5.16 million." repeats neither the figure nor what it counts: it
+    says it revises "the figure", and the entry before it gives one. It goes above that entry, and its figure
+    counts what that entry's counted (the kind asked for is there)."""
+    paragraphs = [
+        "Nearly 5.2 million Dutch tourists visited Peru in 2025, a record, the tourism board said on Monday.",
+        "The Dutch were the largest group of European visitors for the third year in a row.",
+        "UPDATE, Jan. 19, 4:30 p.m.: The board revised the figure to 5.16 million after counting late arrivals.",
+    ]
+    answer = ask_made_up(made_up_engine, "Record year", paragraphs, "how many dutch tourists visited peru in 2025?")
+    assert answer.passages[0].text.startswith("UPDATE")
+    assert "5.2 million" in answer.passages[1].text
+    assert answer.signals is not None and answer.signals["type_ok"] == 1.0
