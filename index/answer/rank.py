@@ -17,13 +17,14 @@ from index.answer.needs import Needs, speakers_of
 from index.answer.question import Intent, interrogative
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
+from index.people.names import REPORTING_VERBS
 from index.people.registry import Person
 from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import looks_ahead, months_printed, weekday_words, weekdays_named, years_named
 from index.text.motion import goes_only_against, only_origin
-from index.text.nlp import passive_agent, subjects_of
+from index.text.nlp import described, passive_agent, subjects_of
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
@@ -150,6 +151,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         parsed.intent in (Intent.QUOTE, Intent.PROFILE) and parsed.person is not None
     )
     is_typed = needs.expectation.typed
+    profiled = parsed.person if parsed.intent is Intent.PROFILE and parsed.person and parsed.person.roles else None
     asked = {q.id for q in needs.named}
     for hit in hits:
         pull = [0.0] * len(hit.passage.sentences)
@@ -188,6 +190,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         past = [needs.ahead and _past_only(ctx, index, hit.passage, i) for i in range(len(kinds))]
         kinds = [0.0 if p else k for p, k in zip(past, kinds, strict=True)]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
+        if profiled is not None:
+            # "Who is Kim Dong-won": a passage saying what he is ("With me is Kim Dong-won, who heads the
+            # association of families") answers before one that only names him ("Kim Dong-won, thank you.").
+            holds[id(hit)] = any(gives_role(x.text, profiled) for x in hit.passage.sentences)
         feature = [
             (c.intent_bonus * _sentence_feature(index, hit, i, needs, past[i]) if weighs_intent else 0.0)
             + (c.type_bonus * w if is_typed else 0.0)
@@ -419,9 +425,14 @@ def gives_role(text: str, person: Person) -> bool:
         return True
     return any(
         re.search(rf"\b{re.escape(v)}(?:,\s[^,]{{1,40}},)?\s(?:is|was)\s(?:a|an|the)\b", text)
+        # ... or what they do: "Ikuko Sato, 58, has led the volunteer divers" (not "X said", nor "X, thank you.")
+        or described(text, v, _REPORTING)
         for v in person.variants
         if len(v.split()) > 1
     )
+
+
+_REPORTING = LazyPattern(REPORTING_VERBS)
 
 
 def _with_role(chosen: list[int], passage: Passage, person: Person) -> list[int]:

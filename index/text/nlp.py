@@ -175,6 +175,27 @@ def main_verb(question: str) -> str | None:
 _SUPPORT = frozenset({"do", "will", "would", "can", "could", "shall", "should", "may", "might", "must"})
 
 
+def described(sentence: str, name: str, reporting: re.Pattern[str] | LazyPattern) -> bool:
+    """The sentence tells what the person ``name`` is or does: the name is the subject of a verb other than
+    a reporting one (``reporting`` matches its form; "say" and "tell" in any form): "Ikuko Sato, 58, has led
+    the volunteer divers since 2024", not "Its leader, Ikuko Sato, said she had written" nor "Kim Dong-won,
+    thank you." Parsed only when the name is there; False when the model is not installed."""
+    if name not in sentence or (doc := _parsed(sentence)) is None:
+        return False
+    last = name.split()[-1]
+    for token in doc:
+        if token.text == last.split("-")[-1] or token.text == last:
+            head = token
+            while head.dep_ in ("compound", "flat") and head.head is not head:
+                head = head.head
+            # (A subject shared with another, "Park Soon-ja and Park Chul-ho share a surname", says what both do.)
+            shared = any(c.dep_ == "conj" for c in head.children)
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and not shared:
+                verb = head.head
+                return verb.lemma_.lower() not in ("say", "tell") and not reporting.fullmatch(verb.text.lower())
+    return False
+
+
 def subjects_of(sentence: str, verb: str) -> list[str]:
     """The subjects the sentence gives the verb ``verb`` (a lemma), each as its words: "Lee is scheduled to
     travel to Nara" -> ["Lee"] (the subject of the verb that governs it), "First lady Kim Hea Kyung is

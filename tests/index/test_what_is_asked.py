@@ -69,3 +69,25 @@ def test_an_update_revising_the_figure_goes_above_it_and_gives_what_it_counted(m
     assert answer.passages[0].text.startswith("UPDATE")
     assert "5.2 million" in answer.passages[1].text
     assert answer.signals is not None and answer.signals["type_ok"] == 1.0
+
+
+@needs_model
+def test_who_is_x_is_answered_by_what_they_are_or_do_not_by_their_name_alone(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """A host's "Berit Lund, thank you." names her and says nothing; "With me is Berit Lund, who heads the
+    families' association" says what she is, and "Berit Lund, 58, has led the divers since 2024" what she does:
+    either answers "who is Berit Lund" first. "Its leader, Berit Lund, said she had written" is her speaking."""
+    from index.answer.rank import gives_role
+    from index.people.registry import Person
+
+    lund = Person(id="beritlund", name="Berit Lund")
+    lund.variants["Berit Lund"] += 1
+    assert gives_role("Berit Lund, 58, has led the volunteer divers since 2024.", lund)
+    assert not gives_role("Berit Lund, thank you.", lund)
+    assert not gives_role("Berit Lund said she had written to Kim after the news.", lund)
+    paragraphs = [
+        "HOST: Good morning. With me is Berit Lund, who heads the association of families of the mine victims.",
+        "BERIT LUND: We met officials from both governments on Tuesday night.",
+        "HOST: Berit Lund, thank you.",
+    ]
+    answer = ask_made_up(made_up_engine, "Radio transcript", paragraphs, "who is berit lund?")
+    assert "heads the association" in answer.passages[0].highlight
