@@ -467,6 +467,10 @@ def _main_subject(text: str, mentions: list[_Mention], limit: int) -> _Mention |
     start = 0
     while (lead := _LEADING_CLAUSE.match(text, start)) is not None and lead.end() < limit:
         start = lead.end()
+    # ... and before the clause's first reporting verb: a person after it is in what is reported ("The drums
+    # told Korean viewers that their president was not being lectured, and told ...": the drums told it).
+    if (first := _VERB.search(text, start, limit)) is not None:
+        limit = first.start()
     return next(
         (x for x in mentions if start <= x.start and x.end <= limit and x.subject and not _possessive(text, x)), None
     )

@@ -989,3 +989,17 @@ def test_the_writer_of_a_signed_letter_is_the_writer() -> None:
     jung = registry.lookup("Jung Hye-won")
     assert jung is not None and {q.speaker for q in quotes} == {"Jung Hye-won"}
     assert resolve_speaker("the writer", registry)[0] == [jung]
+
+
+def test_a_person_in_what_a_sentence_reports_is_not_its_subject() -> None:
+    """ "The flags told Dutch viewers that their president was not being lectured, and told Peruvian viewers
+    ...": the president is in what the flags told, so the second "told" (whose own clause is empty) is not his
+    either; nobody of the coverage speaks."""
+    text = (
+        "A summit in pictures\n\nPresident Jan Berg met Prime Minister Ana Mori in Lima on Tuesday.\n\n"
+        "The flags told Dutch viewers that their president was not being lectured, and told Peruvian viewers "
+        "that their prime minister could be warm.\n"
+    )
+    registry, quotes = _read(text, "pictures.txt")
+    assert registry.lookup("Jan Berg") is not None
+    assert [q.speaker for q in quotes if q.text.startswith("The flags")] == []
