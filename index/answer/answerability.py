@@ -72,6 +72,19 @@ _TYPES = (
     ),
     (AnswerType.NAMED, re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|are|was|were|has|have|will)\w", re.I)),
 )
+# "What do the fishermen want?", "what did the protesters demand?", "what did Sato ask for?": the whole question.
+_WANTS_ASKED = LazyPattern(
+    r"^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w’'-]+\s){1,5}?(?:want|ask for|call for|demand|seek|hope for)"
+    r"\s*[?.!]?\s*$",
+    re.I,
+)
+# A sentence telling what someone wants, in any of the ways it is said (not "did not want", "never asked").
+_WANTING = LazyPattern(
+    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)(?<!never\s)\b(?:wants?|wanted|wanting|ask|asks|asked|asking|demand\w*|seeks?|"
+    r"seeking|sought|hopes?|hoped|hoping|wish|wishes|wished|would like|calls? for|called for|calling for|urg\w+|"
+    r"request\w*|appeal\w*|press\w* for|push\w* for|plead\w*)\b",
+    re.I,
+)
 # A number in digits or spelled out ("ninety minutes", "thirty-one years"), or words that count loosely.
 _NUMBER = rf"\d[\d,.]*|one|{SPELLED_NUMBER}|a hundred|hundreds|a dozen|dozens|half an?|a few|several"
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
@@ -256,6 +269,9 @@ class Expectation:
     # "How deep", "how far", "how tall": a length asked, which only a figure with a unit of length gives ("about
     # 40 metres below the surface"; "was 19 when he first dived" is no depth).
     length: bool = False
+    # "What do the fishermen want?", "what did X ask for?": what someone wants, in whatever words they want it
+    # ("have asked the government to include them", "We ask that ...", "want faster action").
+    wants: bool = False
 
     @property
     def typed(self) -> bool:
@@ -311,6 +327,8 @@ class Expectation:
             )
         if kind is AnswerType.DURATION:
             return cls(kind, takes=_TAKES_ASKED.search(question) is not None)
+        if kind is AnswerType.ANY and _WANTS_ASKED.search(question):
+            return cls(AnswerType.ADVICE, wants=True)
         if kind in (AnswerType.ANY, AnswerType.NAMED) and (named := _NAME_ASKED.search(question)) is not None:
             # "What is the name of the hotel", "what brand of drum kits": a name is what is asked for (but
             # "why were the names not released" asks why, "when were the names released" when).
@@ -408,7 +426,7 @@ class Expectation:
         if self.kind is AnswerType.REASON:
             return 1.0 if _REASON.search(sentence) else 0.0
         if self.kind is AnswerType.ADVICE:
-            return 1.0 if _DIRECTIVE.search(sentence) else 0.0
+            return 1.0 if _DIRECTIVE.search(sentence) or (self.wants and _WANTING.search(sentence)) else 0.0
         if self.kind is AnswerType.NAMED and self.head and self.strict:
             return 1.0 if _gives_name(sentence, self.head, self.given) else 0.0
         if self.kind is AnswerType.NAMED and self.head:

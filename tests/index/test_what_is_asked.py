@@ -91,3 +91,24 @@ def test_who_is_x_is_answered_by_what_they_are_or_do_not_by_their_name_alone(mad
     ]
     answer = ask_made_up(made_up_engine, "Radio transcript", paragraphs, "who is berit lund?")
     assert "heads the association" in answer.passages[0].highlight
+
+
+def test_what_someone_wants_is_answered_by_a_sentence_of_wanting(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What do the fishermen want?", "what did the protesters demand?", "what did Sato ask for?": a sentence
+    telling what they want, in whatever words ("have asked the government to include them", "We ask that",
+    "want faster action"), not one that only names them doing something else ("sent a letter")."""
+    from index.answer.answerability import AnswerType, Expectation
+
+    wants = Expectation.of("what do business groups want?")
+    assert wants.kind is AnswerType.ADVICE and wants.wants
+    assert Expectation.of("What did the protesters demand?").wants
+    assert wants.weight("Business groups want faster action on customs.") == 1.0
+    assert wants.weight("We ask that every participant be allowed to visit once more.") == 1.0
+    assert wants.weight("The groups did not want to comment.") == 0.0
+    assert wants.weight("The cooperative said it had sent a letter to the ministry.") == 0.0
+    paragraphs = [
+        "The fishermen's union said fishermen from every fishermen's village sent a letter on Monday.",
+        "Coastal fishermen have asked the government to include them in any talks on herring.",
+    ]
+    answer = ask_made_up(made_up_engine, "Herring talks", paragraphs, "what do the fishermen want?")
+    assert "asked the government to include them" in answer.passages[0].highlight
