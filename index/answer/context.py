@@ -104,7 +104,8 @@ class Context:
         self._follow(index)
         if (dates := self._dates.get(passage.id)) is None:
             published = index.articles[passage.article_id].published
-            dates = tuple(tuple(dates_in([s.text], published)) for s in passage.sentences)
+            # (A table row's as read under its headers: "Next step: Forensic teams meet in February" is to come.)
+            dates = tuple(tuple(dates_in([passage.row_headers or s.text], published)) for s in passage.sentences)
             if len(self._dates) < _NEARBY_CACHE:
                 self._dates[passage.id] = dates
         return dates

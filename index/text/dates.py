@@ -47,7 +47,8 @@ _FUTURE = LazyPattern(
     r"called\sfor|calls\sfor|"
     r"next|upcoming)\b"
     # ... or what someone said would happen: "Officials said the first drill would take place in November".
-    r"|\b(?:said|says|told|announced|added|promised|agreed)\b[^.;]*?\bwould\b"
+    r"|\b(?:said|says|told|announced|added|promised|agreed)\b[^.;]*?\bwould\b",
+    re.I,  # ("Next week, ...", a table's "Next step" header, open a sentence as well)
 )
 
 

@@ -112,3 +112,25 @@ def test_what_someone_wants_is_answered_by_a_sentence_of_wanting(made_up_engine)
     ]
     answer = ask_made_up(made_up_engine, "Herring talks", paragraphs, "what do the fishermen want?")
     assert "asked the government to include them" in answer.passages[0].highlight
+
+
+def test_a_table_rows_header_can_say_its_date_is_to_come(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "| Mine | Resume testing | Inspectors meet in February |" under "Next step" in January is next February,
+    not last: it answers "when will the inspectors meet" (a bare month with nothing to come is read as past,
+    and a past date does not say when something will be). "Next" opens a sentence as a cue as well."""
+    from datetime import date
+
+    from index.text.dates import looks_ahead, resolve_dates
+
+    assert looks_ahead("Next week, the ministers meet again.")
+    read = "Area: Mine; Agreement: Resume testing; Next step: Inspectors meet in February"
+    assert resolve_dates(read, date(2026, 1, 16))[0].when == date(2026, 2, 1)
+    paragraphs = [
+        "The summit ended on January 14 without a joint statement. Officials said the ministers met on Monday.",
+        "| Area | Agreement | Next step |\n| --- | --- | --- |\n"
+        "| Mine | Resume testing of remains | Inspectors meet in February |\n"
+        "| Trade | Study a customs window | Working group by June |",
+    ]
+    answer = ask_made_up(made_up_engine, "Agreed", paragraphs, "when will the inspectors meet?")
+    assert "Inspectors meet in February" in answer.passages[0].text
+    assert answer.signals is not None and answer.signals["ahead_ok"] == 1.0
