@@ -10,6 +10,7 @@ import numpy as np
 
 from index.answer.config import EngineConfig
 from index.encode.embedder import Embedder
+from index.people.attribution import referred_to
 from index.people.quotation import unquoted
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
@@ -78,6 +79,13 @@ class Context:
                 and (person := self._referent(index, passage)) is not None
             ):
                 found |= {person.name, *person.roles}
+            # ... and whom the question it answers asks about by their role ("When will the Prime Minister visit
+            # Korea?" in a briefing that never names her): the one holder of that role in its article, else in the
+            # coverage.
+            if passage.context.rstrip().endswith("?"):
+                asked = passage.context.lower()  # ("the Prime Minister", capitalised as a title)
+                held = referred_to(asked, index.people, passage.article_id) or referred_to(asked, index.people, None)
+                found |= {person.name for person in held}
             names = " ".join(sorted(found))
             if len(self._voices) < _NEARBY_CACHE:
                 self._voices[passage.id] = names

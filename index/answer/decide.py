@@ -13,6 +13,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from index.answer.answerability import AnswerType
 from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.focus import Focus
@@ -190,6 +191,9 @@ def _signals(
             # An update revising the passage after it gives the kind asked of what that passage speaks of: "JNTO
             # revised the figure to 9.46 million" counts the visitors "nearly 9.5 million" counted.
             or (best.revises_next and _holds_kind(ctx, index, needs, ranked[1].hit.passage))
+            # The article says it answers the very question asked ("When will the Prime Minister visit Korea?" —
+            # "Nothing has been decided about the timing."), as the ranking reads it.
+            or (best.as_asked and not (passage.row_headers and needs.expectation.kind is AnswerType.COUNT))
         ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),

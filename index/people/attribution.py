@@ -406,16 +406,18 @@ def _a_child(person: Person) -> bool:
     return any(_CHILD_ROLE.search(r) for r in person.roles)
 
 
-def referred_to(text: str, registry: PeopleRegistry, article_id: str) -> list[Person]:
+def referred_to(text: str, registry: PeopleRegistry, article_id: str | None) -> list[Person]:
     """The people a role stands for in ``text`` ("It was the prime minister's idea"): for each "the <role>",
-    the one person of that article whose roles hold all its words; none when no one or several do."""
+    the one person of that article whose roles hold all its words; none when no one or several do. (With no
+    article, the one person of the whole coverage.)"""
     found: list[Person] = []
     for m in _ROLE_REFERENCE.finditer(text):
         words = m.group(0).lower().split()[1:]  # "prime minister", without its determiner
         holders = [
             p
             for p in registry.people.values()
-            if article_id in p.articles and any(set(words) <= set(r.lower().split()) for r in p.roles)
+            if (article_id is None or article_id in p.articles)
+            and any(set(words) <= set(r.lower().split()) for r in p.roles)
         ]
         if len(holders) == 1 and holders[0] not in found:
             found.append(holders[0])

@@ -134,3 +134,21 @@ def test_a_table_rows_header_can_say_its_date_is_to_come(made_up_engine) -> None
     answer = ask_made_up(made_up_engine, "Agreed", paragraphs, "when will the inspectors meet?")
     assert "Inspectors meet in February" in answer.passages[0].text
     assert answer.signals is not None and answer.signals["ahead_ok"] == 1.0
+
+
+def test_a_printed_question_asking_by_role_answers_for_the_person_who_holds_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "When will Mori visit Peru?" — a briefing prints "When will the Prime Minister visit Peru?" and the
+    reply "Nothing has been decided about the timing.": the question asks about Mori, the one prime minister, and
+    the reply answers it (the article says so), though it holds no date."""
+    text = (
+        "Press conference by the spokesperson (excerpt)\n\nLima, January 15, 2026\n\n"
+        "SPOKESPERSON JAN BERG: Prime Minister Ana Mori had frank talks with the Dutch delegation on Tuesday.\n\n"
+        "QUESTION (Andes Daily): How much funding will the ministry provide?\n\n"
+        "BERG: The amount will be included in the next budget.\n\n"
+        "QUESTION (Lima Wire): When will the Prime Minister visit Peru's north?\n\n"
+        "BERG: Nothing has been decided about the timing.\n"
+    )
+    engine = made_up_engine(text, "briefing.txt", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("when will mori visit peru's north?")
+    assert answer.passages[0].text == "Nothing has been decided about the timing."
+    assert answer.signals is not None and answer.signals["type_ok"] == 1.0 and answer.signals["focus"] == 1.0
