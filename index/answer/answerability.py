@@ -49,7 +49,8 @@ _TYPES = (
         AnswerType.COUNT,
         re.compile(
             r"\bhow (?:many|much|often|tall|old|far|big|large|high|heavy|deep|wide|long ago)\b|\bnumber of\b|"
-            rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?(?:{_QUANTITY_NOUNS})\b",
+            rf"^\s*what(?:'s|’s| is| was| are| were| will be)? (?:the |its |their )?(?:[a-z-]+ )?"
+            rf"(?:{_QUANTITY_NOUNS})\b",
             re.I,
         ),
     ),
@@ -148,8 +149,11 @@ _HOW_MUCH_NOUN = LazyPattern(
 # A question that counts or measures ("How many samples have you taken?", "How much did it cost?").
 _COUNTS = LazyPattern(r"\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:is|was) the (?:number|total|figure)\b", re.I)
 _QUANTITY_QUESTION = LazyPattern(
-    rf"^\s*what(?:'s| is| was| are| were| will be)? (?:the |its |their )?({_QUANTITY_NOUNS})\b", re.I
+    # ("the death toll", "the total cost": one word may say which)
+    rf"^\s*what(?:'s|’s| is| was| are| were| will be)? (?:the |its |their )?(?:[a-z-]+ )?({_QUANTITY_NOUNS})\b",
+    re.I,
 )
+_EVENT_COUNTS = frozenset(tokenize("toll tally turnout"))
 # A share asked for ("what percentage", "what proportion") and a share given ("3 percent", "a quarter").
 _SHARE_STEMS = frozenset(tokenize("percentage percent share proportion fraction"))
 _SHARE = LazyPattern(
@@ -312,7 +316,11 @@ class Expectation:
                 head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", phrase)[0].split()[-1]
                 return cls(kind, strict=True, subject=frozenset(tokenize(head)))
             if m := _QUANTITY_QUESTION.search(question):
-                return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True)
+                counted = frozenset(tokenize(m.group(1)))
+                # "What is the death toll", "what was the turnout": a count of what happened to people, which a
+                # sentence gives as its figure ("183 laborers ... died"), never naming the toll.
+                unnamed = counted <= _EVENT_COUNTS
+                return cls(kind, counted=counted, strict=True, measure=True, any_figure=unnamed)
             if m := _HOW_MUCH_NOUN.search(question):
                 # ... given by a figure of it ("funding of 5 billion won") or a sum of money
                 return cls(kind, counted=frozenset(tokenize(m.group(1))), strict=True, measure=True, amount=True)
@@ -444,6 +452,8 @@ _ASKED_WORD = LazyPattern(
     r"\b(?P<event>(?:take|takes|took|taken|taking)\s+place)\b|"
     # "how far is Andong from Seoul", "how old is Kim": the measure asked ("190 kilometers", "He is 71")
     r"\bhow\s+(?P<measure>far|old|tall|high|deep|wide|big|large|heavy|soon)\b|"
+    # "what is the death toll": the figure of those who died, in whatever words ("183 laborers ... died")
+    r"^\s*what(?:'s|’s|\s+is|\s+was|\s+were)\s+(?:the\s+)?(?:[a-z-]+\s)?(?P<count>toll|tally|turnout)\b|"
     # "what did the protesters want?": what they asked for, in whatever words ("calling for ...")
     # (Not "what will the talks cover?": a sentence that says what the talks are, without the word, is as near
     # as one saying what they will take in, and shown as the answer; the missing word refuses it.)
@@ -472,7 +482,7 @@ def asked_words(question: str) -> list[str]:
     """The words of ``question`` that ask rather than say what is asked about (``_ASKED_WORD``), and the
     piece of coverage it asks of ("according to the op-ed")."""
     m = _ASKED_WORD.search(question)
-    words = [w for g in ("kind", "quality", "event", "measure", "desire") if (w := m.group(g))] if m else []
+    words = [w for g in ("kind", "quality", "event", "measure", "count", "desire") if (w := m.group(g))] if m else []
     if (c := _PER_COVERAGE.search(question)) and names_coverage(c.group(1)):
         words += c.group(1).split()
     if a := _ADVISED.search(question):

@@ -152,3 +152,17 @@ def test_a_printed_question_asking_by_role_answers_for_the_person_who_holds_it(m
     answer = engine.ask("when will mori visit peru's north?")
     assert answer.passages[0].text == "Nothing has been decided about the timing."
     assert answer.signals is not None and answer.signals["type_ok"] == 1.0 and answer.signals["focus"] == 1.0
+
+
+def test_a_death_toll_is_the_figure_of_those_who_died() -> None:
+    """ "What's the death toll from the flood?" asks a count that the answer gives as the figure of those who
+    died ("183 laborers ... died"), never with the word "toll": any figure counts, and "toll" is an asking word,
+    not one the answer must hold. "What is the total cost" still counts the cost."""
+    from index.answer.answerability import AnswerType, Expectation, asked_words
+
+    toll = Expectation.of("what's the death toll from the 1942 mine flood?")
+    assert toll.kind is AnswerType.COUNT
+    assert toll.weight("183 laborers, including 136 Korean forced laborers, died when the mine flooded.") == 1.0
+    assert toll.weight("The mine flooded when a tunnel ceiling collapsed.") == 0.0
+    assert "toll" in asked_words("what's the death toll from the 1942 mine flood?")
+    assert Expectation.of("what is the total cost?").counted == frozenset({"cost"})
