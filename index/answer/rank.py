@@ -62,6 +62,8 @@ class Ranked:
     # An update or correction set just above the passage it revises (``updates.updates_first``): what it
     # gives is of what that passage speaks of ("revised the figure to 9.46 million").
     revises_next: bool = False
+    # What orders it beyond its score: it states the very act asked about (``_states``).
+    lift: float = 0.0
 
     @property
     def answering(self) -> int:
@@ -232,13 +234,15 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             chosen = _with_role(chosen, hit.passage, parsed.person)
         if hit.passage.article_id in referenced:
             bonus += c.intent_bonus
+        lift = 0.0
         if needs.predicate is not None and any(
             _states(needs, words.sentences[i]) and (not is_typed or kinds[i] > 0.0) for i in chosen
         ):
             # "What did the leaders agree about AI": a sentence stating the very act asked about ("agreeing to
             # launch consultations on AI") answers before one that only shares its nouns ("would discuss AI"),
-            # when it is about what is asked (another of its words) and, if a kind is asked, holds it.
-            bonus += c.focus_weight
+            # when it is about what is asked (another of its words) and, if a kind is asked, holds it. (An order
+            # only: the score the decision weighs is that of the ranking it was fitted on.)
+            lift = c.focus_weight
         if as_asked:  # ... and answers it before a passage that only shares its words
             bonus += c.intent_bonus
         if recency is not None:  # "the latest", "today": the newest coverage first
@@ -285,7 +289,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # (when what is asked is of a kind, only an update that gives that kind: "rescheduled for
             # September 27" says when, not why the dive was put off).
             bonus += c.intent_bonus
-        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked, opens))
+        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked, opens, lift=lift))
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
@@ -306,7 +310,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # passages that only share its words, as a reader of that article takes it.
             r.as_asked,
             r.opens,
-            r.score,
+            r.score + r.lift,
         ),
         reverse=True,
     )
