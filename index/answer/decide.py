@@ -22,12 +22,14 @@ from index.answer.question import Intent
 from index.answer.rank import Ranked, agent_weight, asked_by_label, speaks_of, speaks_of_months
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
+from index.people.names import REPORTING_VERBS
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import told_as_past, weekday_words
 from index.text.motion import goes, names_destination, only_origin
 from index.text.nlp import modifies
 from index.text.tokens import token_set, tokenize
+from seeds_loader.lazy import LazyPattern
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +87,18 @@ def decide(
         weakest = decision.weakest(signals) if signals is not None else "fused"
         refusal = Refusal.LOW_CONFIDENCE if weakest in _CLOSENESS else Refusal.NO_SUPPORT
     return Decided(refusal, confidence, signals, ranked)
+
+
+def _reports_speech(index: LoadedIndex, passage: Passage, i: int) -> bool:
+    """Sentence ``i`` of the passage is someone's words or reports them: attributed, quoted, or told with a
+    verb of speech ("the ministry said", "according to officials")."""
+    sentence = passage.sentences[i]
+    if index.quote_at(passage.article_id, sentence.start) is not None:
+        return True
+    return any(c in sentence.text for c in '"“”') or bool(_SPEECH.search(sentence.text))
+
+
+_SPEECH = LazyPattern(rf"\b(?:{REPORTING_VERBS})\b|\baccording to\b", re.I)
 
 
 def _holds_kind(ctx: Context, index: LoadedIndex, needs: Needs, passage: Passage) -> bool:
@@ -150,6 +164,15 @@ def _signals(
         speaker_named = Focus.of(parsed.target, index.lexical).support(around, steady=True)
         if (relation := needs.speaker_relation) is not None and not set(tokenize(relation)) <= token_set(around):
             speaker_named = 0.0  # "what did Lee Mi-kyung's son tell her": a passage of hers, no son in it
+        # "What did Koizumi's US counterpart say": "Koizumi's dispatch to the US to meet his US counterpart"
+        # names him, but nobody says anything there. (A reporter's printed question is the reporter's words; an
+        # outlet's own article, "what does the Busan Courier urge", is the outlet's.)
+        own_words = (
+            passage.kind == "question"
+            or Focus.of(parsed.target, index.lexical).support(meta.outlet or "", steady=True) >= SPEAKER_NAMED
+        )
+        if not own_words and not any(_reports_speech(index, passage, i) for i in chosen):
+            speaker_named = 0.0
     year_ok = (not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)) and (
         not needs.months or speaks_of_months(ctx, index, passage, f"{own} {nearby}", needs.months)
     )

@@ -166,3 +166,20 @@ def test_a_death_toll_is_the_figure_of_those_who_died() -> None:
     assert toll.weight("The mine flooded when a tunnel ceiling collapsed.") == 0.0
     assert "toll" in asked_words("what's the death toll from the 1942 mine flood?")
     assert Expectation.of("what is the total cost?").counted == frozenset({"cost"})
+
+
+def test_what_someone_said_needs_a_passage_where_someone_speaks(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What did Berg's Peruvian counterpart say?": "Berg flew to Lima to meet his Peruvian counterpart" names
+    him, but nobody says anything there: refused. "What did the fisheries ministry say?" is answered by "the
+    fisheries ministry said ...", and a reporter's printed question is the reporter's words."""
+    paragraphs = [
+        "Defence Minister Jan Berg flew to Lima on Monday to meet his Peruvian counterpart before the summit.",
+        "The fisheries ministry said the talks on quotas had been useful and would resume in March.",
+    ]
+    text = "---\ntitle: Berg in Lima\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
+    engine = made_up_engine(text, "berg.md", EngineConfig(min_confidence=0.0))
+    counterpart = engine.ask("What did Berg's Peruvian counterpart say?")
+    assert not counterpart.answered
+    assert counterpart.passages and "counterpart" in counterpart.passages[0].text
+    ministry = engine.ask("what did the fisheries ministry say?")
+    assert ministry.answered and "ministry said" in ministry.passages[0].highlight
