@@ -22,7 +22,7 @@ from index.answer.question import (
 )
 from index.answer.types import Refusal
 from index.answer.updates import asks_earlier
-from index.people.names import is_role_word
+from index.people.names import TITLE_WORDS, is_role_word
 from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.references import outlets_named, referenced_articles
@@ -98,6 +98,10 @@ class Needs:
     predicate: str | None = None
 
 
+# A title a person holds ("minister", "ambassador", "chairman"), which "who is the X" asks the holder of.
+_TITLED = LazyPattern(rf"\b(?i:{TITLE_WORDS})\b")
+
+
 def _completes(text: str, topic: str, about: re.Match[str]) -> bool:
     """The occasion's preposition completes a word of the subject ("getting involved in a quarrel"): no
     occasion, one subject."""
@@ -124,7 +128,9 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         parsed.intent is Intent.PROFILE
         and parsed.target
         and parsed.person is None
-        and not mentioned(parsed.target, index)
+        # ... or asks who holds a title nobody in the coverage holds ("who is Japan's trade minister"; the
+        # coverage's people with a title are found by it, as "who is the spokesperson" finds hers)
+        and (not mentioned(parsed.target, index) or _TITLED.search(parsed.target) is not None)
     ):
         refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
     # Neither the person asked about nor the outlet whose coverage is asked for is what is asked about.

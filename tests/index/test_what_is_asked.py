@@ -183,3 +183,19 @@ def test_what_someone_said_needs_a_passage_where_someone_speaks(made_up_engine) 
     assert counterpart.passages and "counterpart" in counterpart.passages[0].text
     ministry = engine.ask("what did the fisheries ministry say?")
     assert ministry.answered and "ministry said" in ministry.passages[0].highlight
+
+
+def test_who_holds_a_title_nobody_in_the_coverage_holds_is_refused(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who is the Dutch trade minister?" when the coverage's only minister is its foreign minister: nobody holds
+    the title, so nothing answers (not a passage that shares "trade" and "minister"); "who is the foreign
+    minister?" finds her by her title."""
+    paragraphs = [
+        "Foreign Minister Ana Mori met the Dutch delegation in Lima on Tuesday.",
+        "Trade between the two countries grew by a fifth last year, the minister told reporters.",
+    ]
+    text = "---\ntitle: Mori in Lima\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
+    engine = made_up_engine(text, "mori.md", EngineConfig(min_confidence=0.0))
+    trade = engine.ask("Who is the Dutch trade minister?")
+    assert not trade.answered and trade.refusal == "unknown_name"
+    foreign = engine.ask("who is the foreign minister?")
+    assert foreign.answered and "Ana Mori" in foreign.passages[0].highlight
