@@ -183,6 +183,12 @@ _STATE_DURATION = LazyPattern(
     re.I,
 )
 _BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
+# "How long after his China trip": the time between two things, a stretch told as after or before the other
+# ("just six days after his four-day state visit", "a week later"), not how long either lasted.
+_GAP_ASKED = LazyPattern(r"^\s*how\slong\s(?:after|before)\b", re.I)
+_GAP = LazyPattern(
+    rf"\b(?:(?:{_ABOUT})\s)?(?:an?\s|{_NUMBER})[\s-]*(?:{_UNITS})\s(?:after|before|later|earlier|on)\b", re.I
+)
 # "What time": a clock time as "when" reads one (index.text.temporal), or "9 am", or a time of day.
 _CLOCK = LazyPattern(
     rf"{CLOCK_TIME}|\b\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm)\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.I
@@ -276,6 +282,8 @@ class Expectation:
     # "What do the fishermen want?", "what did X ask for?": what someone wants, in whatever words they want it
     # ("have asked the government to include them", "We ask that ...", "want faster action").
     wants: bool = False
+    # "How long after X did Y": the time between them ("six days after").
+    gap: bool = False
 
     @property
     def typed(self) -> bool:
@@ -334,7 +342,9 @@ class Expectation:
                 often=asks_how_often(question),
             )
         if kind is AnswerType.DURATION:
-            return cls(kind, takes=_TAKES_ASKED.search(question) is not None)
+            return cls(
+                kind, takes=_TAKES_ASKED.search(question) is not None, gap=_GAP_ASKED.search(question) is not None
+            )
         if kind is AnswerType.ANY and _WANTS_ASKED.search(question):
             return cls(AnswerType.ADVICE, wants=True)
         if kind in (AnswerType.ANY, AnswerType.NAMED) and (named := _NAME_ASKED.search(question)) is not None:
@@ -373,6 +383,8 @@ class Expectation:
         what a sum of money is about may be named; ``answers``: the question the passage answers (an
         interview's, an explainer's), which may name what its bare figure counts."""
         if self.kind is AnswerType.DURATION:
+            if self.gap:
+                return 1.0 if _GAP.search(sentence) else 0.0  # ("two days, shorter than his four-day trip")
             if self.takes and _DURATION.search(sentence) and not _TAKES.search(sentence):
                 # "how long might it take": how long something takes, never how long a state has held
                 # ("bones that have been under the sea for more than eighty years")

@@ -199,3 +199,21 @@ def test_who_holds_a_title_nobody_in_the_coverage_holds_is_refused(made_up_engin
     assert not trade.answered and trade.refusal == "unknown_name"
     foreign = engine.ask("who is the foreign minister?")
     assert foreign.answered and "Ana Mori" in foreign.passages[0].highlight
+
+
+def test_how_long_after_asks_the_time_between_two_things(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How long after his Peru trip is Berg going to Chile?": "just six days after his four-day visit to Peru"
+    tells the time between; "two days, shorter than his four-day trip to Peru" tells how long each lasts."""
+    from index.answer.answerability import Expectation
+
+    gap = Expectation.of("how long after his peru trip is berg going to chile?")
+    assert gap.gap and gap.weight("They met again a week later.") == 1.0
+    assert gap.weight("The visit will span two days, shorter than his four-day trip.") == 0.0
+    paragraphs = [
+        "Berg's trip to Chile will span two days, shorter than his four-day trip to Peru, his office said.",
+        "The visit to Chile comes just six days after his four-day state visit to Peru last week.",
+    ]
+    answer = ask_made_up(
+        made_up_engine, "Berg abroad", paragraphs, "how long after his peru trip is berg going to chile?"
+    )
+    assert "six days after" in answer.passages[0].highlight
