@@ -96,6 +96,9 @@ class Needs:
     # "What will the survey use": the stem of the verb a question of fact asks about, when it is one of its
     # focus words; a sentence stating that very act answers before one that only shares its nouns.
     predicate: str | None = None
+    # "What does Jang do after every summit": the side of an event asked about, and the event's stems; a
+    # sentence of the other side ("prepares for weeks before a summit") tells of another time.
+    timing: tuple[str, frozenset[str]] | None = None
 
 
 # A title a person holds ("minister", "ambassador", "chairman"), which "who is the X" asks the holder of.
@@ -204,7 +207,30 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target
         else None,
         predicate=_predicate(text, focus) if parsed.intent not in (Intent.QUOTE, Intent.PROFILE) else None,
+        timing=_timing(text),
     )
+
+
+# "after every summit", "before the vote": a side of an event, and the event.
+_SIDE = LazyPattern(
+    r"\b(after|before)\s+(?:(?:the|a|an|every|each|his|her|their|its|this|that|next|last)\s+)?([a-z][\w-]+)", re.I
+)
+
+
+def _timing(text: str) -> tuple[str, frozenset[str]] | None:
+    """The side of an event a question asks about ("after", {"summit"}), or None."""
+    m = _SIDE.search(text)
+    return (m.group(1).lower(), frozenset(tokenize(m.group(2)))) if m else None
+
+
+def other_side(timing: tuple[str, frozenset[str]] | None, sentence: str) -> bool:
+    """The sentence tells of the other side of the event asked about ("before a summit" for "after every
+    summit"), and never of the side asked."""
+    if timing is None:
+        return False
+    side, event = timing
+    sides = {m.group(1).lower() for m in _SIDE.finditer(sentence) if set(tokenize(m.group(2))) & event}
+    return bool(sides) and side not in sides
 
 
 def _predicate(text: str, focus: Focus) -> str | None:

@@ -13,7 +13,7 @@ import numpy as np
 
 from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
-from index.answer.needs import Needs, speakers_of
+from index.answer.needs import Needs, other_side, speakers_of
 from index.answer.question import Intent, interrogative
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
@@ -203,6 +203,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             - (c.type_bonus if needs.direction and goes_only_against(x.text, needs.direction) else 0.0)
             # "Leave for Seoul": a sentence of leaving from Seoul tells of another journey.
             - (c.type_bonus if only_origin(x.text, needs.destination) else 0.0)
+            # "After every summit": a sentence of what comes before one tells of another time.
+            - (c.type_bonus if other_side(needs.timing, x.text) else 0.0)
             for i, (w, x) in enumerate(zip(kinds, hit.passage.sentences, strict=True))
         ]
         words = ctx.words(index, hit.passage)
@@ -272,6 +274,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             and (not needs.years or _speaks_of_years(ctx, index, hit.passage, needs.years))
             # "Choi's grandfather": a passage that speaks of a grandfather (the same)
             and needs.relations <= words.own
+            # "after every summit": not a passage that speaks only of what comes before one
+            and not other_side(needs.timing, hit.passage.text)
             # "in April": a passage that speaks of that month, or of an article or entry of that month
             and (
                 not needs.months

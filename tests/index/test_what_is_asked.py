@@ -217,3 +217,20 @@ def test_how_long_after_asks_the_time_between_two_things(made_up_engine) -> None
         made_up_engine, "Berg abroad", paragraphs, "how long after his peru trip is berg going to chile?"
     )
     assert "six days after" in answer.passages[0].highlight
+
+
+def test_after_an_event_is_not_answered_by_what_comes_before_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What does Berit Lund do after every summit?": "Lund prepares for weeks before a summit" tells of the
+    other side of a summit; "She has one rule after every summit: she sleeps for twelve hours" answers."""
+    from index.answer.needs import other_side
+
+    timing = ("after", frozenset({"summit"}))
+    assert other_side(timing, "Lund prepares for weeks before a summit.")
+    assert not other_side(timing, "Before and after every summit she rests.")
+    assert not other_side(timing, "She reads for weeks before the vote.")
+    paragraphs = [
+        "Berit Lund is an interpreter. Lund prepares for weeks before a summit, Lund said, reading every speech.",
+        "She has one rule for herself after every summit: she sleeps for twelve hours.",
+    ]
+    answer = ask_made_up(made_up_engine, "Interpreter", paragraphs, "what does berit lund do after every summit?")
+    assert "sleeps for twelve hours" in answer.passages[0].highlight
