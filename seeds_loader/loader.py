@@ -148,6 +148,7 @@ def parse_article(text: str, file_name: str) -> Article:
         published_partial=meta.published_partial,
         url=meta.url,
         rights=meta.rights,
+        interview=meta.interview,
         captions=tuple(captions),
         text="".join(pieces),
         paragraphs=tuple(paragraphs),

@@ -169,6 +169,11 @@ class InferredMetadata:
     rights: str | None = None
     # A date the text gives without its year ("Jan. 7" in a wire dateline), as ISO 8601 "--MM-DD".
     published_partial: str | None = None
+    # The credit calls it an interview ("Interview by Ren Mizuno"): its printed questions are the interviewer's.
+    interview: bool = False
+
+
+_INTERVIEW_BY = LazyPattern(r"^[\s*_—–-]*interview(?:ed)? by\b", re.I)
 
 
 def classify(
@@ -247,6 +252,7 @@ def classify(
                 meta.byline = meta.byline or next(
                     (byline_names(p) for p in masthead_parts(text) if BYLINE.match(p)), None
                 )
+                meta.interview = meta.interview or any(_INTERVIEW_BY.match(p) for p in masthead_parts(text))
             elif meta.title is not None and (desk := desk_outlet(text.strip(" *_"))) is not None:
                 kind = BlockKind.HEADER  # "The Morning Relay live desk": who publishes it
                 meta.outlet = meta.outlet or desk
@@ -514,3 +520,4 @@ def _collect(meta: InferredMetadata, kind: BlockKind, text: str) -> None:
         meta.outlet = meta.outlet or contact_outlet(text)
     elif kind is BlockKind.BYLINE:
         meta.byline = meta.byline or byline_names(text)
+        meta.interview = meta.interview or bool(_INTERVIEW_BY.match(text))

@@ -59,6 +59,8 @@ class Article(BaseModel):
     published_partial: str | None = None
     url: str | None = None
     rights: str | None = None
+    # Its credit calls it an interview ("Interview by Ren Mizuno"): the questions it prints are an interviewer's.
+    interview: bool = False
     captions: tuple[Paragraph, ...] = ()
     text: str
     paragraphs: tuple[Paragraph, ...]

@@ -79,6 +79,10 @@ def interview_answers(article: Article) -> list[bool]:
     asked = {p.context for p, a in zip(article.paragraphs, answers, strict=True) if a}
     addressed = any(_ADDRESSED.search(q or "") for q in asked)
     spoken = sum(sum(first_person_sentences(p)) for p, a in zip(article.paragraphs, answers, strict=True) if a)
+    if len(asked) >= 2 and article.interview:
+        # The credit says it is an interview ("Interview by Ren Mizuno"): its questions are the interviewer's,
+        # whether or not they say "you", and the answers someone's, whether or not they say "I".
+        return answers
     return answers if len(asked) >= 2 and addressed and spoken >= MIN_FIRST_PERSON else none
 
 

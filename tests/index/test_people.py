@@ -1003,3 +1003,21 @@ def test_a_person_in_what_a_sentence_reports_is_not_its_subject() -> None:
     registry, quotes = _read(text, "pictures.txt")
     assert registry.lookup("Jan Berg") is not None
     assert [q.speaker for q in quotes if q.text.startswith("The flags")] == []
+
+
+def test_an_article_credited_as_an_interview_is_one_whatever_its_questions_say() -> None:
+    """ "*Tokai Review · January 25, 2026 · Interview by Ren Mizuno*" over bold questions that never say "you"
+    and answers that seldom say "I": the answers are the interviewee's, the one the introduction names."""
+    text = (
+        "# A historian on the summit\n\n*Tokai Review · January 25, 2026 · Interview by Ren Mizuno*\n\n"
+        "Professor Ogawa Haruki of Nagoya University has studied wartime labour for thirty years.\n\n"
+        "**Was the summit a turning point?**\n\nFor the families, yes. For the governments, it is too early.\n\n"
+        "**What should Tokyo do now?**\n\nOpen the archives of the labour ministry.\n"
+    )
+    from seeds_loader import parse_article
+
+    assert parse_article(text, "interview.md").interview
+    _, quotes = _read(text, "interview.md")
+    assert {q.speaker for q in quotes if q.text.startswith(("For the families", "Open the"))} == {"Ogawa Haruki"}
+    plain = text.replace(" · Interview by Ren Mizuno", " · By Ren Mizuno")
+    assert not parse_article(plain, "plain.md").interview
