@@ -25,6 +25,7 @@ from seeds_loader.lazy import LazyPattern
 from seeds_loader.masthead import ENTRY_STAMP, parse_date
 from seeds_loader.metadata import (
     MARKDOWN_LINK,
+    OPINION_SECTION,
     Block,
     BlockKind,
     InferredMetadata,
@@ -149,6 +150,8 @@ def parse_article(text: str, file_name: str) -> Article:
         url=meta.url,
         rights=meta.rights,
         interview=meta.interview,
+        # ... an opinion piece by its section, or a headline that says so ("Opinion: Nara proved ...").
+        opinion=meta.opinion or bool(meta.title and OPINION_SECTION.match(meta.title.split(":")[0].strip())),
         captions=tuple(captions),
         text="".join(pieces),
         paragraphs=tuple(paragraphs),
@@ -206,6 +209,7 @@ def _no_alias_loader() -> type:
 
 MAX_FRONT_MATTER = 16 * 1024
 # Longest value each field may have; a longer one is a damaged or hostile file, not metadata.
+_SECTION_KEYS = frozenset({"section", "category", "genre", "type"})
 _FIELD_LIMITS = {"title": 500, "outlet": 200, "byline": 500, "url": 2048, "rights": 2000}
 
 
@@ -230,6 +234,10 @@ def _front_matter(text: str, file_name: str) -> tuple[dict[str, Any], int]:
 
 def _apply_overrides(meta: InferredMetadata, data: dict[str, Any], file_name: str) -> None:
     for key, value in data.items():
+        if str(key).lower() in _SECTION_KEYS and isinstance(value, str):
+            # "section: Opinion" (as an HTML page's title gives it, or a CMS export): an opinion piece.
+            meta.opinion = meta.opinion or bool(OPINION_SECTION.fullmatch(value.strip()))
+            continue
         field = _FRONT_MATTER_KEYS.get(str(key).lower())
         if field is None or value is None:
             continue

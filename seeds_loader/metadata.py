@@ -171,6 +171,15 @@ class InferredMetadata:
     published_partial: str | None = None
     # The credit calls it an interview ("Interview by Ren Mizuno"): its printed questions are the interviewer's.
     interview: bool = False
+    # Its section says it is an opinion piece ("Opinion", "Op-ed", "Column"): its author's voice.
+    opinion: bool = False
+
+
+# The sections of opinion pieces, as a page title, a front matter section or a headline's label names them.
+OPINION_SECTION = LazyPattern(
+    r"(?:opinion|op-ed|oped|column|columns|commentary|viewpoint|perspective|guest essay|guest column|comment)",
+    re.I,
+)
 
 
 _INTERVIEW_BY = LazyPattern(r"^[\s*_—–-]*interview(?:ed)? by\b", re.I)

@@ -61,6 +61,8 @@ class Article(BaseModel):
     rights: str | None = None
     # Its credit calls it an interview ("Interview by Ren Mizuno"): the questions it prints are an interviewer's.
     interview: bool = False
+    # Its section or headline calls it an opinion piece ("Opinion | ...", "section: Column").
+    opinion: bool = False
     captions: tuple[Paragraph, ...] = ()
     text: str
     paragraphs: tuple[Paragraph, ...]

@@ -35,7 +35,7 @@ from seeds_loader import Article
 if TYPE_CHECKING:
     pass
 
-FORMAT_VERSION = 26  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+FORMAT_VERSION = 27  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
 # 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
 # the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a
 # correction; a live blog's stamped entries are on its date when it prints no day headings; a table's caption
@@ -53,7 +53,8 @@ FORMAT_VERSION = 26  # 7: passages carry their context (the question they answer
 # 23: a press release's issuer above its date line is its source, the headline after them its title; 24: a page
 # that is mostly its table keeps it, a letter signed after a dash is its writer's, a stamp alone opens its entry;
 # 25: a person in what a sentence reports ("told viewers that their president ...") is not its main subject;
-# 26: an article credited "Interview by ..." is an interview whatever its questions and answers say
+# 26: an article credited "Interview by ..." is an interview whatever its questions and answers say; 27: an
+# opinion piece by its section ("Opinion | ...", "section: Column", "Opinion: ...") is its author's voice from one "I"
 
 
 @dataclass(frozen=True)

@@ -1021,3 +1021,27 @@ def test_an_article_credited_as_an_interview_is_one_whatever_its_questions_say()
     assert {q.speaker for q in quotes if q.text.startswith(("For the families", "Open the"))} == {"Ogawa Haruki"}
     plain = text.replace(" · Interview by Ren Mizuno", " · By Ren Mizuno")
     assert not parse_article(plain, "plain.md").interview
+
+
+def test_an_opinion_piece_by_its_section_is_its_authors_voice_from_one_i() -> None:
+    """A page titled "Opinion | The talks need a deadline" (its section first), a front matter "section: Column"
+    or a headline "Opinion: ..." is an opinion piece: one "I" makes it its author's voice throughout ("Most of
+    the children of the victims are now in their eighties" is the lawyer's). A news page is not."""
+    from seeds_loader import parse_article
+    from seeds_loader.html import html_to_markdown
+
+    body = (
+        "<h1>The talks need a deadline</h1><p class='byline'>By Choi Ji-woo</p>"
+        "<p>I have sat with these families for six years as a lawyer. Most of their children are now in their "
+        "eighties.</p><p>The working group should set itself a deadline for the first results this year.</p>"
+    )
+    page = "<html><head><title>{} | The talks need a deadline</title></head><body><article>{}</article></body></html>"
+    opinion = parse_article(html_to_markdown(page.format("Opinion", body), "op.html"), "op.md")
+    assert opinion.opinion
+    _, quotes = _read(html_to_markdown(page.format("Opinion", body), "op.html"), "op.md")
+    assert {q.speaker for q in quotes} == {"Choi Ji-woo"}
+    news = parse_article(html_to_markdown(page.format("National", body), "news.html"), "news.md")
+    assert not news.opinion
+    column = "---\ntitle: Deadlines\nsection: Column\nauthor: Choi Ji-woo\n---\n\nI think so.\n"
+    assert parse_article(column, "column.md").opinion
+    assert parse_article("Opinion: Quiet diplomacy works\n\nBy Yuna Kitagawa\n\nI think so.\n", "o.txt").opinion
