@@ -23,10 +23,12 @@ _SAY = (
     # verbs of view and wish: "what does X want", "what does X make of", "how does X suggest"
     r"want|make of|urge|recommend|believe|feel|hope|expect|advise|critici[sz]e|fear|worry|see|view|ask"
 )
+# "What is missing, according to the lawyer?": whose words, after what is asked of them.
+_ACCORDING = re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I)
 _QUOTE_PATTERNS = (
     re.compile(rf"\b(?:what|how) (?:did|does|do|has|had|have|would) (?P<name>.+?) (?:{_SAY})\b", re.I),
     re.compile(r"\bhow did (?P<name>.+?) (?:describe|characteri[sz]e|explain|respond|react)\b", re.I),
-    re.compile(r"\baccording to (?P<name>.+?)(?:[,?]|$)", re.I),
+    _ACCORDING,
     re.compile(
         r"\b(?P<name>[\w .’'-]+?)[’']s? (?:remarks|comments|words|quotes?|statement|view|position|reaction|response|"
         r"take)\b",
@@ -159,6 +161,9 @@ def _analysed(text: str, registry: PeopleRegistry) -> Question:
             continue  # "according to the op-ed": which coverage says it, not who
         people, by_role = resolve_speaker(target, registry)
         rest = text[m.end() :].strip(" ?.!")
+        if pattern is _ACCORDING:
+            # "What is missing, according to the lawyer?": what is asked comes before whose words answer it.
+            rest = f"{text[: m.start()]} {rest}".strip(" ,?.!")
         return Question(
             text, Intent.QUOTE, target, tuple(people), by_role, has_topic=bool(rest), topic=rest, about_asking=asking
         )

@@ -234,3 +234,17 @@ def test_after_an_event_is_not_answered_by_what_comes_before_it(made_up_engine) 
     ]
     answer = ask_made_up(made_up_engine, "Interpreter", paragraphs, "what does berit lund do after every summit?")
     assert "sleeps for twelve hours" in answer.passages[0].highlight
+
+
+def test_according_to_names_whose_words_after_what_is_asked_of_them() -> None:
+    """ "What is missing according to the lawyer?": what is asked is "what is missing", before whose words answer
+    it; the speaker's role is not a word the answer must hold."""
+    from index.answer.question import analyse
+    from index.people.registry import PeopleRegistry, Person
+
+    choi = Person(id="choijiwoo", name="Choi Ji-woo", roles=["human rights lawyer"])
+    choi.variants["Choi Ji-woo"] += 1
+    choi.articles.add("op")
+    parsed = analyse("what is missing according to the lawyer?", PeopleRegistry([choi]))
+    assert parsed.target == "the lawyer" and parsed.topic == "what is missing" and parsed.has_topic
+    assert analyse("according to the lawyer, what is missing?", PeopleRegistry([choi])).topic == "what is missing"
