@@ -17,7 +17,7 @@ from index.answer.answerability import AnswerType
 from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.focus import Focus
-from index.answer.needs import Needs
+from index.answer.needs import Needs, other_ordinal
 from index.answer.question import Intent
 from index.answer.rank import Ranked, agent_weight, asked_by_label, speaks_of, speaks_of_months
 from index.answer.retrieve import Retrieved
@@ -231,6 +231,7 @@ def _signals(
         specific_ok=float(not needs.expectation.bare(read)),
         relation_ok=float(needs.relations <= token_set(own)),
         place_ok=float(all(_names_place(ctx.article_text(index, passage.article_id), p) for p in needs.places)),
+        ordinal_ok=float(not all(other_ordinal(needs.ordinal, passage.sentences[i].text) for i in chosen)),
         ahead_ok=float(
             not needs.ahead
             or not all(

@@ -55,7 +55,10 @@ class Signals:
       Not a fitted input: see ``fact_missing``.
     - ``ahead_ok``: 0 when "when will X" is asked and the answering sentences tell of nothing to come and
       date what they tell, by a date printed with its year, to before their article was written (a past
-      summit for "when will the next summit be held"). Not a fitted input: see ``fact_missing``."""
+      summit for "when will the next summit be held"). Not a fitted input: see ``fact_missing``.
+    - ``ordinal_ok``: 0 when the question asks about one of several by its ordinal ("the second working group
+      meeting") and the answering sentences tell only of another by theirs ("First DNA working group meeting").
+      Not a fitted input: see ``fact_missing``."""
 
     fused: float
     ranked: float
@@ -75,6 +78,7 @@ class Signals:
     relation_ok: float = 1.0
     place_ok: float = 1.0
     ahead_ok: float = 1.0
+    ordinal_ok: float = 1.0
 
     def values(self) -> list[float]:
         return [float(getattr(self, f.name)) for f in fields(self)]
@@ -162,6 +166,7 @@ def fact_missing(signals: Signals) -> bool:
         or signals.relation_ok == 0.0
         or signals.place_ok == 0.0
         or signals.ahead_ok == 0.0
+        or signals.ordinal_ok == 0.0
         # "who showed Lee and Takaichi around the temple": a passage naming no one but them cannot say who (in
         # the dev sets the fit never saw it, so its weight is nought: a fact, checked here)
         or signals.agent_ok == 0.0

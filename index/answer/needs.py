@@ -99,6 +99,9 @@ class Needs:
     # "What does Jang do after every summit": the side of an event asked about, and the event's stems; a
     # sentence of the other side ("prepares for weeks before a summit") tells of another time.
     timing: tuple[str, frozenset[str]] | None = None
+    # "When will the second working group meeting be held": the ordinal asked and the stems of what it counts; a
+    # sentence of the first meeting tells of another one.
+    ordinal: tuple[str, frozenset[str]] | None = None
 
 
 # A title a person holds ("minister", "ambassador", "chairman"), which "who is the X" asks the holder of.
@@ -208,6 +211,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         else None,
         predicate=_predicate(text, focus) if parsed.intent not in (Intent.QUOTE, Intent.PROFILE) else None,
         timing=_timing(text),
+        ordinal=_ordinal(text),
     )
 
 
@@ -221,6 +225,36 @@ def _timing(text: str) -> tuple[str, frozenset[str]] | None:
     """The side of an event a question asks about ("after", {"summit"}), or None."""
     m = _SIDE.search(text)
     return (m.group(1).lower(), frozenset(tokenize(m.group(2)))) if m else None
+
+
+_ORDINALS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|1st|2nd|3rd|[4-9]th|1[0-9]th"
+)
+# "the second DNA working group meeting": an ordinal and the words after it, to the end of its noun phrase.
+_ORDINAL = LazyPattern(rf"\b({_ORDINALS})\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)", re.I)
+
+
+_YES_NO = LazyPattern(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b", re.I)
+
+
+def _ordinal(text: str) -> tuple[str, frozenset[str]] | None:
+    """The ordinal a question asks about and the stems of what it counts ("second", {"work", "group", "meet"})."""
+    m = _ORDINAL.search(text)
+    if m is None or _YES_NO.match(text):
+        return None  # ("Is this the leaders' first meeting?" is answered by "the third engagement")
+    words = re.split(r"\s+(?:be|is|was|were|will|held|take|took|in|at|on|of|for|to)\b", m.group(2), maxsplit=1)[0]
+    return m.group(1).lower(), frozenset(tokenize(words))
+
+
+def other_ordinal(ordinal: tuple[str, frozenset[str]] | None, sentence: str) -> bool:
+    """The sentence tells of another of what the question counts ("the first DNA working group meeting" for "the
+    second ..."), by an ordinal of its own, and never of the one asked."""
+    if ordinal is None:
+        return False
+    asked, counted = ordinal
+    said = {m.group(1).lower() for m in _ORDINAL.finditer(sentence) if set(tokenize(m.group(2))) & counted}
+    # (... nor bare: "the first episode lasted three minutes; the second, from 6:37 p.m., half an hour")
+    return bool(said) and asked not in said and not re.search(rf"\b{asked}\b", sentence, re.I)
 
 
 def other_side(timing: tuple[str, frozenset[str]] | None, sentence: str) -> bool:

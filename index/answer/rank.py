@@ -13,7 +13,7 @@ import numpy as np
 
 from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
-from index.answer.needs import Needs, other_side, speakers_of
+from index.answer.needs import Needs, other_ordinal, other_side, speakers_of
 from index.answer.question import Intent, interrogative
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
@@ -204,7 +204,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Leave for Seoul": a sentence of leaving from Seoul tells of another journey.
             - (c.type_bonus if only_origin(x.text, needs.destination) else 0.0)
             # "After every summit": a sentence of what comes before one tells of another time.
-            - (c.type_bonus if other_side(needs.timing, x.text) else 0.0)
+            - (c.type_bonus if other_side(needs.timing, x.text) or other_ordinal(needs.ordinal, x.text) else 0.0)
             for i, (w, x) in enumerate(zip(kinds, hit.passage.sentences, strict=True))
         ]
         words = ctx.words(index, hit.passage)
@@ -276,6 +276,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             and needs.relations <= words.own
             # "after every summit": not a passage that speaks only of what comes before one
             and not other_side(needs.timing, hit.passage.text)
+            # "the second meeting": not a passage that speaks only of the first
+            and not other_ordinal(needs.ordinal, hit.passage.text)
             # "in April": a passage that speaks of that month, or of an article or entry of that month
             and (
                 not needs.months

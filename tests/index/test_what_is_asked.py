@@ -248,3 +248,23 @@ def test_according_to_names_whose_words_after_what_is_asked_of_them() -> None:
     parsed = analyse("what is missing according to the lawyer?", PeopleRegistry([choi]))
     assert parsed.target == "the lawyer" and parsed.topic == "what is missing" and parsed.has_topic
     assert analyse("according to the lawyer, what is missing?", PeopleRegistry([choi])).topic == "what is missing"
+
+
+def test_the_second_of_something_is_not_answered_by_the_first(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "When will the second working group meeting be held?" and the coverage gives only the first ("| Feb. 5 |
+    First working group meeting | Lima |"): nothing answers. "The first episode lasted three minutes; the second,
+    ..., half an hour" speaks of the second; a yes/no question ("Is this their first meeting?") is answered by
+    another ordinal ("the third")."""
+    from index.answer.needs import _ordinal, other_ordinal
+
+    second = _ordinal("When will the second working group meeting be held?")
+    assert other_ordinal(second, "| Feb. 5 | First working group meeting | Lima |")
+    assert not other_ordinal(second, "The second working group meeting will be in March.")
+    episode = _ordinal("How long did the second radar episode last?")
+    assert not other_ordinal(episode, "The first episode lasted three minutes; the second went on for half an hour.")
+    assert _ordinal("Is this the leaders' first meeting?") is None
+    paragraphs = [
+        "The first working group meeting will be held in Lima on Feb. 5, the ministry said.",
+    ]
+    answer = ask_made_up(made_up_engine, "Calendar", paragraphs, "When will the second working group meeting be held?")
+    assert not answer.answered and answer.signals is not None and answer.signals["ordinal_ok"] == 0.0
