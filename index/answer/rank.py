@@ -320,7 +320,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         ),
         reverse=True,
     )
-    return updates_first(ranked, needs)
+    return updates_first(ranked, needs, lambda article_id: index.articles[article_id].published)
 
 
 def _states(needs: Needs, words: frozenset[str]) -> bool:

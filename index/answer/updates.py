@@ -5,7 +5,9 @@ the answer while its revision is at hand)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from index.answer.answerability import AnswerType
@@ -45,14 +47,18 @@ def asks_earlier(question: str) -> bool:
 _LABEL = LazyPattern(r"^(?:\[[^\]]{1,20}\]\s*)?[^:]{0,60}?\d[^:]{0,30}:(?:\d{2}[^:]{0,30}:)?\s")
 
 
-def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
+def updates_first(
+    ranked: list[Ranked], needs: Needs, published: Callable[[str], date | None] | None = None
+) -> list[Ranked]:
     """An update or correction goes just above the earlier passage of its article that it revises: the
     earlier passage's answering sentences hold the figure or the name it replaces, or give a figure and
     share three words with it, so the older figure or name is never shown as the answer while its revision
     is at hand; only when the update speaks of something asked (an update of the
     return's date, none of whose words a count of the identified asks about, revises nothing of it), and
     not when who did something is asked (a corrected age does not say who else was identified). Passages
-    of other articles keep their order."""
+    of other articles keep their order, but for an update that says what it replaces ("will now take place in
+    Busan, not Seoul"): it goes above an article of no later date (``published``: an article's date) whose answer
+    gives the name or figure replaced, as it would above its own article's."""
     if needs.expectation.kind is AnswerType.AGENT or needs.question.intent is Intent.PROFILE or needs.earlier:
         # (nor is "who is X" answered by a correction of X's name: their introductions say who they are; nor
         # "what did the police first say" by what they said next)
@@ -78,9 +84,26 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
         refers = bool(revised_figure & _FIGURE_WORDS)
         # (What the update names and gives, read once for every earlier passage it is set against.)
         source, names, given = _source_words(update.text), _names_in(update.text), figures_given(update.text)
+        replaced = _replaced(update.text)
         for i, candidate in enumerate(out[:at]):
             earlier = candidate.hit.passage
-            if earlier.article_id != update.article_id or earlier.paragraph >= update.paragraph or supersedes(earlier):
+            if earlier.article_id != update.article_id:
+                # ... or, in an article of no later date, the name or figure it says it replaces, in an answer of
+                # what it speaks of ("| March 12 | Vice-ministerial strategic dialogue | Seoul |")
+                if (
+                    speaks
+                    and replaced
+                    and published is not None
+                    and not supersedes(earlier)
+                    and _no_later(published(earlier.article_id), published(update.article_id))
+                    and (answering := " ".join(earlier.sentences[j].text for j in candidate.chosen))
+                    and any(_says(answering, r) for r in replaced)
+                    and needs.focus.support_in(words & token_set(answering)) > 0
+                ):
+                    _swap(out, i, at, entry)
+                    break
+                continue
+            if earlier.paragraph >= update.paragraph or supersedes(earlier):
                 continue  # only an earlier entry of its own article, itself no update, is revised
             # What revises the earlier passage's answer, not another of its sentences: "Kim was 33, not 31"
             # revises "who was 31 when the mine flooded", not "confirmed through a sample given by his son".
@@ -106,12 +129,34 @@ def updates_first(ranked: list[Ranked], needs: Needs) -> list[Ranked]:
                 # replaces the "nearly 9.5 million" of the entry it follows, whose figure it does not repeat.
                 revises_it = bool(given & figures_given(answering)) or (refers and bool(figures_given(answering)))
             if revises_it:
-                revised = out[i]
-                out[i] = replace(entry, score=revised.score, revises_next=True)
-                out[at] = replace(revised, score=entry.score)
-                out.insert(i + 1, out.pop(at))
+                _swap(out, i, at, entry)
                 break
     return out
+
+
+def _swap(out: list[Ranked], i: int, at: int, entry: Ranked) -> None:
+    """Set the update ``entry`` (at ``at``) just above the passage it revises (at ``i``), with its score."""
+    revised = out[i]
+    out[i] = replace(entry, score=revised.score, revises_next=True)
+    out[at] = replace(revised, score=entry.score)
+    out.insert(i + 1, out.pop(at))
+
+
+# What an update says it replaces: "Busan, not Seoul", "on Wednesday, not Thursday", "4,200, not 1,500".
+_NOT_THIS = LazyPattern(r"\bnot\s+((?:[A-Z][\w’'-]+)(?:\s[A-Z][\w’'-]+)*|\d[\d,.]*)")
+
+
+def _replaced(text: str) -> tuple[str, ...]:
+    return tuple(m.group(1) for m in _NOT_THIS.finditer(text))
+
+
+def _says(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text) is not None
+
+
+def _no_later(earlier: date | None, update: date | None) -> bool:
+    """The first article is of no later date than the update's (both dated)."""
+    return earlier is not None and update is not None and earlier <= update
 
 
 # Words for a figure given before ("revised the figure to", "the toll now stands at").

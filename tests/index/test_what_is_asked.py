@@ -268,3 +268,36 @@ def test_the_second_of_something_is_not_answered_by_the_first(made_up_engine) ->
     ]
     answer = ask_made_up(made_up_engine, "Calendar", paragraphs, "When will the second working group meeting be held?")
     assert not answer.answered and answer.signals is not None and answer.signals["ordinal_ok"] == 0.0
+
+
+def test_an_update_that_says_what_it_replaces_goes_above_an_older_articles_answer(hash_embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An explainer of January 28 lists "| March 12 | Trade dialogue | Lima |"; a brief of January 29 says "UPDATE
+    (Jan. 30): The dialogue will now take place in Cusco, not Lima.": the update goes above the older article's
+    row. An older article that never names Lima keeps its place, and so does a newer one."""
+    from datetime import date
+
+    from index.engine import Engine
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    explainer = (
+        "---\ntitle: The calendar\ndate: 2026-01-28\n---\nThe talks set off a busy few months.\n\n"
+        "| Date | Event | Where |\n| --- | --- | --- |\n| March 12 | Trade dialogue will be held | Lima |\n"
+        "| April | Joint drill | Quito |\n"
+    )
+    brief = (
+        "Trade dialogue set for March\n\nCapital Wire | January 29, 2026\n\n"
+        "The first trade dialogue since 2023 will be held on March 12, the ministry said on Thursday.\n\n"
+        "UPDATE (Jan. 30): The ministry said the dialogue will now take place in Cusco, not Lima.\n"
+    )
+    articles = [parse_article(explainer, "calendar.md"), parse_article(brief, "brief.txt")]
+    index = build_index(articles, hash_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder, config=EngineConfig(min_confidence=0.0))
+    answer = engine.ask("where will the trade dialogue of march 12 be held?")
+    texts = [p.text for p in answer.passages]
+    assert texts[0].startswith("UPDATE") and "Lima" in texts[1], texts
+    from index.answer.updates import _no_later, _replaced
+
+    assert _replaced("The dialogue will now take place in Cusco, not Lima.") == ("Lima",)
+    assert not _no_later(date(2026, 1, 30), date(2026, 1, 29))
