@@ -87,6 +87,8 @@ _ROLE_STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "at", "for", "o
 
 # Words a speaker's name or description never holds: a pronoun, or a word of a clause the speaker pattern ran
 # across ("Lee Soon-ok do when she got the" before "call").
+# A name never ends with an article or a preposition.
+_RUNS_ON = frozenset("the a an on of in at to for with about from by into over".split())
 _NOT_A_SPEAKER = frozenset(
     "do does did when where why if while after before because since until she he they it we i you".split()
 )
@@ -155,7 +157,14 @@ def _analysed(text: str, registry: PeopleRegistry) -> Question:
         target = m.group("name").strip(" ,?")
         # A pronoun ("what did they say") or a clause the pattern ran across ("what did Lee do when she got
         # the call") is no speaker.
-        if not target or target.lower() in ("this", "that") or _NOT_A_SPEAKER.intersection(target.lower().split()):
+        if (
+            not target
+            or target.lower() in ("this", "that")
+            or _NOT_A_SPEAKER.intersection(target.lower().split())
+            # ... nor words that run on into what follows ("what did the leaders discuss on the call": "call" is
+            # no verb of speech there, and "the leaders discuss on the" no one)
+            or target.lower().split()[-1] in _RUNS_ON
+        ):
             continue
         if names_coverage(target):
             continue  # "according to the op-ed": which coverage says it, not who

@@ -301,3 +301,15 @@ def test_an_update_that_says_what_it_replaces_goes_above_an_older_articles_answe
 
     assert _replaced("The dialogue will now take place in Cusco, not Lima.") == ("Lima",)
     assert not _no_later(date(2026, 1, 30), date(2026, 1, 29))
+
+
+def test_a_name_never_ends_with_an_article_or_a_preposition() -> None:
+    """ "What did the leaders discuss on the call?" asks a fact: "call" is no verb of speech there, and "the
+    leaders discuss on the" nobody whose words are asked for; "what did the head of the group say?" still asks
+    for someone's words."""
+    from index.answer.question import Intent, analyse
+    from index.people.registry import PeopleRegistry
+
+    assert analyse("what did the leaders discuss on the call?", PeopleRegistry()).intent is Intent.FACT
+    head = analyse("what did the head of the group say?", PeopleRegistry())
+    assert head.intent is Intent.QUOTE and head.target == "the head of the group"
