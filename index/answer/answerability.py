@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from index.people.names import TITLE_WORDS
 from index.store.references import names_coverage
 from index.text.dates import MONTH, WEEKDAY_NAMES
 from index.text.figures import (
@@ -622,10 +623,22 @@ _INSTITUTION_SUBJECT = LazyPattern(
 )
 
 
+# ... or a holder of a title, unnamed, as the subject of its clause: "10:15 — The trade minister is asked to report".
+_TITLE_SUBJECT = LazyPattern(
+    rf"(?:^|[;:—–]\s|,\s(?:and|but)\s)[Tt]he\s(?:[a-z]+\s){{0,2}}(?i:{TITLE_WORDS})\s"
+    r"(?:[a-z]+ly\s)?(?:is|was|will|would|must|has|had|(?!(?:as|does)\b)[a-z]+(?:s|ed))\b"
+)
+
+
 def fills_who(text: str) -> bool:
     """``text`` says who in words other than a person's name: a table row read under its headers with a "who"
     column filled ("Who: National Forensic Service"), a passive naming its agent ("was confirmed by the
     National Forensic Service"), or an institution as the subject of its clause ("Korea's National Forensic
     Service compares the profiles"). (A capitalised institution elsewhere in prose is not taken for an
     agent: "Lee will visit Horyu Temple" says nobody showed him round.)"""
-    return bool(_WHO_CELL.search(text) or _PASSIVE_AGENT.search(text) or _INSTITUTION_SUBJECT.search(text))
+    return bool(
+        _WHO_CELL.search(text)
+        or _PASSIVE_AGENT.search(text)
+        or _INSTITUTION_SUBJECT.search(text)
+        or _TITLE_SUBJECT.search(text)
+    )

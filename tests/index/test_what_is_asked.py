@@ -313,3 +313,21 @@ def test_a_name_never_ends_with_an_article_or_a_preposition() -> None:
     assert analyse("what did the leaders discuss on the call?", PeopleRegistry()).intent is Intent.FACT
     head = analyse("what did the head of the group say?", PeopleRegistry())
     assert head.intent is Intent.QUOTE and head.target == "the head of the group"
+
+
+def test_an_unnamed_title_holder_doing_it_says_who(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who has to report on the customs window?": "10:15 — The trade minister is asked to report on the customs
+    window by the end of March." says who, by title; "UPDATE: The office says the deadline for the customs report is
+    April" says when. (Not "Berg will visit the temple": a name, no title.)"""
+    from index.answer.answerability import fills_who
+
+    assert fills_who("10:15 — The trade minister is asked to report on the customs window by the end of March.")
+    assert not fills_who("The deadline for the report is the end of April.")
+    paragraphs = [
+        "**09:30** — President Jan Berg is chairing the cabinet meeting.",
+        "**10:15** — The trade minister is asked to report on the customs window by the end of March.",
+        "**10:40** — UPDATE: The presidential office says the deadline for the customs window report is the end of "
+        "April, not March.",
+    ]
+    answer = ask_made_up(made_up_engine, "Cabinet live", paragraphs, "who has to report on the customs window?")
+    assert "trade minister" in answer.passages[0].highlight
