@@ -17,7 +17,8 @@ from index.answer.answerability import AnswerType
 from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.focus import Focus
-from index.answer.needs import Needs, other_ordinal
+from index.answer.needs import Needs
+from index.answer.occasion import other_ordinal
 from index.answer.question import Intent
 from index.answer.rank import Ranked, agent_weight, asked_by_label, speaks_of, speaks_of_months
 from index.answer.retrieve import Retrieved

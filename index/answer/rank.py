@@ -13,7 +13,8 @@ import numpy as np
 
 from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
-from index.answer.needs import Needs, other_ordinal, other_side, speakers_of
+from index.answer.needs import Needs, speakers_of
+from index.answer.occasion import other_ordinal, other_side
 from index.answer.question import Intent, interrogative
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to

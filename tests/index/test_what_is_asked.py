@@ -11,11 +11,15 @@ from index.text.nlp import main_verb, pipeline
 needs_model = pytest.mark.skipif(pipeline("tagger", "parser") is None, reason="the spaCy model is not installed")
 
 
-def ask_made_up(made_up_engine, title: str, paragraphs: list[str], question: str):  # type: ignore[no-untyped-def]
-    """Ask ``question`` of one made-up article of 13 January 2026, every answer shown whatever its confidence."""
+def engine_made_up(made_up_engine, title: str, paragraphs: list[str]):  # type: ignore[no-untyped-def]
+    """An engine over one made-up article of 13 January 2026, every answer shown whatever its confidence."""
     text = f"---\ntitle: {title}\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
-    engine = made_up_engine(text, f"{title.lower().replace(' ', '-')[:20]}.md", EngineConfig(min_confidence=0.0))
-    return engine.ask(question)
+    return made_up_engine(text, f"{title.lower().replace(' ', '-')[:20]}.md", EngineConfig(min_confidence=0.0))
+
+
+def ask_made_up(made_up_engine, title: str, paragraphs: list[str], question: str):  # type: ignore[no-untyped-def]
+    """Ask ``question`` of one made-up article (``engine_made_up``)."""
+    return engine_made_up(made_up_engine, title, paragraphs).ask(question)
 
 
 @needs_model
@@ -176,8 +180,7 @@ def test_what_someone_said_needs_a_passage_where_someone_speaks(made_up_engine) 
         "Defence Minister Jan Berg flew to Lima on Monday to meet his Peruvian counterpart before the summit.",
         "The fisheries ministry said the talks on quotas had been useful and would resume in March.",
     ]
-    text = "---\ntitle: Berg in Lima\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
-    engine = made_up_engine(text, "berg.md", EngineConfig(min_confidence=0.0))
+    engine = engine_made_up(made_up_engine, "Berg in Lima", paragraphs)
     counterpart = engine.ask("What did Berg's Peruvian counterpart say?")
     assert not counterpart.answered
     assert counterpart.passages and "counterpart" in counterpart.passages[0].text
@@ -193,8 +196,7 @@ def test_who_holds_a_title_nobody_in_the_coverage_holds_is_refused(made_up_engin
         "Foreign Minister Ana Mori met the Dutch delegation in Lima on Tuesday.",
         "Trade between the two countries grew by a fifth last year, the minister told reporters.",
     ]
-    text = "---\ntitle: Mori in Lima\ndate: 2026-01-13\n---\n" + "\n\n".join(paragraphs) + "\n"
-    engine = made_up_engine(text, "mori.md", EngineConfig(min_confidence=0.0))
+    engine = engine_made_up(made_up_engine, "Mori in Lima", paragraphs)
     trade = engine.ask("Who is the Dutch trade minister?")
     assert not trade.answered and trade.refusal == "unknown_name"
     foreign = engine.ask("who is the foreign minister?")
@@ -222,7 +224,7 @@ def test_how_long_after_asks_the_time_between_two_things(made_up_engine) -> None
 def test_after_an_event_is_not_answered_by_what_comes_before_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
     """ "What does Berit Lund do after every summit?": "Lund prepares for weeks before a summit" tells of the
     other side of a summit; "She has one rule after every summit: she sleeps for twelve hours" answers."""
-    from index.answer.needs import other_side
+    from index.answer.occasion import other_side
 
     timing = ("after", frozenset({"summit"}))
     assert other_side(timing, "Lund prepares for weeks before a summit.")
@@ -255,14 +257,14 @@ def test_the_second_of_something_is_not_answered_by_the_first(made_up_engine) ->
     First working group meeting | Lima |"): nothing answers. "The first episode lasted three minutes; the second,
     ..., half an hour" speaks of the second; a yes/no question ("Is this their first meeting?") is answered by
     another ordinal ("the third")."""
-    from index.answer.needs import _ordinal, other_ordinal
+    from index.answer.occasion import asked_ordinal, other_ordinal
 
-    second = _ordinal("When will the second working group meeting be held?")
+    second = asked_ordinal("When will the second working group meeting be held?")
     assert other_ordinal(second, "| Feb. 5 | First working group meeting | Lima |")
     assert not other_ordinal(second, "The second working group meeting will be in March.")
-    episode = _ordinal("How long did the second radar episode last?")
+    episode = asked_ordinal("How long did the second radar episode last?")
     assert not other_ordinal(episode, "The first episode lasted three minutes; the second went on for half an hour.")
-    assert _ordinal("Is this the leaders' first meeting?") is None
+    assert asked_ordinal("Is this the leaders' first meeting?") is None
     paragraphs = [
         "The first working group meeting will be held in Lima on Feb. 5, the ministry said.",
     ]
