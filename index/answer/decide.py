@@ -99,7 +99,12 @@ def _reports_speech(index: LoadedIndex, passage: Passage, i: int) -> bool:
     return any(c in sentence.text for c in '"“”') or bool(_SPEECH.search(sentence.text))
 
 
-_SPEECH = LazyPattern(rf"\b(?:{REPORTING_VERBS})\b|\baccording to\b", re.I)
+# (Not in the passive: "The trade minister is asked to report" is someone asking him, not his words.)
+_SPEECH = LazyPattern(
+    rf"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:{REPORTING_VERBS})\b"
+    r"|\baccording to\b",
+    re.I,
+)
 
 
 def _holds_kind(ctx: Context, index: LoadedIndex, needs: Needs, passage: Passage) -> bool:

@@ -186,6 +186,10 @@ def test_what_someone_said_needs_a_passage_where_someone_speaks(made_up_engine) 
     assert counterpart.passages and "counterpart" in counterpart.passages[0].text
     ministry = engine.ask("what did the fisheries ministry say?")
     assert ministry.answered and "ministry said" in ministry.passages[0].highlight
+    # ... and a verb of speech in the passive is someone speaking to them, not their words
+    asked = ["10:15 — The trade minister is asked to report on the customs window by the end of March."]
+    minister = engine_made_up(made_up_engine, "Cabinet", asked).ask("What did the trade minister say?")
+    assert not minister.answered
 
 
 def test_who_holds_a_title_nobody_in_the_coverage_holds_is_refused(made_up_engine) -> None:  # type: ignore[no-untyped-def]
