@@ -9,7 +9,7 @@ from html import unescape
 from seeds_loader.credits import BYLINE, byline_names, names_outlet, outlet_for_domain, rights_owner
 from seeds_loader.errors import EmptyArticleError
 from seeds_loader.html_body import body_markdown
-from seeds_loader.metadata import OPINION_SECTION
+from seeds_loader.metadata import opinion_section
 
 
 def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
@@ -54,9 +54,9 @@ def html_to_markdown(html: str, name: str, *, url: str | None = None) -> str:
         if value and not fields.get(key):
             fields[key] = value
     # A page title opening with its section ("Opinion | The DNA talks need a deadline"): an opinion piece.
-    section = _TITLE_PARTS.split(_page_title(html) or "")[0]
-    if OPINION_SECTION.fullmatch(section.strip()):
-        fields["section"] = section.strip()
+    section = _TITLE_PARTS.split(_page_title(html) or "")[0].strip()
+    if opinion_section(section):
+        fields["section"] = section
     return with_front_matter(fields, body)
 
 

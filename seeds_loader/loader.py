@@ -25,13 +25,13 @@ from seeds_loader.lazy import LazyPattern
 from seeds_loader.masthead import ENTRY_STAMP, parse_date
 from seeds_loader.metadata import (
     MARKDOWN_LINK,
-    OPINION_SECTION,
     Block,
     BlockKind,
     InferredMetadata,
     classify,
     complete_partial_date,
     is_metadata_line,
+    opinion_section,
 )
 from seeds_loader.models import Article, Paragraph
 from seeds_loader.sentences import split_sentences
@@ -151,7 +151,7 @@ def parse_article(text: str, file_name: str) -> Article:
         rights=meta.rights,
         interview=meta.interview,
         # ... an opinion piece by its section, or a headline that says so ("Opinion: Nara proved ...").
-        opinion=meta.opinion or bool(meta.title and OPINION_SECTION.match(meta.title.split(":")[0].strip())),
+        opinion=meta.opinion or bool(meta.title and opinion_section(meta.title.split(":")[0])),
         captions=tuple(captions),
         text="".join(pieces),
         paragraphs=tuple(paragraphs),
@@ -236,7 +236,7 @@ def _apply_overrides(meta: InferredMetadata, data: dict[str, Any], file_name: st
     for key, value in data.items():
         if str(key).lower() in _SECTION_KEYS and isinstance(value, str):
             # "section: Opinion" (as an HTML page's title gives it, or a CMS export): an opinion piece.
-            meta.opinion = meta.opinion or bool(OPINION_SECTION.fullmatch(value.strip()))
+            meta.opinion = meta.opinion or opinion_section(value)
             continue
         field = _FRONT_MATTER_KEYS.get(str(key).lower())
         if field is None or value is None:

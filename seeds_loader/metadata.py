@@ -182,6 +182,12 @@ OPINION_SECTION = LazyPattern(
 )
 
 
+def opinion_section(label: str) -> bool:
+    """``label`` (a page title's first part, a front matter section, a headline's label before its colon) names an
+    opinion section."""
+    return OPINION_SECTION.fullmatch(label.strip()) is not None
+
+
 _INTERVIEW_BY = LazyPattern(r"^[\s*_—–-]*interview(?:ed)? by\b", re.I)
 
 

@@ -13,14 +13,21 @@ from itertools import pairwise
 
 import numpy as np
 
-from index.answer.answerability import AnswerType
 from index.answer.context import Context, Probe
 from index.answer.decision import SPEAKER_NAMED, Decision, Signals, fact_missing, speaker_missing
 from index.answer.focus import Focus
 from index.answer.needs import Needs
 from index.answer.occasion import other_ordinal
 from index.answer.question import Intent
-from index.answer.rank import Ranked, agent_weight, asked_by_label, speaks_of, speaks_of_months
+from index.answer.rank import (
+    Ranked,
+    agent_weight,
+    asked_by_label,
+    asked_holds_kind,
+    speaks_of,
+    speaks_of_months,
+    text_around,
+)
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
 from index.people.names import REPORTING_VERBS
@@ -109,9 +116,8 @@ _SPEECH = LazyPattern(
 
 def _holds_kind(ctx: Context, index: LoadedIndex, needs: Needs, passage: Passage) -> bool:
     """The passage holds the kind of answer asked for, read as the decision reads its best passage's."""
-    around = f"{passage.text} {passage.context} {index.articles[passage.article_id].title or ''} "
-    around += f"{ctx.voices(index, passage)} {ctx.nearby(index, passage)}"
-    return needs.expectation.satisfied([passage.read(x.text) for x in passage.sentences], around, passage.context)
+    read = [passage.read(x.text) for x in passage.sentences]
+    return needs.expectation.satisfied(read, text_around(ctx, index, passage), passage.context)
 
 
 def _names_place(text: str, place: str) -> bool:
@@ -167,16 +173,14 @@ def _signals(
     speaker_named = 1.0
     if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target:
         around = f"{own} {nearby} {meta.outlet or ''}"
-        speaker_named = Focus.of(parsed.target, index.lexical).support(around, steady=True)
+        target = Focus.of(parsed.target, index.lexical)
+        speaker_named = target.support(around, steady=True)
         if (relation := needs.speaker_relation) is not None and not set(tokenize(relation)) <= token_set(around):
             speaker_named = 0.0  # "what did Lee Mi-kyung's son tell her": a passage of hers, no son in it
         # "What did Koizumi's US counterpart say": "Koizumi's dispatch to the US to meet his US counterpart"
         # names him, but nobody says anything there. (A reporter's printed question is the reporter's words; an
         # outlet's own article, "what does the Busan Courier urge", is the outlet's.)
-        own_words = (
-            passage.kind == "question"
-            or Focus.of(parsed.target, index.lexical).support(meta.outlet or "", steady=True) >= SPEAKER_NAMED
-        )
+        own_words = passage.kind == "question" or target.support(meta.outlet or "", steady=True) >= SPEAKER_NAMED
         if not own_words and not any(_reports_speech(index, passage, i) for i in chosen):
             speaker_named = 0.0
     year_ok = (not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)) and (
@@ -222,7 +226,7 @@ def _signals(
             or (best.revises_next and _holds_kind(ctx, index, needs, ranked[1].hit.passage))
             # The article says it answers the very question asked ("When will the Prime Minister visit Korea?" —
             # "Nothing has been decided about the timing."), as the ranking reads it.
-            or (best.as_asked and not (passage.row_headers and needs.expectation.kind is AnswerType.COUNT))
+            or (best.as_asked and asked_holds_kind(needs, passage))
         ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),

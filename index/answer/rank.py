@@ -183,10 +183,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # The first passage under the question its article prints opens its answer ("Nothing." under "What does
         # it cost participants?"); what follows under the same question (a table's lead-in) goes on with it.
         opens = as_asked and _opens_answer(index, hit.passage)
-        if as_asked and not (hit.passage.row_headers and needs.expectation.kind is AnswerType.COUNT):
+        if as_asked and asked_holds_kind(needs, hit.passage):
             # The article says this passage answers the very question ("Who is doing the DNA tests?" over
-            # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for. (A table's row
-            # is one of what the table lists: a row of a table of identified victims does not say how many.)
+            # "Korea's National Forensic Service and ..."): it holds the kind of answer asked for.
             kinds = [max(k, 1.0) for k in kinds]
         # "When will they go back": a date on or before the article's own ("went back on Friday") is past,
         # unless the sentence tells of something to come ("... recovered last August will undergo").
@@ -282,7 +281,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "in April": a passage that speaks of that month, or of an article or entry of that month
             and (
                 not needs.months
-                or speaks_of_months(ctx, index, hit.passage, _around(ctx, index, hit.passage), needs.months)
+                or speaks_of_months(ctx, index, hit.passage, text_around(ctx, index, hit.passage), needs.months)
             )
         )
         if (
@@ -507,6 +506,13 @@ def answers_as_asked(needs: Needs, passage: Passage, voices: str = "", title: st
     return needs.focus.support_in(token_set(f"{passage.context} {voices} {title}")) >= _AS_ASKED
 
 
+def asked_holds_kind(needs: Needs, passage: Passage) -> bool:
+    """A passage answering the very question asked (``answers_as_asked``) holds the kind of answer asked for,
+    but for a table's row asked how many: a row is one of what the table lists (a row of a table of identified
+    victims does not say how many)."""
+    return not (passage.row_headers and needs.expectation.kind is AnswerType.COUNT)
+
+
 # How far into an answer its opening sentence is still shown with the best one.
 _OPENING = 2
 
@@ -537,7 +543,7 @@ def asked_by_label(passage: Passage) -> bool:
     return passage.kind == "question" and bool(passage.context)
 
 
-def _around(ctx: Context, index: LoadedIndex, passage: Passage) -> str:
+def text_around(ctx: Context, index: LoadedIndex, passage: Passage) -> str:
     """The passage with its context, who speaks in it, its headline and the paragraphs before it."""
     meta = index.articles[passage.article_id]
     own = f"{passage.text} {passage.context} {ctx.voices(index, passage)}"
@@ -545,7 +551,7 @@ def _around(ctx: Context, index: LoadedIndex, passage: Passage) -> str:
 
 
 def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, years: frozenset[str]) -> bool:
-    return speaks_of(ctx, index, passage, _around(ctx, index, passage), years)
+    return speaks_of(ctx, index, passage, text_around(ctx, index, passage), years)
 
 
 def speaks_of_months(ctx: Context, index: LoadedIndex, passage: Passage, text: str, months: frozenset[int]) -> bool:

@@ -96,7 +96,7 @@ def updates_first(
                     and published is not None
                     and not supersedes(earlier)
                     and _no_later(published(earlier.article_id), published(update.article_id))
-                    and (answering := " ".join(earlier.sentences[j].text for j in candidate.chosen))
+                    and (answering := _answering(candidate))
                     and any(_says(answering, r) for r in replaced)
                     and needs.focus.support_in(words & token_set(answering)) > 0
                 ):
@@ -109,7 +109,7 @@ def updates_first(
             # revises "who was 31 when the mine flooded", not "confirmed through a sample given by his son".
             # ... the figure or the name it replaces ("not 31", "the 1,500 given earlier", "Kansai, not Itami"),
             # or, beside a figure, three words of what it is about.
-            answering = " ".join(earlier.sentences[j].text for j in candidate.chosen)
+            answering = _answering(candidate)
             if speaks:
                 shared = words & token_set(answering)
                 # ... and three words beside a figure are three of the sentence giving it, not of the others nor
@@ -132,6 +132,11 @@ def updates_first(
                 _swap(out, i, at, entry)
                 break
     return out
+
+
+def _answering(candidate: Ranked) -> str:
+    """The sentences a ranked passage answers with."""
+    return " ".join(candidate.hit.passage.sentences[j].text for j in candidate.chosen)
 
 
 def _swap(out: list[Ranked], i: int, at: int, entry: Ranked) -> None:

@@ -1045,3 +1045,5 @@ def test_an_opinion_piece_by_its_section_is_its_authors_voice_from_one_i() -> No
     column = "---\ntitle: Deadlines\nsection: Column\nauthor: Choi Ji-woo\n---\n\nI think so.\n"
     assert parse_article(column, "column.md").opinion
     assert parse_article("Opinion: Quiet diplomacy works\n\nBy Yuna Kitagawa\n\nI think so.\n", "o.txt").opinion
+    # ... a section's whole name, as the page title's and the front matter's are read, not a word it begins
+    assert not parse_article("Comments fly: the summit online\n\nBy Yuna Kitagawa\n\nI think so.\n", "c.txt").opinion
