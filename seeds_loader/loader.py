@@ -35,7 +35,7 @@ from seeds_loader.metadata import (
 )
 from seeds_loader.models import Article, Paragraph
 from seeds_loader.sentences import split_sentences
-from seeds_loader.structure import place
+from seeds_loader.structure import caps_label, place
 
 logger = logging.getLogger(__name__)
 
@@ -314,7 +314,11 @@ def _joined_stamps(blocks: list[Block]) -> list[Block]:
 def _stands_alone(line: str, markdown: bool) -> bool:
     """Lines that are blocks of their own even in wrapped copy: metadata, and Markdown block syntax."""
     stripped = line.strip()
-    return is_metadata_line(stripped) or (markdown and stripped.startswith(("#", "![", "---", "***")))
+    return (
+        is_metadata_line(stripped)
+        or (markdown and stripped.startswith(("#", "![", "---", "***")))
+        or caps_label(stripped) is not None  # a transcript's speaker over the lines of the turn
+    )
 
 
 def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:

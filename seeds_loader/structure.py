@@ -102,13 +102,30 @@ def _is_label(label: str) -> bool:
 _CAPS_LABEL = LazyPattern(r"^(?P<name>[A-Z][A-Z’'.-]*(?:\s[A-Z][A-Z’'.-]*){0,4})(?P<paren>\s\([^()]{1,60}\))?$")
 
 
+# A speaker label printed in capitals on a line of its own, its turn on the lines under it, with a title before
+# the name and an affiliation after a comma or in parentheses: "PROFESSOR LEE WON-DEOK, KOOKMIN UNIVERSITY",
+# "AMBASSADOR (RET.) FUJISAKI ICHIRO", "MODERATOR". No lower-case letter, no digit, no sentence's end.
+CAPS_LINE = LazyPattern(r"^(?=[^a-z\d]*$)[A-Z][A-Z’'.-]*(?:,?\s\(?[A-Z][A-Z’'.-]*\)?){0,9}$")
+
+
+def caps_label(text: str) -> str | None:
+    """The label a line in capitals is (see CAPS_LINE), or None."""
+    line = _clean(text)
+    if not CAPS_LINE.match(line) or (line.endswith(".") and not line.endswith(".)")):
+        return None
+    return line if _is_label(line.split(",")[0]) else None
+
+
 def _heading_label(text: str) -> str | None:
     """The label a heading is, when it is a transcript's: in capitals, with who the speaker is with in
     parentheses, or a label that asks or answers ("MODERATOR", "Q"). (A heading in capitals alone,
     "BACKGROUND", is none.)"""
-    m = _CAPS_LABEL.match(_clean(text.lstrip("#")).strip())
+    line = _clean(text.lstrip("#")).strip()
+    m = _CAPS_LABEL.match(line)
     if m is None or not _is_label(m.group(0)):
-        return None
+        # ... or with where the speaker is from after a comma, or a title's note inside parentheses
+        # ("PROFESSOR LEE WON-DEOK, KOOKMIN UNIVERSITY", "AMBASSADOR (RET.) FUJISAKI ICHIRO")
+        return line if (caps := caps_label(line)) is not None and ("," in caps or "(" in caps) else None
     return m.group(0) if m.group("paren") or label_role(m.group("name")) != "named" else None
 
 
@@ -185,6 +202,8 @@ def place(blocks: list[Block]) -> list[Placed]:
             text = block.text.strip()
             if (m := _OWN_LINE.match(text) or LABEL_ALONE.match(text)) and _is_label(m.group("label")):
                 label = m.group("label").strip()
+            elif (caps := caps_label(text)) is not None:
+                label = caps  # "PROFESSOR LEE WON-DEOK, KOOKMIN UNIVERSITY" over the lines of her turn
             elif (m := _INLINE.match(text)) and _is_label(m.group("label")):
                 label, rest = m.group("label").strip(), m.group("rest")
             elif dotted == {"Q", "A"} and (m := _DOTTED.match(text)):

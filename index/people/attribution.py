@@ -129,7 +129,8 @@ def _label_speaker(label: str, registry: PeopleRegistry, answerer: Person | None
         return None
     if role == "answer":
         return answerer
-    words = re.sub(r"\([^)]*\)", "", label).split()
+    # (after a comma, where the speaker is from: "PROFESSOR LEE WON-DEOK, KOOKMIN UNIVERSITY")
+    words = re.sub(r"\([^)]*\)", "", label).split(",")[0].split()
     # The longest tail of the label that is a person's name: titles of any length come before it.
     for i in range(len(words)):
         tail = " ".join(words[i:])

@@ -265,8 +265,12 @@ def find_people(
             # A label in capitals ("PRIME MINISTER TAKAICHI:") read as the words are written; a title and a
             # surname alone name someone as "Prime Minister Takaichi" does in a sentence.
             read = from_capitals(label) if label.isupper() else label
-            for name, role in full_name_evidence(read):
-                take(name, role, article.id)
+            # ... without a note on the title inside it ("Ambassador (Ret.) Fujisaki Ichiro")
+            read = _TITLE_NOTE.sub("", read)
+            # ... and where the speaker is from after a comma ("Professor Lee Won-deok, Kookmin University")
+            named_part, _, where = read.partition(", ") if "(" not in read else (read, "", "")
+            for name, role in full_name_evidence(named_part):
+                take(name, ", ".join(r for r in (role, where) if r) or None, article.id)
             # A name with its role after it in parentheses ("Shin Hye-won (Co-chair, Korean delegation)").
             if (named := _NAMED_LABEL.match(read)) and (name := multiword_name(named.group(1))) is not None:
                 take(name, named.group(2).split(",")[0].strip() if named.group(2) else None, article.id)
@@ -328,6 +332,8 @@ def find_people(
 _SURNAME_LABEL = LazyPattern(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
 # A role, then the name of who holds it in parentheses: "Host (Park Ji-Hoon)".
 _ROLE_LABEL = LazyPattern(r"^([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s\(([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})\)$")
+# A parenthetical inside a label, words after it: a note on the title before the name ("(Ret.)", "(acting)").
+_TITLE_NOTE = LazyPattern(r"\s\([^()]{1,20}\)(?=\s\w)")
 # A transcript's label that is a full name, with a role in parentheses after it or none.
 _NAMED_LABEL = LazyPattern(r"^([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3})(?:\s\(([^)]{2,80})\))?$")
 

@@ -117,7 +117,7 @@ def interviewee(article: Article) -> str | None:
 # A text printed as someone delivered it: "The following is the full text of the remarks President Lee
 # delivered ...", "Full text of Kihara's statement", "remarks as prepared for delivery".
 _DELIVERED = LazyPattern(
-    r"\b(?:full|complete|prepared)\s+(?:text|transcript)\s+of\b|\bthe following (?:is|are)\s+(?:the\s+)?"
+    r"\b(?:full|complete|prepared)\s+(?:text|transcript)\s+of\b|\bthe following (?:(?:is|are)\s+(?:the\s+)?)?"
     r"(?:text|remarks|statement|speech|address)\b|\bas (?:prepared for delivery|delivered)\b",
     re.I,
 )
