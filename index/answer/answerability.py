@@ -20,7 +20,17 @@ from index.text.figures import (
     head_of_figure,
     number_of,
 )
-from index.text.nlp import as_head, asks_who_did, lemmas, only_bare, proper_nouns, which_head
+from index.text.nlp import (
+    as_head,
+    asks_who_did,
+    bare_count,
+    figure_stated,
+    lemmas,
+    main_verb,
+    only_bare,
+    proper_nouns,
+    which_head,
+)
 from index.text.temporal import CLOCK_TIME, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -90,6 +100,8 @@ _WANTING = LazyPattern(
 # A number in digits or spelled out ("ninety minutes", "thirty-one years"), or words that count loosely.
 _NUMBER = rf"\d[\d,.]*|one|{SPELLED_NUMBER}|a hundred|hundreds|a dozen|dozens|half an?|a few|several"
 _UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
+# A word that says which days are counted or that none is missed ("10 working days", "three full years").
+_UNIT_QUALIFIER = r"(?:more|full|straight|working|business|calendar|consecutive|solid)\s"
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
 # ("How high" may ask a level, "43 percent": not a length.)
 _HOW_LONG_A_WAY = LazyPattern(r"^\s*how\s(?:far|deep|tall|wide)\b", re.I)
@@ -115,9 +127,9 @@ _DURATION = LazyPattern(
     rf"spending)\s"
     rf"(?:{_ABOUT}|an?|the)?\s*(?:an?\s)?"
     rf"(?:{_NUMBER})?\s*"
-    rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|"
+    rf"(?:{_UNIT_QUALIFIER})?(?:{_UNITS})\b|"
     rf"\blast\s(?:{_ABOUT})?\s*(?:{_NUMBER}|an?)\s+"
-    rf"(?:more\s|full\s|straight\s)?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b|"
+    rf"(?:{_UNIT_QUALIFIER})?(?:{_UNITS})\b|\bfrom \d{{4}} (?:until|to|through) \d{{4}}\b|\bhalf an hour\b|"
     rf"\bfrom (?:{_NUMBER}) (?:(?:{_UNITS}) )?to (?:{_NUMBER}|an?) (?:{_UNITS})\b|"
     r"\b(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d\b",
     re.I,
@@ -140,6 +152,17 @@ _HOW_MUCH_SUBJECT = LazyPattern(
     re.I,
 )
 _HOW_MANY = LazyPattern(r"\bhow many\b|\bnumber of\b", re.I)
+# "How much have sales risen", "how much did exports fall": the size of a change, which a figure or a share
+# gives ("by about a third", "by more than half", "doubled"), never a sum of money alone.
+_HOW_MUCH_CHANGE = LazyPattern(
+    r"\bhow (?:much|far) (?:did|does|do|will|would|has|have|had|is|are|was|were)\s+(?:[\w’'-]+\s){1,5}?"
+    r"(?:ris(?:e|en|es|ing)|rose|f[ae]ll(?:en|s|ing)?|gr[eo]wn?|grows|drop(?:ped|s)?|(?:in|de)creased?|"
+    r"declined?|climb(?:ed)?|jump(?:ed)?|shr[iau]nk|gain(?:ed)?|slump(?:ed)?|surge[d]?|plunge[d]?)\b",
+    re.I,
+)
+_CLOCK_FIGURE = LazyPattern(CLOCK_TIME, re.I)
+_ONCE = LazyPattern(r"\b(?:once|twice|thrice|times)\b", re.I)
+_MULTIPLE = LazyPattern(r"\b(?:doubl|tripl|quadrupl|halv)(?:e|ed|es|ing)\b|\b\w+fold\b", re.I)
 # "How much funding does X get": an amount of a thing named, as "how many" counts one (not "how much did",
 # "how much of", "how much more").
 _HOW_MUCH_NOUN = LazyPattern(
@@ -183,7 +206,7 @@ _STATE_DURATION = LazyPattern(
     rf"(?:more than\s|about\s|nearly\s|almost\s|over\s|some\s)?(?:{_NUMBER})\s(?:{_UNITS})\b",
     re.I,
 )
-_BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNITS})\b", re.I)
+_BARE_DURATION = LazyPattern(rf"\b(?:{_NUMBER})[\s-]+(?:{_UNIT_QUALIFIER})?(?:{_UNITS})\b", re.I)
 # "How long after his China trip": the time between two things, a stretch told as after or before the other
 # ("just six days after his four-day state visit", "a week later"), not how long either lasted.
 _GAP_ASKED = LazyPattern(r"^\s*how\slong\s(?:after|before)\b", re.I)
@@ -230,7 +253,17 @@ _AGE_WORD = rf"(?:\d{{1,3}}|{SPELLED_NUMBER})"
 # An age now: "Choi Young-hee, 88,", "now 93", "who is 85", "aged 85", "an 85-year-old".
 _AGE_NOW = LazyPattern(
     rf"[A-Z][\w’'-]+,\s(?:now\s)?\d{{1,3}},|\b(?i:now|aged)\s{_AGE_WORD}\b|\bwho\sis\s{_AGE_WORD}\b"
-    rf"|\b(?:is|are)\s{_AGE_WORD}(?=\s*(?:[.,;]|years?\sold))|\b\d{{1,3}}-year-old\b",
+    rf"|\b(?:is|are)\s{_AGE_WORD}(?=\s*(?:[.,;]|years?\sold))|\b\d{{1,3}}-year-old\b"
+    # an age by decade ("are in their fifties and sixties", "a woman in her 70s")
+    r"|\b(?i:in\s(?:their|his|her)\s(?:early\s|mid-?\s?|late\s)?(?:\d0s|twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties))\b",
+)
+# An age by when someone or something came to be: "born in 1945", "made in the sixth century", "built in 607".
+_ORIGIN = LazyPattern(
+    r"\b(?:born|made|built|founded|established|created|carved|cast|painted|written|erected|dat(?:es|ed|ing)\s(?:back\s)?"
+    r"(?:to|from))\s(?:(?:in|around|about|from)\s)?(?:the\s)?(?:(?:early|mid|late)[\s-])?"
+    r"(?:\d{3,4}s?\b|\w+(?:-\w+)?\scentury\b)",
+    re.I,
 )
 # An age then: "was 23 when he went into the mine", "His son was two."
 _AGE_THEN = LazyPattern(
@@ -285,6 +318,11 @@ class Expectation:
     wants: bool = False
     # "How long after X did Y": the time between them ("six days after").
     gap: bool = False
+    # "How much have sales risen": the size of a change (a figure, a share or a multiple).
+    change: bool = False
+    # "How many family members can attend": the verb counted with (its lemma), whose subject or object a bare
+    # number may be ("up to five may attend").
+    verb: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -319,6 +357,8 @@ class Expectation:
                 return cls(kind, age="now" if m.group(1).lower() in ("is", "are") else "then")
             if _HOW_LONG_A_WAY.search(question):
                 return cls(kind, length=True)
+            if _HOW_MUCH_CHANGE.search(question):
+                return cls(kind, change=True)
             if m := _HOW_MUCH_SUBJECT.search(question):
                 # "how much is the centre going to cost": the thing, not the words of time before the verb
                 phrase = re.sub(r"\s(?:going|expected|likely|set|due|supposed|about|projected)\sto$", "", m.group(1))
@@ -341,6 +381,7 @@ class Expectation:
                 counted_head=counted_head(question),
                 any_figure=not counted and _HOW_MANY.search(question) is not None,
                 often=asks_how_often(question),
+                verb=main_verb(question) if counted and _HOW_MANY.search(question) is not None else None,
             )
         if kind is AnswerType.DURATION:
             return cls(
@@ -400,6 +441,8 @@ class Expectation:
                 now, then = bool(_AGE_NOW.search(sentence)), bool(_AGE_THEN.search(sentence))
                 if (now, then)[self.age == "then"]:
                     return 1.0
+                if self.age == "now" and _ORIGIN.search(sentence):
+                    return 1.0  # "how old is the crown": "made in the sixth century"
                 # (A year or a day of the month is no age: "opened his restaurant in 1987", "Correction, Jan. 23"
                 # say nothing of how old he is.)
                 figure = any(
@@ -407,6 +450,11 @@ class Expectation:
                     for m in _QUANTITY.finditer(sentence)
                 )
                 return 0.5 if now or then or figure else 0.0
+            if self.change:
+                # (a clock time or a year is no size of a change: "16:30 — Shares of Korean airlines rose")
+                untimed = _CLOCK_FIGURE.sub(" ", sentence)
+                sized = any(not YEAR_LIKE.fullmatch(m.group(0)) for m in _QUANTITY.finditer(untimed))
+                return 1.0 if _SHARE.search(sentence) or _MULTIPLE.search(sentence) or sized else 0.0
             if self.often and _FREQUENCY.search(sentence):
                 return 1.0
             if self.amount and _MONEY.search(sentence):
@@ -425,10 +473,12 @@ class Expectation:
                 return 1.0  # "what percentage", "what share": "fell about 3 percent", "by about a quarter"
             if self.counted & _UNIT_STEMS and _DURATION.search(sentence):
                 return 1.0  # "how many years" asks for a stretch of time: "from 1990 to 2021" answers it
-            if self.measure and _figure_after(sentence, self.counted):
+            if self.measure and (_figure_after(sentence, self.counted) or figure_stated(sentence, self.counted)):
                 return 1.0
             if self.counted and number_of(sentence, self.counted):
                 return 1.0  # "police now put the number of protesters at about 400"
+            if self.verb and (_QUANTITY.search(sentence) or _ONCE.search(sentence)) and bare_count(sentence, self.verb):
+                return 1.0  # "how many family members can attend": "up to five may attend"
             if not _QUANTITY.search(sentence):
                 return 0.0
             if self.any_figure:
@@ -527,7 +577,9 @@ _NAME_ASKED = LazyPattern(
 
 # A name set beside the noun it names: in quotes, or capitalised words between commas.
 _NAMED_AFTER = LazyPattern(
-    r",?\s+(?:[“\"‘'][A-Z][^”\"’']{0,60}[”\"’']|[A-Z][\w’'-]*(?:\s+(?:of|the|and|[A-Z][\w’'-]*)){0,5},)"
+    # ... a word of naming may come between ('The exhibition, titled "Across the Strait",')
+    r",?\s+(?:(?:titled|entitled|called|named|dubbed|known as)\s+)?"
+    r"(?:[“\"‘'][A-Z][^”\"’']{0,60}[”\"’']|[A-Z][\w’'-]*(?:\s+(?:of|the|and|[A-Z][\w’'-]*)){0,5},)"
 )
 
 

@@ -21,6 +21,8 @@ def _filler() -> frozenset[str]:
 
 
 _FILLER = _filler()
+# Words whose absence from a passage says nothing of whether it is about what is asked: never the crux.
+_NEVER_CRUX = frozenset(tokenize(" ".join(word_list("version_words", "index"))))
 # A word found only in the paragraphs just before the passage counts for this much of its weight.
 NEARBY_WEIGHT = 0.5
 
@@ -83,10 +85,11 @@ class Focus:
         ]
 
     def crux(self, text: str, share: float) -> str | None:
-        """The weightiest focus word missing from ``text``, if it carries at least ``share`` of the weight."""
+        """The weightiest focus word missing from ``text``, if it carries at least ``share`` of the weight (a
+        word asking which version, "the old cap", never: the passage answers it in words of time)."""
         total = sum(self.terms.values())
         found = self.found_in(text)
-        missing = [(w, t) for t, w in self.terms.items() if t not in found]
+        missing = [(w, t) for t, w in self.terms.items() if t not in found and t not in _NEVER_CRUX]
         if not total or not missing:
             return None
         weight, term = max(missing)

@@ -118,7 +118,7 @@ class Question:
     topic: str = ""
     # The question asks what someone asked ("what did the reporter ask"): a question may answer it.
     about_asking: bool = False
-    # Its interrogative ("who", "how", "count", "yesno" ...): ``interrogative``.
+    # Its interrogative ("who", "how", "count", "duration", "yesno" ...): ``interrogative``.
     asks: str | None = None
 
     @property
@@ -128,6 +128,9 @@ class Question:
 
 _INTERROGATIVE = LazyPattern(
     r"^\W*(?:(?P<count>how\s(?:many|much))|(?P<why>how\scome|what\s(?:made|makes|prompted|led|drove)))\b|"
+    # ... a measure, each its own ("How long does it take?" does not ask "how old is she")
+    r"^\W*(?:(?P<duration>how\s(?:long|soon))|(?P<often>how\soften)|"
+    r"(?P<measure>how\s(?:old|far|tall|high|deep|wide|big|large|heavy)))\b|"
     r"^\W*(?:(?P<how>how)|(?P<who>who|whom|whose)|(?P<what>what|which)|"
     r"(?P<when>when)|(?P<where>where)|(?P<why_>why)|"
     r"(?P<yesno>is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might))\b",
@@ -137,8 +140,8 @@ _INTERROGATIVE = LazyPattern(
 
 def interrogative(question: str) -> str | None:
     """What a question asks for, by its first word: "who", "what" ("which" too), "when", "where", "why"
-    ("what made you ...", "how come" too), "how", "count" ("how many", "how much") or "yesno" ("Is that
-    enough?"); None when it opens otherwise."""
+    ("what made you ...", "how come" too), "how", "count" ("how many", "how much"), "duration" ("how long"),
+    "often", "measure" ("how old", "how far") or "yesno" ("Is that enough?"); None when it opens otherwise."""
     m = _INTERROGATIVE.match(question)
     return m.lastgroup.rstrip("_") if m is not None and m.lastgroup else None
 

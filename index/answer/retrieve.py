@@ -75,7 +75,33 @@ def retrieve(
         hits = retriever.score_passages(question, vector, ids) if ids else []
     if hits is None:
         hits = retriever.search_with_vector(question, vector, pool)
+        if needs.about and refusal is None:
+            hits = _with_people(retriever, index, question, vector, hits, needs.about)
     return Retrieved(hits, refusal, unknown, note)
+
+
+# How many of a person's own passages a question about them adds to its candidates.
+ABOUT_EXTRA = 5
+
+
+def _with_people(
+    retriever: VectorRetriever,
+    index: LoadedIndex,
+    question: str,
+    vector: np.ndarray,
+    hits: list[Hit],
+    people: tuple[Person, ...],
+) -> list[Hit]:
+    """A question about someone also searches that person's own words: a columnist's "I have covered eleven of
+    these summits" never prints her name, so neither the name's words nor the question's meaning lead the
+    general search to it ("how many summits has Choi Eun-seo covered"); the best few of them join the
+    candidates, and the ranking and the decision read them as any other."""
+    ids = {i for p in people for i in index.passages_quoting.get(p.id, ())}
+    have = {h.passage.id for h in hits}
+    extra = [
+        h for h in retriever.score_passages(question, vector, sorted(ids), ABOUT_EXTRA) if h.passage.id not in have
+    ]
+    return sorted([*hits, *extra], key=lambda h: -h.score) if extra else hits
 
 
 def _mention_ids(index: LoadedIndex, person: Person) -> list[int]:

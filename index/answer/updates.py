@@ -15,6 +15,7 @@ from index.answer.question import Intent
 from index.people.names import REPORTING_VERBS
 from index.store.passages import Passage
 from index.text.figures import figure_context, figures_given, gives_number
+from index.text.temporal import temporal_weight
 from index.text.tokens import token_set
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -75,6 +76,8 @@ def updates_first(
         speaks = needs.focus.support_in(words) > 0
         if needs.expectation.typed and not any(needs.expectation.weight(s.text) > 0 for s in update.sentences):
             continue  # "why was the dive postponed": "rescheduled for September 27" says when, not why
+        if needs.expectation.kind is AnswerType.DATE and temporal_weight(_LABEL.sub("", update.text, count=1)) < 1:
+            continue  # "when will she visit Korea": a corrected quote ("'a day to remember', not ...") dates nothing
         at = out.index(entry)
         # What the update's first figure is of (its others explain it: "three passengers had gone on their own").
         revised_figure = figure_context(

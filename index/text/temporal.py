@@ -21,7 +21,9 @@ _RELATIVE = LazyPattern(
     r"\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:last|next|this|early|late) (?:week|month|year|weekend)\b|"
     r"\b(?:earlier|later) this (?:week|month|year)\b|\b\w+ (?:days|weeks|months) (?:ago|later|earlier)\b|"
     # seasons and deadlines: "by summer", "in the spring", "within the month", "by the end of the year"
-    r"\b(?:by|in|this|next|last|early|late|until|before|after) (?:the )?(?:spring|summer|autumn|winter)\b|"
+    # ... and a school's ("from the autumn semester", "in the fall term")
+    r"\b(?:by|in|from|this|next|last|early|late|until|before|after|during) (?:the )?"
+    r"(?:spring|summer|autumn|winter|fall(?= (?:semester|term)))\b|"
     r"\b(?:within|by the end of|before the end of) (?:the |this |next )?(?:week|month|year)\b|"
     r"\bwithin (?:a few |\w+ )?(?:days|weeks|months)\b",
     re.I,
