@@ -99,7 +99,7 @@ _WANTING = LazyPattern(
 )
 # A number in digits or spelled out ("ninety minutes", "thirty-one years"), or words that count loosely.
 _NUMBER = rf"\d[\d,.]*|one|{SPELLED_NUMBER}|a hundred|hundreds|a dozen|dozens|half an?|a few|several"
-_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
+_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|generations?"
 # A word that says which days are counted or that none is missed ("10 working days", "three full years").
 _UNIT_QUALIFIER = r"(?:more|full|straight|working|business|calendar|consecutive|solid)\s"
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)

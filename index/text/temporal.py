@@ -25,7 +25,10 @@ _RELATIVE = LazyPattern(
     r"\b(?:by|in|from|this|next|last|early|late|until|before|after|during) (?:the )?"
     r"(?:spring|summer|autumn|winter|fall(?= (?:semester|term)))\b|"
     r"\b(?:within|by the end of|before the end of) (?:the |this |next )?(?:week|month|year)\b|"
-    r"\bwithin (?:a few |\w+ )?(?:days|weeks|months)\b",
+    r"\b(?:within|in) (?:a few |\w+ )?(?:days|weeks|months|years)\b|"
+    # ... or by someone's age then: "when she was ten", "when he was 19"
+    r"\bwhen (?:he|she|they|I|we) (?:was|were) (?:\d{1,2}|[a-z]+teen|ten|eleven|twelve|five|six|seven|eight|nine|"
+    r"twenty|thirty)\b",
     re.I,
 )
 

@@ -57,8 +57,8 @@ def test_a_change_is_sized_by_a_figure_a_share_or_a_multiple_but_not_by_a_clock(
 
 
 def test_durations_ages_and_seasons_in_the_words_newsrooms_print() -> None:
-    """ "10 working days" is a stretch of time; "in their fifties and sixties" an age; "from the autumn semester"
-    says when."""
+    """ "10 working days" and "four generations" are stretches of time; "in their fifties and sixties" an age; "from
+    the autumn semester", "within two years" and "when she was ten" say when."""
     from index.text.temporal import temporal_weight
 
     assert Expectation.of("how long will visa processing take?").weight(
@@ -67,6 +67,11 @@ def test_durations_ages_and_seasons_in_the_words_newsrooms_print() -> None:
     assert Expectation.of("how old are most of the customers?").weight("Most are in their fifties and sixties.")
     assert temporal_weight("The rules apply to students who arrive from the autumn semester.") > 0
     assert temporal_weight("Prices fall as students arrive.") == 0
+    # "when does Ryu expect them to join": "within two years"; "when did he tell her": "when she was ten"
+    assert temporal_weight("He expected the two governments to join the project within two years.") > 0
+    assert temporal_weight("Their father had told her about the flood when she was ten.") > 0
+    assert temporal_weight("She told her sister when she was ready.") == 0
+    assert Expectation.of("how long has her family fished off jeju?").weight("We have fished for four generations.")
 
 
 def test_a_word_asking_which_version_is_never_the_missing_word_tested() -> None:
