@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -46,6 +47,7 @@ class Context:
         self._nearby_version: str | None = None
         self._recency: dict[str, float] = {}
         self._recency_version: str | None = None
+        self._newest: tuple[str | None, date | None] = (None, None)
         self._voices: dict[int, str] = {}
         self._dates: dict[int, tuple[tuple[DateMention, ...], ...]] = {}
         self._words: dict[int, Words] = {}
@@ -165,6 +167,17 @@ class Context:
             if len(self._nearby) < _NEARBY_CACHE:
                 self._nearby[passage.id] = text
         return text
+
+    def as_of(self, index: LoadedIndex, article_id: str) -> date | None:
+        """When an article was written, for what its dates tell of past and future: its own date, or, for an
+        undated one, the newest date of the coverage (it was written by then at the latest: "their summit held
+        on Oct. 30, 2025" is past for anyone asking where the next one will be)."""
+        if (published := index.articles[article_id].published) is not None:
+            return published
+        if self._newest[0] != index.version:
+            dated = [m.published for m in index.articles.values() if m.published is not None]
+            self._newest = (index.version, max(dated, default=None))
+        return self._newest[1]
 
     def recency(self, index: LoadedIndex) -> dict[str, float]:
         """Each dated article's place from oldest (0) to newest (1); undated ones are not placed."""

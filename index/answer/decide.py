@@ -245,7 +245,10 @@ def _signals(
         ahead_ok=float(
             not needs.ahead
             or not all(
-                told_as_past(passage.sentences[i].text, ctx.dates(index, passage)[i], meta.published) for i in chosen
+                told_as_past(
+                    passage.sentences[i].text, ctx.dates(index, passage)[i], ctx.as_of(index, passage.article_id)
+                )
+                for i in chosen
             )
         ),
     )

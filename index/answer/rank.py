@@ -24,10 +24,11 @@ from index.search.retrieval import Hit
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import looks_ahead, months_printed, weekday_words, weekdays_named, years_named
+from index.text.figures import past_verb
 from index.text.motion import goes_only_against, only_origin
 from index.text.nlp import described, passive_agent, subjects_of
 from index.text.temporal import temporal_weight
-from index.text.tokens import token_set
+from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
 
 # A sentence this short says what comes rather than what is ("The opposition was cooler.", "He disagreed.").
@@ -189,7 +190,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [max(k, 1.0) for k in kinds]
         # "When will they go back": a date on or before the article's own ("went back on Friday") is past,
         # unless the sentence tells of something to come ("... recovered last August will undergo").
-        past = [needs.ahead and _past_only(ctx, index, hit.passage, i) for i in range(len(kinds))]
+        # (Only when a date is what is asked: a month alone is read as past unless something says it is to
+        # come, a guess a "where will" question need not make; its decision weighs dates printed with a year.)
+        dated_ahead = needs.ahead and parsed.intent is Intent.WHEN
+        past = [dated_ahead and _past_only(ctx, index, hit.passage, i) for i in range(len(kinds))]
         kinds = [0.0 if p else k for p, k in zip(past, kinds, strict=True)]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
         if profiled is not None:
@@ -238,7 +242,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             bonus += c.intent_bonus
         lift = 0.0
         if needs.predicate is not None and any(
-            _states(needs, words.sentences[i]) and (not is_typed or kinds[i] > 0.0) for i in chosen
+            _states(needs, words.sentences[i])
+            and (not is_typed or kinds[i] > 0.0)
+            and not (needs.ahead and _done(needs.predicate, hit.passage.sentences[i].text))
+            for i in chosen
         ):
             # "What did the leaders agree about AI": a sentence stating the very act asked about ("agreeing to
             # launch consultations on AI") answers before one that only shares its nouns ("would discuss AI"),
@@ -321,6 +328,21 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         reverse=True,
     )
     return updates_first(ranked, needs, lambda article_id: index.articles[article_id].published)
+
+
+# Words before a past participle that make it no past: "will be held", "is to be held", "has been set".
+_NOT_PAST_BEFORE = frozenset({"be", "been", "being", "to", "will", "would", "shall", "’ll", "'ll"})
+
+
+def _done(predicate: str, sentence: str) -> bool:
+    """The sentence tells the act asked about only as done ("Lee held summit talks with Xi"), which cannot say
+    where or when the next one will be ("will be held in Seoul" can)."""
+    words = sentence.split()
+    forms = [i for i, w in enumerate(words) if tokenize(w.strip(".,;:!?\"“”’'()")) == [predicate]]
+    return bool(forms) and all(
+        past_verb(words[i].strip(".,;:!?\"“”’'()")) and (i == 0 or words[i - 1].lower() not in _NOT_PAST_BEFORE)
+        for i in forms
+    )
 
 
 def _states(needs: Needs, words: frozenset[str]) -> bool:

@@ -135,7 +135,13 @@ def looks_ahead(sentence: str) -> bool:
 
 
 # A "when" question about something to come: "when will the divers go back", "when is the panel due to meet".
-_ASKS_AHEAD = LazyPattern(r"\bwhen\b[^?]*?\b(?:will|shall|(?:is|are)\s(?:going|due|set|expected|scheduled|to)\b)", re.I)
+# "When will they meet", "where will the next summit be held", "where could the next meeting take place": something
+# to come, which a sentence of what was done ("their summit held on Oct. 30, 2025, in Gyeongju") does not place.
+_ASKS_AHEAD = LazyPattern(
+    r"\b(?:when|where)\b[^?]*?\b(?:will|shall|could|might|(?:is|are)\s(?:going|due|set|expected|scheduled|to)\b)|"
+    r"\bwhere\b[^?]*?\bnext\b",
+    re.I,
+)
 
 
 def asks_ahead(question: str) -> bool:

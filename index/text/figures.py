@@ -211,7 +211,7 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
             continue
         if token in _ORDINALS and _idiomatic_time(words, i):
             continue  # "the first time in years" is no count
-        if token in _ORDINALS and i + 1 < len(words) and _past_verb(words[i + 1].group(0)):
+        if token in _ORDINALS and i + 1 < len(words) and past_verb(words[i + 1].group(0)):
             continue  # "I first dived at Chosei in 2023" says when, not how many dives
         if (labelled := _under_label(text, words, i, nouns)) is not None:
             found.append((labelled[0], 0, Figure(value, labelled[1])))
@@ -249,7 +249,7 @@ def number_of(text: str, nouns: frozenset[str]) -> bool:
     return False
 
 
-def _past_verb(word: str) -> bool:
+def past_verb(word: str) -> bool:
     """A verb's past form: regular ("dived") or irregular ("met", "went")."""
     lowered = word.lower()
     return lowered.isalpha() and (lowered.endswith("ed") or irregular_form(lowered))

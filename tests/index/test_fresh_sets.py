@@ -179,3 +179,38 @@ def test_how_many_times_is_counted_with_the_verb_asked() -> None:
     times = Expectation.of("how many times has the crown left korea?")
     assert times.weight("The crown has left Korea only once before, for an exhibition in Paris in 1999.") == 1.0
     assert times.weight("The crown left Korea in 1999.") < 1.0
+
+
+def test_where_the_next_one_will_be_is_not_where_one_was(hash_embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Where will the next summit be held?" asks of something to come, as "when will" does: "Lee held summit
+    talks with Xi in Beijing" tells the act only as done and is not lifted for stating it; "the next summit, in
+    Lima" answers. An undated article is read as written by the coverage's newest date at the latest: its "summit
+    held on Oct. 30, 2025" is past, so it does not say when or where the next one will be."""
+    from index.answer.context import Context
+    from index.answer.rank import _done
+    from index.engine import Engine
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    assert _done("hold", "This week's summit came after Lee held summit talks with Xi.")
+    assert _done("hold", "The talks were held in Nara.")
+    assert not _done("hold", "The next summit will be held in Lima.")
+    dated = parse_article(
+        "---\ntitle: Column\ndate: 2026-03-14\n---\nI worry that we will judge the next summit, in Lima, by the photos.\n",
+        "column.md",
+    )
+    undated = parse_article(
+        "Leaders meet\n\nMori and Berg shake hands ahead of their summit held on Oct. 30, 2025, in Cusco.\n\n"
+        "Berg held summit talks with the Dutch king in The Hague early last week.\n",
+        "undated.txt",
+    )
+    index = build_index([dated, undated], hash_embedder, tmp_path / "index")
+    assert Context(hash_embedder, EngineConfig()).as_of(index, undated.id) == dated.published
+    engine = Engine(IndexHandle.of(index, hash_embedder.name), hash_embedder, config=EngineConfig(min_confidence=0.0))
+    answer = engine.ask("where will the next summit be held?")
+    assert "in Lima" in answer.passages[0].highlight
+    when = engine.ask("when will the next summit be held?")
+    assert when.signals is not None and not (
+        "Oct. 30, 2025" in when.passages[0].highlight and when.signals["ahead_ok"] == 1.0
+    )
