@@ -281,6 +281,9 @@ def _split_blocks(text: str, start: int, *, markdown: bool = False) -> list[Bloc
             if current and line[:1].isspace() and not text[current[-1][0] : current[-1][1]][:1].isspace():
                 _close(blocks, text, current)  # an indented first line opens a paragraph
                 current = []
+            elif current and _LISTED.match(line):
+                _close(blocks, text, current)  # ... and so does a list's item (its wrapped lines go on with it)
+                current = []
             current.append((s, e))
         else:
             _close(blocks, text, current)

@@ -165,6 +165,7 @@ def _signals(
                 asked,
                 people_only=needs.expectation.person,
                 verb=needs.agent_verb,
+                whom=needs.asks_whom,
             )
             > 0.0
             for i in chosen

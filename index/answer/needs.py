@@ -38,7 +38,7 @@ from index.text.dates import (
 )
 from index.text.figures import counted_nouns, counted_terms, is_count_question
 from index.text.motion import Direction, asked_direction, destination
-from index.text.nlp import completes_before, main_verb
+from index.text.nlp import asks_whom, completes_before, main_verb
 from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
@@ -67,6 +67,8 @@ class Needs:
     asks_agent: bool = False
     # ... and the verb it asks who did ("travel" of "who is travelling with Lee").
     agent_verb: str | None = None
+    # "Who did Lee meet": whom it was done to, by the people the question names (``nlp.asks_whom``).
+    asks_whom: bool = False
     claim_topic: Focus | None = None  # the rest of what a count asks about (not its people, not what it counts)
     years: frozenset[str] = frozenset()  # the years the question names ("in 2012")
     months: frozenset[int] = frozenset()  # the months it is about ("where did they meet in April")
@@ -179,6 +181,7 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         expectation=expectation,
         asks_agent=asks_agent,
         agent_verb=main_verb(text) if asks_agent else None,
+        asks_whom=asks_agent and asks_whom(text),
         focus=focus,
         refusal=refusal,
         unknown=unknown,

@@ -81,6 +81,7 @@ def agent_weight(
     *,
     people_only: bool = False,
     verb: str | None = None,
+    whom: bool = False,
 ) -> float:
     """How well a sentence says who did something: 1 when it gives the asked ``verb`` to someone the question
     does not name ("Hiroshi Tanabe has made taiko drums" for "who made the drums"), 0.5 when it only names
@@ -90,6 +91,14 @@ def agent_weight(
     travelling with Lee."""
     subjects = subjects_of(sentence, verb) if verb is not None else []
     doers = [_people_in(index, passage, subject) for subject in subjects]
+    if whom:
+        # "Who did Lee meet": a sentence where Lee does it to someone else ("Lee visits Tokyo and meets Ishiba"),
+        # not one where another does it, with or without Lee ("Lee and Takaichi meet in Nara").
+        if not (_people_in(index, passage, sentence) - asked):
+            return 0.0
+        if doers and any(found and not found <= asked for found in doers):
+            return 0.0
+        return 1.0 if any(found and found <= asked for found in doers) else 0.5
     if asked and subjects and all(found and found <= asked for found in doers):
         return 0.0
     if not (
@@ -169,7 +178,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # "Who showed Lee and Takaichi around": the sentence naming someone else answers.
             only = needs.expectation.person
             kinds = [
-                agent_weight(index, hit.passage, x.text, asked, people_only=only, verb=needs.agent_verb)
+                agent_weight(
+                    index, hit.passage, x.text, asked, people_only=only, verb=needs.agent_verb, whom=needs.asks_whom
+                )
                 for x in hit.passage.sentences
             ]
         else:

@@ -154,6 +154,27 @@ def asks_who_did(question: str) -> bool:
     return after is not None and (after.tag_ in ("VBG", "VBN") or after.pos_ == "ADP")
 
 
+# "Who did X meet", "whom will Y invite": the one asked about is what the verb is done to.
+_OBJECT_ASKED = LazyPattern(r"^\W*whom?\s+(?:did|does|do|will|would|can|could|should)\s+(?P<rest>[^?]+)", re.I)
+_CLAUSE_END = LazyPattern(r"\s(?:in|at|on|with|for|to|during|after|before|as|about|from|of|when|while)\s.*$", re.I)
+_DETERMINER = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that"})
+
+
+def asks_whom(question: str) -> bool:
+    """True when "who" is the object of the verb asked about ("who did Ahn meet in Tokyo": Ahn met someone,
+    "who did the president appoint as envoy"), not its subject ("who met Ahn", "who will meet Ahn") nor the
+    doer of "do" itself ("who did the survey"): a subject and a verb of its own follow the auxiliary. Read by
+    the words' order: the small model takes a lower-case "meet" or "thank" there for a noun."""
+    if (m := _OBJECT_ASKED.match(question)) is None:
+        return False
+    words = _CLAUSE_END.sub("", m.group("rest")).split()
+    if len(words) < (3 if words and words[0].lower() in _DETERMINER else 2):
+        return False
+    doc = _parsed(question)
+    first = next((t for t in doc if t.idx >= m.start("rest")), None) if doc is not None else None
+    return first is None or first.pos_ not in ("VERB", "AUX")  # "who will meet Lee": the verb comes first
+
+
 def main_verb(question: str) -> str | None:
     """The lemma of the verb a question asks about ("Who is travelling with Lee?" -> "travel"); None when it
     has none or the model is not installed."""

@@ -214,3 +214,31 @@ def test_where_the_next_one_will_be_is_not_where_one_was(hash_embedder, tmp_path
     assert when.signals is not None and not (
         "Oct. 30, 2025" in when.passages[0].highlight and when.signals["ahead_ok"] == 1.0
     )
+
+
+def test_who_someone_met_is_whom_they_did_it_to(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Who did Mori meet in Lima in August 2025?" asks whom Mori met: "Mori visits Lima and meets Peruvian
+    President Berit Lund" answers; "Mori and Jan Berg meet in Cusco" (another meets, with her) does not. "Who met Mori",
+    "who will meet Mori" and "who did the survey" ask who did it."""
+    from index.text.nlp import asks_whom
+
+    assert asks_whom("who did lee meet in tokyo in august 2025?")
+    assert asks_whom("who did the president appoint as envoy?")
+    assert not asks_whom("who met Lee in Tokyo?")
+    assert not asks_whom("who did the survey?")
+    text = (
+        "---\ntitle: Timeline\ndate: 2026-04-24\n---\nA look back at the main events.\n\n"
+        "- **January 13, 2026** — Prime Minister Ana Mori and Finance Minister Jan Berg meet in Cusco.\n"
+        "- **August 23, 2025** — Ana Mori visits Lima and meets Peruvian President Berit Lund.\n"
+        "- **October 30, 2025** — Ana Mori and Jan Berg hold their first summit in Cusco.\n"
+        "- **April 1, 2026** — The Lima-Cusco hotline opens.\n"
+        "- **April 9, 2026** — Jan Berg visits the hotline's office.\n"
+    )
+    from seeds_loader import parse_article
+
+    # A list's items are paragraphs of their own, though they run on line after line.
+    items = [p.text for p in parse_article(text, "timeline.md").paragraphs]
+    assert len(items) == 6 and items[2].startswith("- August 23, 2025") and items[2].endswith("Berit Lund.")
+    engine = made_up_engine(text, "timeline.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("who did mori meet in lima in august 2025?")
+    assert answer.answered and "Berit Lund" in answer.passages[0].highlight
