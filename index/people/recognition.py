@@ -29,11 +29,13 @@ _IS_A = LazyPattern(r"(?:,\s\d{1,3},)?\s(?:is|was)\s(?:(?:a|an|the)\s)?((?:[\wâ€
 _PLACE_BEFORE = LazyPattern(r"\b(?:in|at|within|inside|outside|from|into|near|to)\s$", re.I)
 
 
-def recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+def recognised_names(text: str, spans: list[tuple[int, int]], article: str = "") -> Iterator[str]:
     """Full names the named-entity recogniser finds (names no title, role or reporting verb
     introduces: "For Park Se-hoon, the agreement ..."), each grown to the whole name the text spells
     at that place (the recogniser splits "Kang Hoon-sik" at its hyphen), when it has the look of a person's:
-    a hyphenated given name, an age, a pronoun after it, or a role it is said to hold."""
+    a hyphenated given name, an age, a pronoun after it, or a role it is said to hold; or when the rest of
+    the ``article`` gives one of its words that look ("Matsuo Kenta walks down to the harbour" and, later,
+    "Matsuo, 67, has worked ...", "Matsuo said")."""
     for start, _end in spans:
         if _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
             continue  # "within Cheong Wa Dae", "at Horyuji": a place the recogniser took for a person
@@ -48,8 +50,14 @@ def recognised_names(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
             or _PRONOUN_AFTER.match(text, m.end())
             or (_OPENS_SENTENCE.search(text, 0, start) and _PRONOUN_WITHIN.match(text, m.end()))
             or _introduced(text, m.end())
+            or (article and _named_later(article, name))
         ):
             yield name
+
+
+def _named_later(article: str, name: str) -> bool:
+    """A word of ``name`` stands alone in ``article`` as a person's: with an age or as a speaker."""
+    return bool(_alone(article) & {name.split()[0], name.split()[-1]})
 
 
 def _introduced(text: str, end: int) -> bool:
@@ -86,8 +94,9 @@ def recognise(articles: list[Article], known: Recognised | None = None, evidence
     # hyphenated given name or an age, or one before a sentence opening with he/she. The rest of the text
     # is never read by it, which keeps a build's cost close to what the rules alone cost.
     evidence = evidence or {}
+    alone = {a.content_hash: _alone(a.text) for a in todo}
     wanted = [(a.content_hash, i, p.start, s) for a in todo for i, p in enumerate(a.paragraphs + a.captions)
-              for s in _worth_recognising(p, _found(evidence, a.content_hash, i))]  # fmt: skip
+              for s in _worth_recognising(p, _found(evidence, a.content_hash, i), alone[a.content_hash])]  # fmt: skip
     for article in todo:
         out[article.content_hash] = [[] for _ in article.paragraphs + article.captions]
     for (key, i, start, sentence), spans in zip(wanted, person_spans(s.text for *_, s in wanted), strict=True):
@@ -100,10 +109,12 @@ _NAME_CLUE = LazyPattern(r"[A-Z][a-z]+-[a-z]+|,\s\d{1,3},")
 _OPENS_WITH_PRONOUN = LazyPattern(r"^\W*(?:He|She|His|Her)\b")
 
 
-def _worth_recognising(paragraph, found: str = "") -> list:  # type: ignore[no-untyped-def]
+def _worth_recognising(paragraph, found: str = "", alone: frozenset[str] = frozenset()) -> list:  # type: ignore[no-untyped-def]
     """The paragraph's sentences with a clue of a name the rules may miss: a hyphenated given name the
     rules did not read as part of a name (``found``: the names they read in the paragraph), an age, an
-    introduction ("X Y is a columnist"), or a next sentence opening with he/she."""
+    introduction ("X Y is a columnist"), a next sentence opening with he/she, or two capitalised words the
+    rules did not read, one of which the article uses alone as a person's (``alone``: "Matsuo Kenta walks
+    down to the harbour" where "Matsuo, 67," comes later)."""
     sentences = paragraph.sentences
     return [
         s
@@ -113,7 +124,19 @@ def _worth_recognising(paragraph, found: str = "") -> list:  # type: ignore[no-u
         or any(m.group(0) not in found for m in _HYPHENATED.finditer(s.text))
         or (i + 1 < len(sentences) and _OPENS_WITH_PRONOUN.match(sentences[i + 1].text))
         or _OWN_PRONOUN.match(s.text)
+        or (alone and any(m.group(0) not in found and alone & set(m.group(0).split()) for m in _PAIR.finditer(s.text)))
     ]
+
+
+# Two capitalised words side by side: a full name, or the start of one.
+_PAIR = LazyPattern(r"\b[A-Z][a-z]+\s[A-Z][a-z]+\b")
+# A word standing alone as a person's: with an age ("Matsuo, 67,") or as a speaker ("Matsuo said", "said Matsuo").
+_ALONE = LazyPattern(r"\b([A-Z][a-z]+),\s\d{1,3},|\b([A-Z][a-z]+)\s(?:said|says|told|added)\b|\bsaid\s([A-Z][a-z]+)\b")
+
+
+def _alone(text: str) -> frozenset[str]:
+    """The words ``text`` uses alone as a person's (see _ALONE)."""
+    return frozenset(w for m in _ALONE.finditer(text) for w in m.groups() if w)
 
 
 _HYPHENATED = LazyPattern(r"[A-Z][a-z]+-[a-z]+")

@@ -248,7 +248,7 @@ def find_people(
         paragraphs = article.paragraphs + article.captions
         read = zip(paragraphs, recognised[article.content_hash], evidence[article.content_hash], strict=True)
         for paragraph, spans, mentions in read:
-            for name in recognised_names(paragraph.text, spans):
+            for name in recognised_names(paragraph.text, spans, article.text):
                 person_for(name).variants[name] += 0
                 if (said := introduced_as(paragraph.text, name)) is not None and (role := appositive_role(said)):
                     person_for(name).add_role(_role_text(role))  # "Seo Hanbit is a trade-policy columnist"

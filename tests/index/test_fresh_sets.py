@@ -242,3 +242,29 @@ def test_who_someone_met_is_whom_they_did_it_to(made_up_engine) -> None:  # type
     engine = made_up_engine(text, "timeline.md", EngineConfig(min_confidence=0.0))
     answer = engine.ask("who did mori meet in lima in august 2025?")
     assert answer.answered and "Berit Lund" in answer.passages[0].highlight
+
+
+def test_a_name_whose_surname_stands_alone_later_is_a_person_and_the_quoted_one_is_asked(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Every morning, Ono Hiroshi walks down to the harbour" has none of a person's look in its sentence, but
+    the article later writes "Ono, 67, has worked ...": he is a person, not lost to his son Ono Daiki, the only
+    other full name; his words are his. "What did Ono say" means the Ono the coverage quotes, not the one it
+    names more often."""
+    from index.people.attribution import attribute
+    from index.people.registry import find_people
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: The last ferry captain\ndate: 2026-05-02\n---\n"
+        "Every morning at six, Ono Hiroshi walks down to the harbour and checks the weather over the strait.\n\n"
+        "Ono, 67, has worked on the ferries for 41 years.\n\n"
+        '"For three years I fixed nets for my brother," he said.\n\n'
+        "His son, Ono Daiki, 35, will take over the morning sailing. Ono Daiki sails well. Ono Daiki is ready.\n"
+    )
+    article = parse_article(text, "ferry.md")
+    registry = find_people([article])
+    assert {p.name for p in registry.people.values()} >= {"Ono Hiroshi", "Ono Daiki"}
+    speakers = {q.text[:12]: q.speaker for q in attribute([article], registry)}
+    assert speakers['"For three y'] == "Ono Hiroshi"
+    engine = made_up_engine(text, "ferry.md", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("what did ono say about the nets?")
+    assert answer.answered and answer.passages[0].speaker == "Ono Hiroshi"
