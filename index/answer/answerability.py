@@ -670,7 +670,9 @@ _INSTITUTION_SUBJECT = LazyPattern(
     r"(?:^|[;:]\s|,\s(?:and|but)\s)(?:[Tt]he\s)?"
     rf"(?:(?:[A-Z][\w’'-]*['’]s\s)?(?:[A-Z][\w’'-]*\s){{0,5}}(?:{_INSTITUTIONS})"
     # ... or named in lower case after its country ("The Korean foreign ministry", "Japan's health ministry")
-    rf"|(?:[A-Z][\w’'-]*\s|[A-Z][\w’'-]*['’]s\s){{1,3}}(?:[a-z]+\s)?(?i:{_INSTITUTIONS}))\s(?:[a-z]+ly\s)?"
+    rf"|(?:[A-Z][\w’'-]*\s|[A-Z][\w’'-]*['’]s\s){{1,3}}(?:[a-z]+\s)?(?i:{_INSTITUTIONS})"
+    # ... or with what it is of after it ("The city of Busan will pay", "The Ministry of Foreign Affairs said")
+    rf"|(?i:{_INSTITUTIONS})\sof\s(?:the\s)?[A-Z][\w’'-]*(?:\s(?:and\s)?[A-Z][\w’'-]*){{0,3}})\s(?:[a-z]+ly\s)?"
     r"(?:will|would|(?:has|have|had)\s[a-z]+ed|(?!(?:was|is|has|as|does)\b)[a-z]+(?:s|ed))\b"
 )
 

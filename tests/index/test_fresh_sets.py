@@ -268,3 +268,13 @@ def test_a_name_whose_surname_stands_alone_later_is_a_person_and_the_quoted_one_
     engine = made_up_engine(text, "ferry.md", EngineConfig(min_confidence=0.0))
     answer = engine.ask("what did ono say about the nets?")
     assert answer.answered and answer.passages[0].speaker == "Ono Hiroshi"
+
+
+def test_an_institution_named_with_what_it_is_of_says_who() -> None:
+    """ "Who is paying for the trade mission": "The city of Busan will pay for the tickets" says who, as "Busan
+    City will pay" does; "The city of Busan is large" does nothing."""
+    from index.answer.answerability import fills_who
+
+    assert fills_who("The city of Busan will pay for the merchants' ferry tickets.")
+    assert fills_who("The Bank of Korea raised its rate.")
+    assert not fills_who("The city of Busan is large.")
