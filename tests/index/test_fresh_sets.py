@@ -8,7 +8,7 @@ import pytest
 from index.answer.answerability import Expectation
 from index.engine import EngineConfig
 from index.text.nlp import pipeline
-from tests.index.test_what_is_asked import ask_made_up, engine_made_up
+from tests.index.test_what_is_asked import ask_made_up
 
 needs_model = pytest.mark.skipif(pipeline("tagger", "parser") is None, reason="the spaCy model is not installed")
 
@@ -197,7 +197,8 @@ def test_where_the_next_one_will_be_is_not_where_one_was(hash_embedder, tmp_path
     assert _done("hold", "The talks were held in Nara.")
     assert not _done("hold", "The next summit will be held in Lima.")
     dated = parse_article(
-        "---\ntitle: Column\ndate: 2026-03-14\n---\nI worry that we will judge the next summit, in Lima, by the photos.\n",
+        "---\ntitle: Column\ndate: 2026-03-14\n---\n"
+        "I worry that we will judge the next summit, in Lima, by the photos.\n",
         "column.md",
     )
     undated = parse_article(
