@@ -303,7 +303,9 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     "Vice Interior Minister" for "the interior minister")."""
     from rapidfuzz import fuzz
 
-    words = re.findall(r"[a-z]+", target.lower().replace("u.s.", "us"))
+    # (a short form may be written with a hyphen, "co-op"; any other hyphenated word is its parts)
+    found = re.findall(r"[a-z]+(?:-[a-z]+)*", target.lower().replace("u.s.", "us"))
+    words = [p for w in found for p in ([w.replace("-", "")] if w.replace("-", "") in _ROLE_SHORT else w.split("-"))]
     wanted = [w for word in words for w in _ROLE_SHORT.get(word, word).split() if w not in _ROLE_STOPWORDS]
     if not wanted or _proper_name(target) or (len(wanted) == 1 and is_institution_word(wanted[0])):
         # ("the ministry" alone is no one's role, however like "minister" it is spelled: its words are

@@ -279,3 +279,20 @@ def test_an_institution_named_with_what_it_is_of_says_who() -> None:
     assert fills_who("The city of Busan will pay for the merchants' ferry tickets.")
     assert fills_who("The Bank of Korea raised its rate.")
     assert not fills_who("The city of Busan is large.")
+
+
+def test_a_role_typed_in_short_with_a_hyphen(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Quote from the fishing co-op head?": "co-op" is the short form of "cooperative" (index/data/
+    role_abbreviations.txt), hyphen and all, so the head of the fishing cooperative is the one asked about."""
+    paragraphs = [
+        '"We have waited twenty years for this," said Berit Lund, head of the local fishing cooperative.',
+        "The survey will sample mackerel and squid at 40 points.",
+    ]
+    answer = ask_made_up(made_up_engine, "Fish survey", paragraphs, "quote from the fishing co-op head?")
+    assert answer.answered and answer.passages[0].speaker == "Berit Lund"
+    from index.answer.question import resolve_speaker
+    from index.people.registry import find_people
+    from seeds_loader import parse_article
+
+    registry = find_people([parse_article("Fish survey\n\n" + "\n\n".join(paragraphs) + "\n", "f.txt")])
+    assert [p.name for p in resolve_speaker("the fishing co-op head", registry)[0]] == ["Berit Lund"]
