@@ -296,3 +296,15 @@ def test_a_role_typed_in_short_with_a_hyphen(made_up_engine) -> None:  # type: i
 
     registry = find_people([parse_article("Fish survey\n\n" + "\n\n".join(paragraphs) + "\n", "f.txt")])
     assert [p.name for p in resolve_speaker("the fishing co-op head", registry)[0]] == ["Berit Lund"]
+
+
+def test_asking_for_the_latest_is_no_word_a_passage_must_hold(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What's the latest on the Chosei sampling": "latest" asks for the newest coverage first (``wants_newest``);
+    no passage says "latest" of itself, so it is not a focus word whose absence counts against an answer."""
+    from index.answer.needs import understand
+    from index.answer.question import analyse
+
+    index = made_up_engine("---\ntitle: T\ndate: 2026-01-13\n---\nThe sampling ended.\n", "t.md").source.current()
+    needs = understand(index, analyse("what's the latest on the chosei sampling", index.people))
+    assert needs.wants_newest
+    assert "latest" not in needs.focus.terms and "sampl" in " ".join(needs.focus.terms)
