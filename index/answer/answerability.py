@@ -14,8 +14,10 @@ from index.text.figures import (
     SPELLED_NUMBER,
     YEAR_LIKE,
     asks_how_often,
+    bare_count,
     counted_head,
     counted_nouns,
+    figure_stated,
     figures,
     head_of_figure,
     number_of,
@@ -23,15 +25,13 @@ from index.text.figures import (
 from index.text.nlp import (
     as_head,
     asks_who_did,
-    bare_count,
-    figure_stated,
     lemmas,
     main_verb,
     only_bare,
     proper_nouns,
     which_head,
 )
-from index.text.temporal import CLOCK_TIME, temporal_weight
+from index.text.temporal import CLOCK_TIME, CLOCK_TIME_PATTERN, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
 from seeds_loader.wordlists import word_list
@@ -160,7 +160,6 @@ _HOW_MUCH_CHANGE = LazyPattern(
     r"declined?|climb(?:ed)?|jump(?:ed)?|shr[iau]nk|gain(?:ed)?|slump(?:ed)?|surge[d]?|plunge[d]?)\b",
     re.I,
 )
-_CLOCK_FIGURE = LazyPattern(CLOCK_TIME, re.I)
 _ONCE = LazyPattern(r"\b(?:once|twice|thrice|times)\b", re.I)
 _MULTIPLE = LazyPattern(r"\b(?:doubl|tripl|quadrupl|halv)(?:e|ed|es|ing)\b|\b\w+fold\b", re.I)
 # "How much funding does X get": an amount of a thing named, as "how many" counts one (not "how much did",
@@ -452,7 +451,7 @@ class Expectation:
                 return 0.5 if now or then or figure else 0.0
             if self.change:
                 # (a clock time or a year is no size of a change: "16:30 — Shares of Korean airlines rose")
-                untimed = _CLOCK_FIGURE.sub(" ", sentence)
+                untimed = CLOCK_TIME_PATTERN.sub(" ", sentence)
                 sized = any(not YEAR_LIKE.fullmatch(m.group(0)) for m in _QUANTITY.finditer(untimed))
                 return 1.0 if _SHARE.search(sentence) or _MULTIPLE.search(sentence) or sized else 0.0
             if self.often and _FREQUENCY.search(sentence):

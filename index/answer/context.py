@@ -47,7 +47,7 @@ class Context:
         self._nearby_version: str | None = None
         self._recency: dict[str, float] = {}
         self._recency_version: str | None = None
-        self._newest: tuple[str | None, date | None] = (None, None)
+        self._newest: date | None = None  # the coverage's newest date, with ``_recency``
         self._voices: dict[int, str] = {}
         self._dates: dict[int, tuple[tuple[DateMention, ...], ...]] = {}
         self._words: dict[int, Words] = {}
@@ -174,10 +174,8 @@ class Context:
         on Oct. 30, 2025" is past for anyone asking where the next one will be)."""
         if (published := index.articles[article_id].published) is not None:
             return published
-        if self._newest[0] != index.version:
-            dated = [m.published for m in index.articles.values() if m.published is not None]
-            self._newest = (index.version, max(dated, default=None))
-        return self._newest[1]
+        self.recency(index)
+        return self._newest
 
     def recency(self, index: LoadedIndex) -> dict[str, float]:
         """Each dated article's place from oldest (0) to newest (1); undated ones are not placed."""
@@ -185,6 +183,7 @@ class Context:
             dated = sorted({m.published for m in index.articles.values() if m.published is not None})
             place = {d: (i / (len(dated) - 1) if len(dated) > 1 else 1.0) for i, d in enumerate(dated)}
             self._recency = {m.id: place[m.published] for m in index.articles.values() if m.published}
+            self._newest = dated[-1] if dated else None
             self._recency_version = index.version
         return self._recency
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from index.answer.question import interrogative
 from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
 
@@ -28,13 +29,10 @@ _ORDINALS = (
 _ORDINAL = LazyPattern(rf"\b({_ORDINALS})\s+((?:[a-z][\w-]*\s+){{0,3}}[a-z][\w-]*)", re.I)
 
 
-_YES_NO = LazyPattern(r"^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b", re.I)
-
-
 def asked_ordinal(text: str) -> tuple[str, frozenset[str]] | None:
     """The ordinal a question asks about and the stems of what it counts ("second", {"work", "group", "meet"})."""
     m = _ORDINAL.search(text)
-    if m is None or _YES_NO.match(text):
+    if m is None or interrogative(text) == "yesno":
         return None  # ("Is this the leaders' first meeting?" is answered by "the third engagement")
     words = re.split(r"\s+(?:be|is|was|were|will|held|take|took|in|at|on|of|for|to)\b", m.group(2), maxsplit=1)[0]
     return m.group(1).lower(), frozenset(tokenize(words))

@@ -349,10 +349,10 @@ def _done(predicate: str, sentence: str) -> bool:
     """The sentence tells the act asked about only as done ("Lee held summit talks with Xi"), which cannot say
     where or when the next one will be ("will be held in Seoul" can)."""
     words = sentence.split()
-    forms = [i for i, w in enumerate(words) if tokenize(w.strip(".,;:!?\"“”’'()")) == [predicate]]
+    bare = [w.strip(".,;:!?\"“”’'()") for w in words]
+    forms = [i for i, w in enumerate(bare) if tokenize(w) == [predicate]]
     return bool(forms) and all(
-        past_verb(words[i].strip(".,;:!?\"“”’'()")) and (i == 0 or words[i - 1].lower() not in _NOT_PAST_BEFORE)
-        for i in forms
+        past_verb(bare[i]) and (i == 0 or words[i - 1].lower() not in _NOT_PAST_BEFORE) for i in forms
     )
 
 

@@ -29,13 +29,13 @@ _IS_A = LazyPattern(r"(?:,\s\d{1,3},)?\s(?:is|was)\s(?:(?:a|an|the)\s)?((?:[\wâ€
 _PLACE_BEFORE = LazyPattern(r"\b(?:in|at|within|inside|outside|from|into|near|to)\s$", re.I)
 
 
-def recognised_names(text: str, spans: list[tuple[int, int]], article: str = "") -> Iterator[str]:
+def recognised_names(text: str, spans: list[tuple[int, int]], alone: frozenset[str] = frozenset()) -> Iterator[str]:
     """Full names the named-entity recogniser finds (names no title, role or reporting verb
     introduces: "For Park Se-hoon, the agreement ..."), each grown to the whole name the text spells
     at that place (the recogniser splits "Kang Hoon-sik" at its hyphen), when it has the look of a person's:
-    a hyphenated given name, an age, a pronoun after it, or a role it is said to hold; or when the rest of
-    the ``article`` gives one of its words that look ("Matsuo Kenta walks down to the harbour" and, later,
-    "Matsuo, 67, has worked ...", "Matsuo said")."""
+    a hyphenated given name, an age, a pronoun after it, or a role it is said to hold; or when its article
+    uses one of its words alone as a person's (``alone``: ``alone_words`` of the article; "Matsuo Kenta walks
+    down to the harbour" and, later, "Matsuo, 67, has worked ...", "Matsuo said")."""
     for start, _end in spans:
         if _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
             continue  # "within Cheong Wa Dae", "at Horyuji": a place the recogniser took for a person
@@ -50,14 +50,9 @@ def recognised_names(text: str, spans: list[tuple[int, int]], article: str = "")
             or _PRONOUN_AFTER.match(text, m.end())
             or (_OPENS_SENTENCE.search(text, 0, start) and _PRONOUN_WITHIN.match(text, m.end()))
             or _introduced(text, m.end())
-            or (article and _named_later(article, name))
+            or bool(alone & {name.split()[0], name.split()[-1]})
         ):
             yield name
-
-
-def _named_later(article: str, name: str) -> bool:
-    """A word of ``name`` stands alone in ``article`` as a person's: with an age or as a speaker."""
-    return bool(_alone(article) & {name.split()[0], name.split()[-1]})
 
 
 def _introduced(text: str, end: int) -> bool:
@@ -94,7 +89,7 @@ def recognise(articles: list[Article], known: Recognised | None = None, evidence
     # hyphenated given name or an age, or one before a sentence opening with he/she. The rest of the text
     # is never read by it, which keeps a build's cost close to what the rules alone cost.
     evidence = evidence or {}
-    alone = {a.content_hash: _alone(a.text) for a in todo}
+    alone = {a.content_hash: alone_words(a.text) for a in todo}
     wanted = [(a.content_hash, i, p.start, s) for a in todo for i, p in enumerate(a.paragraphs + a.captions)
               for s in _worth_recognising(p, _found(evidence, a.content_hash, i), alone[a.content_hash])]  # fmt: skip
     for article in todo:
@@ -134,7 +129,7 @@ _PAIR = LazyPattern(r"\b[A-Z][a-z]+\s[A-Z][a-z]+\b")
 _ALONE = LazyPattern(r"\b([A-Z][a-z]+),\s\d{1,3},|\b([A-Z][a-z]+)\s(?:said|says|told|added)\b|\bsaid\s([A-Z][a-z]+)\b")
 
 
-def _alone(text: str) -> frozenset[str]:
+def alone_words(text: str) -> frozenset[str]:
     """The words ``text`` uses alone as a person's (see _ALONE)."""
     return frozenset(w for m in _ALONE.finditer(text) for w in m.groups() if w)
 

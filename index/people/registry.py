@@ -26,7 +26,15 @@ from index.people.names import (
     multiword_name,
     name_key,
 )
-from index.people.recognition import Evidence, Recognised, introduced_as, read_evidence, recognise, recognised_names
+from index.people.recognition import (
+    Evidence,
+    Recognised,
+    alone_words,
+    introduced_as,
+    read_evidence,
+    recognise,
+    recognised_names,
+)
 from index.people.voices import implied_voices
 from seeds_loader import Article
 from seeds_loader.lazy import LazyPattern
@@ -247,8 +255,9 @@ def find_people(
     for article in articles:
         paragraphs = article.paragraphs + article.captions
         read = zip(paragraphs, recognised[article.content_hash], evidence[article.content_hash], strict=True)
+        alone = alone_words(article.text)
         for paragraph, spans, mentions in read:
-            for name in recognised_names(paragraph.text, spans, article.text):
+            for name in recognised_names(paragraph.text, spans, alone):
                 person_for(name).variants[name] += 0
                 if (said := introduced_as(paragraph.text, name)) is not None and (role := appositive_role(said)):
                     person_for(name).add_role(_role_text(role))  # "Seo Hanbit is a trade-policy columnist"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.text.nlp import counted_phrase
-from index.text.tokens import irregular_form, tokenize
+from index.text.nlp import counted_phrase, parse
+from index.text.tokens import irregular_form, token_set, tokenize
 from seeds_loader.lazy import LazyPattern
 
 _ORDINALS = [
@@ -310,4 +310,49 @@ def head_of_figure(sentence: str, head: frozenset[str]) -> bool:
         number = m.group(2).lower()
         if set(tokenize(m.group(1))) & head and (number[0].isdigit() or number in _NUMBER_WORDS):
             return True
+    return False
+
+
+# Verbs that give their subject's figure: "the budget is 120 million yen", "the toll stood at 47", "spending
+# reached 3 billion won".
+_GIVES_FIGURE = frozenset({"be", "stand", "reach", "total", "amount", "come", "top", "exceed", "hit"})
+
+
+def figure_stated(sentence: str, nouns: frozenset[str]) -> bool:
+    """A noun of ``nouns`` (stems) is the subject of a verb giving its figure, however far the figure stands
+    from it: "The budget for this fiscal year is 120 million yen" says what the budget is. A year is no
+    figure ("the plan was 2026's"). Parsed only when the sentence holds such a noun and a digit or number."""
+    if not (token_set(sentence) & nouns) or (doc := parse(sentence)) is None:
+        return False
+    for token in doc:
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or not set(tokenize(token.text)) & nouns:
+            continue
+        if verb.lemma_.lower() not in _GIVES_FIGURE:
+            continue
+        after = (w for child in verb.children if child.i > token.i and child.dep_ != "punct" for w in child.subtree)
+        if any(w.like_num and not YEAR_LIKE.fullmatch(w.text) for w in after):
+            return True
+    return False
+
+
+def bare_count(sentence: str, verb: str) -> bool:
+    """A number stands alone for what is counted, as the subject or object of the verb asked about: "up to
+    five may attend" answers "how many family members can attend" (``verb``: the question's verb's lemma);
+    and how many times it was done: "has left Korea only once", "has visited Seoul three times"."""
+    if (doc := parse(sentence)) is None:
+        return False
+    for token in doc:
+        if token.like_num and not YEAR_LIKE.fullmatch(token.text) and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if token.head.lemma_.lower() == verb:
+                return True
+        elif token.lower_ in ("once", "twice", "thrice") or (
+            token.lemma_.lower() == "time" and any(c.like_num for c in token.children)
+        ):
+            # ... the verb it counts, through the adverb it qualifies ("only once before")
+            head = token.head
+            if head.dep_ in ("advmod", "npadvmod") and head.head is not head:
+                head = head if head.lemma_.lower() == verb else head.head
+            if head.lemma_.lower() == verb:
+                return True
     return False

@@ -90,6 +90,12 @@ def _parsed(text: str) -> Any | None:
     return nlp(text) if nlp is not None else None
 
 
+def parse(text: str) -> Any | None:
+    """``text`` as the tagger and parser read it, from the same cache the readings here use (for readings kept
+    beside what they read, as figures are in ``index.text.figures``); None when the model is not installed."""
+    return _parsed(text)
+
+
 def passive_agent(sentence: str) -> str | None:
     """Who a passive's "by" names, read from the parse ("The coffins were carried off the flight by an honour
     guard of the Navy" -> "an honour guard of the Navy"), however far from its verb; None when there is none
@@ -251,54 +257,6 @@ def lemmas(text: str) -> frozenset[str]:
     """The lemmas of a short text's words, in lower case (empty when the model is not installed)."""
     doc = _parsed(text)
     return frozenset(t.lemma_.lower() for t in doc) if doc is not None else frozenset()
-
-
-# Verbs that give their subject's figure: "the budget is 120 million yen", "the toll stood at 47", "spending
-# reached 3 billion won".
-_GIVES_FIGURE = frozenset({"be", "stand", "reach", "total", "amount", "come", "top", "exceed", "hit"})
-
-
-def figure_stated(sentence: str, nouns: frozenset[str]) -> bool:
-    """A noun of ``nouns`` (stems) is the subject of a verb giving its figure, however far the figure stands
-    from it: "The budget for this fiscal year is 120 million yen" says what the budget is. A year is no
-    figure ("the plan was 2026's"). Parsed only when the sentence holds such a noun and a digit or number."""
-    if not (token_set(sentence) & nouns) or (doc := _parsed(sentence)) is None:
-        return False
-    for token in doc:
-        verb = token.head
-        if token.dep_ not in ("nsubj", "nsubjpass") or not set(tokenize(token.text)) & nouns:
-            continue
-        if verb.lemma_.lower() not in _GIVES_FIGURE:
-            continue
-        after = (w for child in verb.children if child.i > token.i and child.dep_ != "punct" for w in child.subtree)
-        if any(w.like_num and not _YEAR.fullmatch(w.text) for w in after):
-            return True
-    return False
-
-
-def bare_count(sentence: str, verb: str) -> bool:
-    """A number stands alone for what is counted, as the subject or object of the verb asked about: "up to
-    five may attend" answers "how many family members can attend" (``verb``: the question's verb's lemma);
-    and how many times it was done: "has left Korea only once", "has visited Seoul three times"."""
-    if (doc := _parsed(sentence)) is None:
-        return False
-    for token in doc:
-        if token.like_num and not _YEAR.fullmatch(token.text) and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            if token.head.lemma_.lower() == verb:
-                return True
-        elif token.lower_ in ("once", "twice", "thrice") or (
-            token.lemma_.lower() == "time" and any(c.like_num for c in token.children)
-        ):
-            # ... the verb it counts, through the adverb it qualifies ("only once before")
-            head = token.head
-            if head.dep_ in ("advmod", "npadvmod") and head.head is not head:
-                head = head if head.lemma_.lower() == verb else head.head
-            if head.lemma_.lower() == verb:
-                return True
-    return False
-
-
-_YEAR = LazyPattern(r"(?:1[89]|20)\d\d")
 
 
 def only_bare(sentences: Iterable[str], head: str, asked: frozenset[str]) -> bool:

@@ -34,7 +34,7 @@ _RELATIVE = LazyPattern(
 
 # A clock time says when on a day its context gives (a live entry's "2:36 p.m. —", "at noon").
 CLOCK_TIME = r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b"
-_CLOCK_TIME = LazyPattern(CLOCK_TIME, re.I)
+CLOCK_TIME_PATTERN = LazyPattern(CLOCK_TIME, re.I)
 
 # A sentence saying that when is not known answers "when" as well as the coverage can: "Yun did not say when
 # the award would be presented", "no date has been set".
@@ -53,6 +53,6 @@ def temporal_weight(sentence: str) -> float:
     Cached: a passage's sentences are weighed again by every "when" question that retrieves them."""
     if _SPECIFIC.search(sentence):
         return 1.0
-    if _RELATIVE.search(sentence) or _CLOCK_TIME.search(sentence) or _UNSAID.search(sentence):
+    if _RELATIVE.search(sentence) or CLOCK_TIME_PATTERN.search(sentence) or _UNSAID.search(sentence):
         return 0.5
     return 0.0
