@@ -33,7 +33,7 @@ from index.answer.types import Refusal
 from index.people.names import REPORTING_VERBS
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
-from index.text.dates import told_as_past, weekday_words
+from index.text.dates import gives_start, told_as_past, weekday_words
 from index.text.motion import goes, names_destination, only_origin
 from index.text.nlp import modifies
 from index.text.tokens import token_set, tokenize
@@ -201,7 +201,11 @@ def _signals(
     # The missing word's pull costs a second encoder pass: not measured when nothing it could say changes
     # the outcome (a refusal already made, a whole answer, a speaker the passage does not name).
     settled = settled or speaker_named < SPEAKER_NAMED
-    crux = None if settled else needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share)
+    # "When do the fares start": "from April 1" says it without the verb; "when does the survey run": any date.
+    spared = needs.occurring
+    if needs.onset and any(gives_start(passage.sentences[i].text) for i in chosen):
+        spared = spared | needs.onset
+    crux = None if settled else needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share, spared)
     if crux is not None and (
         heads := [h for h in needs.focus.narrowed(crux, token_set(f"{own} {nearby}")) if modifies(parsed.text, crux, h)]
     ):
@@ -231,7 +235,10 @@ def _signals(
         ),
         agent_ok=float(agent_ok),
         speaker_named=float(speaker_named),
-        focus=float(needs.focus.support(own, nearby, steady=True)),
+        # A word the passage may say otherwise is not missing from it.
+        focus=float(
+            needs.focus.support_in(needs.focus.found_in(own) | spared, needs.focus.found_in(nearby), steady=True)
+        ),
         crux_drop=crux_drop,
         quote=float(parsed.intent is Intent.QUOTE and parsed.person is not None),
         margin=float(best.score - ranked[1].score) if len(ranked) > 1 else 0.0,

@@ -84,12 +84,13 @@ class Focus:
             and b[0] in found
         ]
 
-    def crux(self, text: str, share: float) -> str | None:
+    def crux(self, text: str, share: float, spared: frozenset[str] = frozenset()) -> str | None:
         """The weightiest focus word missing from ``text``, if it carries at least ``share`` of the weight (a
-        word asking which version, "the old cap", never: the passage answers it in words of time)."""
+        word asking which version, "the old cap", never: the passage answers it in words of time; nor the
+        ``spared`` words the passage may say otherwise)."""
         total = sum(self.terms.values())
         found = self.found_in(text)
-        missing = [(w, t) for t, w in self.terms.items() if t not in found and t not in _NEVER_CRUX]
+        missing = [(w, t) for t, w in self.terms.items() if t not in found and t not in _NEVER_CRUX | spared]
         if not total or not missing:
             return None
         weight, term = max(missing)

@@ -41,6 +41,7 @@ from index.text.motion import Direction, asked_direction, destination
 from index.text.nlp import asks_whom, completes_before, main_verb
 from index.text.tokens import tokenize
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.wordlists import word_list
 
 # "about North Korea at the briefing": the subject, then the occasion it was said on.
 _ABOUT_AT = LazyPattern(
@@ -105,6 +106,10 @@ class Needs:
     # "When will the second working group meeting be held": the ordinal asked and the stems of what it counts; a
     # sentence of the first meeting tells of another one.
     ordinal: tuple[str, frozenset[str]] | None = None
+    # Focus words a passage may say in other words (``event_verbs``): "run" of "when does the survey run"
+    # always; "start" of "when do the fares start" in a sentence giving the start ("from April 1").
+    occurring: frozenset[str] = frozenset()
+    onset: frozenset[str] = frozenset()
 
 
 # A title a person holds ("minister", "ambassador", "chairman"), which "who is the X" asks the holder of.
@@ -221,7 +226,37 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         predicate=_predicate(text, focus) if parsed.intent not in (Intent.QUOTE, Intent.PROFILE) else None,
         timing=asked_side(text),
         ordinal=asked_ordinal(text),
+        **_event_verbs(text, expectation, focus),
     )
+
+
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(tokenize(entry)) for entry in word_list(name, "index"))
+
+
+_OCCURRING = _phrases("occurrence_verbs")
+_ONSET = _phrases("onset_verbs")
+
+
+def _event_verbs(text: str, expectation: Expectation, focus: Focus) -> dict[str, frozenset[str]]:
+    """A "when" or "where" question's verb that says only that its thing happens ("when does the survey run":
+    the passage dates the survey) or starts ("when do the fares start": "from April 1"), as focus stems."""
+    if expectation.kind not in (AnswerType.DATE, AnswerType.TIME, AnswerType.PLACE):
+        return {}
+    verb = main_verb(text)
+    stem = tokenize(verb)[:1] if verb else []
+    tokens = tokenize(text)
+    words = set(tokens)
+
+    def spared(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+        # The parse's verb, or the phrase the question ends with: in lower case the small model often reads
+        # the verb as a noun ("when will the korean air charter flights to kansai run").
+        hit = next(
+            (p for p in phrases if (stem[:1] == [p[0]] and set(p) <= words) or tuple(tokens[-len(p) :]) == p), ()
+        )
+        return frozenset(t for t in hit if t in focus.terms)
+
+    return {"occurring": spared(_OCCURRING), "onset": spared(_ONSET)}
 
 
 def _predicate(text: str, focus: Focus) -> str | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from index.text.temporal import CLOCK_TIME
 from seeds_loader.lazy import LazyPattern
 
 _MONTHS = {
@@ -50,6 +51,22 @@ _FUTURE = LazyPattern(
     r"|\b(?:said|says|told|announced|added|promised|agreed)\b[^.;]*?\bwould\b",
     re.I,  # ("Next week, ...", a table's "Next step" header, open a sentence as well)
 )
+
+
+# A start given in words of time: "from April 1", "as of Monday", "starting in June", "beginning next month",
+# "effective January 2027", "from the autumn semester", "from 9 a.m.".
+_START = LazyPattern(
+    r"\b(?:from|as of|starting|beginning|effective|commencing)\s+(?:on\s+|in\s+|at\s+)?"
+    r"(?:(?:the|this|next|early|late|mid)[\s-]+)?"
+    rf"(?:{MONTH}|{WEEKDAY_NAMES}|\d{{1,2}}\s{MONTH}|(?:19|20)\d{{2}}\b|\d{{1,2}}(?:st|nd|rd|th)\b|{CLOCK_TIME}|"
+    r"spring|summer|autumn|fall|winter|week|month|year|today|tomorrow|tonight)",
+    re.I,
+)
+
+
+def gives_start(sentence: str) -> bool:
+    """The sentence dates when something starts, in words of time rather than a verb of starting."""
+    return _START.search(sentence) is not None
 
 
 def _month(token: str) -> int:
