@@ -52,6 +52,7 @@ class Context:
         self._dates: dict[int, tuple[tuple[DateMention, ...], ...]] = {}
         self._words: dict[int, Words] = {}
         self._articles: dict[str, str] = {}
+        self._article_words: dict[str, frozenset[str]] = {}
 
     def voices(self, index: LoadedIndex, passage: Passage) -> str:
         """The names of who speaks in the passage, and their roles: what its "I", "she" or a transcript's
@@ -143,6 +144,27 @@ class Context:
                 self._articles[article_id] = text
         return text
 
+    def lead(self, index: LoadedIndex, article_id: str) -> str:
+        """The article's first body passage: with its headline, what the article is about."""
+        return next(
+            (
+                index.passages[i].text
+                for i in index.passages.of_article(article_id)
+                if index.passages.kind_of(i) == "body"
+            ),
+            "",
+        )
+
+    def article_words(self, index: LoadedIndex, article_id: str) -> frozenset[str]:
+        """The stems of the article's headline, passages and the headings and questions they stand under."""
+        self._follow(index)
+        if (words := self._article_words.get(article_id)) is None:
+            headings = dict.fromkeys(index.passages[i].context for i in index.passages.of_article(article_id))
+            words = token_set(f"{self.article_text(index, article_id)} {' '.join(headings)}")
+            if len(self._article_words) < _ARTICLE_CACHE:
+                self._article_words[article_id] = words
+        return words
+
     def years_resolved(self, index: LoadedIndex, passage: Passage) -> frozenset[str]:
         """The years the passage's dates resolve to."""
         return frozenset(str(m.when.year) for sentence in self.dates(index, passage) for m in sentence if m.when)
@@ -155,6 +177,7 @@ class Context:
             self._dates.clear()
             self._words.clear()
             self._articles.clear()
+            self._article_words.clear()
             self._nearby_version = index.version
 
     def nearby(self, index: LoadedIndex, passage: Passage) -> str:

@@ -152,6 +152,13 @@ def _signals(
     if needs.weekdays:  # "on Wednesday": the passage's "tomorrow", in an article of Tuesday, says it
         own = f"{own} {weekday_words(m for sentence in ctx.dates(index, passage) for m in sentence)}"
     nearby = ctx.nearby(index, passage)
+    elsewhere: frozenset[str] = frozenset()
+    if best.leaves_out:
+        # The article prints the question asked over this passage; what its short question leaves out is the
+        # article's subject ("Where do I apply?" in an explainer on the working holiday visa): its lead, and
+        # (at half weight, as the paragraphs before) the rest of it.
+        own = f"{own} {ctx.lead(index, passage.article_id)}"
+        elsewhere = ctx.article_words(index, passage.article_id)
     asked = {q.id for q in needs.named}
     agent_ok = (
         not needs.asks_agent
@@ -237,7 +244,9 @@ def _signals(
         speaker_named=float(speaker_named),
         # A word the passage may say otherwise is not missing from it.
         focus=float(
-            needs.focus.support_in(needs.focus.found_in(own) | spared, needs.focus.found_in(nearby), steady=True)
+            needs.focus.support_in(
+                needs.focus.found_in(own) | spared, needs.focus.found_in(nearby) | elsewhere, steady=True
+            )
         ),
         crux_drop=crux_drop,
         quote=float(parsed.intent is Intent.QUOTE and parsed.person is not None),

@@ -48,6 +48,11 @@ class Focus:
         acronyms = tuple(w for w in question.replace("?", " ").split() if acronym_letters(w.strip(".,;:!'’\"")))
         return cls({t: stats.idf(t) for t in words}, {t: stats.focus_idf(t) for t in words}, acronyms, question)
 
+    def holds_all_of(self, text: str) -> bool:
+        """Every content word of ``text`` is a focus word: "Where do I apply?" is all in "where do I apply for a
+        working holiday visa" (which names what the short one leaves out)."""
+        return set(tokenize(text)) - _FILLER <= self.terms.keys()
+
     def found_in(self, text: str) -> frozenset[str]:
         """The words of ``text``, with the acronyms of the question it spells out ("the Comprehensive and
         Progressive Agreement for Trans-Pacific Partnership" holds "CPTPP")."""

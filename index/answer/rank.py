@@ -61,6 +61,8 @@ class Ranked:
     # It stands under a question its article prints that is the one asked (``answers_as_asked``).
     as_asked: bool = False
     opens: bool = False  # ... and is the first passage under it
+    # ... a question of fewer words, leaving out the article's subject ("Where do I apply?"), which its lead gives.
+    leaves_out: bool = False
     # An update or correction set just above the passage it revises (``updates.updates_first``): what it
     # gives is of what that passage speaks of ("revised the figure to 9.46 million").
     revises_next: bool = False
@@ -189,8 +191,15 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             kinds = [
                 needs.expectation.weight(hit.passage.read(x.text), around, asked_in) for x in hit.passage.sentences
             ]
+        # A printed question all of whose words are asked leaves out what the asked one adds: the article's subject.
+        printed = (m := _LAST_QUESTION.search(hit.passage.context)) is not None and needs.focus.holds_all_of(m.group(0))
+        aid = hit.passage.article_id
         as_asked = answers_as_asked(
-            needs, hit.passage, ctx.voices(index, hit.passage), index.articles[hit.passage.article_id].title or ""
+            needs,
+            hit.passage,
+            ctx.voices(index, hit.passage),
+            f"{index.articles[aid].title or ''} {ctx.lead(index, aid) if printed else ''}",
+            ctx.article_words(index, aid) if printed else None,
         )
         # The first passage under the question its article prints opens its answer ("Nothing." under "What does
         # it cost participants?"); what follows under the same question (a table's lead-in) goes on with it.
@@ -313,7 +322,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # (when what is asked is of a kind, only an update that gives that kind: "rescheduled for
             # September 27" says when, not why the dive was put off).
             bonus += c.intent_bonus
-        ranked.append(Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked, opens, lift=lift))
+        ranked.append(
+            Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked, opens, as_asked and printed, lift=lift)
+        )
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
@@ -518,12 +529,17 @@ _LAST_QUESTION = LazyPattern(r"[^.?!]*\?\s*$")
 _AS_ASKED = 0.8
 
 
-def answers_as_asked(needs: Needs, passage: Passage, voices: str = "", title: str = "") -> bool:
+def answers_as_asked(
+    needs: Needs, passage: Passage, voices: str = "", title: str = "", article: frozenset[str] | None = None
+) -> bool:
     """The passage answers a question its article prints (an FAQ's, an explainer's, an interviewer's) that
     holds nearly all of what is asked. ``voices``: who answers it, whom an interviewer's "you" means ("How
     did you hear ...?" asked of Ikuko Sato is "How did Ikuko Sato hear ...?"). ``title``: the article's
     headline, whose subject an explainer's short questions ask about ("Who proposed it?" under "Five things
-    to know about the Chosei memorial plan")."""
+    to know about the Chosei memorial plan"), with its lead, which says what the article is about.
+    ``article``: the stems of the whole article, whose subject a short question leaves out ("Where do I apply?"
+    in an explainer on the working holiday visa): a word asked found only there counts for half its weight
+    (``NEARBY_WEIGHT``)."""
     if passage.row_headers:
         # A table's row, read with its header and caption ("Place: Gyeongju (APEC); ... Main result: First meeting
         # with Takaichi"), holding nearly all of what is asked: the table was made to answer just that.
@@ -536,7 +552,7 @@ def answers_as_asked(needs: Needs, passage: Passage, voices: str = "", title: st
     last = _LAST_QUESTION.search(passage.context)
     if asked is not None and last is not None and interrogative(last.group(0)) not in (asked, None):
         return False
-    return needs.focus.support_in(token_set(f"{passage.context} {voices} {title}")) >= _AS_ASKED
+    return needs.focus.support_in(token_set(f"{passage.context} {voices} {title}"), article or frozenset()) >= _AS_ASKED
 
 
 def asked_holds_kind(needs: Needs, passage: Passage) -> bool:

@@ -65,3 +65,52 @@ def test_a_start_from_a_date_needs_no_verb_of_starting(made_up_engine) -> None: 
     other = made_up_engine(_ARTICLE.format("The cheaper fares were announced on April 1."), "b.md", config)
     answer = other.ask(question)
     assert answer.signals is not None and answer.signals["crux_drop"] != 0.0
+
+
+_EXPLAINER = """---
+title: "Explainer: what changes for young people who want to work abroad"
+date: 2026-03-10
+---
+
+# Explainer: what changes for young people who want to work abroad
+
+The two governments agreed to widen the working holiday programme. The changes take effect on April 1.
+
+## How many visas are there?
+
+There is no longer a cap on the number issued each year.
+
+## Can I bring my family?
+
+No. Spouses must apply on their own.
+
+## Where do I apply?
+
+At the embassy or a consulate. Applications open online on March 20.
+"""
+
+
+def test_a_short_printed_question_leaves_out_its_article_s_subject(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Where do I apply for a working holiday visa?": the explainer prints "Where do I apply?" over its answer;
+    the words it leaves out are the article's subject, which its lead gives ("the working holiday programme")
+    and the rest of it names ("visas"): the passage under it answers the question asked. Not a question of
+    another subject ("a student loan")."""
+    from index.answer.context import Context
+    from index.answer.needs import understand
+    from index.answer.question import analyse
+    from index.answer.rank import answers_as_asked
+
+    engine = made_up_engine(_EXPLAINER, "e.md", EngineConfig(min_confidence=0.0))
+    index = engine.source.current()
+    ctx = Context(engine.embedder, EngineConfig())
+    passage = next(p for p in index.passages if p.text.startswith("At the embassy"))
+    lead, words = ctx.lead(index, passage.article_id), ctx.article_words(index, passage.article_id)
+    assert lead.startswith("The two governments")
+    title = index.articles[passage.article_id].title or ""
+
+    def as_asked(question: str) -> bool:
+        needs = understand(index, analyse(question, index.people))
+        return answers_as_asked(needs, passage, "", f"{title} {lead}", words)
+
+    assert as_asked("where do i apply for a working holiday visa?")
+    assert not as_asked("where do i apply for a student loan?")
