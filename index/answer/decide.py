@@ -24,6 +24,7 @@ from index.answer.rank import (
     agent_weight,
     asked_by_label,
     asked_holds_kind,
+    called,
     speaks_of,
     speaks_of_months,
     text_around,
@@ -245,7 +246,9 @@ def _signals(
         # A word the passage may say otherwise is not missing from it.
         focus=float(
             needs.focus.support_in(
-                needs.focus.found_in(own) | spared, needs.focus.found_in(nearby) | elsewhere, steady=True
+                needs.focus.found_in(own) | spared | called(index, needs, passage.text),
+                needs.focus.found_in(nearby) | elsewhere,
+                steady=True,
             )
         ),
         crux_drop=crux_drop,

@@ -149,8 +149,12 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         refusal, unknown = Refusal.UNKNOWN_NAME, (parsed.target,)
     if parsed.intent is Intent.QUOTE and not parsed.by_role and len(parsed.people) > 1:
         # "What did Matsuo say": of the people a surname may mean (a father and his son), one the coverage
-        # quotes before one it only names, however often it names him.
-        quoted = [p for p in parsed.people if index.passages_quoting.get(p.id)]
+        # quotes before one it only names, however often it names him; of several quoted, the one it quotes
+        # most ("Ko said" three times of the father, "she said" once of his daughter Ko Ha-eun).
+        quoted = sorted(
+            (p for p in parsed.people if index.passages_quoting.get(p.id)),
+            key=lambda p: -len(index.passages_quoting[p.id]),
+        )
         parsed = replace(parsed, people=tuple([*quoted, *(p for p in parsed.people if p not in quoted)]))
     # Neither the person asked about nor the outlet whose coverage is asked for is what is asked about.
     speaker_words = [v for p in parsed.people for v in p.variants] + outlets_named(text, index.article_references)

@@ -277,7 +277,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         if recency is not None:  # "the latest", "today": the newest coverage first
             bonus += c.intent_bonus * recency.get(hit.passage.article_id, 0.0)
         # The passage that holds what is asked about (a quote's topic, the question's rare words) first.
-        support = needs.focus.support_in(words.own, words.nearby)
+        support = needs.focus.support_in(words.own | called(index, needs, hit.passage.text), words.nearby)
         bonus += c.focus_weight * support
         # A passage of theirs holding the very kind of answer asked for ("what should relatives be warned
         # about": "Families should be told ...") touches the topic as surely as one of its words does.
@@ -527,6 +527,14 @@ def _on_weekday(ctx: Context, index: LoadedIndex, passage: Passage, needs: Needs
 _LAST_QUESTION = LazyPattern(r"[^.?!]*\?\s*$")
 # Of the question's focus weight, the share an explainer's question must hold to be the question asked.
 _AS_ASKED = 0.8
+
+
+def called(index: LoadedIndex, needs: Needs, text: str) -> frozenset[str]:
+    """The name words of the people a question of fact is about whom ``text`` calls by a name alone ("Ko, 58,
+    sells kimchi" holds "Ko Yong-nam" of "how old is Ko Yong-nam")."""
+    return frozenset(
+        t for p in needs.about if index.people.called_in(p, text) for v in p.variants for t in token_set(v)
+    )
 
 
 def answers_as_asked(

@@ -125,6 +125,17 @@ class PeopleRegistry:
         lowered = text.lower()
         return any(title.lower() in lowered for title in person.titles() if len(title.split()) > 1)
 
+    def called_in(self, person: Person, text: str) -> bool:
+        """True when ``text`` calls ``person`` by a name of theirs standing alone ("Ko, 58," or "Ko said" of Ko
+        Yong-nam), not as part of another's full name ("his daughter, Ko Ha-eun")."""
+        if len(person.tokens) < 2:
+            return False
+        keys = {name_key(person.tokens[0]), name_key(person.tokens[-1])}
+        return any(
+            name_key(m.group(0)) in keys and _NEXT_NAME.match(text, m.end()) is None
+            for m in re.finditer(NAME_TOKEN, text)
+        )
+
     def names_someone(self, text: str) -> bool:
         """True when ``text`` names a person of the coverage (any spelling, or a surname)."""
         return any(name_key(m.group(0)) in self._by_word for m in re.finditer(NAME_TOKEN, text))
@@ -160,6 +171,10 @@ class PeopleRegistry:
         found = self.candidates(short)
         local = [p for p in found if article_id in p.articles]
         return (local or found or [None])[0]
+
+
+# A name word after another: the two are one full name.
+_NEXT_NAME = re.compile(r"\s[A-Z][a-z]")
 
 
 def _close(a: str, b: str) -> bool:

@@ -114,3 +114,30 @@ def test_a_short_printed_question_leaves_out_its_article_s_subject(made_up_engin
 
     assert as_asked("where do i apply for a working holiday visa?")
     assert not as_asked("where do i apply for a student loan?")
+
+
+_FAMILY = """Kimchi shop
+
+KAWASAKI, Japan — Every morning Ko Yong-nam opens the shop his grandmother started.
+
+Ko, 58, sells kimchi and rice cakes. His daughter, Ko Ha-eun, 29, runs the online store.
+
+"People ask me if I am Korean or Japanese. I tell them I am from Kawasaki," Ko said.
+
+"I want to sell our kimchi in Busan," she said.
+
+"Kimchi is alive," Ko said. "It does not like to travel."
+"""
+
+
+def test_a_surname_shared_by_a_father_and_his_daughter(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What does Ko say": the Ko the article quotes most ("Ko said", twice), not his daughter Ko Ha-eun, whom it
+    quotes once; and "Ko, 58," calls the father by his surname alone, as "Ko Ha-eun" does not."""
+    engine = made_up_engine(_FAMILY, "k.txt", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("what does ko say when people ask if he is korean or japanese?", k=3)
+    assert answer.passages[0].speaker == "Ko Yong-nam"
+    registry = engine.source.current().people
+    father = next(p for p in registry.people.values() if p.name == "Ko Yong-nam")
+    assert registry.called_in(father, "Ko, 58, sells kimchi and rice cakes.")
+    assert registry.called_in(father, "the shop Ko opened")
+    assert not registry.called_in(father, "His daughter, Ko Ha-eun, 29, runs the online store.")
