@@ -444,8 +444,11 @@ class Expectation:
                     return 1.0  # "how old is the crown": "made in the sixth century"
                 # (A year or a day of the month is no age: "opened his restaurant in 1987", "Correction, Jan. 23"
                 # say nothing of how old he is.)
+                # (Nor is a number in words: "At six every morning", "One of my lieutenants".)
                 figure = any(
-                    not YEAR_LIKE.fullmatch(m.group(0)) and not _MONTH_BEFORE.search(sentence, 0, m.start())
+                    m.group(0)[:1].isdigit()
+                    and not YEAR_LIKE.fullmatch(m.group(0))
+                    and not _MONTH_BEFORE.search(sentence, 0, m.start())
                     for m in _QUANTITY.finditer(sentence)
                 )
                 return 0.5 if now or then or figure else 0.0

@@ -53,6 +53,12 @@ class Focus:
         working holiday visa" (which names what the short one leaves out)."""
         return set(tokenize(text)) - _FILLER <= self.terms.keys()
 
+    def foreign_to(self, text: str) -> bool:
+        """``text`` has content words, and none is a focus word: "And the young officers?" of "how old is
+        the commander" ("What is it for?" has none: it leaves all out)."""
+        words = set(tokenize(text)) - _FILLER
+        return bool(words) and not words & self.terms.keys()
+
     def found_in(self, text: str) -> frozenset[str]:
         """The words of ``text``, with the acronyms of the question it spells out ("the Comprehensive and
         Progressive Agreement for Trans-Pacific Partnership" holds "CPTPP")."""

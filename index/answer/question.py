@@ -76,6 +76,16 @@ _WHO = LazyPattern(
     re.I,
 )
 _PROFILE = LazyPattern(r"^\s*(?:who(?:'s| is| was)|tell me about|what do we know about) (?P<name>.+?)\s*\??$", re.I)
+_POST_VERBS = {
+    verb: tuple(nouns.split())
+    for verbs, nouns in (line.split("=", 1) for line in word_list("post_verbs", "index"))
+    for verb in verbs.split()
+}
+_HOLDS_POST = LazyPattern(
+    rf"^\s*who\s+(?:now\s+|currently\s+)?(?P<verb>{'|'.join(sorted(_POST_VERBS, key=len, reverse=True))})\s+"
+    r"(?P<org>.+?)\s*\??$",
+    re.I,
+)
 _WHEN = LazyPattern(
     r"^\s*(?:when\b|on what (?:day|date)|what (?:day|date|time|year|month)\b|which (?:day|date)\b)", re.I
 )
@@ -201,6 +211,11 @@ def _analysed(text: str, registry: PeopleRegistry) -> Question:
         return Question(
             text, Intent.QUOTE, name, tuple(people), by_role, has_topic=bool(topic), topic=topic, about_asking=asking
         )
+    if (m := _HOLDS_POST.match(text)) is not None:
+        # "Who chairs the association": who the chairman of the association is, if anyone of the coverage is.
+        for noun in _POST_VERBS.get(m.group("verb").lower(), ()):
+            if (found := resolve_speaker(f"the {noun} of {m.group('org')}", registry))[0]:
+                return Question(text, Intent.PROFILE, f"the {noun} of {m.group('org')}", tuple(found[0]), found[1])
     if m := _PROFILE.search(text):
         target = m.group("name").strip(" ,?")
         people, by_role = resolve_speaker(target, registry)
@@ -303,6 +318,8 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     "Vice Interior Minister" for "the interior minister")."""
     from rapidfuzz import fuzz
 
+    if (of := _ROLE_OF.fullmatch(target.strip())) is not None:
+        target = f"{of.group(2)} {of.group(1)}"  # "the mayor of Ube" is "the Ube mayor": the post's noun last
     # (a short form may be written with a hyphen, "co-op"; any other hyphenated word is its parts)
     found = re.findall(r"[a-z]+(?:-[a-z]+)*", target.lower().replace("u.s.", "us"))
     words = [p for w in found for p in ([w.replace("-", "")] if w.replace("-", "") in _ROLE_SHORT else w.split("-"))]
@@ -337,6 +354,7 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     return [p for _, _, p in scored]
 
 
+_ROLE_OF = LazyPattern(r"(?:the\s+)?(.+?)\s+of\s+(?:the\s+)?(.+)", re.I)
 # A head noun that names no post of its own, only that it is a public one.
 _GENERIC_POSTS = frozenset({"official", "officials"})
 _GOVERNMENT = frozenset(word_list("government_words", "index"))

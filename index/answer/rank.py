@@ -560,6 +560,10 @@ def answers_as_asked(
     last = _LAST_QUESTION.search(passage.context)
     if asked is not None and last is not None and interrogative(last.group(0)) not in (asked, None):
         return False
+    # ... and asks something of it itself: who answers and the headline complete a question ("How did you
+    # hear?"), but "And the young officers?" asked of the commander is no "how old is the commander".
+    if needs.focus.foreign_to(passage.context):  # (all of it: "... go to Horyuji. Why that temple?")
+        return False
     return needs.focus.support_in(token_set(f"{passage.context} {voices} {title}"), article or frozenset()) >= _AS_ASKED
 
 

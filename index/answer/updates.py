@@ -125,7 +125,7 @@ def updates_first(
                     or _same_name(names, _names_in(answering))
                     or len(figured - _REPORTING - source) >= 3
                     # ... or a figure of the same thing: "revised the number of injured to 17" of "injuring 14"
-                    or bool((revised_figure & figure_context(answering)) - _REPORTING)
+                    or _revises_answer(revised_figure, candidate)
                 )
             else:  # (a year both give, or a clock time, is no figure one replaces)
                 # ... the figure it gives, or any it says it revises: "JNTO revised the figure to 9.46 million"
@@ -135,6 +135,15 @@ def updates_first(
                 _swap(out, i, at, entry)
                 break
     return out
+
+
+def _revises_answer(revised_figure: frozenset[str], candidate: Ranked) -> bool:
+    """An update's figure is of what the passage's answering sentence counts, and of nothing its other sentences
+    count more like it: "nine passengers were taken to hospital" revises "Seven passengers were taken to
+    hospital", not "There were 112 passengers and six crew on board" beside it."""
+    shared = [len((revised_figure & figure_context(s.text)) - _REPORTING) for s in candidate.hit.passage.sentences]
+    most = max(shared, default=0)
+    return most > 0 and any(shared[j] == most for j in candidate.chosen)
 
 
 def _answering(candidate: Ranked) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from index.text.nlp import counted_phrase, parse
 from index.text.tokens import irregular_form, token_set, tokenize
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.wordlists import word_list
 
 _ORDINALS = [
     "first",
@@ -126,6 +127,8 @@ _PEOPLE_AT_WORK = frozenset(
     tokenize("staff staffers employees workers officials officers personnel members volunteers")
 )
 _PEOPLE = frozenset(tokenize("people persons"))
+# ... and "how many people": any noun counting people (index/data/person_nouns.txt) counts them.
+_PERSON_NOUNS = frozenset(tokenize(" ".join(word_list("person_nouns", "index"))))
 
 
 def counted_nouns(question: str) -> frozenset[str]:
@@ -144,6 +147,8 @@ def counted_nouns(question: str) -> frozenset[str]:
         stems = everything - {"often", "much"}
     if stems & _PEOPLE_AT_WORK:
         stems |= _PEOPLE  # "how many staff": "eleven people in my division" counts them
+    elif stems & _PEOPLE:
+        stems |= _PERSON_NOUNS  # "how many people were taken to hospital": "nine passengers were"
     counts_meetings = (stems | everything) & _MEETING_VERBS and stems <= _MEETING_VERBS | _MEETING_WORDS
     return stems | _MEETING_WORDS if counts_meetings else stems
 
@@ -165,6 +170,8 @@ def counted_head(question: str) -> frozenset[str]:
     head = frozenset(tokenize(word))
     if head & _PEOPLE_AT_WORK:
         head |= _PEOPLE
+    elif head & _PEOPLE:
+        head |= _PERSON_NOUNS
     return head | _MEETING_WORDS if head & (_MEETING_WORDS | _MEETING_VERBS) else head
 
 

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from seeds_loader.lazy import LazyPattern
+from seeds_loader.wordlists import word_list
 
 _SPECIFIC = LazyPattern(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -46,12 +47,21 @@ _UNSAID = LazyPattern(
 )
 
 
+# A holiday after a word of time dates as a month does: "returned before Chuseok", "after Golden Week".
+_HOLIDAY = LazyPattern(
+    r"\b(?:before|after|by|during|over|until|till|around|ahead of|in time for|since)\s+(?:the\s+)?"
+    rf"(?:{'|'.join(re.escape(h) for h in sorted(word_list('holidays', 'index'), key=len, reverse=True))})"
+    r"(?![\w’'-])",
+    re.I,
+)
+
+
 @lru_cache(maxsize=20_000)
 def temporal_weight(sentence: str) -> float:
     """1.0 for a specific date or weekday, 0.5 for a relative one ("last week"), a clock time or a saying that
     when is not known, else 0.
     Cached: a passage's sentences are weighed again by every "when" question that retrieves them."""
-    if _SPECIFIC.search(sentence):
+    if _SPECIFIC.search(sentence) or _HOLIDAY.search(sentence):
         return 1.0
     if _RELATIVE.search(sentence) or CLOCK_TIME_PATTERN.search(sentence) or _UNSAID.search(sentence):
         return 0.5

@@ -141,3 +141,121 @@ def test_a_surname_shared_by_a_father_and_his_daughter(made_up_engine) -> None: 
     assert registry.called_in(father, "Ko, 58, sells kimchi and rice cakes.")
     assert registry.called_in(father, "the shop Ko opened")
     assert not registry.called_in(father, "His daughter, Ko Ha-eun, 29, runs the online store.")
+
+
+def test_a_number_in_words_is_no_age() -> None:
+    """ "How old is Ko": "Ko, 58," says it; "At six every morning" and "One of my lieutenants" hold a number but
+    no age, and weigh nothing (they outranked the age itself)."""
+    from index.answer.answerability import Expectation
+
+    age = Expectation.of("how old is ko yong-nam?")
+    assert age.weight("Ko, 58, sells kimchi and rice cakes.") == 1.0
+    assert age.weight("At six every morning, Ko opens the shop.") == 0.0
+    assert age.weight("One of my lieutenants is getting married in October.") == 0.0
+
+
+def test_how_many_people_is_answered_by_any_noun_counting_people() -> None:
+    """ "How many people were taken to hospital": "nine passengers were taken to hospital" counts them
+    (index/data/person_nouns.txt)."""
+    from index.answer.answerability import Expectation
+
+    people = Expectation.of("how many people were taken to hospital?")
+    assert people.weight("The coast guard now says nine passengers were taken to hospital.") == 1.0
+    assert people.weight("The ferry carried nine tonnes of cargo to the hospital.") < 1.0
+
+
+_INTERVIEW = """---
+title: "A conversation with coast guard commander Berit Lund"
+date: 2026-05-27
+---
+
+Commander Berit Lund, 52, leads the search and rescue division in Kitakyushu.
+
+**Q: How often do your crews train with the Korean side now?**
+
+A: Once a month at sea, and every week by radio.
+
+**Q: And the young officers?**
+
+A: They love it. One of my lieutenants is getting married in October.
+"""
+
+
+def test_an_interviewer_s_question_asks_something_of_what_is_asked(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """Who answers completes a printed question ("How often do your crews train" asked of the commander), but
+    "And the young officers?" holds nothing of "how old is commander Lund": it is not the question asked."""
+    from index.answer.needs import understand
+    from index.answer.question import analyse
+    from index.answer.rank import answers_as_asked
+
+    index = made_up_engine(_INTERVIEW, "i.md").source.current()
+    needs = understand(index, analyse("how old is commander lund?", index.people))
+    young = next(p for p in index.passages if p.text.startswith("They love it"))
+    assert not answers_as_asked(needs, young, "Berit Lund commander", index.articles[young.article_id].title or "")
+    often = understand(index, analyse("how often does commander lund's crew train with the korean side?", index.people))
+    monthly = next(p for p in index.passages if p.text.startswith("Once a month"))
+    assert answers_as_asked(often, monthly, "Berit Lund commander", index.articles[monthly.article_id].title or "")
+
+
+_BRIEF = """BREAKING: Tourist boat runs aground
+
+Harbour Wire | Saturday, June 20, 2026
+
+A ferry carrying tourists ran aground near the port on Saturday morning, officials said.
+
+There were 112 passengers and six crew on board. Seven passengers were taken to hospital with minor injuries.
+
+The cause of the accident is under investigation.
+
+UPDATE, 2:10 p.m.: The coast guard now says nine passengers were taken to hospital.
+"""
+
+
+def test_an_update_revises_the_sentence_most_like_it(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How many passengers were on the ferry": "There were 112 passengers and six crew on board" answers; the
+    update's "nine passengers were taken to hospital" revises the sentence beside it ("Seven passengers were
+    taken to hospital"), so it does not go above the answer."""
+    engine = made_up_engine(_BRIEF, "b.txt", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("how many passengers were on board the ferry?", k=3)
+    assert answer.passages[0].highlight.startswith("There were 112 passengers")
+    hospital = engine.ask("how many passengers were taken to hospital?", k=3)
+    assert hospital.passages[0].text.startswith("UPDATE, 2:10 p.m.")
+
+
+_STATEMENT = """Statement by the Association of Bereaved Families
+
+Seoul, May 30, 2026
+
+The Association welcomes the agreement to return the remains.
+
+Berit Lund, chairman of the Association, will meet the minister on June 4.
+
+"Many families come here for the first time," said Mayor Karl Olsen of Ube.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("who chairs the bereaved families association?", "Berit Lund"),
+        ("who heads the association?", "Berit Lund"),
+        ("what did the mayor of ube say?", "Karl Olsen"),
+    ],
+)
+def test_a_post_asked_by_its_verb_or_with_of(made_up_engine, question: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Who chairs the association" asks who its chairman is (index/data/post_verbs.txt); "the mayor of Ube" is
+    "the Ube mayor", the post's noun before "of"."""
+    from index.answer.question import analyse
+
+    index = made_up_engine(_STATEMENT, "s.txt").source.current()
+    assert [p.name for p in analyse(question, index.people).people][:1] == [name]
+
+
+def test_a_holiday_after_a_word_of_time_dates() -> None:
+    """ "When do the families want the remains returned": "before Chuseok" dates it (index/data/holidays.txt),
+    as "after Golden Week" does; a holiday named without a word of time ("Christmas is coming") does not."""
+    from index.text.temporal import temporal_weight
+
+    assert temporal_weight("We ask that the first remains be returned before Chuseok.") == 1.0
+    assert temporal_weight("Bookings rose after Golden Week.") == 1.0
+    assert temporal_weight("Christmas is coming to Myeongdong.") == 0.0

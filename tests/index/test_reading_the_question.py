@@ -51,7 +51,8 @@ def test_what_a_count_counts_is_read_from_the_parse(question: str, phrase: str |
 @needs_model
 def test_a_count_of_people_doing_something_is_answered_by_its_figure() -> None:
     waited = Expectation.of("How many people waited outside the hall?")
-    assert waited.counted == frozenset(tokenize("people"))
+    # (with every noun counting people: "nine passengers waited" counts them too, index/data/person_nouns.txt)
+    assert frozenset(tokenize("people passengers")) <= waited.counted
     assert waited.weight("About 200 people, many waving flags, waited behind barriers outside the hall.") == 1.0
     assert waited.weight("The hall, built in 1905, has 3 doors.") < 1.0
 
