@@ -616,11 +616,14 @@ def _speaks_of_years(ctx: Context, index: LoadedIndex, passage: Passage, years: 
 
 
 def speaks_of_months(ctx: Context, index: LoadedIndex, passage: Passage, text: str, months: frozenset[int]) -> bool:
-    """The passage speaks of one of the months: printed in ``text``, the month its article was published
-    in or its live entry stands under, or resolved from its dates ("last month", "on the 14th")."""
-    published = index.articles[passage.article_id].published
-    found = set(months_printed(text)) | {d.month for d in (published, passage.day) if d is not None}
+    """The passage speaks of one of the months: printed in ``text``, resolved from its dates ("last month",
+    "on the 14th"), or, when it names none itself, the month its article was published in or its live entry
+    stands under (a table's row "| February | 870,000 |" in an article of June speaks of February only)."""
+    found = set(months_printed(text))
     found |= {m.when.month for sentence in ctx.dates(index, passage) for m in sentence if m.when is not None}
+    if not months_printed(f"{passage.context} {passage.text}"):
+        published = index.articles[passage.article_id].published
+        found |= {d.month for d in (published, passage.day) if d is not None}
     return bool(months & found)
 
 

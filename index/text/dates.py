@@ -211,10 +211,12 @@ def years_named(text: str) -> frozenset[str]:
 # after it is a day: "in April 3" is not read here); in lower case too, but for "may", as often a verb.
 _MONTH_ASKED = LazyPattern(
     rf"\b(?i:in|during|early|late|mid-?|last|this|next|since|until|before|after)\s(?:(?i:early|late|mid-?)\s?)?"
-    rf"(?P<m>{MONTH}|(?i:january|february|march|april|june|july|august|september|october|november|december))"
+    rf"(?P<m>{MONTH}|(?i:january|february|march|april|june|july|august|september|october|november|december)"
+    # ... "may" where no verb can follow: the question's end ("how many went to Korea in may?")
+    r"|(?i:may)(?=\s*[?.!]?\s*$))"
     rf"(?!\s?\d)"
 )
-_MONTH_PRINTED = LazyPattern(rf"\b{MONTH}")
+_MONTH_PRINTED = LazyPattern(rf"\b{MONTH}(?!\w)")  # (not "Mayor", "Marching")
 
 
 def months_asked(text: str) -> frozenset[int]:

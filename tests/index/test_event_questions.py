@@ -259,3 +259,14 @@ def test_a_holiday_after_a_word_of_time_dates() -> None:
     assert temporal_weight("We ask that the first remains be returned before Chuseok.") == 1.0
     assert temporal_weight("Bookings rose after Golden Week.") == 1.0
     assert temporal_weight("Christmas is coming to Myeongdong.") == 0.0
+
+
+def test_a_month_is_a_word_of_its_own_and_a_passage_naming_months_speaks_of_those() -> None:
+    """ "Mayor Shinoda" prints no May; "in may?" at a question's end is the month (a verb would follow the
+    modal); and a table's "| February | 870,000 |" in an article of June speaks of February, not of June."""
+    from index.text.dates import months_asked, months_printed
+
+    assert months_printed("said Mayor Shinoda Kenji") == frozenset()
+    assert months_printed("between January and May") == frozenset({1, 5})
+    assert months_asked("how many japanese visitors went to korea in may?") == frozenset({5})
+    assert months_asked("how many officials may attend?") == frozenset()
