@@ -270,3 +270,23 @@ def test_a_month_is_a_word_of_its_own_and_a_passage_naming_months_speaks_of_thos
     assert months_printed("between January and May") == frozenset({1, 5})
     assert months_asked("how many japanese visitors went to korea in may?") == frozenset({5})
     assert months_asked("how many officials may attend?") == frozenset()
+
+
+def test_a_table_row_naming_its_month_speaks_of_that_month_only(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "How many Koreans went to Japan in June": a row "| February | 870,000 |" of an article of June speaks of
+    February; a passage naming no month speaks of its article's."""
+    from index.answer.context import Context
+    from index.answer.rank import speaks_of_months
+
+    text = (
+        "---\ntitle: Travel numbers\ndate: 2026-06-15\n---\n\nTravel hit new records.\n\n"
+        "| Month | Koreans to Japan |\n|---|---|\n| February | 870,000 |\n"
+    )
+    engine = made_up_engine(text, "t.md")
+    index = engine.source.current()
+    ctx = Context(engine.embedder, EngineConfig())
+    row = next(p for p in index.passages if "February" in p.text)
+    lead = next(p for p in index.passages if p.text.startswith("Travel hit"))
+    assert not speaks_of_months(ctx, index, row, row.text, frozenset({6}))
+    assert speaks_of_months(ctx, index, row, row.text, frozenset({2}))
+    assert speaks_of_months(ctx, index, lead, lead.text, frozenset({6}))
