@@ -259,7 +259,7 @@ _AGE_NOW = LazyPattern(
 )
 # An age by when someone or something came to be: "born in 1945", "made in the sixth century", "built in 607".
 _ORIGIN = LazyPattern(
-    r"\b(?:born|made|built|founded|established|created|carved|cast|painted|written|erected|dat(?:es|ed|ing)\s(?:back\s)?"
+    r"\b(?:born|made|built|founded|established|created|carved|cast|painted|written|erected|dat(?:e|es|ed|ing)\s(?:back\s)?"
     r"(?:to|from))\s(?:(?:in|around|about|from)\s)?(?:the\s)?(?:(?:early|mid|late)[\s-])?"
     r"(?:\d{3,4}s?\b|\w+(?:-\w+)?\scentury\b)",
     re.I,

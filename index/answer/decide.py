@@ -190,7 +190,12 @@ def _signals(
         # names him, but nobody says anything there. (A reporter's printed question is the reporter's words; an
         # outlet's own article, "what does the Busan Courier urge", is the outlet's.)
         own_words = passage.kind == "question" or target.support(meta.outlet or "", steady=True) >= SPEAKER_NAMED
-        if not own_words and not any(_reports_speech(index, passage, i) for i in chosen):
+        # ... and a sentence telling their view with the very verb asked reports it: "what do Korean researchers
+        # hope to find" over "Korean researchers hope to find evidence of the trade in iron".
+        told = needs.view_verb is not None and any(
+            needs.view_verb in token_set(passage.sentences[i].text) for i in chosen
+        )
+        if not own_words and not told and not any(_reports_speech(index, passage, i) for i in chosen):
             speaker_named = 0.0
     year_ok = (not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)) and (
         not needs.months or speaks_of_months(ctx, index, passage, f"{own} {nearby}", needs.months)

@@ -110,6 +110,9 @@ class Needs:
     # always; "start" of "when do the fares start" in a sentence giving the start ("from April 1").
     occurring: frozenset[str] = frozenset()
     onset: frozenset[str] = frozenset()
+    # "What do Korean researchers hope to find": the verb of view or wish asked of a group (its stem), which a
+    # sentence telling their view holds ("Korean researchers hope to find ...").
+    view_verb: str | None = None
 
 
 # A title a person holds ("minister", "ambassador", "chairman"), which "who is the X" asks the holder of.
@@ -231,6 +234,9 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         timing=asked_side(text),
         ordinal=asked_ordinal(text),
         **_event_verbs(text, expectation, focus),
+        view_verb=next((t for t in tokenize(text) if t in _VIEW_VERBS), None)
+        if parsed.intent is Intent.QUOTE and parsed.person is None
+        else None,
     )
 
 
@@ -238,6 +244,8 @@ def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(tokenize(entry)) for entry in word_list(name, "index"))
 
 
+# Verbs of view and wish, which tell what a group holds without a verb of speech.
+_VIEW_VERBS = frozenset(tokenize("want wants hope hopes expect expects fear fears worry worries believe believes"))
 _OCCURRING = _phrases("occurrence_verbs")
 _ONSET = _phrases("onset_verbs")
 

@@ -290,3 +290,26 @@ def test_a_table_row_naming_its_month_speaks_of_that_month_only(made_up_engine) 
     assert not speaks_of_months(ctx, index, row, row.text, frozenset({6}))
     assert speaks_of_months(ctx, index, row, row.text, frozenset({2}))
     assert speaks_of_months(ctx, index, lead, lead.text, frozenset({6}))
+
+
+def test_a_thing_that_dates_from_a_century_is_that_old() -> None:
+    """ "How old are the mounds": "The mounds date from the fifth century" (as "dates back to" did)."""
+    from index.answer.answerability import Expectation
+
+    assert Expectation.of("how old are the mozu mounds?").weight("The mounds date from the fifth century.") == 1.0
+
+
+def test_a_group_s_view_told_with_the_verb_asked(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "What do Korean researchers hope to find": "Korean researchers hope to find evidence of the iron trade"
+    tells their view, with no verb of speech; a sentence that only names them does not."""
+    text = (
+        "Joint dig\n\nThe dig will run from Oct. 5 to Nov. 30.\n\n"
+        "Korean researchers hope to find evidence of the trade in iron.\n\n"
+        "Korean researchers arrived in Osaka on Monday.\n"
+    )
+    engine = made_up_engine(text, "d.txt", EngineConfig(min_confidence=0.0))
+    answer = engine.ask("what do korean researchers hope to find?", k=3)
+    assert answer.passages[0].text.startswith("Korean researchers hope")
+    assert answer.signals is not None and answer.signals["speaker_named"] == 1.0
+    other = engine.ask("what do korean researchers fear?", k=3)
+    assert other.signals is not None and other.signals["speaker_named"] == 0.0
