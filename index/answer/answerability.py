@@ -135,7 +135,9 @@ _DURATION = LazyPattern(
     re.I,
 )
 _MONEY = LazyPattern(
-    r"[$€£¥₩]\s?\d|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:yen|won|dollars?|euros?|pounds?|yuan|"
+    # ("350 US dollars", "2 million Hong Kong dollars": a country's name between the figure and its currency)
+    r"[$€£¥₩]\s?\d|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:(?:US|U\.S\.|Hong Kong|Singapore|Australian|"
+    r"Canadian|New Taiwan)\s)?(?:yen|won|dollars?|euros?|pounds?|yuan|"
     r"renminbi|rupees?|usd|krw|jpy|cny|eur)\b",
     re.I,
 )

@@ -313,3 +313,27 @@ def test_a_group_s_view_told_with_the_verb_asked(made_up_engine) -> None:  # typ
     assert answer.signals is not None and answer.signals["speaker_named"] == 1.0
     other = engine.ask("what do korean researchers fear?", k=3)
     assert other.signals is not None and other.signals["speaker_named"] == 0.0
+
+
+def test_a_sum_in_a_country_s_currency_is_money() -> None:
+    """ "How much does the pass cost": "priced at 350 US dollars"."""
+    from index.answer.answerability import Expectation
+
+    cost = Expectation.of("how much does the joint rail pass cost?")
+    assert cost.weight("The pass, priced at 350 US dollars, covers seven days of travel.") == 1.0
+    assert cost.weight("The pass covers seven days of travel in US trains.") == 0.0
+
+
+def test_a_trade_is_a_role() -> None:
+    """ "What does the fisherman want": the op-ed's author "is a third-generation fisherman in Seogwipo"
+    (index/data/role_nouns.txt: trades as well as posts)."""
+    from index.people.registry import find_people
+    from seeds_loader import parse_article
+
+    text = (
+        "---\ntitle: The summit forgot the fishermen\nauthor: Berit Lund\n---\n\n"
+        "*Berit Lund is a third-generation fisherman in Seogwipo.*\n\nI have fished these waters for thirty years.\n"
+    )
+    registry = find_people([parse_article(text, "o.md")])
+    lund = next(p for p in registry.people.values() if p.name == "Berit Lund")
+    assert any("fisherman" in r for r in lund.roles)
