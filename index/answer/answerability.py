@@ -59,7 +59,8 @@ _TYPES = (
     (
         AnswerType.COUNT,
         re.compile(
-            r"\bhow (?:many|much|often|tall|old|far|big|large|high|heavy|deep|wide|long ago)\b|\bnumber of\b|"
+            r"\bhow (?:many|much|often|tall|old|far|big|large|high|heavy|deep|wide|long ago|hot|cold|warm|fast)\b|"
+            r"^\s*how strong (?:[\w’'-]+ ){0,3}winds?\b|\bnumber of\b|"
             rf"^\s*what(?:'s|’s| is| was| are| were| will be)? (?:the |its |their )?(?:[a-z-]+ )?"
             rf"(?:{_QUANTITY_NOUNS})\b",
             re.I,
@@ -105,6 +106,21 @@ _UNIT_QUALIFIER = r"(?:more|full|straight|working|business|calendar|consecutive|
 _QUANTITY = LazyPattern(rf"\b(?:{_NUMBER})\b", re.I)
 # ("How high" may ask a level, "43 percent": not a length.)
 _HOW_LONG_A_WAY = LazyPattern(r"^\s*how\s(?:far|deep|tall|wide)\b", re.I)
+# Measures asked with their adjective, and the units a figure of them is given in.
+_MEASURED = {
+    "temperature": (
+        LazyPattern(r"^\s*how\s(?:hot|cold|warm)\b", re.I),
+        LazyPattern(r"\b\d+(?:\.\d+)?\s?(?:degrees?|°\s?[CF]?|celsius|fahrenheit)\b|\d°", re.I),
+    ),
+    "speed": (
+        LazyPattern(r"^\s*how\s(?:fast\b|strong\s(?:[\w’'-]+\s){0,3}winds?\b)", re.I),
+        LazyPattern(
+            r"\b\d[\d,.]*\s?(?:km/h|kph|mph|knots?\b|(?:kilomet(?:re|er)s?|miles?)\s(?:an|per)\shour|"
+            r"met(?:re|er)s?\s(?:a|per)\ssecond|m/s)",
+            re.I,
+        ),
+    ),
+}
 _LENGTH = LazyPattern(
     rf"\b(?:{_NUMBER})[\s-]*(?:(?:kilo|centi|milli)?met(?:er|re)s?|km|m|cm|miles?|feet|foot|ft|yards?|inches|inch)\b"
     # ... or the time it takes to go ("three hours' drive from Seoul")
@@ -314,6 +330,9 @@ class Expectation:
     # "How deep", "how far", "how tall": a length asked, which only a figure with a unit of length gives ("about
     # 40 metres below the surface"; "was 19 when he first dived" is no depth).
     length: bool = False
+    # "How hot was it", "how fast was the ferry", "how strong were the winds": a figure in units of that
+    # measure ("33 degrees", "180 kilometres an hour"), nothing else (``_MEASURED``).
+    unit: str | None = None
     # "What do the fishermen want?", "what did X ask for?": what someone wants, in whatever words they want it
     # ("have asked the government to include them", "We ask that ...", "want faster action").
     wants: bool = False
@@ -358,6 +377,8 @@ class Expectation:
                 return cls(kind, age="now" if m.group(1).lower() in ("is", "are") else "then")
             if _HOW_LONG_A_WAY.search(question):
                 return cls(kind, length=True)
+            if (unit := next((u for u, (asked, _) in _MEASURED.items() if asked.search(question)), None)) is not None:
+                return cls(kind, unit=unit)
             if _HOW_MUCH_CHANGE.search(question):
                 return cls(kind, change=True)
             if m := _HOW_MUCH_SUBJECT.search(question):
@@ -436,6 +457,8 @@ class Expectation:
         if self.kind is AnswerType.COUNT:
             if self.length:
                 return 1.0 if _LENGTH.search(sentence) else 0.0
+            if self.unit is not None:
+                return 1.0 if _MEASURED[self.unit][1].search(sentence) else 0.0
             if self.age is not None:
                 # "How old is Choi Dong-su": "Mr. Choi, now 93," or "who is 85"; "was eleven when his father
                 # left" is an age then, which half answers (and the other way round for "how old was X when").
@@ -518,13 +541,16 @@ _ASKED_WORD = LazyPattern(
     # "where did the ceremony take place": where it happened, in whatever words
     r"\b(?P<event>(?:take|takes|took|taken|taking)\s+place)\b|"
     # "how far is Andong from Seoul", "how old is Kim": the measure asked ("190 kilometers", "He is 71")
-    r"\bhow\s+(?P<measure>far|old|tall|high|deep|wide|big|large|heavy|soon)\b|"
+    r"\bhow\s+(?P<measure>far|old|tall|high|deep|wide|big|large|heavy|soon|hot|cold|warm|fast)\b|"
+    r"^\s*how\s+(?P<strength>strong)\s(?=(?:[\w’'-]+\s){0,3}winds?\b)|"
     # "what is the death toll": the figure of those who died, in whatever words ("183 laborers ... died")
     r"^\s*what(?:'s|’s|\s+is|\s+was|\s+were)\s+(?:the\s+)?(?:[a-z-]+\s)?(?P<count>toll|tally|turnout)\b|"
     # "what did the protesters want?": what they asked for, in whatever words ("calling for ...")
     # (Not "what will the talks cover?": a sentence that says what the talks are, without the word, is as near
     # as one saying what they will take in, and shown as the answer; the missing word refuses it.)
-    r"^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w’'-]+\s){1,5}?(?P<desire>want)\s*[?.!]?\s*$",
+    r"^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w’'-]+\s){1,5}?(?P<desire>want)\s*[?.!]?\s*$|"
+    # "what is Yoon planning next?": what they will do, in whatever words ("A cooking school in Busan, next spring")
+    r"^\s*what(?:'s|’s|\s+is|\s+are)\s+(?:[\w’'-]+\s){1,5}?(?P<plan>planning)\b",
     re.I,
 )
 
@@ -549,7 +575,8 @@ def asked_words(question: str) -> list[str]:
     """The words of ``question`` that ask rather than say what is asked about (``_ASKED_WORD``), and the
     piece of coverage it asks of ("according to the op-ed")."""
     m = _ASKED_WORD.search(question)
-    words = [w for g in ("kind", "quality", "event", "measure", "count", "desire") if (w := m.group(g))] if m else []
+    groups = ("kind", "quality", "event", "measure", "strength", "count", "desire", "plan")
+    words = [w for g in groups if (w := m.group(g))] if m else []
     if (c := _PER_COVERAGE.search(question)) and names_coverage(c.group(1)):
         words += c.group(1).split()
     if a := _ADVISED.search(question):

@@ -337,3 +337,30 @@ def test_a_trade_is_a_role() -> None:
     registry = find_people([parse_article(text, "o.md")])
     lund = next(p for p in registry.people.values() if p.name == "Berit Lund")
     assert any("fisherman" in r for r in lund.roles)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "other"),
+    [
+        ("how hot was it in sakai?", "It is already 33 degrees.", "Sakai is near Osaka, 30 minutes by train."),
+        ("how strong were the winds?", "Winds of up to 180 kilometres an hour.", "Strong winds closed 14 ports."),
+        ("how fast was the ferry going?", "The ferry was doing 80 km/h.", "The ferry had 112 passengers."),
+    ],
+)
+def test_a_measure_asked_by_its_adjective_is_a_figure_in_its_units(question: str, answer: str, other: str) -> None:
+    """ "How hot", "how fast", "how strong ... winds": a figure in degrees or in a speed, the adjective no word
+    the answer need hold ("It is already 33 degrees")."""
+    from index.answer.answerability import Expectation, asked_words
+
+    asked = Expectation.of(question)
+    assert asked.weight(answer) == 1.0
+    assert asked.weight(other) == 0.0
+    assert asked_words(question)
+
+
+def test_what_someone_is_planning_is_asked_in_any_words() -> None:
+    """ "What is Yoon planning next?": "planning" asks; the answer ("A cooking school in Busan, next spring")
+    need not say it."""
+    from index.answer.answerability import asked_words
+
+    assert asked_words("what is yoon planning next?") == ["planning"]
