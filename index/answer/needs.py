@@ -248,12 +248,15 @@ def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
 _VIEW_VERBS = frozenset(tokenize("want wants hope hopes expect expects fear fears worry worries believe believes"))
 _OCCURRING = _phrases("occurrence_verbs")
 _ONSET = _phrases("onset_verbs")
+_TAKING_PART = _phrases("participation_verbs")
 
 
 def _event_verbs(text: str, expectation: Expectation, focus: Focus) -> dict[str, frozenset[str]]:
     """A "when" or "where" question's verb that says only that its thing happens ("when does the survey run":
-    the passage dates the survey) or starts ("when do the fares start": "from April 1"), as focus stems."""
-    if expectation.kind not in (AnswerType.DATE, AnswerType.TIME, AnswerType.PLACE):
+    the passage dates the survey) or starts ("when do the fares start": "from April 1"); a count's that says
+    only that what it counts took part ("how many teams took part"), as focus stems."""
+    counts = expectation.kind is AnswerType.COUNT and bool(expectation.counted)
+    if expectation.kind not in (AnswerType.DATE, AnswerType.TIME, AnswerType.PLACE) and not counts:
         return {}
     verb = main_verb(text)
     stem = tokenize(verb)[:1] if verb else []
@@ -268,6 +271,8 @@ def _event_verbs(text: str, expectation: Expectation, focus: Focus) -> dict[str,
         )
         return frozenset(t for t in hit if t in focus.terms)
 
+    if counts:  # "how many teams took part": a figure of the teams at the festival
+        return {"occurring": spared(_TAKING_PART)}
     return {"occurring": spared(_OCCURRING), "onset": spared(_ONSET)}
 
 

@@ -32,6 +32,8 @@ def _needs(made_up_engine, question: str):  # type: ignore[no-untyped-def]
         ("when will the next summit be held?", {"hold"}, set()),
         ("when do the cheaper fares start?", set(), {"start"}),
         ("when does the ban take effect", set(), {"take", "effect"}),
+        ("how many teams took part in the festival?", {"take", "part"}, set()),  # a count's figure of them
+        ("how many people attended the ceremony?", set(), set()),  # (who attended is not who was invited)
         ("who runs the survey?", set(), set()),  # not when or where: the verb is what is asked about
         ("when did the survey team go to the mine?", set(), set()),
     ],
