@@ -366,3 +366,13 @@ def test_what_someone_is_planning_is_asked_in_any_words() -> None:
     from index.answer.answerability import asked_words
 
     assert asked_words("what is yoon planning next?") == ["planning"]
+
+
+def test_how_much_something_is_up_is_the_size_of_a_change() -> None:
+    """ "How much are Fukuoka bookings up?": "up by about a third" sizes it, as "risen" would."""
+    from index.answer.answerability import Expectation
+
+    up = Expectation.of("how much are fukuoka bookings up?")
+    assert up.change
+    assert up.weight("Bookings in Fukuoka are up by about a third.") == 1.0
+    assert not Expectation.of("how much does the card cost to top up on the ferry?").change
