@@ -177,7 +177,7 @@ _HOW_MUCH_CHANGE = LazyPattern(
     r"(?:ris(?:e|en|es|ing)|rose|f[ae]ll(?:en|s|ing)?|gr[eo]wn?|grows|drop(?:ped|s)?|(?:in|de)creased?|"
     r"declined?|climb(?:ed)?|jump(?:ed)?|shr[iau]nk|gain(?:ed)?|slump(?:ed)?|surge[d]?|plunge[d]?|"
     # ... or by how far it stands "up" or "down": "how much are Fukuoka bookings up?"
-    r"(?:up|down)(?=\s*[?.!]?\s*$|\s(?:from|since|on|this|last|compared)\b))\b",
+    r"(?:up|down)(?=\s*[?.!]?\s*$|\s(?:from|since|this|last|compared)\b))\b",
     re.I,
 )
 _ONCE = LazyPattern(r"\b(?:once|twice|thrice|times)\b", re.I)
