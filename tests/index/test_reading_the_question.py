@@ -1366,13 +1366,15 @@ def test_a_place_asked_about_may_follow_the() -> None:
 
 def test_a_month_asked_as_last_or_this_is_a_month_asked() -> None:
     """ "Where did they meet last November?" asks about November as "in November" does (its passage must
-    speak of it); "may" in lower case stays a verb."""
+    speak of it); "may" in lower case stays a verb, but where it ends the question."""
     from index.text.dates import months_asked
 
     assert months_asked("where did lee and takaichi meet last november?") == {11}
     assert months_asked("What did she say this March?") == {3}
     assert months_asked("since April") == {4}
-    assert months_asked("will it open next may") == frozenset()
+    # ... "may" in lower case stays a verb where a verb can follow it; ending the question it is the month
+    assert months_asked("who may attend the talks next week?") == frozenset()
+    assert months_asked("will it open next may") == frozenset({5})
 
 
 def test_a_sentence_of_two_speakers_shows_the_one_asked_about(made_up_engine) -> None:  # type: ignore[no-untyped-def]
