@@ -260,6 +260,13 @@ _PLACE = LazyPattern(
     r"north|south|east|west|centre|center|heart|suburbs?|foot|site)\sof\s(?:the\s)?[A-Z]|"
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
 )
+# ... or a place told by what it is: "at convenience stores", "at the embassy or a consulate"
+# (index/data/place_nouns.txt).
+_PLACE_NOUN = LazyPattern(
+    r"\b(?:at|in|from|to|inside|outside)\s(?:(?:the|a|an|any|most|local|its|their|his|her)\s)?(?:[a-z-]+\s){0,2}?"
+    rf"(?:{'|'.join(re.escape(n) for n in sorted(word_list('place_nouns', 'index'), key=len, reverse=True))})"
+    r"(?:s|es)?\b"
+)
 # "How often will they meet": how often something happens, which a frequency says ("agreed to meet every year").
 _FREQUENCY = LazyPattern(
     r"\b(?:every|each)\s+(?:other\s+|two\s+|few\s+)?(?:day|week|month|year|spring|summer|autumn|winter)s?\b|"
@@ -522,7 +529,9 @@ class Expectation:
         if self.kind is AnswerType.TIME:
             return 1.0 if _CLOCK.search(sentence) else 0.0
         if self.kind is AnswerType.PLACE:
-            return 1.0 if _PLACE.search(sentence) else 0.5 if _LOCATED.search(sentence) else 0.0
+            if _PLACE.search(sentence) or _PLACE_NOUN.search(sentence):
+                return 1.0
+            return 0.5 if _LOCATED.search(sentence) else 0.0
         if self.kind is AnswerType.REASON:
             return 1.0 if _REASON.search(sentence) else 0.0
         if self.kind is AnswerType.ADVICE:

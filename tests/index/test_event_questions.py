@@ -376,3 +376,14 @@ def test_how_much_something_is_up_is_the_size_of_a_change() -> None:
     assert up.change
     assert up.weight("Bookings in Fukuoka are up by about a third.") == 1.0
     assert not Expectation.of("how much does the card cost to top up on the ferry?").change
+
+
+def test_a_place_told_by_what_it_is_answers_where() -> None:
+    """ "Where can the card be topped up": "at convenience stores" answers as a named place does
+    (index/data/place_nouns.txt); "at the meeting" is no place."""
+    from index.answer.answerability import Expectation
+
+    where = Expectation.of("where can the card be topped up?")
+    assert where.weight("It can be topped up in either currency at convenience stores.") == 1.0
+    assert where.weight("Seven passengers were taken to hospital.") == 1.0
+    assert where.weight("She said it at the meeting on Monday.") == 0.0
