@@ -34,7 +34,7 @@ from index.text.nlp import (
 from index.text.temporal import CLOCK_TIME, CLOCK_TIME_PATTERN, temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.wordlists import word_list
+from seeds_loader.wordlists import alternation, word_list
 
 
 class AnswerType(StrEnum):
@@ -264,7 +264,7 @@ _PLACE = LazyPattern(
 # (index/data/place_nouns.txt).
 _PLACE_NOUN = LazyPattern(
     r"\b(?:at|in|from|to|inside|outside)\s(?:(?:the|a|an|any|most|local|its|their|his|her)\s)?(?:[a-z-]+\s){0,2}?"
-    rf"(?:{'|'.join(re.escape(n) for n in sorted(word_list('place_nouns', 'index'), key=len, reverse=True))})"
+    rf"(?:{alternation(word_list('place_nouns', 'index'))})"
     r"(?:s|es)?\b"
 )
 # "How often will they meet": how often something happens, which a frequency says ("agreed to meet every year").

@@ -13,7 +13,7 @@ from index.store.references import names_coverage
 from index.text.nlp import asks_who_did
 from index.text.tokens import normalize_word
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.wordlists import word_list
+from seeds_loader.wordlists import alternation, word_list
 
 _SAY = (
     r"say|said|tell|told|think|argue|claim|describe|emphasi[sz]e|note|warn|mean|predict|promise|pledge|"
@@ -82,7 +82,7 @@ _POST_VERBS = {
     for verb in verbs.split()
 }
 _HOLDS_POST = LazyPattern(
-    rf"^\s*who\s+(?:now\s+|currently\s+)?(?P<verb>{'|'.join(sorted(_POST_VERBS, key=len, reverse=True))})\s+"
+    rf"^\s*who\s+(?:now\s+|currently\s+)?(?P<verb>{alternation(_POST_VERBS)})\s+"
     r"(?P<org>.+?)\s*\??$",
     re.I,
 )

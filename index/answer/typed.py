@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from seeds_loader.wordlists import word_list
+from seeds_loader.wordlists import alternation, word_list
 
 _QUESTION_WORD = re.compile(
     r"^(?:what|what's|who|who's|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|"
@@ -27,8 +27,7 @@ def _shorthand_words() -> dict[str, str]:
 @cache
 def _shorthand() -> re.Pattern[str]:
     """Chat shorthand ("wat did kihara say abt the families"), whole words in any case."""
-    words = "|".join(re.escape(w) for w in sorted(_shorthand_words(), key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'])(?:{words})(?![\w’'])", re.I)
+    return re.compile(rf"(?<![\w’'])(?:{alternation(_shorthand_words())})(?![\w’'])", re.I)
 
 
 def as_question(question: str) -> str:

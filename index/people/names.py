@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.wordlists import word_list
+from seeds_loader.wordlists import alternation, word_list
 
 # A capitalised word (with a hyphenated part: "Jae-myung"), a family name in capitals before the given name
 # ("KIM Nam-joon", as Korean and Japanese copy often prints it), or an initial.
@@ -20,39 +20,10 @@ NAME = rf"(?:{NAME_TOKEN})(?:\s(?:{NAME_TOKEN})){{0,2}}"
 LONG_NAME = rf"(?:{NAME_TOKEN})(?:\s(?:{NAME_TOKEN})){{0,5}}"
 
 
-def _alternation(entries: Iterable[str], *, escape: bool = True) -> str:
-    """One pattern matching any of ``entries``, the longest first. Plain words are put in a trie
-    ("minist(?:er|ry)"): the engine then tries one branch per letter instead of every word at every
-    position of every paragraph (the role and title lists run to a hundred words each). Entries that are
-    patterns themselves (``escape=False``) are joined as they are."""
-    items = sorted(set(entries), key=len, reverse=True)
-    if not escape:
-        return "|".join(items)
-    trie: dict[str, dict] = {}
-    for item in items:
-        node = trie
-        for char in item:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
+TITLE_WORDS = alternation(word_list("titles", "index"))
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
-    """The pattern of a trie node's words: each branch a letter and the rest, longest first (the word
-    ending here, if one does, is the last choice, so that a longer word wins as in a longest-first list)."""
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
-
-
-TITLE_WORDS = _alternation(word_list("titles", "index"))
-
-
-ROLE_WORDS = _alternation(word_list("role_nouns", "index"))
+ROLE_WORDS = alternation(word_list("role_nouns", "index"))
 _ROLE_SET = frozenset(w.lower() for w in word_list("role_nouns", "index"))
 
 
@@ -62,7 +33,7 @@ def is_role_word(word: str) -> bool:
     return lowered in _ROLE_SET or (lowered.endswith("s") and lowered[:-1] in _ROLE_SET)
 
 
-REPORTING_VERBS = _alternation(word_list("reporting_verbs", "index"), escape=False)
+REPORTING_VERBS = alternation(word_list("reporting_verbs", "index"), escape=False)
 
 
 NOT_NAMES = frozenset(word_list("non_names", "index"))

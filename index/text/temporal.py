@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from seeds_loader.lazy import LazyPattern
-from seeds_loader.wordlists import word_list
+from seeds_loader.wordlists import alternation, word_list
 
 _SPECIFIC = LazyPattern(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -50,7 +50,7 @@ _UNSAID = LazyPattern(
 # A holiday after a word of time dates as a month does: "returned before Chuseok", "after Golden Week".
 _HOLIDAY = LazyPattern(
     r"\b(?:before|after|by|during|over|until|till|around|ahead of|in time for|since)\s+(?:the\s+)?"
-    rf"(?:{'|'.join(re.escape(h) for h in sorted(word_list('holidays', 'index'), key=len, reverse=True))})"
+    rf"(?:{alternation(word_list('holidays', 'index'))})"
     r"(?![\w’'-])",
     re.I,
 )
