@@ -127,6 +127,9 @@ _LENGTH = LazyPattern(
     rf"|\b(?:{_NUMBER}|an?)[\s-]*(?:hours?|minutes?)['’]?\s(?:drive|flight|walk|ride|journey|away|by)\b",
     re.I,
 )
+# "How long is the new road", "how long was the visit": no verb but the copula, so a thing's length or a
+# stretch of time, whichever the thing has.
+_HOW_LONG_IS = LazyPattern(r"^\s*how\s+long\s+(?:is|are|was|were|will\s+be)\s+(?:[\w’'-]+\s?){1,5}\??\s*$", re.I)
 _MONTH_BEFORE = LazyPattern(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
 _UNIT_STEMS = frozenset(
     stem
@@ -200,7 +203,8 @@ _EVENT_COUNTS = frozenset(tokenize("toll tally turnout"))
 # A share asked for ("what percentage", "what proportion") and a share given ("3 percent", "a quarter").
 _SHARE_STEMS = frozenset(tokenize("percentage percent share proportion fraction"))
 _SHARE = LazyPattern(
-    r"\d[\d.,]*\s?(?:%|percent\b|per cent\b|percentage points?\b)|"
+    # (the number in digits or, opening a sentence as house style spells it, in words: "Sixty-one percent")
+    rf"(?:\d[\d.,]*|\b{SPELLED_NUMBER})\s?(?:%|percent\b|per cent\b|percentage points?\b)|"
     r"\b(?:a|one)[\s-](?:quarter|third|half|fifth|tenth)\b|\bhalf\b|\bone in (?:two|three|four|five|ten|\d+)\b",
     re.I,
 )
@@ -251,13 +255,16 @@ _LOCATED = LazyPattern(
     r"\b(?:next\sto|beside|behind|above|below|beneath|under|opposite|near|in\sfront\sof|on\stop\sof)\s"
     r"(?:the|a|an|his|her|their|its|our|my)\s(?:[a-z]+\s)?[a-z]+"
 )
+# The part of a place a sentence may name before or after it ("the coast of Ube", "Jeju's south coast").
+_PLACE_PART = r"coast|shore|outskirts|edge|border|banks?|north|south|east|west|centre|center|heart|suburbs?|foot|site"
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(
     # (a month or a day of the week is no place: "starting in October")
     rf"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?(?!(?:{MONTH}|{WEEKDAY_NAMES})\b)[A-Z][\w’'-]+|"
     # "on the coast of Ube", "in the north of the country's capital": a place's part, then the place.
-    r"\b(?:on|in|at|near|off|along)\s(?:the\s)?(?:[a-z]+\s)?(?:coast|shore|outskirts|edge|border|banks?|"
-    r"north|south|east|west|centre|center|heart|suburbs?|foot|site)\sof\s(?:the\s)?[A-Z]|"
+    rf"\b(?:on|in|at|near|off|along)\s(?:the\s)?(?:[a-z]+\s)?(?:{_PLACE_PART})\sof\s(?:the\s)?[A-Z]|"
+    # ... or the place's own first: "on Jeju's south coast", "in Seoul's suburbs"
+    rf"\b(?:on|in|at|near|off|along)\s[A-Z][\w-]*['’]s?\s(?:[a-z]+\s)?(?:{_PLACE_PART})\b|"
     r"\b(?:Place|Location|Venue|City|Town|Country|Site|Where)s?:\s[A-Z]"
 )
 # ... or a place told by what it is: "at convenience stores", "at the embassy or a consulate"
@@ -337,7 +344,8 @@ class Expectation:
     # "How much funding": a sum of money answers as a figure of what is named does.
     amount: bool = False
     # "How deep", "how far", "how tall": a length asked, which only a figure with a unit of length gives ("about
-    # 40 metres below the surface"; "was 19 when he first dived" is no depth).
+    # 40 metres below the surface"; "was 19 when he first dived" is no depth). Of a duration ("how long is the
+    # road"), a length answers as well as a stretch of time.
     length: bool = False
     # "How hot was it", "how fast was the ferry", "how strong were the winds": a figure in units of that
     # measure ("33 degrees", "180 kilometres an hour"), nothing else (``_MEASURED``).
@@ -416,7 +424,10 @@ class Expectation:
             )
         if kind is AnswerType.DURATION:
             return cls(
-                kind, takes=_TAKES_ASKED.search(question) is not None, gap=_GAP_ASKED.search(question) is not None
+                kind,
+                takes=_TAKES_ASKED.search(question) is not None,
+                gap=_GAP_ASKED.search(question) is not None,
+                length=_HOW_LONG_IS.search(question) is not None,
             )
         if kind is AnswerType.ANY and _WANTS_ASKED.search(question):
             return cls(AnswerType.ADVICE, wants=True)
@@ -456,6 +467,8 @@ class Expectation:
         what a sum of money is about may be named; ``answers``: the question the passage answers (an
         interview's, an explainer's), which may name what its bare figure counts."""
         if self.kind is AnswerType.DURATION:
+            if self.length and _LENGTH.search(sentence):
+                return 1.0  # "how long is Summit Avenue": "The 800-metre road"
             if self.gap:
                 return 1.0 if _GAP.search(sentence) else 0.0  # ("two days, shorter than his four-day trip")
             if self.takes and _DURATION.search(sentence) and not _TAKES.search(sentence):
@@ -719,6 +732,16 @@ _INSTITUTION_SUBJECT = LazyPattern(
 )
 
 
+# ... or two of them together, with the plural verb they share: "The Korean embassy and the Japan Automobile
+# Federation both issue translations".
+_INSTITUTIONS_SUBJECT = LazyPattern(
+    rf"(?:^|[;:]\s)(?:[Tt]he\s)?(?:[A-Z][\w’'-]*['’]?s?\s){{0,3}}(?:[a-z]+\s)?(?i:{_INSTITUTIONS})"
+    rf"\s(?:and|or)\s(?:the\s)?(?:[A-Z][\w’'-]*['’]?s?\s){{0,5}}(?:[a-z]+\s)?(?i:{_INSTITUTIONS})"
+    r"\s(?:both\s|also\s|jointly\s|together\s|each\s)?(?:[a-z]+ly\s)?"
+    r"(?!(?:of|in|at|on|for|to|and|or|with|from|by|as|is|was|were|are|has|had|have)\b)[a-z]+\b"
+)
+
+
 # ... or a holder of a title, unnamed, as the subject of its clause: "10:15 — The trade minister is asked to report".
 _TITLE_SUBJECT = LazyPattern(
     rf"(?:^|[;:—–]\s|,\s(?:and|but)\s)[Tt]he\s(?:[a-z]+\s){{0,2}}(?i:{TITLE_WORDS})\s"
@@ -736,5 +759,6 @@ def fills_who(text: str) -> bool:
         _WHO_CELL.search(text)
         or _PASSIVE_AGENT.search(text)
         or _INSTITUTION_SUBJECT.search(text)
+        or _INSTITUTIONS_SUBJECT.search(text)
         or _TITLE_SUBJECT.search(text)
     )

@@ -17,7 +17,7 @@ from index.people.registry import Person
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import DateMention, dates_in
-from index.text.tokens import token_set, tokenize
+from index.text.tokens import token_set, tokenize, with_twins
 
 _NEARBY_CACHE = 20_000  # passages; about 20 MB of text at most
 _ARTICLE_CACHE = 2_000  # articles' texts, read only for questions that name a place
@@ -126,9 +126,9 @@ class Context:
         self._follow(index)
         if (found := self._words.get(passage.id)) is None:
             found = Words(
-                tuple(token_set(s.text) for s in passage.sentences),
-                token_set(f"{passage.text} {passage.context} {self.voices(index, passage)}"),
-                token_set(self.nearby(index, passage)),
+                tuple(with_twins(token_set(s.text)) for s in passage.sentences),
+                with_twins(token_set(f"{passage.text} {passage.context} {self.voices(index, passage)}")),
+                with_twins(token_set(self.nearby(index, passage))),
             )
             if len(self._words) < _NEARBY_CACHE:
                 self._words[passage.id] = found

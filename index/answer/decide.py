@@ -25,20 +25,19 @@ from index.answer.rank import (
     asked_by_label,
     asked_holds_kind,
     called,
+    reports_speech,
     speaks_of,
     speaks_of_months,
     text_around,
 )
 from index.answer.retrieve import Retrieved
 from index.answer.types import Refusal
-from index.people.names import REPORTING_VERBS
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage
 from index.text.dates import gives_start, told_as_past, weekday_words
 from index.text.motion import goes, names_destination, only_origin
 from index.text.nlp import modifies
 from index.text.tokens import token_set, tokenize
-from seeds_loader.lazy import LazyPattern
 
 logger = logging.getLogger(__name__)
 
@@ -96,23 +95,6 @@ def decide(
         weakest = decision.weakest(signals) if signals is not None else "fused"
         refusal = Refusal.LOW_CONFIDENCE if weakest in _CLOSENESS else Refusal.NO_SUPPORT
     return Decided(refusal, confidence, signals, ranked)
-
-
-def _reports_speech(index: LoadedIndex, passage: Passage, i: int) -> bool:
-    """Sentence ``i`` of the passage is someone's words or reports them: attributed, quoted, or told with a
-    verb of speech ("the ministry said", "according to officials")."""
-    sentence = passage.sentences[i]
-    if index.quote_at(passage.article_id, sentence.start) is not None:
-        return True
-    return any(c in sentence.text for c in '"“”') or bool(_SPEECH.search(sentence.text))
-
-
-# (Not in the passive: "The trade minister is asked to report" is someone asking him, not his words.)
-_SPEECH = LazyPattern(
-    rf"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:{REPORTING_VERBS})\b"
-    r"|\baccording to\b",
-    re.I,
-)
 
 
 def _holds_kind(ctx: Context, index: LoadedIndex, needs: Needs, passage: Passage) -> bool:
@@ -195,7 +177,7 @@ def _signals(
         told = needs.view_verb is not None and any(
             needs.view_verb in token_set(passage.sentences[i].text) for i in chosen
         )
-        if not own_words and not told and not any(_reports_speech(index, passage, i) for i in chosen):
+        if not own_words and not told and not any(reports_speech(index, passage, i) for i in chosen):
             speaker_named = 0.0
     year_ok = (not needs.years or speaks_of(ctx, index, passage, f"{own} {nearby}", needs.years)) and (
         not needs.months or speaks_of_months(ctx, index, passage, f"{own} {nearby}", needs.months)

@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from index.text.acronyms import acronym_letters, long_form
-from index.text.tokens import token_set, tokenize
+from index.text.tokens import token_set, tokenize, with_twins
 from seeds_loader.wordlists import word_list
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Focus:
     def found_in(self, text: str) -> frozenset[str]:
         """The words of ``text``, with the acronyms of the question it spells out ("the Comprehensive and
         Progressive Agreement for Trans-Pacific Partnership" holds "CPTPP")."""
-        found = token_set(text)
+        found = with_twins(token_set(text))
         spelled = [a for a in self.acronyms if not set(tokenize(a)) <= found and long_form(a, text) is not None]
         return found | frozenset(t for a in spelled for t in tokenize(a))
 

@@ -138,7 +138,9 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         # like any words; a name the coverage never mentions at all is refused.
         if not is_generic_speaker(parsed.target) and not mentioned(parsed.target, index):
             refusal, unknown = Refusal.UNKNOWN_SPEAKER, (parsed.target,)
-        elif is_generic_speaker(parsed.target) or not looks_like_speaker(parsed.target):
+        elif is_generic_speaker(parsed.target) or not (
+            looks_like_speaker(parsed.target) or _printed_as_name(parsed.target, index)
+        ):
             # "how did defence stocks react": no speaker at all, an ordinary question.
             parsed = replace(parsed, intent=Intent.FACT, target=None)
     elif (
@@ -247,14 +249,16 @@ def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
 # Verbs of view and wish, which tell what a group holds without a verb of speech.
 _VIEW_VERBS = frozenset(tokenize("want wants hope hopes expect expects fear fears worry worries believe believes"))
 _OCCURRING = _phrases("occurrence_verbs")
+_GOING = _phrases("going_verbs")
 _ONSET = _phrases("onset_verbs")
 _TAKING_PART = _phrases("participation_verbs")
 
 
 def _event_verbs(text: str, expectation: Expectation, focus: Focus) -> dict[str, frozenset[str]]:
     """A "when" or "where" question's verb that says only that its thing happens ("when does the survey run":
-    the passage dates the survey) or starts ("when do the fares start": "from April 1"); a count's that says
-    only that what it counts took part ("how many teams took part"), as focus stems."""
+    the passage dates the survey) or starts ("when do the fares start": "from April 1"), a "where" question's
+    that it moves ("where is the trawler going"); a count's that says only that what it counts took part ("how
+    many teams took part"), as focus stems."""
     counts = expectation.kind is AnswerType.COUNT and bool(expectation.counted)
     if expectation.kind not in (AnswerType.DATE, AnswerType.TIME, AnswerType.PLACE) and not counts:
         return {}
@@ -273,7 +277,8 @@ def _event_verbs(text: str, expectation: Expectation, focus: Focus) -> dict[str,
 
     if counts:  # "how many teams took part": a figure of the teams at the festival
         return {"occurring": spared(_TAKING_PART)}
-    return {"occurring": spared(_OCCURRING), "onset": spared(_ONSET)}
+    going = _GOING if expectation.kind is AnswerType.PLACE else ()
+    return {"occurring": spared(_OCCURRING + going), "onset": spared(_ONSET)}
 
 
 def _predicate(text: str, focus: Focus) -> str | None:
@@ -303,6 +308,22 @@ def _places(text: str, index: LoadedIndex) -> frozenset[str]:
 def speakers_of(parsed: Question) -> tuple[Person, ...]:
     """Whose words a quote question asks for: everyone holding a role, else the one person named."""
     return parsed.people if parsed.by_role else parsed.people[:1]
+
+
+def _printed_as_name(target: str, index: LoadedIndex) -> bool:
+    """A speaker typed in lower case ("what did samsung say") that the coverage prints only as a name
+    ("Samsung Electronics", "Japan's Foreign Ministry"): a body that can speak, whose words are asked for, not
+    any sentence naming it. (Words it also prints in lower case, "defence stocks", name nothing.)"""
+    words = [w for w in re.findall(r"[\w’'-]+", target) if w.lower() not in _ARTICLES]
+    if not words or len(words) > 3:
+        return False
+    phrase = re.compile(r"(?<![\w’'-])" + r"\s".join(re.escape(w) for w in words) + r"(?![\w’'-])", re.I)
+    hits = index.lexical.search(" ".join(words), _NAME_LOOKUP)
+    found = [m.group(0) for i in hits.ids.tolist() for m in phrase.finditer(index.passages[int(i)].text)]
+    return bool(found) and all(w[:1].isupper() for m in found for w in m.split())
+
+
+_NAME_LOOKUP = 8  # passages read to see how the coverage prints a name typed in lower case
 
 
 def mentioned(name: str, index: LoadedIndex) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from index.people.names import ROLE_WORDS, is_institution_word, is_name_like
+from index.people.names import ROLE_WORDS, is_institution_word, is_name_like, is_role_word
 from index.people.registry import PeopleRegistry, Person
 from index.store.references import names_coverage
 from index.text.nlp import asks_who_did
@@ -293,6 +293,12 @@ def looks_like_speaker(target: str) -> bool:
     return bool(re.search(r"(?<![\w’'])[A-Z]", target) or _ROLE_RE.search(target))
 
 
+def names_a_role(target: str) -> bool:
+    """The speaker asked for is named by a role ("the fisheries agency official", "the divers"): a person or
+    people, not a body or a country."""
+    return _ROLE_RE.search(target) is not None
+
+
 _ROLE_RE = LazyPattern(rf"(?i:\b(?:{ROLE_WORDS})s?\b)")
 # "Jeon Sang-gu's daughter", also typed in lower case: the owner is looked up as a name, in any case.
 _RELATION = LazyPattern(rf"(?P<owner>[\w-]+(?:\s[\w-]+){{0,2}})[’']s\s(?P<noun>(?i:{ROLE_WORDS}))")
@@ -305,11 +311,11 @@ _ROLE_SHORT = {
 
 
 def _proper_name(target: str) -> bool:
-    """One capitalised word that is no role noun ("Japan", "Seoul") names a place or a body, never a role:
-    "what does Japan call the islets" is no question for the head of a Japan desk. (A longer name may be
-    spoken for: "the People Power Party" by its spokesperson.)"""
+    """One word that is no role noun ("Japan", "Seoul", typed in lower case too) names a place or a body, never
+    a role: "what does Japan call the islets" is no question for the head of a Japan desk, nor "what did japan
+    say" for a Japan expert. (A longer name may be spoken for: "the People Power Party" by its spokesperson.)"""
     words = [w for w in re.findall(r"[\w’'.-]+", target) if w.lower() not in _ROLE_STOPWORDS]
-    return len(words) == 1 and words[0][:1].isupper() and _ROLE_RE.search(target) is None
+    return len(words) == 1 and _ROLE_RE.search(target) is None
 
 
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
@@ -328,12 +334,23 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
         # ("the ministry" alone is no one's role, however like "minister" it is spelled: its words are
         # searched; "the People Power Party" is, in its spokesperson's role, "... of the People Power Party")
         return []
+    # (the asked post's noun, unless it names only that the post is a public one, "the Nara official", or is
+    # no post at all, "the People Power Party", whose spokesperson speaks for it)
+    asked_head = _role_head(target)
+    asked_head = _ROLE_SHORT.get(asked_head, asked_head).split()[-1] if asked_head is not None else None
+    if asked_head is not None and (asked_head in _GENERIC_POSTS or not is_role_word(asked_head)):
+        asked_head = None
     scored = []
     for person in registry.people.values():
         best = (0.0, 0.0)
         for role in person.roles:
             words = [w for w in re.findall(r"[a-z]+", role.lower().replace("u.s.", "us")) if w not in _ROLE_STOPWORDS]
             if not words:
+                continue
+            # The asked post's noun is the role's own, not a word qualifying it: "Japan" is no "Japan expert at
+            # Hankuk University" ("what did Japan say" asks its government), "the curator" is "co-curator".
+            head = _role_head(role)
+            if asked_head is not None and head is not None and fuzz.ratio(asked_head, head) < _ROLE_WORD_SIMILARITY:
                 continue
             hits = [any(fuzz.ratio(w, r) >= _ROLE_WORD_SIMILARITY for r in words) for w in wanted]
             if wanted[-1] in _GENERIC_POSTS and not hits[-1] and _GOVERNMENT & set(words):
@@ -352,6 +369,14 @@ def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:
     scored = [t for t in scored if t[0][0] == top]
     scored.sort(key=lambda t: (-t[0][1], -t[1]))
     return [p for _, _, p in scored]
+
+
+def _role_head(role: str) -> str | None:
+    """The noun a role is a post of: its last word before what it is of or at ("expert" of "Japan expert at
+    Hankuk University", "minister" of "Minister for Foreign Affairs", "curator" of "the Korean co-curator")."""
+    before = re.split(r"\s(?:of|at|in|for|to|with|from|on|who|which|that)\s|,", role.lower().replace("u.s.", "us"))[0]
+    words = [p for w in re.findall(r"[a-z]+(?:-[a-z]+)*", before) for p in w.split("-")]
+    return words[-1] if words else None
 
 
 _ROLE_OF = LazyPattern(r"(?:the\s+)?(.+?)\s+of\s+(?:the\s+)?(.+)", re.I)

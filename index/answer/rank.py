@@ -7,15 +7,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
+from index.answer.decision import SPEAKER_NAMED
+from index.answer.focus import Focus
 from index.answer.needs import Needs, speakers_of
 from index.answer.occasion import other_ordinal, other_side
-from index.answer.question import Intent, interrogative
+from index.answer.question import Intent, interrogative, names_a_role
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
 from index.people.names import REPORTING_VERBS
@@ -166,8 +168,17 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         parsed.intent in (Intent.QUOTE, Intent.PROFILE) and parsed.person is not None
     )
     is_typed = needs.expectation.typed
-    profiled = parsed.person if parsed.intent is Intent.PROFILE and parsed.person and parsed.person.roles else None
+    profiled = parsed.person if parsed.intent is Intent.PROFILE and parsed.person else None
     asked = {q.id for q in needs.named}
+    held: dict[int, frozenset[str]] = {}  # the focus words each passage's own words hold
+    # "What did Keidanren say", of a body or a country, not a person: passages where it speaks first.
+    body = (
+        Focus.of(parsed.target, index.lexical)
+        if parsed.intent is Intent.QUOTE and parsed.person is None and parsed.target and not names_a_role(parsed.target)
+        else None
+    )
+    spoken: dict[int, bool] = {}
+    updating: list[int] = []  # updates and corrections beside a passage of their article
     for hit in hits:
         pull = [0.0] * len(hit.passage.sentences)
         if found is not None:
@@ -311,6 +322,9 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
                 or speaks_of_months(ctx, index, hit.passage, text_around(ctx, index, hit.passage), needs.months)
             )
         )
+        held[id(hit)] = needs.focus.terms.keys() & words.own
+        if body is not None:
+            spoken[id(hit)] = _spoken_by_body(ctx, index, needs, body, hit.passage, words.sentences)
         if (
             not needs.earlier
             and supersedes(hit.passage)
@@ -320,11 +334,13 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         ):
             # An update or correction beside what it revises: the revised figure is not the current one
             # (when what is asked is of a kind, only an update that gives that kind: "rescheduled for
-            # September 27" says when, not why the dive was put off).
-            bonus += c.intent_bonus
+            # September 27" says when, not why the dive was put off). Settled below, once every passage
+            # of its article is read.
+            updating.append(id(hit))
         ranked.append(
             Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked, opens, as_asked and printed, lift=lift)
         )
+    ranked = _updates_raised(ranked, updating, held, c.intent_bonus)
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
@@ -339,6 +355,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         key=lambda r: (
             id(r.hit) not in asked_only,
             topical[id(r.hit)],
+            spoken.get(id(r.hit), True),
             not aside[id(r.hit)],
             holds[id(r.hit)],
             # The article says this passage answers the very question asked (an interview's, an FAQ's): before
@@ -350,6 +367,51 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         reverse=True,
     )
     return updates_first(ranked, needs, lambda article_id: index.articles[article_id].published)
+
+
+def _spoken_by_body(
+    ctx: Context,
+    index: LoadedIndex,
+    needs: Needs,
+    body: Focus,
+    passage: Passage,
+    sentences: tuple[frozenset[str], ...],
+) -> bool:
+    """The body or country asked ("what did Keidanren say") speaks in the passage's answering sentences, as the
+    decision reads it: named there (in the paragraphs before only for a quote attributed there, "We ask both
+    governments ..." under the association's statement; "Samsung buys from JSR. South Korea said ..." is not
+    Samsung's), with a verb of speech or the very verb of view asked ("Korean researchers hope to find"); an
+    outlet's own article is its words, a reporter's question theirs."""
+    outlet = index.articles[passage.article_id].outlet or ""
+    if passage.kind == "question" or body.support(outlet, steady=True) >= SPEAKER_NAMED:
+        return True
+    own = f"{passage.text} {passage.context} {ctx.voices(index, passage)}"
+    quoted = any(index.quote_at(passage.article_id, x.start) is not None for x in passage.sentences)
+    around = f"{own} {ctx.nearby(index, passage)}" if quoted else own
+    # (in any of its sentences: the ranking orders passages; which sentence answers is the decision's)
+    return body.support(around, steady=True) >= SPEAKER_NAMED and any(
+        reports_speech(index, passage, i) or (needs.view_verb is not None and needs.view_verb in sentences[i])
+        for i in range(len(sentences))
+    )
+
+
+def _updates_raised(
+    ranked: list[Ranked], updating: list[int], held: dict[int, frozenset[str]], bonus: float
+) -> list[Ranked]:
+    """An update goes above the passages of its article only when it speaks of all the question's words that
+    the best of them speaks of: "Nobody was hurt." answers "was anyone hurt in the collision", not the
+    update of the ministry's regret for the collision, which holds "collision" but not "hurt"."""
+    if not updating:
+        return ranked
+    out = []
+    for r in ranked:
+        if id(r.hit) in updating:
+            others = [o for o in ranked if o.hit.passage.article_id == r.hit.passage.article_id and o is not r]
+            best = max(others, key=lambda o: o.hit.score)
+            if held[id(best.hit)] <= held[id(r.hit)]:
+                r = replace(r, score=r.score + bonus)
+        out.append(r)
+    return out
 
 
 # Words before a past participle that make it no past: "will be held", "is to be held", "has been set".
@@ -471,6 +533,23 @@ def _overlap(terms: dict[str, float], found: frozenset[str]) -> float:
     return sum(w for t, w in terms.items() if t in found) / total if total else 0.0
 
 
+def reports_speech(index: LoadedIndex, passage: Passage, i: int) -> bool:
+    """Sentence ``i`` of the passage is someone's words or reports them: attributed, quoted, or told with a
+    verb of speech ("the ministry said", "according to officials")."""
+    sentence = passage.sentences[i]
+    if index.quote_at(passage.article_id, sentence.start) is not None:
+        return True
+    return any(c in sentence.text for c in '"“”') or bool(_SPEECH.search(sentence.text))
+
+
+# (Not in the passive: "The trade minister is asked to report" is someone asking him, not his words.)
+_SPEECH = LazyPattern(
+    rf"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:{REPORTING_VERBS})\b"
+    r"|\baccording to\b",
+    re.I,
+)
+
+
 def gives_role(text: str, person: Person) -> bool:
     """The sentence says what the person is: one of the roles the coverage gives them, or a definition of
     them ("Park Soon-ja, 79, is the daughter of a Chosei victim")."""
@@ -479,6 +558,8 @@ def gives_role(text: str, person: Person) -> bool:
         return True
     return any(
         re.search(rf"\b{re.escape(v)}(?:,\s[^,]{{1,40}},)?\s(?:is|was)\s(?:a|an|the)\b", text)
+        # ... or an appositive: "My guest today is Ishikawa Rei, a music critic who ..." (a role no list holds)
+        or re.search(rf"\b{re.escape(v)},\s(?:\d{{1,3}},\s)?(?:a|an|the)\s[a-z]", text)
         # ... or what they do: "Ikuko Sato, 58, has led the volunteer divers" (not "X said", nor "X, thank you.")
         or described(text, v, _REPORTING)
         for v in person.variants

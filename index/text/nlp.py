@@ -219,7 +219,13 @@ def described(sentence: str, name: str, reporting: re.Pattern[str] | LazyPattern
             shared = any(c.dep_ == "conj" for c in head.children)
             if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and not shared:
                 verb = head.head
-                return verb.lemma_.lower() not in ("say", "tell") and not reporting.fullmatch(verb.text.lower())
+                # ("Ishikawa Rei, thank you.": the name is addressed, parsed as the subject of a verb done to "you")
+                addressed = any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children)
+                return (
+                    verb.lemma_.lower() not in ("say", "tell")
+                    and not reporting.fullmatch(verb.text.lower())
+                    and not addressed
+                )
     return False
 
 

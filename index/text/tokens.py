@@ -153,3 +153,22 @@ def token_set(text: str) -> frozenset[str]:
     """The distinct tokens of ``text``, cached: passages and sentences are read again by every question
     that retrieves them, and an index version never changes its text (bounded: some tens of MB)."""
     return frozenset(tokenize(text))
+
+
+# A verb and its noun a stemmer leaves apart, "collide" and "collision" ("collid", "collis"), "decide" and
+# "decision", "explode" and "explosion", "conclude" and "conclusion": a stem of five letters or more ending in a
+# vowel and "d" or "s" has the other for its twin. (Where the twin is no word, "period" and "perios", nothing
+# holds it; shorter stems, "lead" and "leas" of "lease", are left alone.)
+_TWINNED = re.compile(r"^(\w{3,}[aeiou])([ds])$")
+
+
+@lru_cache(maxsize=50_000)
+def derivation_twin(stem: str) -> str | None:
+    """The stem of the same word as verb or noun ("collis" -> "collid"), or None."""
+    m = _TWINNED.match(stem)
+    return None if m is None else m.group(1) + ("s" if m.group(2) == "d" else "d")
+
+
+def with_twins(stems: frozenset[str]) -> frozenset[str]:
+    """The stems with their twins: a text saying "collided" holds the question's "collision"."""
+    return stems | frozenset(t for s in stems if (t := derivation_twin(s)) is not None)
