@@ -198,6 +198,8 @@ def _signals(
     settled = settled or speaker_named < SPEAKER_NAMED
     # "When do the fares start": "from April 1" says it without the verb; "when does the survey run": any date.
     spared = needs.occurring
+    if best.extreme and needs.superlative is not None:
+        spared = spared | needs.superlative.asked  # its figure is the most: no row says "most"
     if needs.onset and any(gives_start(passage.sentences[i].text) for i in chosen):
         spared = spared | needs.onset
     crux = None if settled else needs.focus.crux(f"{own} {nearby}", ctx.config.crux_share, spared)

@@ -21,6 +21,7 @@ from index.answer.question import (
     relations_named,
     unknown_names,
 )
+from index.answer.superlative import Superlative, asked_superlative
 from index.answer.types import Refusal
 from index.answer.updates import asks_earlier
 from index.people.names import TITLE_WORDS, is_role_word
@@ -113,6 +114,8 @@ class Needs:
     # "What do Korean researchers hope to find": the verb of view or wish asked of a group (its stem), which a
     # sentence telling their view holds ("Korean researchers hope to find ...").
     view_verb: str | None = None
+    # "Which month had the most Korean visitors": the superlative asked, answered by a table's extreme row.
+    superlative: Superlative | None = None
 
 
 # A title a person holds ("minister", "ambassador", "chairman"), which "who is the X" asks the holder of.
@@ -239,6 +242,16 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
         view_verb=next((t for t in tokenize(text) if t in _VIEW_VERBS), None)
         if parsed.intent is Intent.QUOTE and parsed.person is None
         else None,
+        # (the column's words: not "month" of "which month", which tells the rows apart)
+        superlative=asked_superlative(
+            text,
+            frozenset(focus.terms) - frozenset(tokenize(expectation.head or "")),
+            frozenset(tokenize(expectation.head))
+            if expectation.head
+            else _WHEN_ROWS
+            if parsed.intent is Intent.WHEN
+            else None,
+        ),
     )
 
 
@@ -250,6 +263,8 @@ def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
 _VIEW_VERBS = frozenset(tokenize("want wants hope hopes expect expects fear fears worry worries believe believes"))
 _OCCURRING = _phrases("occurrence_verbs")
 _GOING = _phrases("going_verbs")
+# The rows a "when" superlative picks among ("when did visitors peak": the month, the year ...).
+_WHEN_ROWS = frozenset(tokenize("year month date day week quarter period time season"))
 _ONSET = _phrases("onset_verbs")
 _TAKING_PART = _phrases("participation_verbs")
 

@@ -18,6 +18,7 @@ from index.answer.focus import Focus
 from index.answer.needs import Needs, speakers_of
 from index.answer.occasion import other_ordinal, other_side
 from index.answer.question import Intent, interrogative, names_a_role
+from index.answer.superlative import extreme_rows
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
 from index.people.names import REPORTING_VERBS
@@ -70,6 +71,8 @@ class Ranked:
     revises_next: bool = False
     # What orders it beyond its score: it states the very act asked about (``_states``).
     lift: float = 0.0
+    # A table row whose figure is the superlative asked ("the most visitors": ``superlative.extreme_rows``).
+    extreme: bool = False
 
     @property
     def answering(self) -> int:
@@ -170,6 +173,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     is_typed = needs.expectation.typed
     profiled = parsed.person if parsed.intent is Intent.PROFILE and parsed.person else None
     asked = {q.id for q in needs.named}
+    # "Which month had the most visitors": the table row with the largest figure in the column asked about.
+    extreme = extreme_rows([h.passage for h in hits], needs.superlative) if needs.superlative else frozenset()
     held: dict[int, frozenset[str]] = {}  # the focus words each passage's own words hold
     # "What did Keidanren say", of a body or a country, not a person: passages where it speaks first.
     body = (
@@ -338,7 +343,17 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             # of its article is read.
             updating.append(id(hit))
         ranked.append(
-            Ranked(hit.score + bonus, hit, tuple(chosen), best, as_asked, opens, as_asked and printed, lift=lift)
+            Ranked(
+                hit.score + bonus,
+                hit,
+                tuple(chosen),
+                best,
+                as_asked,
+                opens,
+                as_asked and printed,
+                lift=lift,
+                extreme=hit.passage.id in extreme,
+            )
         )
     ranked = _updates_raised(ranked, updating, held, c.intent_bonus)
     # A reporter's question answers only "what was asked": after every other passage. Then passages
@@ -356,6 +371,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             id(r.hit) not in asked_only,
             topical[id(r.hit)],
             spoken.get(id(r.hit), True),
+            r.extreme,
             not aside[id(r.hit)],
             holds[id(r.hit)],
             # The article says this passage answers the very question asked (an interview's, an FAQ's): before

@@ -155,3 +155,61 @@ def test_a_verb_holds_its_noun_as_the_stemmer_leaves_them_apart() -> None:
     assert Focus({"decid": 1.0}).support("The decision was made on Monday.") == 1.0
     assert Focus({"lead": 1.0}).support("The lease ends in May.") == 0.0
     assert derivation_twin(tokenize("conclusion")[0]) == tokenize("conclude")[0]
+
+
+_TABLE = """---
+title: "Visitors from Korea, month by month"
+date: 2026-10-30
+---
+
+# Visitors from Korea, month by month
+
+The table below shows arrivals from Korea.
+
+| Month | Visitors from Korea | Change on 2025 |
+|---|---|---|
+| January | 960,000 | +12% |
+| April | 780,000 | +9% |
+| July | 850,000 | +15% |
+| September | 720,000 | +4% |
+
+Most visitors come for short trips.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "month"),
+    [
+        ("which month had the most visitors from korea?", "January"),
+        ("which month had the fewest visitors from korea?", "September"),
+        ("when did visitors from korea grow the most?", "July"),  # the column of changes
+        ("which month had the smallest rise in visitors?", "September"),
+    ],
+)
+def test_a_superlative_of_a_table_is_its_extreme_row(made_up_engine, question: str, month: str) -> None:  # type: ignore[no-untyped-def]
+    """No row says "most": the row whose figure in the column the question names is the largest (or smallest)
+    answers, and the superlative's word is not missing from it."""
+    engine = made_up_engine(_TABLE, f"t{len(question)}.md")
+    answer = engine.ask(question, k=3)
+    assert answer.passages[0].highlight.startswith(f"| {month} |")
+    assert answer.signals is not None and answer.signals["crux_drop"] == 0.0
+
+
+def test_most_as_a_quantifier_asks_no_superlative() -> None:
+    from index.answer.superlative import asked_superlative
+
+    month = frozenset({"month"})
+    assert asked_superlative("what do most visitors buy?", frozenset({"visitor"}), month) is None
+    assert asked_superlative("how many visitors came at least?", frozenset({"visitor"}), month) is None
+    asked = asked_superlative("which month had the most visitors?", frozenset({"visitor"}), month)
+    assert asked is not None and asked.largest and asked.words == {"visitor"}
+    # ... nor does a question asking no "which": "why is January the peak"
+    assert asked_superlative("why is january the peak for visitors?", frozenset({"visitor"}), None) is None
+
+
+def test_a_superlative_asked_of_what_a_table_does_not_list(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Which nationality sent the most visitors": a table of months cannot say; its largest row is not raised
+    above the passage that answers in words."""
+    text = _TABLE.replace("Most visitors come for short trips.", "Koreans were the largest group of visitors.")
+    answer = made_up_engine(text, "n.md").ask("which nationality sent the most visitors?", k=3)
+    assert not answer.passages[0].highlight.startswith("|")
