@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 
 from index.answer.config import EngineConfig
+from index.answer.synonyms import WordVectors
 from index.encode.embedder import Embedder
 from index.people.attribution import referred_to
 from index.people.quotation import unquoted
@@ -53,6 +54,9 @@ class Context:
         self._words: dict[int, Words] = {}
         self._articles: dict[str, str] = {}
         self._article_words: dict[str, frozenset[str]] = {}
+        # Words encoded alone, to find a question's word said otherwise (``synonyms``): the encoder's, kept
+        # across versions (a word means what it meant).
+        self.words_alike = WordVectors(embedder)
 
     def voices(self, index: LoadedIndex, passage: Passage) -> str:
         """The names of who speaks in the passage, and their roles: what its "I", "she" or a transcript's

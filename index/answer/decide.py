@@ -26,6 +26,7 @@ from index.answer.rank import (
     asked_holds_kind,
     called,
     reports_speech,
+    said_otherwise,
     speaks_of,
     speaks_of_months,
     text_around,
@@ -198,6 +199,11 @@ def _signals(
     settled = settled or speaker_named < SPEAKER_NAMED
     # "When do the fares start": "from April 1" says it without the verb; "when does the survey run": any date.
     spared = needs.occurring
+    if best.as_asked and passage.context:
+        # The question its article prints over it is the one asked, in words of its own ("What documents do I
+        # need?" of "what papers do I need"): what it says otherwise is not missing.
+        said = token_set(f"{passage.context} {ctx.voices(index, passage)} {meta.title or ''}")
+        spared = spared | said_otherwise(needs, passage.context, said, ctx.words_alike)
     if best.extreme and needs.superlative is not None:
         spared = spared | needs.superlative.asked  # its figure is the most: no row says "most"
     if needs.onset and any(gives_start(passage.sentences[i].text) for i in chosen):

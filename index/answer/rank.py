@@ -19,6 +19,7 @@ from index.answer.needs import Needs, speakers_of
 from index.answer.occasion import other_ordinal, other_side
 from index.answer.question import Intent, interrogative, names_a_role
 from index.answer.superlative import extreme_rows
+from index.answer.synonyms import WordVectors, typed_as
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
 from index.people.names import REPORTING_VERBS
@@ -216,6 +217,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
             ctx.voices(index, hit.passage),
             f"{index.articles[aid].title or ''} {ctx.lead(index, aid) if printed else ''}",
             ctx.article_words(index, aid) if printed else None,
+            ctx.words_alike,
         )
         # The first passage under the question its article prints opens its answer ("Nothing." under "What does
         # it cost participants?"); what follows under the same question (a table's lead-in) goes on with it.
@@ -635,7 +637,12 @@ def called(index: LoadedIndex, needs: Needs, text: str) -> frozenset[str]:
 
 
 def answers_as_asked(
-    needs: Needs, passage: Passage, voices: str = "", title: str = "", article: frozenset[str] | None = None
+    needs: Needs,
+    passage: Passage,
+    voices: str = "",
+    title: str = "",
+    article: frozenset[str] | None = None,
+    alike: WordVectors | None = None,
 ) -> bool:
     """The passage answers a question its article prints (an FAQ's, an explainer's, an interviewer's) that
     holds nearly all of what is asked. ``voices``: who answers it, whom an interviewer's "you" means ("How
@@ -644,7 +651,8 @@ def answers_as_asked(
     to know about the Chosei memorial plan"), with its lead, which says what the article is about.
     ``article``: the stems of the whole article, whose subject a short question leaves out ("Where do I apply?"
     in an explainer on the working holiday visa): a word asked found only there counts for half its weight
-    (``NEARBY_WEIGHT``)."""
+    (``NEARBY_WEIGHT``). ``alike``: words encoded alone, to find a word asked that the printed question says
+    otherwise."""
     if passage.row_headers:
         # A table's row, read with its header and caption ("Place: Gyeongju (APEC); ... Main result: First meeting
         # with Takaichi"), holding nearly all of what is asked: the table was made to answer just that.
@@ -657,11 +665,30 @@ def answers_as_asked(
     last = _LAST_QUESTION.search(passage.context)
     if asked is not None and last is not None and interrogative(last.group(0)) not in (asked, None):
         return False
+    found = token_set(f"{passage.context} {voices} {title}")
+    said: frozenset[str] = frozenset()
+    if alike is not None and needs.focus.support_in(found, article or frozenset()) < _AS_ASKED:
+        said = said_otherwise(needs, passage.context, found, alike)
     # ... and asks something of it itself: who answers and the headline complete a question ("How did you
     # hear?"), but "And the young officers?" asked of the commander is no "how old is the commander".
-    if needs.focus.foreign_to(passage.context):  # (all of it: "... go to Horyuji. Why that temple?")
+    if needs.focus.foreign_to(passage.context) and not said:  # (all of it: "... go to Horyuji. Why that temple?")
         return False
-    return needs.focus.support_in(token_set(f"{passage.context} {voices} {title}"), article or frozenset()) >= _AS_ASKED
+    return needs.focus.support_in(found | said, article or frozenset()) >= _AS_ASKED
+
+
+def said_otherwise(needs: Needs, printed: str, found: frozenset[str], alike: WordVectors) -> frozenset[str]:
+    """The focus words a printed question says in words of its own: "What documents do I need?" of "what
+    papers do I need", "Has Japan agreed?" of "has Tokyo agreed" (the two weightiest words ``found`` lacks,
+    each looked for once: ``synonyms``)."""
+    missing = sorted(((w, t) for t, w in needs.focus.terms.items() if t not in found), reverse=True)
+    return frozenset(
+        t
+        for _, t in missing[:_SAID_OTHERWISE]
+        if (typed := typed_as(needs.question.text, t)) is not None and alike.said_otherwise(typed, printed)
+    )
+
+
+_SAID_OTHERWISE = 2
 
 
 def asked_holds_kind(needs: Needs, passage: Passage) -> bool:

@@ -213,3 +213,78 @@ def test_a_superlative_asked_of_what_a_table_does_not_list(made_up_engine) -> No
     text = _TABLE.replace("Most visitors come for short trips.", "Koreans were the largest group of visitors.")
     answer = made_up_engine(text, "n.md").ask("which nationality sent the most visitors?", k=3)
     assert not answer.passages[0].highlight.startswith("|")
+
+
+class _Words:
+    """A fake encoder of a few words: "hard" and "difficult" along one axis, "history" along another."""
+
+    name = "fake-words"
+    dimension = 3
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        axes = {"hard": (1.0, 0.0, 0.0), "difficult": (0.9, 0.1, 0.0), "history": (0.0, 1.0, 0.0)}
+        rows = [axes.get(t, (0.0, 0.0, 1.0)) for t in texts]
+        vectors = np.asarray(rows, dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_a_word_said_otherwise_is_one_close_to_it_encoded_alone() -> None:
+    from index.answer.synonyms import WordVectors, typed_as
+
+    words = WordVectors(_Words())  # type: ignore[arg-type]
+    assert words.said_otherwise("hard", "What is still difficult?") == "difficult"
+    assert words.said_otherwise("hard", "What about history?") is None
+    assert typed_as("what papers do i need?", "paper") == "papers"
+
+
+@pytest.mark.slow
+def test_the_encoder_knows_words_said_otherwise(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    """With the bundled encoder: "difficult" says "hard", "documents" says "papers"; a word merely of the same
+    subject ("ticket" of "fare", "collision" of "hurt") does not."""
+    from index.answer.synonyms import WordVectors
+
+    words = WordVectors(real_embedder)
+    assert words.said_otherwise("hard", "What is still difficult?") == "difficult"
+    assert words.said_otherwise("papers", "What documents do I need?") == "documents"
+    assert words.said_otherwise("fare", "How much is a ticket?") is None
+    assert words.said_otherwise("hurt", "after the collision") is None
+
+
+_FAQ = """---
+title: "Your questions answered: the licence swap"
+date: 2026-05-18
+---
+
+# Your questions answered: the licence swap
+
+From June 1, residents can exchange their driving licences without taking a test.
+
+### What documents do I need?
+
+Your passport, your residence card and your current licence.
+
+### How much does it cost?
+
+About 4,200 yen.
+
+### Can I drive a truck?
+
+No. Licences for large vehicles still need a test.
+"""
+
+
+@pytest.mark.slow
+def test_a_printed_question_asked_in_other_words(real_embedder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "What papers do I need for the swap" is the FAQ's "What documents do I need?": its answer, not the
+    passage that shares the word "need"."""
+    from index.engine import Engine
+    from index.store.handle import IndexHandle
+    from index.store.versions import build_index
+    from seeds_loader import parse_article
+
+    index = build_index([parse_article(_FAQ, "faq.md")], real_embedder, tmp_path / "index")
+    engine = Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
+    answer = engine.ask("what papers do i need for the licence swap?", k=3)
+    assert answer.answered and answer.passages[0].highlight.startswith("Your passport")
