@@ -3,6 +3,7 @@ holds (the ranking's focus bonus, the decision's ``focus`` signal, the missing-w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -80,6 +81,11 @@ class Focus:
             return 1.0
         score = sum(w if t in found else NEARBY_WEIGHT * w if t in near else 0.0 for t, w in terms.items())
         return score / total
+
+    def as_typed(self, term: str) -> str | None:
+        """The question's word whose stem is ``term``, as typed ("papers" of "paper"): what the encoder reads
+        alone to find the word said otherwise (``synonyms``)."""
+        return next((w for w in re.findall(r"[\w’'-]+", self.typed) if tokenize(w) == [term]), None)
 
     def narrowed(self, term: str, found: frozenset[str]) -> list[str]:
         """The focus words ``found`` holds that ``term`` is typed just before: "drum" for "taiko" of "taiko drum"

@@ -19,7 +19,7 @@ from index.answer.needs import Needs, speakers_of
 from index.answer.occasion import other_ordinal, other_side
 from index.answer.question import Intent, interrogative, names_a_role
 from index.answer.superlative import extreme_rows
-from index.answer.synonyms import WordVectors, typed_as
+from index.answer.synonyms import WordVectors
 from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
 from index.people.attribution import referred_to
 from index.people.names import REPORTING_VERBS
@@ -684,7 +684,7 @@ def said_otherwise(needs: Needs, printed: str, found: frozenset[str], alike: Wor
     return frozenset(
         t
         for _, t in missing[:_SAID_OTHERWISE]
-        if (typed := typed_as(needs.question.text, t)) is not None and alike.said_otherwise(typed, printed)
+        if (typed := needs.focus.as_typed(t)) is not None and alike.said_otherwise(typed, printed)
     )
 
 

@@ -48,8 +48,3 @@ class WordVectors:
                 self._vectors.clear()
             self._vectors.update(zip(missing, self._embedder.encode(missing), strict=True))
         return {w: self._vectors[w] for w in words}
-
-
-def typed_as(question: str, stem: str) -> str | None:
-    """The word of the question whose stem is ``stem``, as typed ("papers" of "paper")."""
-    return next((w for w in re.findall(r"[\w’'-]+", question) if tokenize(w) == [stem]), None)

@@ -231,12 +231,13 @@ class _Words:
 
 
 def test_a_word_said_otherwise_is_one_close_to_it_encoded_alone() -> None:
-    from index.answer.synonyms import WordVectors, typed_as
+    from index.answer.focus import Focus
+    from index.answer.synonyms import WordVectors
 
     words = WordVectors(_Words())  # type: ignore[arg-type]
     assert words.said_otherwise("hard", "What is still difficult?") == "difficult"
     assert words.said_otherwise("hard", "What about history?") is None
-    assert typed_as("what papers do i need?", "paper") == "papers"
+    assert Focus({"paper": 1.0}, typed="what papers do i need?").as_typed("paper") == "papers"
 
 
 @pytest.mark.slow
