@@ -314,8 +314,14 @@ def _proper_name(target: str) -> bool:
     """One word that is no role noun ("Japan", "Seoul", typed in lower case too) names a place or a body, never
     a role: "what does Japan call the islets" is no question for the head of a Japan desk, nor "what did japan
     say" for a Japan expert. (A longer name may be spoken for: "the People Power Party" by its spokesperson.)"""
-    words = [w for w in re.findall(r"[\w’'.-]+", target) if w.lower() not in _ROLE_STOPWORDS]
-    return len(words) == 1 and _ROLE_RE.search(target) is None
+    found = re.findall(r"[\w’'.-]+", target)
+    words = [w for w in found if w.lower() not in _ROLE_STOPWORDS]
+    # (typed in lower case, a name stands bare: "the critic" describes someone a role list may not name)
+    described = any(w.lower() in _DETERMINERS for w in found)
+    return len(words) == 1 and _ROLE_RE.search(target) is None and (words[0][:1].isupper() or not described)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
 
 def _by_role(target: str, registry: PeopleRegistry) -> list[Person]:

@@ -63,6 +63,9 @@ _APPOSITIVE = LazyPattern(
     r"(?=[.;,“\"]|$)"
 )
 _WHO_CLAUSE = LazyPattern(rf"({NAME}),\swho\s([^,.;“”\"]+)")
+# ... or a noun no role list holds, told as what the person is by the clause about them after it: "Ishikawa
+# Rei, a music critic who has written about Korean pop" (the "who" says a person is described).
+_DESCRIBED_WHO = LazyPattern(rf"({NAME}),\s((?:a|an)\s(?:[a-z][\w-]*\s){{0,3}}[a-z][\w-]*)\s(?:who|whose)\s")
 # Role first, then one name or a list: "Japan’s ambassador, Kenji Kanasugi," "Two Korean divers, A and B,".
 # ... also behind a prefix: "Its co-leader, Yoko Inoue, said".
 _ROLE_FIRST = LazyPattern(
@@ -240,6 +243,10 @@ def full_name_evidence(text: str) -> Iterable[tuple[str, str | None]]:
     for m in _WHO_CLAUSE.finditer(text):
         name = multiword_name(m.group(1), text, m.start(1))
         if name is not None and (role := appositive_role(m.group(2))) is not None:
+            yield name, role
+    for m in _DESCRIBED_WHO.finditer(text):
+        name = multiword_name(m.group(1), text, m.start(1))
+        if name is not None and not _APPOSITIVE.match(text, m.start()) and (role := appositive_role(m.group(2))):
             yield name, role
     for m in _ROLE_FIRST.finditer(text):
         noun = m.group(1)

@@ -289,3 +289,27 @@ def test_a_printed_question_asked_in_other_words(real_embedder, tmp_path) -> Non
     engine = Engine(IndexHandle.of(index, real_embedder.name), real_embedder)
     answer = engine.ask("what papers do i need for the licence swap?", k=3)
     assert answer.answered and answer.passages[0].highlight.startswith("Your passport")
+
+
+_PODCAST = """The Tokyo Desk podcast, episode 112
+
+HOST (ANNA WELLS): Welcome back. My guest today is Ishikawa Rei, a music critic who has written about pop for
+twenty years.
+
+WELLS: Who should we be listening to?
+
+ISHIKAWA: A duo called Haneul and Sora.
+"""
+
+
+def test_a_noun_no_list_holds_is_a_role_before_a_who_clause(made_up_engine) -> None:  # type: ignore[no-untyped-def]
+    """ "Ishikawa Rei, a music critic who has written ...": a critic, though no role list says so; and "the
+    critic", typed in lower case with its article, describes her (a bare "japan" names a country)."""
+    from index.answer.question import analyse
+    from index.people.names import full_name_evidence
+
+    said = "My guest today is Ishikawa Rei, a music critic who has written about pop."
+    assert ("Ishikawa Rei", "a music critic") in list(full_name_evidence(said))
+    index = made_up_engine(_PODCAST, "pod.txt").source.current()
+    critic = analyse("what does the critic say about pop?", index.people).person
+    assert critic is not None and critic.name == "Ishikawa Rei"
