@@ -82,11 +82,22 @@ def _drop_furniture(root) -> None:  # type: ignore[no-untyped-def]
     doomed = [
         el
         for el in root.iter()
-        if isinstance(el.tag, str) and (el.tag.lower() in _DROP_TAGS or (el.tag != "body" and _is_furniture(el)))
+        if isinstance(el.tag, str)
+        and (el.tag.lower() in _DROP_TAGS or (el.tag != "body" and _is_furniture(el) and not _contributor_note(el)))
     ]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+
+
+# A contributor's note set where a byline goes ("<p class="byline"><em>Fujimoto Ken is a historian at
+# Ritsumeikan University.</em></p>"): a sentence saying who the author is, which the story keeps (as a
+# Markdown page keeps its italic author line); a byline proper ("By Ahn Jae-kwon · Jan. 16") stays furniture.
+_NOTE = re.compile(r"^[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){1,3}\s(?:is|was|has\sbeen)\s(?:a|an|the)\s[^<>]{3,200}\.$")
+
+
+def _contributor_note(element) -> bool:  # type: ignore[no-untyped-def]
+    return element.tag.lower() == "p" and _NOTE.match(" ".join(element.text_content().split())) is not None
 
 
 def _paragraph_chars(element) -> int:  # type: ignore[no-untyped-def]

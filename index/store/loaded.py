@@ -35,7 +35,7 @@ from seeds_loader import Article
 if TYPE_CHECKING:
     pass
 
-FORMAT_VERSION = 33  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+FORMAT_VERSION = 34  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
 # 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
 # the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a
 # correction; a live blog's stamped entries are on its date when it prints no day headings; a table's caption
@@ -62,6 +62,7 @@ FORMAT_VERSION = 33  # 7: passages carry their context (the question they answer
 # full name the recogniser finds is a person when the article uses one of its words alone as one ("Matsuo, 67,");
 # 32: trades are roles ("Chef Yoon Mi-rae", "is a third-generation fisherman"), index/data/role_nouns.txt
 # 33: a noun no role list holds is a role when a "who" clause follows it ("Ishikawa Rei, a music critic who ...")
+# 34: a contributor's note set as an HTML byline ("Fujimoto Ken is a historian at ...") is the story's first paragraph
 
 
 @dataclass(frozen=True)

@@ -216,3 +216,24 @@ def test_labels_set_in_capitals_on_their_own_lines_without_a_colon_label_the_tur
         "Ferry returns\n\nBACKGROUND\nThe ferry stopped in 2020.\n\nWHAT NEXT\nIt sails in May.\n", "ferry.txt"
     )
     assert all(p.speaker_label is None for p in plain.paragraphs)
+
+
+def test_a_contributors_note_set_as_a_byline_is_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "<p class="byline"><em>Fujimoto Ken is a historian at ...</em></p>": who the author is, kept as the
+    story's first paragraph (as a Markdown page keeps its italic author line); a byline proper is not."""
+    from seeds_loader import load_article
+
+    page = tmp_path / "oped.html"
+    page.write_text(
+        '<html><head><title>Opinion: Tourism is not reconciliation</title><meta name="author" content="Fujimoto'
+        ' Ken"></head><body><article><h1>Opinion: Tourism is not reconciliation</h1>'
+        '<p class="byline"><em>Fujimoto Ken is a historian at Ritsumeikan University.</em></p>'
+        '<p class="byline">By Fujimoto Ken · Oct. 5</p>'
+        "<p>Every week brings a new record: more Korean tourists in Osaka, more fans at concerts in Seoul.</p>"
+        "<p>Tourists come for food and shopping. They do not come to read history, and nobody asks them to.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    texts = [p.text for p in load_article(page).paragraphs]
+    assert texts[0] == "Fujimoto Ken is a historian at Ritsumeikan University."
+    assert not any(t.startswith("By Fujimoto") for t in texts)
