@@ -25,13 +25,13 @@ from index.answer.rank import (
     asked_by_label,
     asked_holds_kind,
     called,
-    reports_speech,
     said_otherwise,
     speaks_of,
     speaks_of_months,
     text_around,
 )
 from index.answer.retrieve import Retrieved
+from index.answer.speech import reports_speech
 from index.answer.types import Refusal
 from index.store.loaded import LoadedIndex
 from index.store.passages import Passage

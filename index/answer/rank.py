@@ -7,20 +7,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from index.answer.answerability import AnswerType, fills_who
 from index.answer.context import Context, Probe
-from index.answer.decision import SPEAKER_NAMED
 from index.answer.focus import Focus
 from index.answer.needs import Needs, speakers_of
 from index.answer.occasion import other_ordinal, other_side
 from index.answer.question import Intent, interrogative, names_a_role
+from index.answer.speech import spoken_by_body
 from index.answer.superlative import extreme_rows
 from index.answer.synonyms import WordVectors
-from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first
+from index.answer.updates import CORRECTION_WORDS, NOTICE_ONLY, revises, supersedes, updates_first, updates_raised
 from index.people.attribution import referred_to
 from index.people.names import REPORTING_VERBS
 from index.people.registry import Person
@@ -331,7 +331,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         )
         held[id(hit)] = needs.focus.terms.keys() & words.own
         if body is not None:
-            spoken[id(hit)] = _spoken_by_body(ctx, index, needs, body, hit.passage, words.sentences)
+            spoken[id(hit)] = spoken_by_body(ctx, index, needs, body, hit.passage, words.sentences)
         if (
             not needs.earlier
             and supersedes(hit.passage)
@@ -357,7 +357,7 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
                 extreme=hit.passage.id in extreme,
             )
         )
-    ranked = _updates_raised(ranked, updating, held, c.intent_bonus)
+    ranked = updates_raised(ranked, updating, held, c.intent_bonus)
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
@@ -385,51 +385,6 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         reverse=True,
     )
     return updates_first(ranked, needs, lambda article_id: index.articles[article_id].published)
-
-
-def _spoken_by_body(
-    ctx: Context,
-    index: LoadedIndex,
-    needs: Needs,
-    body: Focus,
-    passage: Passage,
-    sentences: tuple[frozenset[str], ...],
-) -> bool:
-    """The body or country asked ("what did Keidanren say") speaks in the passage's answering sentences, as the
-    decision reads it: named there (in the paragraphs before only for a quote attributed there, "We ask both
-    governments ..." under the association's statement; "Samsung buys from JSR. South Korea said ..." is not
-    Samsung's), with a verb of speech or the very verb of view asked ("Korean researchers hope to find"); an
-    outlet's own article is its words, a reporter's question theirs."""
-    outlet = index.articles[passage.article_id].outlet or ""
-    if passage.kind == "question" or body.support(outlet, steady=True) >= SPEAKER_NAMED:
-        return True
-    own = f"{passage.text} {passage.context} {ctx.voices(index, passage)}"
-    quoted = any(index.quote_at(passage.article_id, x.start) is not None for x in passage.sentences)
-    around = f"{own} {ctx.nearby(index, passage)}" if quoted else own
-    # (in any of its sentences: the ranking orders passages; which sentence answers is the decision's)
-    return body.support(around, steady=True) >= SPEAKER_NAMED and any(
-        reports_speech(index, passage, i) or (needs.view_verb is not None and needs.view_verb in sentences[i])
-        for i in range(len(sentences))
-    )
-
-
-def _updates_raised(
-    ranked: list[Ranked], updating: list[int], held: dict[int, frozenset[str]], bonus: float
-) -> list[Ranked]:
-    """An update goes above the passages of its article only when it speaks of all the question's words that
-    the best of them speaks of: "Nobody was hurt." answers "was anyone hurt in the collision", not the
-    update of the ministry's regret for the collision, which holds "collision" but not "hurt"."""
-    if not updating:
-        return ranked
-    out = []
-    for r in ranked:
-        if id(r.hit) in updating:
-            others = [o for o in ranked if o.hit.passage.article_id == r.hit.passage.article_id and o is not r]
-            best = max(others, key=lambda o: o.hit.score)
-            if held[id(best.hit)] <= held[id(r.hit)]:
-                r = replace(r, score=r.score + bonus)
-        out.append(r)
-    return out
 
 
 # Words before a past participle that make it no past: "will be held", "is to be held", "has been set".
@@ -549,23 +504,6 @@ def _overlap(terms: dict[str, float], found: frozenset[str]) -> float:
     """Share of the question's content words (idf-weighted, stemmed) found in the sentence's words."""
     total = sum(terms.values())
     return sum(w for t, w in terms.items() if t in found) / total if total else 0.0
-
-
-def reports_speech(index: LoadedIndex, passage: Passage, i: int) -> bool:
-    """Sentence ``i`` of the passage is someone's words or reports them: attributed, quoted, or told with a
-    verb of speech ("the ministry said", "according to officials")."""
-    sentence = passage.sentences[i]
-    if index.quote_at(passage.article_id, sentence.start) is not None:
-        return True
-    return any(c in sentence.text for c in '"“”') or bool(_SPEECH.search(sentence.text))
-
-
-# (Not in the passive: "The trade minister is asked to report" is someone asking him, not his words.)
-_SPEECH = LazyPattern(
-    rf"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?:{REPORTING_VERBS})\b"
-    r"|\baccording to\b",
-    re.I,
-)
 
 
 def gives_role(text: str, person: Person) -> bool:

@@ -137,6 +137,25 @@ def updates_first(
     return out
 
 
+def updates_raised(
+    ranked: list[Ranked], updating: list[int], held: dict[int, frozenset[str]], bonus: float
+) -> list[Ranked]:
+    """An update goes above the passages of its article only when it speaks of all the question's words that
+    the best of them speaks of: "Nobody was hurt." answers "was anyone hurt in the collision", not the
+    update of the ministry's regret for the collision, which holds "collision" but not "hurt"."""
+    if not updating:
+        return ranked
+    out = []
+    for r in ranked:
+        if id(r.hit) in updating:
+            others = [o for o in ranked if o.hit.passage.article_id == r.hit.passage.article_id and o is not r]
+            best = max(others, key=lambda o: o.hit.score)
+            if held[id(best.hit)] <= held[id(r.hit)]:
+                r = replace(r, score=r.score + bonus)
+        out.append(r)
+    return out
+
+
 def _revises_answer(revised_figure: frozenset[str], candidate: Ranked) -> bool:
     """An update's figure is of what the passage's answering sentence counts, and of nothing its other sentences
     count more like it: "nine passengers were taken to hospital" revises "Seven passengers were taken to
