@@ -329,16 +329,8 @@ def _printed_as_name(target: str, index: LoadedIndex) -> bool:
     """A speaker typed in lower case ("what did samsung say") that the coverage prints only as a name
     ("Samsung Electronics", "Japan's Foreign Ministry"): a body that can speak, whose words are asked for, not
     any sentence naming it. (Words it also prints in lower case, "defence stocks", name nothing.)"""
-    words = [w for w in re.findall(r"[\w’'-]+", target) if w.lower() not in _ARTICLES]
-    if not words or len(words) > 3:
-        return False
-    phrase = re.compile(r"(?<![\w’'-])" + r"\s".join(re.escape(w) for w in words) + r"(?![\w’'-])", re.I)
-    hits = index.lexical.search(" ".join(words), _NAME_LOOKUP)
-    found = [m.group(0) for i in hits.ids.tolist() for m in phrase.finditer(index.passages[int(i)].text)]
-    return bool(found) and all(w[:1].isupper() for m in found for w in m.split())
-
-
-_NAME_LOOKUP = 8  # passages read to see how the coverage prints a name typed in lower case
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", target) if w.lower() not in _ARTICLES]
+    return bool(words) and len(words) <= 3 and all(w in index.names for w in words)
 
 
 def mentioned(name: str, index: LoadedIndex) -> bool:

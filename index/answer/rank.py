@@ -30,7 +30,7 @@ from index.store.passages import Passage
 from index.text.dates import looks_ahead, months_printed, weekday_words, weekdays_named, years_named
 from index.text.figures import past_verb
 from index.text.motion import goes_only_against, only_origin
-from index.text.nlp import described, passive_agent, subjects_of
+from index.text.nlp import described, in_apposition, passive_agent, subjects_of
 from index.text.temporal import temporal_weight
 from index.text.tokens import token_set, tokenize
 from seeds_loader.lazy import LazyPattern
@@ -514,8 +514,9 @@ def gives_role(text: str, person: Person) -> bool:
         return True
     return any(
         re.search(rf"\b{re.escape(v)}(?:,\s[^,]{{1,40}},)?\s(?:is|was)\s(?:a|an|the)\b", text)
-        # ... or an appositive: "My guest today is Ishikawa Rei, a music critic who ..." (a role no list holds)
-        or re.search(rf"\b{re.escape(v)},\s(?:\d{{1,3}},\s)?(?:a|an|the)\s[a-z]", text)
+        # ... or an appositive: "My guest today is Ishikawa Rei, a music critic who ..." (a role no list holds;
+        # not "For Park Se-hoon, the agreement is the easy part")
+        or (re.search(rf"\b{re.escape(v)},\s(?:\d{{1,3}},\s)?(?:a|an|the)\s[a-z]", text) and in_apposition(text, v))
         # ... or what they do: "Ikuko Sato, 58, has led the volunteer divers" (not "X said", nor "X, thank you.")
         or described(text, v, _REPORTING)
         for v in person.variants

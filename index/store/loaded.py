@@ -35,7 +35,7 @@ from seeds_loader import Article
 if TYPE_CHECKING:
     pass
 
-FORMAT_VERSION = 34  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+FORMAT_VERSION = 35  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
 # 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
 # the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a
 # correction; a live blog's stamped entries are on its date when it prints no day headings; a table's caption
@@ -63,6 +63,7 @@ FORMAT_VERSION = 34  # 7: passages carry their context (the question they answer
 # 32: trades are roles ("Chef Yoon Mi-rae", "is a third-generation fisherman"), index/data/role_nouns.txt
 # 33: a noun no role list holds is a role when a "who" clause follows it ("Ishikawa Rei, a music critic who ...")
 # 34: a contributor's note set as an HTML byline ("Fujimoto Ken is a historian at ...") is the story's first paragraph
+# 35: an article's metadata holds the words it prints only as names ("samsung"), which a Milvus reader reads too
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class LoadedIndex:
     passages_quoting: dict[str, tuple[int, ...]]
     outlet_words: frozenset[str]
     article_references: dict[str, frozenset[str]]
+    # Words the coverage prints only as names, lower-cased (``ArticleMeta.names``).
+    names: frozenset[str] = frozenset()
 
     def knows(self, word: str) -> bool:
         """True when ``word`` occurs anywhere in the coverage: passages, headlines, outlet names, or the name
@@ -189,6 +192,7 @@ def assemble_index(
         passages_quoting=quoting,
         article_references=article_references({m.id: m for m in metas}),
         outlet_words=frozenset(normalize_word(w) for m in metas for w in _WORDS.findall(m.outlet or "")),
+        names=frozenset(w for m in metas for w in m.names),
     )
 
 
@@ -227,4 +231,5 @@ def meta_json(meta: ArticleMeta) -> dict[str, object]:
 
 def meta_from_json(data: dict[str, object]) -> ArticleMeta:
     published = data.get("published")
-    return ArticleMeta(**{**data, "published": date.fromisoformat(published) if published else None})  # type: ignore[arg-type]
+    names = tuple(data.get("names") or ())  # type: ignore[call-overload]
+    return ArticleMeta(**{**data, "published": date.fromisoformat(published) if published else None, "names": names})  # type: ignore[arg-type]

@@ -74,6 +74,9 @@ class ArticleMeta:
     ai_use_restricted: bool
     paragraphs: int
     published_partial: str | None = None
+    # The words it prints capitalised and never in lower case, lower-cased ("samsung",
+    # "keidanren"): a name typed in chat's lower case ("what did samsung say") is known for one.
+    names: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, article: Article) -> ArticleMeta:
@@ -90,7 +93,23 @@ class ArticleMeta:
             ai_use_restricted=article.ai_use_restricted,
             paragraphs=len(article.paragraphs),
             published_partial=article.published_partial,
+            names=_names(article),
         )
+
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def _names(article: Article) -> tuple[str, ...]:
+    """The words an article prints capitalised, and never in lower case ("Samsung", which may open the one
+    sentence naming it; "Stocks rose" over "defence stocks" is no name)."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for paragraph in article.paragraphs:
+        for word in _WORD.findall(paragraph.text):
+            bare = re.split(r"['’]", word)[0]  # ("Japan's" is "Japan")
+            (capitalised if bare[0].isupper() else lower).add(bare.lower())
+    return tuple(sorted(capitalised - lower))
 
 
 def build_passages(

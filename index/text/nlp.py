@@ -229,6 +229,21 @@ def described(sentence: str, name: str, reporting: re.Pattern[str] | LazyPattern
     return False
 
 
+def in_apposition(sentence: str, name: str) -> bool:
+    """A noun phrase stands beside the name ``name`` to say what they are ("My guest today is Ishikawa Rei, a
+    music critic who ..."): parsed as its appositive, not the subject of a clause after a comma ("For Park
+    Se-hoon, the agreement is the easy part"). Parsed only when the name is there; False when the model is not
+    installed."""
+    if name not in sentence or (doc := _parsed(sentence)) is None:
+        return False
+    last = name.split()[-1]
+    return any(
+        (t.text == last or t.text == last.split("-")[-1])
+        and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in t.children)
+        for t in doc
+    )
+
+
 def subjects_of(sentence: str, verb: str) -> list[str]:
     """The subjects the sentence gives the verb ``verb`` (a lemma), each as its words: "Lee is scheduled to
     travel to Nara" -> ["Lee"] (the subject of the verb that governs it), "First lady Kim Hea Kyung is

@@ -60,6 +60,8 @@ def test_a_description_by_apposition_but_not_a_name_addressed() -> None:
     person = Person("ishikawarei", "Ishikawa Rei", Counter({"Ishikawa Rei": 2}))
     assert gives_role("My guest today is Ishikawa Rei, a music critic who writes about pop.", person)
     assert not gives_role("Ishikawa Rei, thank you.", person)
+    # ... nor a clause after a comma: "For Ishikawa Rei, the festival is the easy part."
+    assert not gives_role("For Ishikawa Rei, the festival is the easy part.", person)
 
 
 def _needs(made_up_engine, article: str, question: str):  # type: ignore[no-untyped-def]
@@ -313,3 +315,18 @@ def test_a_noun_no_list_holds_is_a_role_before_a_who_clause(made_up_engine) -> N
     index = made_up_engine(_PODCAST, "pod.txt").source.current()
     critic = analyse("what does the critic say about pop?", index.people).person
     assert critic is not None and critic.name == "Ishikawa Rei"
+
+
+def test_the_words_an_article_prints_only_as_names() -> None:
+    """Kept with the article's metadata, which a Milvus reader reads too: "Samsung", though it opens the one
+    sentence naming it, is a name; "Stocks" opening a sentence is not where the article says "defence stocks"."""
+    from index.store.passages import ArticleMeta
+    from seeds_loader import parse_article
+
+    text = (
+        "Chip curbs end\n\nSamsung Electronics buys photoresists from JSR. Stocks rose in Seoul.\n\n"
+        "Analysts said defence stocks fell after Japan's Foreign Ministry spoke.\n"
+    )
+    names = ArticleMeta.of(parse_article(text, "c.txt")).names
+    assert {"samsung", "jsr", "japan"} <= set(names)
+    assert "stocks" not in names
