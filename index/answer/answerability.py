@@ -53,14 +53,19 @@ class AnswerType(StrEnum):
 
 
 _QUANTITY_NOUNS = "|".join(word_list("quantity_nouns", "index"))
+# Measures asked with an adjective of their own, each answered in its units (``_MEASURED``): "how hot", "how
+# fast", "how strong were the winds".
+_HOW_HOT = r"hot|cold|warm"
+_HOW_FAST = r"fast"
+_HOW_STRONG_WINDS = r"strong\s(?:[\w’'-]+\s){0,3}winds?\b"
 _TYPES = (
     (AnswerType.DURATION, re.compile(r"^\s*how long\b(?! ago)", re.I)),
     (AnswerType.TIME, re.compile(r"^\s*(?:at )?what time\b", re.I)),
     (
         AnswerType.COUNT,
         re.compile(
-            r"\bhow (?:many|much|often|tall|old|far|big|large|high|heavy|deep|wide|long ago|hot|cold|warm|fast)\b|"
-            r"^\s*how strong (?:[\w’'-]+ ){0,3}winds?\b|\bnumber of\b|"
+            rf"\bhow (?:many|much|often|tall|old|far|big|large|high|heavy|deep|wide|long ago|{_HOW_HOT}|{_HOW_FAST})\b|"
+            rf"^\s*how\s{_HOW_STRONG_WINDS}|\bnumber of\b|"
             rf"^\s*what(?:'s|’s| is| was| are| were| will be)? (?:the |its |their )?(?:[a-z-]+ )?"
             rf"(?:{_QUANTITY_NOUNS})\b",
             re.I,
@@ -109,11 +114,11 @@ _HOW_LONG_A_WAY = LazyPattern(r"^\s*how\s(?:far|deep|tall|wide)\b", re.I)
 # Measures asked with their adjective, and the units a figure of them is given in.
 _MEASURED = {
     "temperature": (
-        LazyPattern(r"^\s*how\s(?:hot|cold|warm)\b", re.I),
+        LazyPattern(rf"^\s*how\s(?:{_HOW_HOT})\b", re.I),
         LazyPattern(r"\b\d+(?:\.\d+)?\s?(?:degrees?|°\s?[CF]?|celsius|fahrenheit)\b|\d°", re.I),
     ),
     "speed": (
-        LazyPattern(r"^\s*how\s(?:fast\b|strong\s(?:[\w’'-]+\s){0,3}winds?\b)", re.I),
+        LazyPattern(rf"^\s*how\s(?:{_HOW_FAST}\b|{_HOW_STRONG_WINDS})", re.I),
         LazyPattern(
             r"\b\d[\d,.]*\s?(?:km/h|kph|mph|knots?\b|(?:kilomet(?:re|er)s?|miles?)\s(?:an|per)\shour|"
             r"met(?:re|er)s?\s(?:a|per)\ssecond|m/s)",
@@ -565,7 +570,7 @@ _ASKED_WORD = LazyPattern(
     # "where did the ceremony take place": where it happened, in whatever words
     r"\b(?P<event>(?:take|takes|took|taken|taking)\s+place)\b|"
     # "how far is Andong from Seoul", "how old is Kim": the measure asked ("190 kilometers", "He is 71")
-    r"\bhow\s+(?P<measure>far|old|tall|high|deep|wide|big|large|heavy|soon|hot|cold|warm|fast)\b|"
+    rf"\bhow\s+(?P<measure>far|old|tall|high|deep|wide|big|large|heavy|soon|{_HOW_HOT}|{_HOW_FAST})\b|"
     r"^\s*how\s+(?P<strength>strong)\s(?=(?:[\w’'-]+\s){0,3}winds?\b)|"
     # "what is the death toll": the figure of those who died, in whatever words ("183 laborers ... died")
     r"^\s*what(?:'s|’s|\s+is|\s+was|\s+were)\s+(?:the\s+)?(?:[a-z-]+\s)?(?P<count>toll|tally|turnout)\b|"

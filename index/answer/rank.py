@@ -176,7 +176,6 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     asked = {q.id for q in needs.named}
     # "Which month had the most visitors": the table row with the largest figure in the column asked about.
     extreme = extreme_rows([h.passage for h in hits], needs.superlative) if needs.superlative else frozenset()
-    held: dict[int, frozenset[str]] = {}  # the focus words each passage's own words hold
     # "What did Keidanren say", of a body or a country, not a person: passages where it speaks first.
     body = (
         Focus.of(parsed.target, index.lexical)
@@ -329,7 +328,6 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
                 or speaks_of_months(ctx, index, hit.passage, text_around(ctx, index, hit.passage), needs.months)
             )
         )
-        held[id(hit)] = needs.focus.terms.keys() & words.own
         if body is not None:
             spoken[id(hit)] = spoken_by_body(ctx, index, needs, body, hit.passage, words.sentences)
         if (
@@ -357,7 +355,10 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
                 extreme=hit.passage.id in extreme,
             )
         )
-    ranked = updates_raised(ranked, updating, held, c.intent_bonus)
+    # (the focus words a passage's own words hold, read only when an update is among the passages)
+    ranked = updates_raised(
+        ranked, updating, lambda r: needs.focus.terms.keys() & ctx.words(index, r.hit.passage).own, c.intent_bonus
+    )
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
     asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}

@@ -138,11 +138,12 @@ def updates_first(
 
 
 def updates_raised(
-    ranked: list[Ranked], updating: list[int], held: dict[int, frozenset[str]], bonus: float
+    ranked: list[Ranked], updating: list[int], held: Callable[[Ranked], frozenset[str]], bonus: float
 ) -> list[Ranked]:
     """An update goes above the passages of its article only when it speaks of all the question's words that
-    the best of them speaks of: "Nobody was hurt." answers "was anyone hurt in the collision", not the
-    update of the ministry's regret for the collision, which holds "collision" but not "hurt"."""
+    the best of them speaks of (``held``: the question's words a passage holds): "Nobody was hurt." answers "was
+    anyone hurt in the collision", not the update of the ministry's regret for the collision, which holds
+    "collision" but not "hurt"."""
     if not updating:
         return ranked
     out = []
@@ -150,7 +151,7 @@ def updates_raised(
         if id(r.hit) in updating:
             others = [o for o in ranked if o.hit.passage.article_id == r.hit.passage.article_id and o is not r]
             best = max(others, key=lambda o: o.hit.score)
-            if held[id(best.hit)] <= held[id(r.hit)]:
+            if held(best) <= held(r):
                 r = replace(r, score=r.score + bonus)
         out.append(r)
     return out

@@ -131,6 +131,17 @@ _PEOPLE = frozenset(tokenize("people persons"))
 _PERSON_NOUNS = frozenset(tokenize(" ".join(word_list("person_nouns", "index"))))
 
 
+def _with_people(stems: frozenset[str]) -> frozenset[str]:
+    """What is counted with the nouns that count it too: people for staff ("how many staff": "eleven people in
+    my division"), any noun counting people for people ("how many people were taken to hospital": "nine
+    passengers were")."""
+    if stems & _PEOPLE_AT_WORK:
+        return stems | _PEOPLE
+    if stems & _PEOPLE:
+        return stems | _PERSON_NOUNS
+    return stems
+
+
 def counted_nouns(question: str) -> frozenset[str]:
     """Stems of what a count question counts: the phrase after "how many" (meetings, if it counts
     times people met), else every word of the question."""
@@ -145,10 +156,7 @@ def counted_nouns(question: str) -> frozenset[str]:
         stems = frozenset(tokenize("times")) | (everything & _MEETING_VERBS)  # "how often" counts times
     else:
         stems = everything - {"often", "much"}
-    if stems & _PEOPLE_AT_WORK:
-        stems |= _PEOPLE  # "how many staff": "eleven people in my division" counts them
-    elif stems & _PEOPLE:
-        stems |= _PERSON_NOUNS  # "how many people were taken to hospital": "nine passengers were"
+    stems = _with_people(stems)
     counts_meetings = (stems | everything) & _MEETING_VERBS and stems <= _MEETING_VERBS | _MEETING_WORDS
     return stems | _MEETING_WORDS if counts_meetings else stems
 
@@ -167,11 +175,7 @@ def counted_head(question: str) -> frozenset[str]:
         word = m.group(1).split()[-1]  # no parse: the pattern's phrase, its last word
     else:
         return frozenset()  # "how many of the victims were Japanese": "47 Japanese" counts them
-    head = frozenset(tokenize(word))
-    if head & _PEOPLE_AT_WORK:
-        head |= _PEOPLE
-    elif head & _PEOPLE:
-        head |= _PERSON_NOUNS
+    head = _with_people(frozenset(tokenize(word)))
     return head | _MEETING_WORDS if head & (_MEETING_WORDS | _MEETING_VERBS) else head
 
 

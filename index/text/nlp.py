@@ -209,23 +209,21 @@ def described(sentence: str, name: str, reporting: re.Pattern[str] | LazyPattern
     thank you." Parsed only when the name is there; False when the model is not installed."""
     if name not in sentence or (doc := _parsed(sentence)) is None:
         return False
-    last = name.split()[-1]
-    for token in doc:
-        if token.text == last.split("-")[-1] or token.text == last:
-            head = token
-            while head.dep_ in ("compound", "flat") and head.head is not head:
-                head = head.head
-            # (A subject shared with another, "Park Soon-ja and Park Chul-ho share a surname", says what both do.)
-            shared = any(c.dep_ == "conj" for c in head.children)
-            if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and not shared:
-                verb = head.head
-                # ("Ishikawa Rei, thank you.": the name is addressed, parsed as the subject of a verb done to "you")
-                addressed = any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children)
-                return (
-                    verb.lemma_.lower() not in ("say", "tell")
-                    and not reporting.fullmatch(verb.text.lower())
-                    and not addressed
-                )
+    for token in _name_ends(doc, name):
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        # (A subject shared with another, "Park Soon-ja and Park Chul-ho share a surname", says what both do.)
+        shared = any(c.dep_ == "conj" for c in head.children)
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") and not shared:
+            verb = head.head
+            # ("Ishikawa Rei, thank you.": the name is addressed, parsed as the subject of a verb done to "you")
+            addressed = any(c.dep_ == "dobj" and c.lower_ == "you" for c in verb.children)
+            return (
+                verb.lemma_.lower() not in ("say", "tell")
+                and not reporting.fullmatch(verb.text.lower())
+                and not addressed
+            )
     return False
 
 
@@ -236,12 +234,14 @@ def in_apposition(sentence: str, name: str) -> bool:
     installed."""
     if name not in sentence or (doc := _parsed(sentence)) is None:
         return False
+    return any(any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in t.children) for t in _name_ends(doc, name))
+
+
+def _name_ends(doc: Any, name: str) -> list[Any]:
+    """The tokens a name ends on in a parse: its last word, or that word's last part ("won" of "Dong-won",
+    which the parser splits at the hyphen)."""
     last = name.split()[-1]
-    return any(
-        (t.text == last or t.text == last.split("-")[-1])
-        and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in t.children)
-        for t in doc
-    )
+    return [t for t in doc if t.text in (last, last.split("-")[-1])]
 
 
 def subjects_of(sentence: str, verb: str) -> list[str]:
