@@ -210,6 +210,14 @@ def byline_outlet(text: str) -> str | None:
     return None
 
 
+def without_dateline(text: str) -> str:
+    """``text`` without the wire dateline it opens with ("SEOUL, Nov. 21 (Pacific Wire) -- Korean Air said ..."
+    -> "Korean Air said ..."): where and when the story was filed, which says nothing of what it tells."""
+    m = _DATELINE.match(text)
+    # ("OSAKA -- A fire broke out": a city alone is a dateline too, where its capitals name more than "US")
+    return text[m.end() :] if m is not None and (len(m.group(1).strip()) >= 3 or m.group(2) or m.group(4)) else text
+
+
 def dateline(text: str) -> Dateline | None:
     """The outlet and the day a wire dateline gives ("SEOUL, Jan. 7 (Northgate Wire) --"); None when the
     text opens with none."""

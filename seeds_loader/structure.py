@@ -39,6 +39,11 @@ _TABLE_RULE = LazyPattern(r"^\|[\s:|-]+\|$")
 _EMPHASIS = LazyPattern(r"[*_]{1,3}")
 # A paragraph that is one question and nothing else, numbered or not ("2. Who will receive them?").
 _QUESTION_LINE = LazyPattern(r"^(?:(?:Q\d{0,2}|\d{1,2})[.):]\s+)?([^\"“”.!?]{3,150}\?)$")
+# ... or set in bold at the head of the paragraph that answers it ("**What happened?** The institute sent ...",
+# numbered or not: "1. **What is it?** A 24-hour phone line ...").
+_LEADING_QUESTION = LazyPattern(
+    r"^(?:\d{1,2}[.)]\s+)?(?:\*\*|__)\s*([^*_\"“”.!?]{3,150}\?)\s*(?:\*\*|__)\s+(?P<rest>\S.*)$", re.S
+)
 # A table's caption line as Markdown writes one ("Table: Matches announced so far").
 _TABLE_CAPTION = LazyPattern(r"^Table:\s+(\S.*)$")
 _LAST_SENTENCE = LazyPattern(r"(?:^|(?<=[.!?:]\s))[^.!?:]+[.!?:]?\s*$")
@@ -276,6 +281,12 @@ def place(blocks: list[Block]) -> list[Placed]:
             # question, never an answer itself
             context, heading, header, list_lead, previous = None, asked.group(1), None, None, stripped
             printed_question = True
+        elif not transcript and (lead := _LEADING_QUESTION.match(stripped)) is not None:
+            # "**Why did Japan object?** Japan says ...": the answer, under the question it opens with, as under a
+            # question heading (and the paragraphs after it, until the next question, with it).
+            text = stripped = lead.group("rest")
+            context = heading = lead.group(1).strip()
+            header, list_lead, previous = None, None, stripped
         elif _BULLET.match(stripped):
             context = list_lead
             previous = stripped  # a table after a list is introduced by no sentence of the list's lead

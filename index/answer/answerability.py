@@ -20,6 +20,7 @@ from index.text.figures import (
     figure_stated,
     figures,
     head_of_figure,
+    measured,
     number_of,
 )
 from index.text.nlp import (
@@ -66,6 +67,8 @@ _TYPES = (
         re.compile(
             rf"\bhow (?:many|much|often|tall|old|far|big|large|high|heavy|deep|wide|long ago|{_HOW_HOT}|{_HOW_FAST})\b|"
             rf"^\s*how\s{_HOW_STRONG_WINDS}|\bnumber of\b|"
+            r"^\s*what\s(?:(?:did|does|do|will|would|could|might)\s(?:[\w’'-]+\s){1,6}?costs?|"
+            r"(?:is|was|are|were)\s(?:[\w’'-]+\s){1,6}?worth)\b|"
             rf"^\s*what(?:'s|’s| is| was| are| were| will be)? (?:the |its |their )?(?:[a-z-]+ )?"
             rf"(?:{_QUANTITY_NOUNS})\b",
             re.I,
@@ -90,9 +93,11 @@ _TYPES = (
     ),
     (AnswerType.NAMED, re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|are|was|were|has|have|will)\w", re.I)),
 )
-# "What do the fishermen want?", "what did the protesters demand?", "what did Sato ask for?": the whole question.
+# "What do the fishermen want?", "what did the protesters demand?", "what did Sato ask for?", "what does the
+# columnist propose?": the whole question.
 _WANTS_ASKED = LazyPattern(
-    r"^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w’'-]+\s){1,5}?(?:want|ask for|call for|demand|seek|hope for)"
+    r"^\s*what\s+(?:do|does|did|will|would)\s+(?:[\w’'-]+\s){1,5}?(?:want|ask for|call for|demand|seek|hope for|"
+    r"propose|suggest|recommend|advise|urge|advocate)"
     r"\s*[?.!]?\s*$",
     re.I,
 )
@@ -100,7 +105,7 @@ _WANTS_ASKED = LazyPattern(
 _WANTING = LazyPattern(
     r"(?<!not\s)(?<!n't\s)(?<!n’t\s)(?<!never\s)\b(?:wants?|wanted|wanting|ask|asks|asked|asking|demand\w*|seeks?|"
     r"seeking|sought|hopes?|hoped|hoping|wish|wishes|wished|would like|calls? for|called for|calling for|urg\w+|"
-    r"request\w*|appeal\w*|press\w* for|push\w* for|plead\w*)\b",
+    r"request\w*|appeal\w*|press\w* for|push\w* for|plead\w*|propos\w*|suggest\w*|recommend\w*|advocat\w*)\b",
     re.I,
 )
 # A number in digits or spelled out ("ninety minutes", "thirty-one years"), or words that count loosely.
@@ -174,7 +179,12 @@ _FREE = LazyPattern(
 _HOW_MUCH_SUBJECT = LazyPattern(
     r"\bhow much (?:did|does|do|will|would|could|might|can|has|have|had|is|was|were|are)\s+(?:the\s|a\s|an\s|its\s)?"
     r"((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s+(?:cost|costs|spend|spent|pay|paid|raise|raised|earn|earned|lose|lost|"
-    r"save|saved|sell|sold|bring|brought|charge|charged)\b",
+    r"save|saved|sell|sold|bring|brought|charge|charged|worth)\b"
+    # ... and "what will the pipeline cost", "what is the order worth": the same sum, asked with "what".
+    # ("what is the total cost" names the cost: a noun, asked as any quantity is)
+    r"|^\s*what\s(?:(?:did|does|do|will|would|could|might)\s+(?:the\s|a\s|an\s|its\s)?"
+    r"((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s+costs?|(?:is|was|are|were)\s+(?:the\s|a\s|an\s|its\s)?"
+    r"((?:[\w’'-]+\s){0,5}?[\w’'-]+)\s+worth)\b",
     re.I,
 )
 _HOW_MANY = LazyPattern(r"\bhow many\b|\bnumber of\b", re.I)
@@ -265,7 +275,8 @@ _PLACE_PART = r"coast|shore|outskirts|edge|border|banks?|north|south|east|west|c
 # A place named after a preposition, or a table cell under a header that names places ("Place: Kyoto").
 _PLACE = LazyPattern(
     # (a month or a day of the week is no place: "starting in October")
-    rf"\b(?:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?(?!(?:{MONTH}|{WEEKDAY_NAMES})\b)[A-Z][\w’'-]+|"
+    # (the preposition in any case: "In Busan, ...", "At the embassy or a consulate" open a sentence)
+    rf"\b(?i:in|at|from|near|outside|inside|off|to|into)\s(?:the\s)?(?!(?:{MONTH}|{WEEKDAY_NAMES})\b)[A-Z][\w’'-]+|"
     # "on the coast of Ube", "in the north of the country's capital": a place's part, then the place.
     rf"\b(?:on|in|at|near|off|along)\s(?:the\s)?(?:[a-z]+\s)?(?:{_PLACE_PART})\sof\s(?:the\s)?[A-Z]|"
     # ... or the place's own first: "on Jeju's south coast", "in Seoul's suburbs"
@@ -275,7 +286,7 @@ _PLACE = LazyPattern(
 # ... or a place told by what it is: "at convenience stores", "at the embassy or a consulate"
 # (index/data/place_nouns.txt).
 _PLACE_NOUN = LazyPattern(
-    r"\b(?:at|in|from|to|inside|outside)\s(?:(?:the|a|an|any|most|local|its|their|his|her)\s)?(?:[a-z-]+\s){0,2}?"
+    r"\b(?i:at|in|from|to|inside|outside)\s(?:(?:the|a|an|any|most|local|its|their|his|her)\s)?(?:[a-z-]+\s){0,2}?"
     rf"(?:{alternation(word_list('place_nouns', 'index'))})"
     r"(?:s|es)?\b"
 )
@@ -405,9 +416,14 @@ class Expectation:
                 return cls(kind, change=True)
             if m := _HOW_MUCH_SUBJECT.search(question):
                 # "how much is the centre going to cost": the thing, not the words of time before the verb
-                phrase = re.sub(r"\s(?:going|expected|likely|set|due|supposed|about|projected)\sto$", "", m.group(1))
+                phrase = re.sub(
+                    r"\s(?:going|expected|likely|set|due|supposed|about|projected)\sto$",
+                    "",
+                    next(g for g in m.groups() if g),
+                )
                 head = re.split(r"\s(?:in|at|of|for|on|to|from|with|during)\s", phrase)[0].split()[-1]
-                return cls(kind, strict=True, subject=frozenset(tokenize(head)))
+                # ("how much does it cost": a pronoun names nothing a sentence must be about; any sum answers)
+                return cls(kind, strict=True, subject=frozenset(tokenize(head)), amount=not tokenize(head))
             if m := _QUANTITY_QUESTION.search(question):
                 counted = frozenset(tokenize(m.group(1)))
                 # "What is the death toll", "what was the turnout": a count of what happened to people, which a
@@ -511,7 +527,7 @@ class Expectation:
                 return 1.0 if _SHARE.search(sentence) or _MULTIPLE.search(sentence) or sized else 0.0
             if self.often and _FREQUENCY.search(sentence):
                 return 1.0
-            if self.amount and _MONEY.search(sentence):
+            if self.amount and (_MONEY.search(sentence) or (not self.counted and _FREE.search(sentence))):
                 return 1.0
             if self.subject:
                 # "how much did X cost": a sum of money, in a sentence about X.
@@ -529,6 +545,8 @@ class Expectation:
                 return 1.0  # "how many years" asks for a stretch of time: "from 1990 to 2021" answers it
             if self.measure and (_figure_after(sentence, self.counted) or figure_stated(sentence, self.counted)):
                 return 1.0
+            if self.amount and self.counted & token_set(f"{sentence} {around}") and measured(sentence):
+                return 1.0  # "how much snow is forecast": "snow will continue ..., with up to 30 centimetres"
             if self.counted and number_of(sentence, self.counted):
                 return 1.0  # "police now put the number of protesters at about 400"
             if self.verb and (_QUANTITY.search(sentence) or _ONCE.search(sentence)) and bare_count(sentence, self.verb):
@@ -680,6 +698,9 @@ def _names_head(sentence: str, head: str) -> float:
         return 0.0
     if head in _GENERIC_INSTITUTIONS and _INSTITUTION_NAME.search(sentence):
         return 1.0  # "which agency": any named institution ("the National Forensic Service") is one
+    # (the noun itself, singular or plural: "said Kim" is no saying named)
+    if any(m.group(1).rstrip("s") == head.lower().rstrip("s") for m in _NAME_FOLLOWS.finditer(sentence)):
+        return 1.0  # "sent its ship Onnuri", "the Korean ship will be the Tamgu 22": the noun, then its name
     if head[:1].upper() + head[1:] not in sentence and ":" not in sentence:
         # No capitalised "Park" and no list: the regular expressions below cannot match.
         return 0.5 if stem[0] in token_set(sentence) else 0.25
@@ -698,6 +719,11 @@ def _names_head(sentence: str, head: str) -> float:
     return 0.5 if stem[0] in token_set(sentence) else 0.25
 
 
+# A common noun named by what follows it: "its ship Onnuri", "the vessel will be the Tamgu 22".
+_NAME_FOLLOWS = LazyPattern(
+    r"\b([a-z][a-z-]+)\s(?:(?:is|was|will\sbe|would\sbe)\s(?:the\s)?)?(?!(?:The|A|An|In|On|At|But|And|He|She|It|They)\b)"
+    r"[A-Z][\w’'-]+"
+)
 # Heads that ask for an institution of any kind, and a capitalised name ending in an institution's word.
 _GENERIC_INSTITUTIONS = frozenset(
     {"agency", "agencies", "body", "bodies", "organisation", "organization", "institution"}

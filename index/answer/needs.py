@@ -227,7 +227,8 @@ def understand(index: LoadedIndex, parsed: Question) -> Needs:
             if expectation.kind is not AnswerType.COUNT and (place := destination(text))
             else frozenset()
         ),
-        ahead=(parsed.intent is Intent.WHEN or expectation.kind is AnswerType.PLACE) and asks_ahead(text),
+        ahead=(parsed.intent is Intent.WHEN or expectation.kind in (AnswerType.PLACE, AnswerType.COUNT))
+        and asks_ahead(text),
         earlier=asks_earlier(text),
         relations=frozenset(t for r in relations_named(text, index.people) for t in tokenize(r)),
         about=about,

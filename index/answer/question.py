@@ -51,9 +51,16 @@ _QUOTE_PATTERNS = (
 # of". Read so only when the words before the verb are a person of the coverage. (Plans and wishes, "which region
 # does Takaichi hope to visit", are as often told by others, "the sources said": those are searched everywhere.)
 _VIEW = r"think|believe|feel"
+# ... or how they feel about something: "what is the columnist afraid of", "what is Choi worried about".
+_FEELING = (
+    r"afraid|worried|concerned|anxious|nervous|scared|fearful|optimistic|pessimistic|hopeful|confident|angry|upset|"
+    r"unhappy|happy|pleased|disappointed|frustrated|excited|proud"
+)
 _VIEW_ASKED = LazyPattern(
     r"(?:^\s*|\bwhy )(?:did|does|do|would) (?P<name>.+?) (?:" + _VIEW + r")\b"
-    r"|\b(?:is|are|was|were) (?P<progressive>.+?) (?:thinking|feeling)\b",
+    r"|\b(?:is|are|was|were) (?P<progressive>.+?) (?:thinking|feeling)\b"
+    # (what they feel, or whether they do; not why: "why is Ko worried" is often told of them, not in their words)
+    r"|^\s*(?:what )?(?:is|are|was|were) (?P<feeler>.+?) (?P<feeling>" + _FEELING + r")\b",
     re.I,
 )
 # "Takaichi on Dokdo?", "the foreign minister on the seafood ban": a newsroom's shorthand for what a person
@@ -190,15 +197,17 @@ def _analysed(text: str, registry: PeopleRegistry) -> Question:
             text, Intent.QUOTE, target, tuple(people), by_role, has_topic=bool(rest), topic=rest, about_asking=asking
         )
     if (m := _VIEW_ASKED.search(text)) is not None:
-        group = "name" if m.group("name") else "progressive"
+        group = next(g for g in ("name", "progressive", "feeler") if m.group(g))
         target = m.group(group).strip(" ,?")
         clause = _NOT_A_SPEAKER.intersection(target.lower().split())
         found: tuple[list[Person], bool] = ([], False) if clause else resolve_speaker(target, registry)
         # ... a person by name, or by a role the words name ("the historian"); "South Korea" is no one's role
         if found[0] and (not found[1] or _ROLE_RE.search(target)):
             people, by_role = found
-            # What is asked of their words is the rest of the question, before the name as after the verb.
-            topic = f"{text[: m.start(group)]} {text[m.end() :]}".strip(" ?.!")
+            # What is asked of their words is the rest of the question, before the name as after the verb (with
+            # the feeling asked about, which their words tell in words of its family: "afraid" is "I worry that").
+            rest = text[m.start("feeling") if m.group("feeling") else m.end() :]
+            topic = f"{text[: m.start(group)]} {rest}".strip(" ?.!")
             return Question(text, Intent.QUOTE, target, tuple(people), by_role, topic=topic, about_asking=asking)
     if (m := _PERSON_ON.match(text)) and (found := resolve_speaker(m.group("name").strip(" ,"), registry))[0]:
         people, by_role = found

@@ -229,7 +229,8 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
         # unless the sentence tells of something to come ("... recovered last August will undergo").
         # (Only when a date is what is asked: a month alone is read as past unless something says it is to
         # come, a guess a "where will" question need not make; its decision weighs dates printed with a year.)
-        dated_ahead = needs.ahead and parsed.intent is Intent.WHEN
+        # (A count to come as well: "how many students are going" is not said by "last year 40 took part".)
+        dated_ahead = needs.ahead and (parsed.intent is Intent.WHEN or needs.expectation.kind is AnswerType.COUNT)
         past = [dated_ahead and _past_only(ctx, index, hit.passage, i) for i in range(len(kinds))]
         kinds = [0.0 if p else k for p, k in zip(past, kinds, strict=True)]
         holds[id(hit)] = needs.expectation.satisfied_by(kinds)
@@ -361,7 +362,11 @@ def rank(ctx: Context, index: LoadedIndex, hits: list[Hit], needs: Needs, found:
     )
     # A reporter's question answers only "what was asked": after every other passage. Then passages
     # holding the kind of answer asked for (the counted figure, a duration) first.
-    asked_only = {id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking}
+    # (A host's turn of several sentences that asks nothing introduces: "Welcome back. My guest is Professor Ogawa,
+    # who has studied exchanges for twenty years." tells what it tells, as any passage does.)
+    asked_only = {
+        id(h) for h in hits if h.passage.kind == "question" and not parsed.about_asking and not _introduces(h.passage)
+    }
     # ... and so does a list's lead-in alone ("The survey will include:"): its items, which carry it, answer.
     asked_only |= {id(h) for h in hits if _leads_in(index, h.passage)}
     # A notice that only says an earlier version was wrong answers only a question about corrections.
@@ -640,6 +645,11 @@ def asked_holds_kind(needs: Needs, passage: Passage) -> bool:
 
 # How far into an answer its opening sentence is still shown with the best one.
 _OPENING = 2
+
+
+def _introduces(passage: Passage) -> bool:
+    """A question's passage that asks nothing and runs to more than one sentence: an introduction."""
+    return len(passage.sentences) > 1 and "?" not in passage.text
 
 
 def _opens_answer(index: LoadedIndex, passage: Passage) -> bool:

@@ -318,6 +318,11 @@ def find_people(
             person.articles.add(article.id)  # their voice is the article's, named in its text or only signed
             if role:
                 person.add_role(role)
+            # ... and the note that says who they are, wherever it stands ("Nam Ji-ho is a former professional
+            # baseball player and coaches ...", closing an op-ed), which no recogniser need have read as a name.
+            for paragraph in article.paragraphs:
+                if (said := introduced_as(paragraph.text, name)) is not None and (noted := appositive_role(said)):
+                    person.add_role(_role_text(noted))
     for article in articles:
         found = list(_speakers_by_surname(article, people))
         for full in found:

@@ -35,7 +35,7 @@ from seeds_loader import Article
 if TYPE_CHECKING:
     pass
 
-FORMAT_VERSION = 35  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
+FORMAT_VERSION = 36  # 7: passages carry their context (the question they answer, a table's header); 8: their live day;
 # 9: a reporter's question carries its label (who asked) as context; 10: a table row's sentence vector embeds
 # the row under its headers; 11: an update ("UPDATE, 3:40 p.m.:") is a passage kind of its own, not a
 # correction; a live blog's stamped entries are on its date when it prints no day headings; a table's caption
@@ -64,6 +64,8 @@ FORMAT_VERSION = 35  # 7: passages carry their context (the question they answer
 # 33: a noun no role list holds is a role when a "who" clause follows it ("Ishikawa Rei, a music critic who ...")
 # 34: a contributor's note set as an HTML byline ("Fujimoto Ken is a historian at ...") is the story's first paragraph
 # 35: an article's metadata holds the words it prints only as names ("samsung"), which a Milvus reader reads too
+# 36: a bold question opening its answer's paragraph is its context; a host's introduction is no question; an
+# author's closing note gives their role; "Last year", "In March" opening a sentence are dates
 
 
 @dataclass(frozen=True)

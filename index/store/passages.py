@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from seeds_loader import Article, Paragraph
+from seeds_loader.masthead import without_dateline
 
 DEFAULT_MAX_WORDS = 120
 
@@ -51,11 +52,16 @@ class Passage:
         None for any other passage."""
         return self.context if self.context and self.text.startswith("|") else None
 
-    def read(self, sentence: str) -> str:
-        """One of its sentences as it is read, to embed and to check for the kind of answer asked for: a
-        table row ("| 2019 | 5.58 | 3.27 |") under its headers, since its cells alone say nothing; any other
-        sentence as it stands."""
+    def embedded(self, sentence: str) -> str:
+        """One of its sentences as it is embedded: a table row ("| 2019 | 5.58 | 3.27 |") under its headers,
+        since its cells alone say nothing; any other sentence as it stands."""
         return f"{self.row_headers} {sentence}" if self.row_headers else sentence
+
+    def read(self, sentence: str) -> str:
+        """One of its sentences as it is read to check for the kind of answer asked for: as it is embedded,
+        but a wire's lead without its dateline ("SEOUL, Nov. 21 (Pacific Wire) --" is no place or day the story
+        tells of). (Embedded with it: embedded without, the missing-word test swung on wire leads of the probe sets.)"""
+        return f"{self.row_headers} {sentence}" if self.row_headers else without_dateline(sentence)
 
 
 @dataclass(frozen=True)
@@ -181,10 +187,10 @@ _LEANS_BACK = re.compile(r"^(?:[“\"‘]|(?:He|She|They|It|This|That|These|Thos
 
 
 def sentence_texts(passage: Passage) -> list[str]:
-    """What each sentence vector embeds: the sentence as the passage reads it (``Passage.read``).
+    """What each sentence vector embeds: the sentence as the passage embeds it (``Passage.embedded``).
     Measured and left (held out worse on pack 2): an answer's first sentence embedded after the question it
     answers; a sentence opening with a pronoun or a quote embedded after the sentence before it."""
-    return [passage.read(s.text) for s in passage.sentences]
+    return [passage.embedded(s.text) for s in passage.sentences]
 
 
 def dense_text(passage: Passage, previous: Passage | None, title: str | None = None) -> str:

@@ -29,12 +29,13 @@ _EXPRESSION = LazyPattern(
     rf"|(?P<iso>\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b)"
     rf"|(?P<monthday>(?:{WEEKDAY_NAMES},?\s)?{MONTH}\s\d{{1,2}}\b)"
     rf"|(?P<ordinal>\bthe\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b)"
-    rf"|(?P<monthrel>{MONTH}\slast\syear|\blast\s{MONTH})"
-    rf"|(?P<month>\bin\s{MONTH}(?!\s\d|\slast\syear))"
+    # ("Last year 40 students took part": the sentence's first word is capitalised)
+    rf"|(?P<monthrel>{MONTH}\slast\syear|\b(?i:last)\s{MONTH})"
+    rf"|(?P<month>\b(?i:in)\s{MONTH}(?!\s\d|\slast\syear))"
     rf"|(?P<weekday>\b{WEEKDAY_NAMES}\b)"
     # "tomorrow morning", "yesterday": a day from the article's own ("today" is too often "nowadays")
     r"|(?P<nextday>\b(?i:tomorrow|yesterday)\b)"
-    rf"|(?P<rel>\blast\s(?:week|month|year)\b)"
+    rf"|(?P<rel>\b(?i:last)\s(?:week|month|year)\b)"
     rf"|(?P<year>\b(?:19|20)\d{{2}}\b)"
 )
 
@@ -153,9 +154,11 @@ def looks_ahead(sentence: str) -> bool:
 
 # A "when" question about something to come: "when will the divers go back", "when is the panel due to meet".
 # "When will they meet", "where will the next summit be held", "where could the next meeting take place": something
-# to come, which a sentence of what was done ("their summit held on Oct. 30, 2025, in Gyeongju") does not place.
+# to come, which a sentence of what was done ("their summit held on Oct. 30, 2025, in Gyeongju") does not place;
+# nor count ("how many students are going": not "last year 40 students took part").
 _ASKS_AHEAD = LazyPattern(
-    r"\b(?:when|where)\b[^?]*?\b(?:will|shall|could|might|(?:is|are)\s(?:going|due|set|expected|scheduled|to)\b)|"
+    r"\b(?:when|where|how many|how much)\b[^?]*?\b(?:will|shall|could|might|(?:is|are)\s(?:going|due|set|expected|"
+    r"scheduled|to)\b)|"
     r"\bwhere\b[^?]*?\bnext\b",
     re.I,
 )

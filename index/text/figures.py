@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from index.text.nlp import counted_phrase, parse
 from index.text.tokens import irregular_form, token_set, tokenize
@@ -47,6 +48,16 @@ SPELLED_NUMBER = "(?:" + "|".join(sorted((w for w in _spelled_numbers() if w != 
 _ANY_NUMBER = LazyPattern(rf"\d|\b{SPELLED_NUMBER}\b", re.I)
 
 
+def measured(text: str) -> bool:
+    """``text`` gives a figure in units ("up to 30 centimetres", "about 14 tons", "60,000 tonnes"): how much of
+    something there is, whatever it is of."""
+    words = [m.group(0).lower() for m in _WORD.finditer(text)]
+    return any(
+        (re.fullmatch(r"\d[\d,]*(?:\.\d+)?", w) or w in _NUMBER_WORDS) and nxt in _MEASURES
+        for w, nxt in pairwise(words)
+    )
+
+
 def gives_number(text: str) -> bool:
     """``text`` gives a number, in digits or in words."""
     return bool(_ANY_NUMBER.search(text))
@@ -82,12 +93,21 @@ def figure_context(text: str) -> frozenset[str]:
 _ADVERBIAL = {"once": 1, "twice": 2, "thrice": 3}
 _WORD = LazyPattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w.-]+|[,;:()“”\"]")
 _WINDOW = 4
+# A figure's noun phrase ends where a preposition opens another ("nine relatives of the workers" counts
+# relatives), unless the words before measure out what follows ("20 tonnes of rice", "four rounds of talks").
+_PHRASE_ENDS = frozenset(
+    "of from in at for with to on by about over under after before during since across into near among".split()
+)
+_MEASURES = frozenset(word_list("measure_words", "index"))
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # A number joined to its noun: "12-member", "four-day" (not "thirty-one", a number of its own).
 _COMPOUND = LazyPattern(r"(\d{1,4}|[a-z]+)-([a-z]+)")
 _COUNT_QUESTION = LazyPattern(r"\bhow (?:many|much|often)\b|\bnumber of\b|\bwhich (?:meeting|time|round)\b", re.I)
 # Questions about how often people met count meetings, whatever noun the article uses for them.
 _MEETING_WORDS = frozenset(tokenize("meetings summits talks engagements visits times"))
 _MEETING_VERBS = frozenset(tokenize("met meet meetings summits talks visited times"))
+# What an ordinal counts: occasions, each the next of a series ("the third round", "her second trip").
+_OCCASIONS = _MEETING_WORDS | frozenset(t for w in word_list("occasion_nouns", "index") for t in tokenize(w))
 
 
 @dataclass(frozen=True)
@@ -220,6 +240,10 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
                 continue  # "[20:41] The presidential office ...": a live blog's time stamp, not a count
         else:
             continue
+        if i + 1 < len(words) and (times := _MULTIPLIERS.get(words[i + 1].group(0).lower())) is not None:
+            value *= times  # "Three hundred students", "1.2 million visitors": one figure, as "300" would be
+        if token in _ORDINALS and not nouns & _OCCASIONS:
+            continue  # "the first store would open in Tokyo" counts no stores; "their third summit" counts summits
         if token in _ORDINALS and _idiomatic_time(words, i):
             continue  # "the first time in years" is no count
         if token in _ORDINALS and i + 1 < len(words) and past_verb(words[i + 1].group(0)):
@@ -231,6 +255,9 @@ def figures(text: str, nouns: frozenset[str]) -> list[Figure]:
         for j, follower in enumerate(words[i + 1 : i + 1 + _WINDOW]):
             if not follower.group(0)[0].isalnum():
                 break  # a figure's noun phrase does not cross punctuation
+            word = follower.group(0).lower()
+            if j > 0 and word in _PHRASE_ENDS and (word != "of" or words[i + j].group(0).lower() not in _MEASURES):
+                break  # ... nor a preposition ("12 of the workers" counts workers: nothing stands before its "of")
             if set(tokenize(follower.group(0))) & nouns:
                 hits, last, distance = hits + 1, follower, min(distance, j)
         if last is not None:

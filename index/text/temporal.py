@@ -13,6 +13,8 @@ _SPECIFIC = LazyPattern(
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\b(?:19|20)\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|"
+    # a year before 1900 after a word of time: "painted around 1711", "in 1592" ("about 1500" may count people)
+    r"\b(?:[Ii]n|[Aa]round|circa|c\.|[Ss]ince|[Uu]ntil|till|[Bb]efore|[Aa]fter|[Dd]uring|year)\s1[0-8]\d{2}\b|"
     # a decade or a century: "in the 1990s", "at the start of the seventh century", "the 20th century"
     r"\b(?:1[0-9]|20)\d0s\b|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
     r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"

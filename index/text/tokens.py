@@ -162,13 +162,45 @@ def token_set(text: str) -> frozenset[str]:
 _TWINNED = re.compile(r"^(\w{3,}[aeiou])([ds])$")
 
 
+# ... and a noun in "-ery" the stemmer keeps whole beside its verb's: "deliveries" and "delivered" ("deliveri",
+# "deliv"), "recovery" and "recover", "machinery" and "machine".
+_ERY = re.compile(r"^(\w{4,})eri$")
+
+
 @lru_cache(maxsize=50_000)
 def derivation_twin(stem: str) -> str | None:
-    """The stem of the same word as verb or noun ("collis" -> "collid"), or None."""
+    """The stem of the same word as verb or noun ("collis" -> "collid", "deliveri" -> "deliv"), or None."""
+    if (ery := _ERY.match(stem)) is not None:
+        return ery.group(1)
     m = _TWINNED.match(stem)
     return None if m is None else m.group(1) + ("s" if m.group(2) == "d" else "d")
 
 
+# A word negated by its prefix speaks of what the word does: "Kim disagrees" answers "does Kim agree", "Japan is
+# unhappy" "is Japan happy". "un-" and "non-" before a stem of four letters or more ("unless" is no negated
+# "less"); "dis-" only where it negates ("discount", "display", "dismiss" are words of their own).
+_NEGATED = re.compile(
+    r"^(?:(?:un|non)(?!less$)(\w{4,})|dis(agre|approv|lik|trust|satisfi|honest|allow|continu|believ|obey|appear|"
+    r"connect|qualifi|loyal|respect|regard|similar|advantag|favor|favour|pleas|prov|arm|courag|credit|abl))$"
+)
+
+
+@lru_cache(maxsize=1)
+def _feelings() -> dict[str, frozenset[str]]:
+    """Each stem of a word of feeling, with the stems of its family (index/data/feeling_words.txt)."""
+    from seeds_loader.wordlists import word_list
+
+    families = [frozenset(tokenize(line)) for line in word_list("feeling_words", "index")]
+    return {stem: family for family in families for stem in family}
+
+
 def with_twins(stems: frozenset[str]) -> frozenset[str]:
-    """The stems with their twins: a text saying "collided" holds the question's "collision"."""
-    return stems | frozenset(t for s in stems if (t := derivation_twin(s)) is not None)
+    """The stems with their twins: a text saying "collided" holds the question's "collision", one saying
+    "disagrees" the question's "agree", one saying "I worry" the question's "afraid"."""
+    feelings = _feelings()
+    return (
+        stems
+        | frozenset(t for s in stems if (t := derivation_twin(s)) is not None)
+        | frozenset(m.group(1) or m.group(2) for s in stems if (m := _NEGATED.match(s)) is not None)
+        | frozenset(t for s in stems & feelings.keys() for t in feelings[s])
+    )
