@@ -274,8 +274,8 @@ def find_people(
         for paragraph, spans, mentions in read:
             for name in recognised_names(paragraph.text, spans, alone):
                 person_for(name).variants[name] += 0
-                if (said := introduced_as(paragraph.text, name)) is not None and (role := appositive_role(said)):
-                    person_for(name).add_role(_role_text(role))  # "Seo Hanbit is a trade-policy columnist"
+                if (role := _introduced_role(paragraph.text, name)) is not None:
+                    person_for(name).add_role(role)  # "Seo Hanbit is a trade-policy columnist"
             for name, role in _introduced(paragraph, by_key):
                 person_for(name).add_role(role)
             for name, role in _described(paragraph, by_key):
@@ -321,8 +321,8 @@ def find_people(
             # ... and the note that says who they are, wherever it stands ("Nam Ji-ho is a former professional
             # baseball player and coaches ...", closing an op-ed), which no recogniser need have read as a name.
             for paragraph in article.paragraphs:
-                if (said := introduced_as(paragraph.text, name)) is not None and (noted := appositive_role(said)):
-                    person.add_role(_role_text(noted))
+                if (noted := _introduced_role(paragraph.text, name)) is not None:
+                    person.add_role(noted)
     for article in articles:
         found = list(_speakers_by_surname(article, people))
         for full in found:
@@ -401,6 +401,13 @@ def _speakers_by_surname(article: Article, people: list[Person]) -> Iterator[str
                 by_surname.setdefault(full.split()[0], full)
         if (full := by_surname.get(surname)) is not None:
             yield full
+
+
+def _introduced_role(text: str, name: str) -> str | None:
+    """The role ``text`` introduces ``name`` by ("Seo Hanbit is a trade-policy columnist"), or None."""
+    if (said := introduced_as(text, name)) is None or not (role := appositive_role(said)):
+        return None
+    return _role_text(role)
 
 
 def _role_text(role: str) -> str:

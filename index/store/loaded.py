@@ -64,8 +64,8 @@ FORMAT_VERSION = 36  # 7: passages carry their context (the question they answer
 # 33: a noun no role list holds is a role when a "who" clause follows it ("Ishikawa Rei, a music critic who ...")
 # 34: a contributor's note set as an HTML byline ("Fujimoto Ken is a historian at ...") is the story's first paragraph
 # 35: an article's metadata holds the words it prints only as names ("samsung"), which a Milvus reader reads too
-# 36: a bold question opening its answer's paragraph is its context; a host's introduction is no question; an
-# author's closing note gives their role; "Last year", "In March" opening a sentence are dates
+# 36: a bold question opening its answer's paragraph is its context; an author's closing note gives their role;
+# "Last year", "In March" opening a sentence are dates
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ class Passage:
         """One of its sentences as it is read to check for the kind of answer asked for: as it is embedded,
         but a wire's lead without its dateline ("SEOUL, Nov. 21 (Pacific Wire) --" is no place or day the story
         tells of). (Embedded with it: embedded without, the missing-word test swung on wire leads of the probe sets.)"""
-        return f"{self.row_headers} {sentence}" if self.row_headers else without_dateline(sentence)
+        return self.embedded(sentence) if self.row_headers else without_dateline(sentence)
 
 
 @dataclass(frozen=True)
